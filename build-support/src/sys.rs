@@ -1,0 +1,51 @@
+//! The whole build of a vendored -sys crate, one step per decision.
+
+use crate::compile;
+use crate::env;
+use crate::plan::{self, Library, Plan};
+use crate::target::Target;
+
+/// Builds the vendored library `vendor/<vendor_name>` for the current target:
+/// plans, watches inputs, exports headers, (optionally) regenerates bindings,
+/// probes system packages and compiles.  Fails with one clear message.
+pub fn build(lib: &Library, vendor_name: &str, header: &str) {
+    let target = Target::from_env();
+    let plan = plan::plan(lib, &target).unwrap_or_else(|e| crate::fail(&e));
+    let root = compile::vendored_root(vendor_name);
+    compile::watch(&root, &plan, &["build.rs", "build"]);
+    let include = compile::export_headers(&root);
+    regenerate_bindings(&include.join(header), lib.name);
+    let probed = compile::probe_packages(&plan).unwrap_or_else(|e| crate::fail(&e));
+    build_native(&plan, &target, &root, &probed).unwrap_or_else(|e| crate::fail(&e));
+    compile::link_system_libs(&plan);
+}
+
+/// With the crate's `bindgen` feature, writes fresh bindings to
+/// `OUT_DIR/bindings.rs` (the crate includes them instead of the committed file).
+fn regenerate_bindings(header: &std::path::Path, name: &str) {
+    if !env::feature("bindgen") {
+        return;
+    }
+    #[cfg(feature = "bindgen")]
+    {
+        let code = crate::bindings::generate(header, name).unwrap_or_else(|e| crate::fail(&e));
+        let dest = env::out_dir().join("bindings.rs");
+        std::fs::write(&dest, code).unwrap_or_else(|e| crate::fail(&format!("cannot write {}: {e}", dest.display())));
+    }
+    #[cfg(not(feature = "bindgen"))]
+    crate::fail(&format!(
+        "the bindgen feature of the {name}-sys crate must also enable build-support/bindgen ({})",
+        header.display()
+    ));
+}
+
+/// cc by default; meson and ninja with the crate's `meson` feature.
+fn build_native(plan: &Plan, target: &Target, root: &std::path::Path, probed: &compile::Probed) -> Result<(), String> {
+    if env::feature("meson") {
+        #[cfg(feature = "meson")]
+        return compile::compile_meson(plan, root);
+        #[cfg(not(feature = "meson"))]
+        return Err(format!("the meson feature of the {}-sys crate must also enable build-support/meson", plan.name));
+    }
+    compile::compile_cc(plan, target, root, probed)
+}

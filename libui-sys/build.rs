@@ -1,0 +1,9 @@
+//! Compiles vendor/libui for the target and exports ui.h (DEP_UI_INCLUDE).
+//! All decisions live in build/plan.rs (tested in tests/plan.rs) and build-support.
+
+#[path = "build/plan.rs"]
+mod plan;
+
+fn main() {
+    build_support::sys::build(&plan::LIBRARY, "libui", "ui.h");
+}

@@ -1,0 +1,10 @@
+//! What vendor/libui needs from each platform.
+
+use build_support::plan::{Library, GTK3};
+
+pub const LIBRARY: Library = Library {
+    name: "ui",
+    // Sorted; unused import libraries add nothing to the exe.
+    windows_libs: &["comctl32", "gdi32", "ole32", "user32", "uxtheme"],
+    unix_packages: &[GTK3],
+};

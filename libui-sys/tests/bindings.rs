@@ -1,0 +1,14 @@
+//! The committed bindings must be exactly what bindgen makes of ui.h today.
+#![cfg(unix)]
+
+use std::path::Path;
+
+#[test]
+fn committed_bindings_match_the_header() {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let header = crate_dir.join("../vendor/libui/include/ui.h");
+    let committed = crate_dir.join("src/bindings.rs");
+    if let Err(e) = build_support::bindings::check_committed(&header, "ui", &committed) {
+        panic!("{e}");
+    }
+}

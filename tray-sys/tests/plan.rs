@@ -1,0 +1,55 @@
+//! The build plan of vendor/tray for every supported target, decided
+//! without running a compiler.
+
+#[path = "../build/plan.rs"]
+mod plan;
+
+use build_support::compile::sources;
+use build_support::plan::{plan as make_plan, Backend};
+use build_support::Target;
+use std::path::Path;
+
+fn vendored() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../vendor/tray"))
+}
+
+#[test]
+fn windows_targets_use_shell_notify_icon() {
+    for triple in [
+        "x86_64-pc-windows-msvc",
+        "i686-pc-windows-msvc",
+        "aarch64-pc-windows-msvc",
+        "x86_64-pc-windows-gnu",
+        "i686-pc-windows-gnu",
+        "aarch64-pc-windows-gnullvm",
+        "x86_64-pc-windows-gnullvm",
+    ] {
+        let p = make_plan(&plan::LIBRARY, &Target::from_triple(triple, &["crt-static"])).unwrap();
+        assert_eq!(p.backend, Backend::Windows, "{triple}");
+        assert!(p.system_libs.contains(&"shell32") && p.system_libs.contains(&"user32"), "{triple}");
+        assert!(p.packages.is_empty(), "{triple}");
+        let files = sources(vendored(), &p);
+        assert!(files.iter().any(|f| f.ends_with("windows/tray.c")), "{triple}: {files:?}");
+        assert!(!files.iter().any(|f| f.to_string_lossy().contains("/unix/")), "{triple}");
+    }
+}
+
+#[test]
+fn unix_targets_need_gtk_and_an_appindicator() {
+    for triple in ["x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-unknown-freebsd", "x86_64-unknown-openbsd"] {
+        let p = make_plan(&plan::LIBRARY, &Target::from_triple(triple, &[])).unwrap();
+        assert_eq!(p.backend, Backend::Gtk, "{triple}");
+        let names: Vec<Vec<&str>> = p.packages.iter().map(|r| r.alternatives.iter().map(|a| a.0).collect()).collect();
+        assert_eq!(names, [vec!["gtk+-3.0"], vec!["ayatana-appindicator3-0.1", "appindicator3-0.1"]], "{triple}");
+        // The sources learn which AppIndicator header to include from a define.
+        assert!(p.packages[1].alternatives.iter().all(|(_, define)| define.starts_with("TRAY_")));
+        let files = sources(vendored(), &p);
+        assert!(files.iter().any(|f| f.ends_with("unix/tray.c")), "{triple}: {files:?}");
+    }
+}
+
+#[test]
+fn macos_fails_early() {
+    let e = make_plan(&plan::LIBRARY, &Target::from_triple("aarch64-apple-darwin", &[])).unwrap_err();
+    assert!(e.contains("Cocoa"), "{e}");
+}
