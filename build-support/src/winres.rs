@@ -314,6 +314,67 @@ fn rsrc_section(resources: &[&Resource]) -> (Vec<u8>, Vec<u32>) {
     (out, relocs)
 }
 
+/// Reads every resource of a PE image (exe or dll): the inverse of what the
+/// linker makes of [`coff_object`].  Used by tests that check built exes.
+pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
+    let u16_at = |o: usize| image.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or("truncated PE");
+    let u32_at = |o: usize| image.get(o..o + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap())).ok_or("truncated PE");
+    if image.get(0..2) != Some(b"MZ") {
+        return Err("not a PE image (no MZ header)".into());
+    }
+    let pe = u32_at(0x3C)? as usize;
+    if image.get(pe..pe + 4) != Some(b"PE\0\0") {
+        return Err("not a PE image (no PE signature)".into());
+    }
+    let sections = u16_at(pe + 6)? as usize;
+    let optional = pe + 24;
+    let optional_size = u16_at(pe + 20)? as usize;
+    let directories = match u16_at(optional)? {
+        0x10B => optional + 96,
+        0x20B => optional + 112,
+        other => return Err(format!("unknown optional header magic {other:#x}")),
+    };
+    let rsrc_rva = u32_at(directories + 2 * 8)? as usize;
+    if rsrc_rva == 0 {
+        return Ok(Vec::new());
+    }
+    // Map an RVA to a file offset through the section table.
+    let table = optional + optional_size;
+    let mut spans = Vec::new();
+    for i in 0..sections {
+        let h = table + 40 * i;
+        spans.push((u32_at(h + 12)? as usize, u32_at(h + 8)?.max(u32_at(h + 16)?) as usize, u32_at(h + 20)? as usize));
+    }
+    let file_offset = |rva: usize| {
+        spans
+            .iter()
+            .find(|(va, size, _)| rva >= *va && rva < va + size)
+            .map(|(va, _, raw)| rva - va + raw)
+            .ok_or_else(|| format!("RVA {rva:#x} is in no section"))
+    };
+    let base = file_offset(rsrc_rva)?;
+    let entries = |table: usize| -> Result<Vec<(u32, u32)>, String> {
+        let count = u16_at(base + table + 12)? as usize + u16_at(base + table + 14)? as usize;
+        (0..count)
+            .map(|i| Ok((u32_at(base + table + 16 + 8 * i)?, u32_at(base + table + 20 + 8 * i)?)))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (type_id, names) in entries(0)? {
+        for (name_id, langs) in entries((names & 0x7FFF_FFFF) as usize)? {
+            for (lang, entry) in entries((langs & 0x7FFF_FFFF) as usize)? {
+                let rva = u32_at(base + entry as usize)? as usize;
+                let size = u32_at(base + entry as usize + 4)? as usize;
+                let start = file_offset(rva)?;
+                let data = image.get(start..start + size).ok_or("resource data outside the file")?.to_vec();
+                // Named (string) IDs are not used here; keep their low bits.
+                out.push(Resource { type_id: type_id as u16, name_id: name_id as u16, lang: lang as u16, data });
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn push_table_header(out: &mut Vec<u8>, id_entries: usize) {
     out.extend_from_slice(&[0; 12]); // characteristics, timestamp, version
     push_u16(out, 0); // named entries

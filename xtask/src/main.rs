@@ -1,1 +1,48 @@
-fn main() {}
+//! Project automation, written in Rust so it runs wherever cargo does.
+//!
+//! `cargo xtask test`        the whole test command (installs what it needs on Debian/Ubuntu)
+//! `cargo xtask test TIER..` only the named tiers (see `cargo xtask help`)
+//! `cargo xtask bindings`    rewrite the committed bindings from the headers
+//! `cargo xtask bench-build` build-time benchmark against libui-ffi
+
+mod bench;
+mod checks;
+mod setup;
+mod tiers;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
+    let result = match command {
+        "test" => tiers::run_selected(rest),
+        "bindings" => tiers::update_bindings(),
+        "bench-build" => bench::run(rest),
+        "setup" => setup::install_all(),
+        "help" | "--help" | "-h" => {
+            print_help();
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`; try `cargo xtask help`")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_help() {
+    println!("cargo xtask <command>");
+    println!("  test [TIER...]   run the test tiers (all by default); tiers:");
+    for (name, about) in tiers::TIERS {
+        println!("                   {name:<10} {about}");
+    }
+    println!("  setup            install the test command's system packages, targets and tools (Debian/Ubuntu)");
+    println!("  bindings         regenerate libui-sys/src/bindings.rs and tray-sys/src/bindings.rs");
+    println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");
+}

