@@ -1,0 +1,207 @@
+/* ui.h: a small native UI toolkit with the libui-ng API (subset), Win32 and GTK 3 backends.
+ *
+ * Conventions for every function below:
+ * - Strings passed in and returned are UTF-8.  Returned strings are newly
+ *   allocated and must be freed with uiFreeText.
+ * - Bad input never crashes:
+ *   - a NULL string argument is treated as "";
+ *   - every byte that is not part of a well-formed UTF-8 sequence is
+ *     replaced by U+FFFD;
+ *   - text longer than uiTextLimit bytes (after that replacement) is cut at
+ *     the last whole character that fits;
+ *   - a NULL control, a control of the wrong type, or a destroyed control
+ *     makes the call do nothing; getters then return 0, NULL or a newly
+ *     allocated "" (string getters never return NULL);
+ *   - other rejected calls (listed per function) do nothing.
+ * - Sizes are in 96-DPI units (device-independent pixels); the backends
+ *   scale them to the window's DPI.
+ * - Everything except uiQueueMain must be called on the thread that called
+ *   uiInit.  Running out of memory aborts the process.
+ */
+#ifndef UI_H
+#define UI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifndef _UI_EXTERN
+#define _UI_EXTERN extern
+#endif
+
+/* Longest text, in bytes without the terminating NUL, that any call accepts or returns. */
+#define uiTextLimit 65536
+
+typedef struct uiInitOptions uiInitOptions;
+
+struct uiInitOptions {
+	size_t Size;
+};
+
+/* Starts the toolkit; options may be NULL.  Returns NULL on success, else an error message to free with uiFreeInitError. */
+_UI_EXTERN const char *uiInit(uiInitOptions *options);
+/* Releases what uiInit acquired; functions still queued with uiQueueMain are dropped without running. */
+_UI_EXTERN void uiUninit(void);
+/* Frees an error message returned by uiInit. */
+_UI_EXTERN void uiFreeInitError(const char *err);
+
+/* Runs the event loop until uiQuit. */
+_UI_EXTERN void uiMain(void);
+/* Kept for API compatibility: uiMainStep needs no preparation on these backends, so this does nothing. */
+_UI_EXTERN void uiMainSteps(void);
+/* Handles one pending event (waiting for one if wait is nonzero); returns 0 when it handled a uiQuit request (each is reported once), else 1. */
+_UI_EXTERN int uiMainStep(int wait);
+/* Makes uiMain return (and uiMainStep return 0); may be called from any thread. */
+_UI_EXTERN void uiQuit(void);
+/* Runs f(data) soon on the main thread; safe to call from any thread.  A NULL f is ignored. */
+_UI_EXTERN void uiQueueMain(void (*f)(void *data), void *data);
+/* Calls f(data) every milliseconds (negative counts as 0) on the main thread while f returns nonzero.  A NULL f is ignored. */
+_UI_EXTERN void uiTimer(int milliseconds, int (*f)(void *data), void *data);
+/* Sets the handler asked when the system wants the program to end (Windows: session end, WM_QUERYENDSESSION, once per open window; Unix: SIGTERM while a handler is set).  Nonzero from f means quit: uiQuit is called.  NULL f removes it. */
+_UI_EXTERN void uiOnShouldQuit(int (*f)(void *data), void *data);
+
+/* Frees a string returned by this library; NULL is ignored. */
+_UI_EXTERN void uiFreeText(char *text);
+
+/* Every control is a uiControl; uiControl(x) casts a typed control pointer. */
+typedef struct uiControl uiControl;
+#define uiControl(this) ((uiControl *) (this))
+
+/* Destroys a control and its children.  Ignored while the control has a parent (remove it from its container first). */
+_UI_EXTERN void uiControlDestroy(uiControl *c);
+/* The native handle: HWND on Windows, GtkWidget * on GTK. */
+_UI_EXTERN uintptr_t uiControlHandle(uiControl *c);
+/* The container holding c, or NULL. */
+_UI_EXTERN uiControl *uiControlParent(uiControl *c);
+/* Bookkeeping used by containers; ignored for windows, and when c already has a parent and parent is not NULL. */
+_UI_EXTERN void uiControlSetParent(uiControl *c, uiControl *parent);
+/* 1 for windows, 0 for other controls. */
+_UI_EXTERN int uiControlToplevel(uiControl *c);
+/* Whether the control itself is shown (windows start hidden, other controls shown). */
+_UI_EXTERN int uiControlVisible(uiControl *c);
+/* Shows the control. */
+_UI_EXTERN void uiControlShow(uiControl *c);
+/* Hides the control; hidden children take no space in boxes. */
+_UI_EXTERN void uiControlHide(uiControl *c);
+/* Whether the control itself is enabled (a disabled container also disables its children). */
+_UI_EXTERN int uiControlEnabled(uiControl *c);
+/* Enables the control. */
+_UI_EXTERN void uiControlEnable(uiControl *c);
+/* Disables the control. */
+_UI_EXTERN void uiControlDisable(uiControl *c);
+
+typedef struct uiWindow uiWindow;
+#define uiWindow(this) ((uiWindow *) (this))
+
+/* The window title. */
+_UI_EXTERN char *uiWindowTitle(uiWindow *w);
+/* Sets the window title. */
+_UI_EXTERN void uiWindowSetTitle(uiWindow *w, const char *title);
+/* The size of the content area; either pointer may be NULL. */
+_UI_EXTERN void uiWindowContentSize(uiWindow *w, int *width, int *height);
+/* Resizes the content area; each side is clamped to 1..16384.  Does not call the OnContentSizeChanged handler. */
+_UI_EXTERN void uiWindowSetContentSize(uiWindow *w, int width, int height);
+/* Sets the handler called after the user (or system) resizes the content area. */
+_UI_EXTERN void uiWindowOnContentSizeChanged(uiWindow *w, void (*f)(uiWindow *w, void *data), void *data);
+/* Sets the handler called when the user asks to close the window; nonzero from f destroys the window.  Without a handler nothing happens. */
+_UI_EXTERN void uiWindowOnClosing(uiWindow *w, int (*f)(uiWindow *w, void *data), void *data);
+/* Replaces the content (NULL for none); the old child is unparented, not destroyed.  A child that already has a parent, or a window, is rejected. */
+_UI_EXTERN void uiWindowSetChild(uiWindow *w, uiControl *child);
+/* Whether the content has a margin. */
+_UI_EXTERN int uiWindowMargined(uiWindow *w);
+/* Turns the content margin on or off. */
+_UI_EXTERN void uiWindowSetMargined(uiWindow *w, int margined);
+/* Whether the user can resize the window. */
+_UI_EXTERN int uiWindowResizeable(uiWindow *w);
+/* Lets the user resize the window or not. */
+_UI_EXTERN void uiWindowSetResizeable(uiWindow *w, int resizeable);
+/* A new hidden window with content size width x height (clamped to 1..16384); hasMenubar is accepted and ignored (no menus in this subset).  NULL if the native window cannot be made. */
+_UI_EXTERN uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar);
+
+typedef struct uiButton uiButton;
+#define uiButton(this) ((uiButton *) (this))
+
+/* The button text. */
+_UI_EXTERN char *uiButtonText(uiButton *b);
+/* Sets the button text. */
+_UI_EXTERN void uiButtonSetText(uiButton *b, const char *text);
+/* Sets the handler called when the user clicks the button. */
+_UI_EXTERN void uiButtonOnClicked(uiButton *b, void (*f)(uiButton *b, void *data), void *data);
+/* A new push button; NULL if the native control cannot be made. */
+_UI_EXTERN uiButton *uiNewButton(const char *text);
+
+typedef struct uiBox uiBox;
+#define uiBox(this) ((uiBox *) (this))
+
+/* Adds child at the end; stretchy children share the space left along the box's direction.  A child that already has a parent, or a window, is rejected. */
+_UI_EXTERN void uiBoxAppend(uiBox *b, uiControl *child, int stretchy);
+/* The number of children. */
+_UI_EXTERN int uiBoxNumChildren(uiBox *b);
+/* Removes (unparents, does not destroy) the child at index; an index out of range is ignored. */
+_UI_EXTERN void uiBoxDelete(uiBox *b, int index);
+/* Whether children are separated by padding. */
+_UI_EXTERN int uiBoxPadded(uiBox *b);
+/* Turns padding between children on or off. */
+_UI_EXTERN void uiBoxSetPadded(uiBox *b, int padded);
+/* A new box laying out children left to right. */
+_UI_EXTERN uiBox *uiNewHorizontalBox(void);
+/* A new box laying out children top to bottom. */
+_UI_EXTERN uiBox *uiNewVerticalBox(void);
+
+typedef struct uiCheckbox uiCheckbox;
+#define uiCheckbox(this) ((uiCheckbox *) (this))
+
+/* The checkbox text. */
+_UI_EXTERN char *uiCheckboxText(uiCheckbox *c);
+/* Sets the checkbox text. */
+_UI_EXTERN void uiCheckboxSetText(uiCheckbox *c, const char *text);
+/* Sets the handler called when the user toggles the checkbox (not on uiCheckboxSetChecked). */
+_UI_EXTERN void uiCheckboxOnToggled(uiCheckbox *c, void (*f)(uiCheckbox *c, void *data), void *data);
+/* 1 if checked, else 0. */
+_UI_EXTERN int uiCheckboxChecked(uiCheckbox *c);
+/* Checks (nonzero) or unchecks the checkbox. */
+_UI_EXTERN void uiCheckboxSetChecked(uiCheckbox *c, int checked);
+/* A new unchecked checkbox; NULL if the native control cannot be made. */
+_UI_EXTERN uiCheckbox *uiNewCheckbox(const char *text);
+
+typedef struct uiEntry uiEntry;
+#define uiEntry(this) ((uiEntry *) (this))
+
+/* The entry text. */
+_UI_EXTERN char *uiEntryText(uiEntry *e);
+/* Sets the entry text (does not call the OnChanged handler). */
+_UI_EXTERN void uiEntrySetText(uiEntry *e, const char *text);
+/* Sets the handler called when the user edits the text (not on uiEntrySetText). */
+_UI_EXTERN void uiEntryOnChanged(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data);
+/* 1 if the user cannot edit the text, else 0. */
+_UI_EXTERN int uiEntryReadOnly(uiEntry *e);
+/* Makes the entry read-only (nonzero) or editable. */
+_UI_EXTERN void uiEntrySetReadOnly(uiEntry *e, int readonly);
+/* A new single-line text entry; NULL if the native control cannot be made. */
+_UI_EXTERN uiEntry *uiNewEntry(void);
+/* A new entry that hides what is typed; NULL if the native control cannot be made. */
+_UI_EXTERN uiEntry *uiNewPasswordEntry(void);
+
+typedef struct uiLabel uiLabel;
+#define uiLabel(this) ((uiLabel *) (this))
+
+/* The label text. */
+_UI_EXTERN char *uiLabelText(uiLabel *l);
+/* Sets the label text; '\n' starts a new line. */
+_UI_EXTERN void uiLabelSetText(uiLabel *l, const char *text);
+/* A new static text; NULL if the native control cannot be made. */
+_UI_EXTERN uiLabel *uiNewLabel(const char *text);
+
+/* Shows a modal message and returns when the user dismisses it; parent may be NULL. */
+_UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *description);
+/* Like uiMsgBox, with an error icon. */
+_UI_EXTERN void uiMsgBoxError(uiWindow *parent, const char *title, const char *description);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

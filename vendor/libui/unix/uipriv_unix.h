@@ -1,0 +1,29 @@
+/* Private declarations of the GTK 3 backend. */
+#ifndef UIPRIV_UNIX_H
+#define UIPRIV_UNIX_H
+
+#include <gtk/gtk.h>
+#include "uipriv.h"
+
+/* Every GTK control starts with these two members, so the helpers below work on all of them. */
+typedef struct uiprivGtkControl {
+	uiControl c;
+	GtkWidget *widget;
+} uiprivGtkControl;
+
+#define uiprivWidget(c) (((uiprivGtkControl *) (c))->widget)
+
+/* Takes our own reference on a new widget and applies the initial state. */
+void uiprivGtkAdopt(uiControl *c, GtkWidget *widget);
+/* Vtable entries shared by every control. */
+uintptr_t uiprivGtkHandle(uiControl *c);
+void uiprivGtkSyncVisible(uiControl *c);
+void uiprivGtkSyncEnabled(uiControl *c);
+/* Destroys the widget and frees the struct (leaf controls). */
+void uiprivGtkFree(uiControl *c);
+/* Destroys the widget only (containers free their children first). */
+void uiprivGtkDestroyWidget(uiControl *c);
+
+extern const uiprivControlVtable uiprivWindowVtable;
+
+#endif

@@ -1,0 +1,106 @@
+/* Vtable pieces shared by the Win32 controls. */
+#include "uipriv_windows.h"
+
+const WCHAR uiprivControlProp[] = L"uiprivControl";
+
+HWND uiprivCreateControlWindow(DWORD exStyle, LPCWSTR className, DWORD style, uiControl *owner)
+{
+	ULONG_PTR cookie;
+	HWND hwnd;
+
+	style |= WS_CHILD;
+	if (owner->visible)
+		style |= WS_VISIBLE;
+	/* The class resolves to comctl32 v6 only while our activation context is active. */
+	cookie = uiprivActivateComctl();
+	hwnd = CreateWindowExW(exStyle, className, L"", style, 0, 0, 0, 0, uiprivParkingWindow, NULL, uiprivInstance, NULL);
+	uiprivDeactivateComctl(cookie);
+	if (hwnd == NULL)
+		return NULL;
+	/* A property, unlike GWLP_USERDATA, cannot be mistaken for another class's data. */
+	if (!SetPropW(hwnd, uiprivControlProp, (HANDLE) owner)) {
+		DestroyWindow(hwnd);
+		return NULL;
+	}
+	SendMessageW(hwnd, WM_SETFONT, (WPARAM) uiprivDefaultFont, FALSE);
+	return hwnd;
+}
+
+uintptr_t uiprivWinHandle(uiControl *c)
+{
+	return (uintptr_t) uiprivHwnd(c);
+}
+
+void uiprivWinSyncVisible(uiControl *c)
+{
+	ShowWindow(uiprivHwnd(c), c->visible ? SW_SHOWNA : SW_HIDE);
+	/* Hidden controls take no room, so the others move. */
+	uiprivRelayout(c);
+}
+
+void uiprivWinSyncEnabled(uiControl *c)
+{
+	EnableWindow(uiprivHwnd(c), uiprivControlEffectiveEnabled(c));
+}
+
+void uiprivWinFree(uiControl *c)
+{
+	HWND hwnd = uiprivHwnd(c);
+
+	/* Late notifications during destruction must not reach a freed struct. */
+	RemovePropW(hwnd, uiprivControlProp);
+	DestroyWindow(hwnd);
+	uiprivControlFree(c);
+}
+
+void uiprivWinLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int width, int height)
+{
+	(void) m;
+	SetWindowPos(uiprivHwnd(c), NULL, x, y, width, height, SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
+}
+
+void uiprivWinSetNativeParent(uiControl *c, HWND parent)
+{
+	HWND hwnd = uiprivHwnd(c);
+
+	if (parent == NULL) {
+		parent = uiprivParkingWindow;
+		/* The old window's font is deleted with that window. */
+		uiprivSetFontTree(hwnd, uiprivDefaultFont);
+	}
+	SetParent(hwnd, parent);
+}
+
+static BOOL CALLBACK setFontProc(HWND hwnd, LPARAM lParam)
+{
+	if ((HFONT) SendMessageW(hwnd, WM_GETFONT, 0, 0) != (HFONT) lParam)
+		SendMessageW(hwnd, WM_SETFONT, (WPARAM) lParam, TRUE);
+	return TRUE;
+}
+
+void uiprivSetFontTree(HWND hwnd, HFONT font)
+{
+	setFontProc(hwnd, (LPARAM) font);
+	EnumChildWindows(hwnd, setFontProc, (LPARAM) font);
+}
+
+BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam)
+{
+	uiControl *c;
+
+	if (lParam == 0)
+		return FALSE;
+	c = (uiControl *) GetPropW((HWND) lParam, uiprivControlProp);
+	if (!uiprivControlIs(c, NULL) || c->vt->os == NULL || uiprivHooks(c)->command == NULL)
+		return FALSE;
+	uiprivHooks(c)->command(c, HIWORD(wParam));
+	return TRUE;
+}
+
+void uiprivRelayout(uiControl *c)
+{
+	while (c->parent != NULL)
+		c = c->parent;
+	if (c->vt == &uiprivWindowVtable)
+		uiprivWindowRelayout(uiWindow(c));
+}

@@ -1,0 +1,94 @@
+/* Private declarations of the Win32 backend. */
+#ifndef UIPRIV_WINDOWS_H
+#define UIPRIV_WINDOWS_H
+
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <windows.h>
+#include <commctrl.h>
+#include "uipriv.h"
+
+/* What a window's layout pass knows: a DC with the window's font selected and its dialog base units. */
+typedef struct uiprivMetrics {
+	HDC dc;
+	UINT dpi;
+	int baseX, baseY;
+} uiprivMetrics;
+
+int uiprivDluX(const uiprivMetrics *m, int dlu);
+int uiprivDluY(const uiprivMetrics *m, int dlu);
+
+/* Backend part of a vtable (uiprivControlVtable.os) for controls that live inside a window. */
+typedef struct uiprivWinHooks {
+	/* Smallest size the control needs, in pixels. */
+	void (*minSize)(uiControl *c, const uiprivMetrics *m, int *width, int *height);
+	/* Places the control in its native parent's client coordinates. */
+	void (*layout)(uiControl *c, const uiprivMetrics *m, int x, int y, int width, int height);
+	/* Moves the native object under parent (NULL: back to the hidden parking window). */
+	void (*setNativeParent)(uiControl *c, HWND parent);
+	/* A WM_COMMAND notification code from the control's HWND. */
+	void (*command)(uiControl *c, WORD code);
+} uiprivWinHooks;
+
+#define uiprivHooks(c) ((const uiprivWinHooks *) (c)->vt->os)
+
+/* Every Win32 control starts with these two members. */
+typedef struct uiprivWinControl {
+	uiControl c;
+	HWND hwnd;
+} uiprivWinControl;
+
+#define uiprivHwnd(c) (((uiprivWinControl *) (c))->hwnd)
+
+/* main.c */
+extern HINSTANCE uiprivInstance;
+extern HWND uiprivParkingWindow;
+extern HFONT uiprivDefaultFont;
+extern const WCHAR uiprivBoxClass[];
+extern const WCHAR uiprivWindowClass[];
+LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam);
+
+/* comctl.c: Common Controls 6 through our own activation context. */
+const char *uiprivInitComctl(void);
+void uiprivUninitComctl(void);
+ULONG_PTR uiprivActivateComctl(void);
+void uiprivDeactivateComctl(ULONG_PTR cookie);
+
+/* dpi.c */
+void uiprivInitDpi(void);
+UINT uiprivWindowDpi(HWND hwnd);
+UINT uiprivSystemDpi(void);
+HFONT uiprivCreateMessageFont(UINT dpi);
+void uiprivFontBaseUnits(HFONT font, int *baseX, int *baseY);
+BOOL uiprivAdjustWindowRect(RECT *r, DWORD style, DWORD exStyle, UINT dpi);
+
+/* text.c */
+WCHAR *uiprivToUTF16(const char *s);
+char *uiprivFromUTF16(const WCHAR *s);
+char *uiprivWindowTextUTF8(HWND hwnd);
+void uiprivSetWindowTextUTF8(HWND hwnd, const char *text);
+WCHAR *uiprivWindowTextW(HWND hwnd);
+SIZE uiprivTextExtent(HDC dc, HWND hwnd);
+
+/* control.c */
+/* Window property linking a native child to its uiControl. */
+extern const WCHAR uiprivControlProp[];
+HWND uiprivCreateControlWindow(DWORD exStyle, LPCWSTR className, DWORD style, uiControl *owner);
+uintptr_t uiprivWinHandle(uiControl *c);
+void uiprivWinSyncVisible(uiControl *c);
+void uiprivWinSyncEnabled(uiControl *c);
+void uiprivWinFree(uiControl *c);
+void uiprivWinLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int width, int height);
+void uiprivWinSetNativeParent(uiControl *c, HWND parent);
+void uiprivSetFontTree(HWND hwnd, HFONT font);
+/* Handles WM_COMMAND from one of our controls; returns whether it was one. */
+BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam);
+/* Lays out the window holding c, if any, after c changed size or visibility. */
+void uiprivRelayout(uiControl *c);
+
+/* window.c */
+extern const uiprivControlVtable uiprivWindowVtable;
+void uiprivWindowRelayout(uiWindow *w);
+
+#endif

@@ -1,0 +1,385 @@
+/* uiWindow on Win32: a top-level window that lays out its child itself and
+ * keeps its own message font for its DPI. */
+#include "uipriv_windows.h"
+
+/* Dialog margin from the Windows layout guidelines, in dialog units. */
+#define marginDlu 7
+#define maxSide 16384
+#define windowStyle (WS_OVERLAPPEDWINDOW | WS_CLIPCHILDREN)
+#define resizeStyle (WS_THICKFRAME | WS_MAXIMIZEBOX)
+#define windowExStyle WS_EX_CONTROLPARENT
+
+struct uiWindow {
+	uiControl c;
+	HWND hwnd;
+	uiControl *child;
+	int margined;
+	UINT dpi;
+	HFONT font;
+	int baseX, baseY;
+	int (*onClosing)(uiWindow *w, void *data);
+	void *onClosingData;
+	void (*onSizeChanged)(uiWindow *w, void *data);
+	void *onSizeChangedData;
+	/* Content size (96-DPI units) last reported or set, so programmatic resizes are not reported. */
+	int lastWidth, lastHeight;
+};
+
+static int clampSide(int v)
+{
+	if (v < 1)
+		return 1;
+	if (v > maxSide)
+		return maxSide;
+	return v;
+}
+
+static HDC beginMetrics(uiWindow *w, uiprivMetrics *m, HGDIOBJ *old)
+{
+	m->dc = GetDC(w->hwnd);
+	m->dpi = w->dpi;
+	m->baseX = w->baseX;
+	m->baseY = w->baseY;
+	*old = m->dc != NULL ? SelectObject(m->dc, w->font) : NULL;
+	return m->dc;
+}
+
+static void endMetrics(uiWindow *w, uiprivMetrics *m, HGDIOBJ old)
+{
+	SelectObject(m->dc, old);
+	ReleaseDC(w->hwnd, m->dc);
+}
+
+static void margins(uiWindow *w, const uiprivMetrics *m, int *mx, int *my)
+{
+	*mx = w->margined ? uiprivDluX(m, marginDlu) : 0;
+	*my = w->margined ? uiprivDluY(m, marginDlu) : 0;
+}
+
+void uiprivWindowRelayout(uiWindow *w)
+{
+	uiprivMetrics m;
+	HGDIOBJ old;
+	RECT r;
+	int mx, my, width, height;
+
+	if (w->hwnd == NULL || w->font == NULL || w->child == NULL || !w->child->visible)
+		return;
+	if (beginMetrics(w, &m, &old) == NULL)
+		return;
+	/* Controls moved in since the last pass still carry the parking font. */
+	uiprivSetFontTree(uiprivHwnd(w->child), w->font);
+	GetClientRect(w->hwnd, &r);
+	margins(w, &m, &mx, &my);
+	width = r.right - 2 * mx;
+	height = r.bottom - 2 * my;
+	uiprivHooks(w->child)->layout(w->child, &m, mx, my, width > 0 ? width : 0, height > 0 ? height : 0);
+	endMetrics(w, &m, old);
+}
+
+static void minTrackSize(uiWindow *w, MINMAXINFO *mmi)
+{
+	uiprivMetrics m;
+	HGDIOBJ old;
+	RECT r;
+	int mx, my, cw = 0, ch = 0;
+
+	if (w->font == NULL || w->child == NULL || !w->child->visible)
+		return;
+	if (beginMetrics(w, &m, &old) == NULL)
+		return;
+	uiprivSetFontTree(uiprivHwnd(w->child), w->font);
+	uiprivHooks(w->child)->minSize(w->child, &m, &cw, &ch);
+	margins(w, &m, &mx, &my);
+	endMetrics(w, &m, old);
+	SetRect(&r, 0, 0, cw + 2 * mx, ch + 2 * my);
+	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), windowExStyle, w->dpi);
+	if (r.right - r.left > mmi->ptMinTrackSize.x)
+		mmi->ptMinTrackSize.x = r.right - r.left;
+	if (r.bottom - r.top > mmi->ptMinTrackSize.y)
+		mmi->ptMinTrackSize.y = r.bottom - r.top;
+}
+
+/* Makes the font for dpi current, then frees the old one once no control uses it. */
+static void updateFont(uiWindow *w, UINT dpi)
+{
+	HFONT old = w->font;
+	HFONT font = uiprivCreateMessageFont(dpi);
+
+	if (font == NULL)
+		return;
+	w->dpi = dpi;
+	w->font = font;
+	uiprivFontBaseUnits(font, &w->baseX, &w->baseY);
+	if (w->child != NULL)
+		uiprivSetFontTree(uiprivHwnd(w->child), font);
+	if (old != NULL)
+		DeleteObject(old);
+}
+
+static void contentSize(uiWindow *w, int *width, int *height)
+{
+	RECT r;
+
+	GetClientRect(w->hwnd, &r);
+	*width = MulDiv(r.right, 96, (int) w->dpi);
+	*height = MulDiv(r.bottom, 96, (int) w->dpi);
+}
+
+static void reportSize(uiWindow *w)
+{
+	int width, height;
+
+	contentSize(w, &width, &height);
+	if (width == w->lastWidth && height == w->lastHeight)
+		return;
+	w->lastWidth = width;
+	w->lastHeight = height;
+	if (w->onSizeChanged != NULL)
+		w->onSizeChanged(w, w->onSizeChangedData);
+}
+
+LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
+{
+	uiWindow *w;
+
+	if (msg == WM_NCCREATE) {
+		w = (uiWindow *) ((CREATESTRUCTW *) lParam)->lpCreateParams;
+		w->hwnd = hwnd;
+		SetWindowLongPtrW(hwnd, GWLP_USERDATA, (LONG_PTR) w);
+		return DefWindowProcW(hwnd, msg, wParam, lParam);
+	}
+	w = (uiWindow *) GetWindowLongPtrW(hwnd, GWLP_USERDATA);
+	if (w == NULL)
+		return DefWindowProcW(hwnd, msg, wParam, lParam);
+	switch (msg) {
+	case WM_COMMAND:
+		if (uiprivForwardCommand(wParam, lParam))
+			return 0;
+		break;
+	case WM_SIZE:
+		if (wParam == SIZE_MINIMIZED)
+			return 0;
+		uiprivWindowRelayout(w);
+		reportSize(w);
+		return 0;
+	case WM_GETMINMAXINFO:
+		minTrackSize(w, (MINMAXINFO *) lParam);
+		return 0;
+	case WM_CLOSE:
+		if (w->onClosing != NULL && w->onClosing(w, w->onClosingData))
+			uiControlDestroy(uiControl(w));
+		return 0;
+	case WM_DPICHANGED: {
+		const RECT *r = (const RECT *) lParam;
+		updateFont(w, LOWORD(wParam));
+		SetWindowPos(hwnd, NULL, r->left, r->top, r->right - r->left, r->bottom - r->top, SWP_NOZORDER | SWP_NOACTIVATE);
+		uiprivWindowRelayout(w);
+		return 0;
+	}
+	case WM_SETTINGCHANGE:
+		if (wParam == SPI_SETNONCLIENTMETRICS) {
+			updateFont(w, w->dpi);
+			uiprivWindowRelayout(w);
+		}
+		break;
+	case WM_QUERYENDSESSION:
+		if (!uiprivHasShouldQuit())
+			return TRUE;
+		if (uiprivShouldQuit()) {
+			uiQuit();
+			return TRUE;
+		}
+		return FALSE;
+	}
+	return DefWindowProcW(hwnd, msg, wParam, lParam);
+}
+
+static void windowFree(uiControl *c)
+{
+	uiWindow *w = (uiWindow *) c;
+	uiControl *child = w->child;
+
+	if (child != NULL) {
+		w->child = NULL;
+		child->parent = NULL;
+		child->vt->free(child);
+	}
+	SetWindowLongPtrW(w->hwnd, GWLP_USERDATA, 0);
+	DestroyWindow(w->hwnd);
+	if (w->font != NULL)
+		DeleteObject(w->font);
+	uiprivControlFree(c);
+}
+
+static void windowSyncVisible(uiControl *c)
+{
+	uiWindow *w = (uiWindow *) c;
+
+	ShowWindow(w->hwnd, c->visible ? SW_SHOW : SW_HIDE);
+	if (c->visible)
+		UpdateWindow(w->hwnd);
+}
+
+static void windowSyncEnabled(uiControl *c)
+{
+	uiWindow *w = (uiWindow *) c;
+
+	EnableWindow(w->hwnd, c->enabled);
+	/* So the controls also look disabled. */
+	if (w->child != NULL)
+		w->child->vt->syncEnabled(w->child);
+}
+
+const uiprivControlVtable uiprivWindowVtable = {
+	"uiWindow", 1, windowFree, uiprivWinHandle, windowSyncVisible, windowSyncEnabled, NULL,
+};
+
+static uiWindow *checked(uiWindow *w)
+{
+	return uiprivControlIs(uiControl(w), &uiprivWindowVtable) ? w : NULL;
+}
+
+char *uiWindowTitle(uiWindow *w)
+{
+	if (checked(w) == NULL)
+		return uiprivSanitize(NULL);
+	return uiprivWindowTextUTF8(w->hwnd);
+}
+
+void uiWindowSetTitle(uiWindow *w, const char *title)
+{
+	if (checked(w) == NULL)
+		return;
+	uiprivSetWindowTextUTF8(w->hwnd, title);
+}
+
+void uiWindowContentSize(uiWindow *w, int *width, int *height)
+{
+	int cw = 0, ch = 0;
+
+	if (checked(w) != NULL)
+		contentSize(w, &cw, &ch);
+	if (width != NULL)
+		*width = cw;
+	if (height != NULL)
+		*height = ch;
+}
+
+void uiWindowSetContentSize(uiWindow *w, int width, int height)
+{
+	RECT r;
+
+	if (checked(w) == NULL)
+		return;
+	w->lastWidth = clampSide(width);
+	w->lastHeight = clampSide(height);
+	SetRect(&r, 0, 0, MulDiv(w->lastWidth, (int) w->dpi, 96), MulDiv(w->lastHeight, (int) w->dpi, 96));
+	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), windowExStyle, w->dpi);
+	SetWindowPos(w->hwnd, NULL, 0, 0, r.right - r.left, r.bottom - r.top, SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE);
+}
+
+void uiWindowOnContentSizeChanged(uiWindow *w, void (*f)(uiWindow *w, void *data), void *data)
+{
+	if (checked(w) == NULL)
+		return;
+	w->onSizeChanged = f;
+	w->onSizeChangedData = data;
+}
+
+void uiWindowOnClosing(uiWindow *w, int (*f)(uiWindow *w, void *data), void *data)
+{
+	if (checked(w) == NULL)
+		return;
+	w->onClosing = f;
+	w->onClosingData = data;
+}
+
+void uiWindowSetChild(uiWindow *w, uiControl *child)
+{
+	uiControl *old;
+
+	if (checked(w) == NULL || child == w->child)
+		return;
+	if (child != NULL && !uiprivControlCanAdopt(child))
+		return;
+	old = w->child;
+	if (old != NULL) {
+		w->child = NULL;
+		uiControlSetParent(old, NULL);
+		uiprivHooks(old)->setNativeParent(old, NULL);
+		old->vt->syncEnabled(old);
+	}
+	if (child != NULL) {
+		w->child = child;
+		uiControlSetParent(child, uiControl(w));
+		uiprivHooks(child)->setNativeParent(child, w->hwnd);
+		child->vt->syncEnabled(child);
+		uiprivWindowRelayout(w);
+	}
+}
+
+int uiWindowMargined(uiWindow *w)
+{
+	if (checked(w) == NULL)
+		return 0;
+	return w->margined;
+}
+
+void uiWindowSetMargined(uiWindow *w, int margined)
+{
+	if (checked(w) == NULL)
+		return;
+	w->margined = margined != 0;
+	uiprivWindowRelayout(w);
+}
+
+int uiWindowResizeable(uiWindow *w)
+{
+	if (checked(w) == NULL)
+		return 0;
+	return (GetWindowLongPtrW(w->hwnd, GWL_STYLE) & WS_THICKFRAME) != 0;
+}
+
+void uiWindowSetResizeable(uiWindow *w, int resizeable)
+{
+	LONG_PTR style;
+	int width, height;
+
+	if (checked(w) == NULL)
+		return;
+	style = GetWindowLongPtrW(w->hwnd, GWL_STYLE);
+	if (((style & WS_THICKFRAME) != 0) == (resizeable != 0))
+		return;
+	if (resizeable)
+		style |= resizeStyle;
+	else
+		style &= ~(LONG_PTR) resizeStyle;
+	/* The frame changes thickness; keep the content the same size. */
+	contentSize(w, &width, &height);
+	SetWindowLongPtrW(w->hwnd, GWL_STYLE, style);
+	SetWindowPos(w->hwnd, NULL, 0, 0, 0, 0, SWP_FRAMECHANGED | SWP_NOMOVE | SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE);
+	uiWindowSetContentSize(w, width, height);
+}
+
+uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
+{
+	uiWindow *w;
+	ULONG_PTR cookie;
+	HWND hwnd;
+
+	(void) hasMenubar;
+	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
+	cookie = uiprivActivateComctl();
+	hwnd = CreateWindowExW(windowExStyle, uiprivWindowClass, L"", windowStyle,
+		CW_USEDEFAULT, CW_USEDEFAULT, CW_USEDEFAULT, CW_USEDEFAULT, NULL, NULL, uiprivInstance, w);
+	uiprivDeactivateComctl(cookie);
+	if (hwnd == NULL) {
+		uiprivControlFree(uiControl(w));
+		return NULL;
+	}
+	updateFont(w, uiprivWindowDpi(hwnd));
+	uiWindowSetTitle(w, title);
+	uiWindowSetContentSize(w, width, height);
+	return w;
+}
