@@ -5,5 +5,5 @@
 mod plan;
 
 fn main() {
-    build_support::sys::build(&plan::LIBRARY, "libui", "ui.h");
+    build_support::sys::build(&plan::LIBRARY, "libui", "ui.h", plan::API);
 }

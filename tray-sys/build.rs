@@ -5,5 +5,5 @@
 mod plan;
 
 fn main() {
-    build_support::sys::build(&plan::LIBRARY, "tray", "tray.h");
+    build_support::sys::build(&plan::LIBRARY, "tray", "tray.h", plan::API);
 }

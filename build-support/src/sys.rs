@@ -5,16 +5,17 @@ use crate::env;
 use crate::plan::{self, Library, Plan};
 use crate::target::Target;
 
-/// Builds the vendored library `vendor/<vendor_name>` for the current target:
+/// Builds the vendored library `vendor/<vendor_name>` for the current target
+/// (`api`: regex of the header's names that get bindings):
 /// plans, watches inputs, exports headers, (optionally) regenerates bindings,
 /// probes system packages and compiles.  Fails with one clear message.
-pub fn build(lib: &Library, vendor_name: &str, header: &str) {
+pub fn build(lib: &Library, vendor_name: &str, header: &str, api: &str) {
     let target = Target::from_env();
     let plan = plan::plan(lib, &target).unwrap_or_else(|e| crate::fail(&e));
     let root = compile::vendored_root(vendor_name);
     compile::watch(&root, &plan, &["build.rs", "build"]);
     let include = compile::export_headers(&root);
-    regenerate_bindings(&include.join(header), lib.name);
+    regenerate_bindings(&include.join(header), api);
     let probed = compile::probe_packages(&plan).unwrap_or_else(|e| crate::fail(&e));
     build_native(&plan, &target, &root, &probed).unwrap_or_else(|e| crate::fail(&e));
     compile::link_system_libs(&plan);
@@ -22,19 +23,19 @@ pub fn build(lib: &Library, vendor_name: &str, header: &str) {
 
 /// With the crate's `bindgen` feature, writes fresh bindings to
 /// `OUT_DIR/bindings.rs` (the crate includes them instead of the committed file).
-fn regenerate_bindings(header: &std::path::Path, name: &str) {
+fn regenerate_bindings(header: &std::path::Path, api: &str) {
     if !env::feature("bindgen") {
         return;
     }
     #[cfg(feature = "bindgen")]
     {
-        let code = crate::bindings::generate(header, name).unwrap_or_else(|e| crate::fail(&e));
+        let code = crate::bindings::generate(header, api).unwrap_or_else(|e| crate::fail(&e));
         let dest = env::out_dir().join("bindings.rs");
         std::fs::write(&dest, code).unwrap_or_else(|e| crate::fail(&format!("cannot write {}: {e}", dest.display())));
     }
     #[cfg(not(feature = "bindgen"))]
     crate::fail(&format!(
-        "the bindgen feature of the {name}-sys crate must also enable build-support/bindgen ({})",
+        "the bindgen feature must also enable build-support/bindgen ({}, {api})",
         header.display()
     ));
 }

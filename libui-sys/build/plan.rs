@@ -2,6 +2,9 @@
 
 use build_support::plan::{Library, GTK3};
 
+/// The names of the C API, for bindgen's allowlist.
+pub const API: &str = "ui[A-Z].*";
+
 pub const LIBRARY: Library = Library {
     name: "ui",
     // Sorted; unused import libraries add nothing to the exe.

@@ -2,6 +2,9 @@
 
 use build_support::plan::{Library, PkgRequirement, GTK3};
 
+/// The names of the C API, for bindgen's allowlist.
+pub const API: &str = "tray(_.*)?|TRAY_.*";
+
 pub const LIBRARY: Library = Library {
     name: "tray",
     // Sorted; unused import libraries add nothing to the exe.
