@@ -120,7 +120,9 @@ fn noop() -> Result<(), String> {
     touch(&tray_sources)?;
     let after = output(cargo().args(["build", "--workspace", "-v"]))?;
     let log = String::from_utf8_lossy(&after.stderr).into_owned();
-    let reran = |pkg: &str| log.lines().any(|l| l.contains("Running") && l.contains(&format!("/build/{pkg}-")));
+    let reran = |pkg: &str| {
+        log.lines().any(|l| l.contains("Running `") && l.contains(&format!("/build/{pkg}-")) && l.contains("build-script-build`"))
+    };
     if !reran("tray-sys") {
         return Err(format!("touching {} did not rerun tray-sys's build script:\n{log}", tray_sources.display()));
     }
