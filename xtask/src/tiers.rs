@@ -317,9 +317,16 @@ fn downstream() -> Result<(), String> {
 
 fn ide() -> Result<(), String> {
     run(cargo().args(["build", "--workspace"]))?;
-    let diag = output(&mut cmd("rust-analyzer", ["diagnostics", "."]))?;
-    let text = String::from_utf8_lossy(&diag.stdout);
-    println!("{}", text.lines().rev().take(5).collect::<Vec<_>>().join("\n"));
+    let mut ra = cmd("rust-analyzer", ["diagnostics", "."]);
+    println!("+ rust-analyzer diagnostics .");
+    let diag = ra.output().map_err(|e| format!("cannot start rust-analyzer: {e}"))?;
+    // Progress lines use carriage returns; findings say `: Error ...`.
+    let text = String::from_utf8_lossy(&diag.stdout).replace('\r', "\n");
+    let errors: Vec<&str> = text.lines().filter(|l| l.contains(": Error ")).map(str::trim).collect();
+    if !diag.status.success() || !errors.is_empty() {
+        return Err(format!("rust-analyzer reported errors ({}):\n{}", diag.status, errors.join("\n")));
+    }
+    println!("rust-analyzer: no errors");
     // What rust-analyzer ran must leave the command-line build fresh.
     let again = output(cargo().args(["build", "--workspace", "-v"]))?;
     let log = String::from_utf8_lossy(&again.stderr).into_owned();
