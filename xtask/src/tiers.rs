@@ -14,7 +14,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("msvc", "x86_64/i686/aarch64-pc-windows-msvc: C by clang-cl, archives checked (machine, LIBCMT), app checked"),
     ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb"),
     ("arm64", "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only"),
-    ("downstream", "a crate outside the workspace that only depends on the -sys crates, native and under Wine"),
+    ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
 ];
@@ -91,7 +91,8 @@ pub fn update_bindings() -> Result<(), String> {
 fn under_display(inner: &mut Command) -> Command {
     let mut c = Command::new("xvfb-run");
     c.args(["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--"]);
-    c.arg(inner.get_program()).args(inner.get_args()).current_dir(util::root());
+    c.arg(inner.get_program()).args(inner.get_args());
+    c.current_dir(inner.get_current_dir().map(Path::to_path_buf).unwrap_or_else(util::root));
     for (k, v) in inner.get_envs() {
         match v {
             Some(v) => c.env(k, v),
@@ -305,14 +306,18 @@ fn build_support_resources(pe: &[u8]) -> Result<Vec<(u16, u16)>, String> {
 }
 
 fn downstream() -> Result<(), String> {
-    let dir = util::root().join("fixtures/downstream");
-    let mut native = cargo();
-    native.current_dir(&dir).args(["run", "--quiet"]);
-    run(&mut under_display(&mut native))?;
-    let mut win = cargo();
-    win.current_dir(&dir).args(["run", "--quiet", "--target", WINE_TARGET]);
-    wine_env(&mut win)?;
-    run(&mut under_display(&mut win))
+    // `downstream` has no build.rs; `c-consumer` compiles C against DEP_*_INCLUDE.
+    for fixture in ["downstream", "c-consumer"] {
+        let dir = util::root().join("fixtures").join(fixture);
+        let mut native = cargo();
+        native.current_dir(&dir).args(["run", "--quiet"]);
+        run(&mut under_display(&mut native))?;
+        let mut win = cargo();
+        win.current_dir(&dir).args(["run", "--quiet", "--target", WINE_TARGET]);
+        wine_env(&mut win)?;
+        run(&mut under_display(&mut win))?;
+    }
+    Ok(())
 }
 
 fn ide() -> Result<(), String> {
