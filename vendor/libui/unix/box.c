@@ -1,4 +1,5 @@
 /* uiBox on GTK 3: a GtkBox; stretchy children get the box's expand flag. */
+#include <stdlib.h>
 #include "uipriv_unix.h"
 
 /* GNOME spacing: wider between columns than between rows. */
@@ -17,6 +18,8 @@ struct uiBox {
 	int padded;
 	boxChild *children;
 	int n, cap;
+	/* GtkBox splits only the extra space equally; a size group makes stretchy children equal as a whole. */
+	GtkSizeGroup *stretchyGroup;
 };
 
 static void boxFree(uiControl *c)
@@ -26,11 +29,14 @@ static void boxFree(uiControl *c)
 
 	for (i = 0; i < b->n; i++) {
 		uiControl *child = b->children[i].c;
+		if (b->children[i].stretchy)
+			gtk_size_group_remove_widget(b->stretchyGroup, uiprivWidget(child));
 		gtk_container_remove(GTK_CONTAINER(b->widget), uiprivWidget(child));
 		uiControlSetParent(child, NULL);
 		child->vt->free(child);
 	}
 	free(b->children);
+	g_object_unref(b->stretchyGroup);
 	uiprivGtkDestroyWidget(c);
 	uiprivControlFree(c);
 }
@@ -56,6 +62,8 @@ void uiBoxAppend(uiBox *b, uiControl *child, int stretchy)
 	b->children[b->n].stretchy = stretchy != 0;
 	b->n++;
 	uiControlSetParent(child, uiControl(b));
+	if (stretchy)
+		gtk_size_group_add_widget(b->stretchyGroup, uiprivWidget(child));
 	gtk_box_pack_start(GTK_BOX(b->widget), uiprivWidget(child), stretchy != 0, TRUE, 0);
 }
 
@@ -73,6 +81,8 @@ void uiBoxDelete(uiBox *b, int index)
 	if (checked(b) == NULL || index < 0 || index >= b->n)
 		return;
 	child = b->children[index].c;
+	if (b->children[index].stretchy)
+		gtk_size_group_remove_widget(b->stretchyGroup, uiprivWidget(child));
 	/* Our own widget reference keeps the child alive after removal. */
 	gtk_container_remove(GTK_CONTAINER(b->widget), uiprivWidget(child));
 	uiControlSetParent(child, NULL);
@@ -101,6 +111,7 @@ static uiBox *newBox(int vertical)
 	uiBox *b = (uiBox *) uiprivNewControl(sizeof (uiBox), &boxVtable, 1);
 
 	b->vertical = vertical;
+	b->stretchyGroup = gtk_size_group_new(vertical ? GTK_SIZE_GROUP_VERTICAL : GTK_SIZE_GROUP_HORIZONTAL);
 	uiprivGtkAdopt(uiControl(b), gtk_box_new(vertical ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 0));
 	return b;
 }
