@@ -260,7 +260,13 @@ fn wine() -> Result<(), String> {
 /// zig as C compiler and linker for aarch64-pc-windows-gnullvm.
 fn arm64_env(c: &mut Command) -> Result<(), String> {
     let zig_cc = tool_dir()?.join("zig-cc-aarch64-windows");
-    util::write_script(&zig_cc, "exec python3 -m ziglang cc -target aarch64-windows-gnu \"$@\"")?;
+    // zig names the target itself and rejects the triple cc passes; it
+    // brings its own C runtime (UCRT), so rustc's -lmsvcrt must go too.
+    util::write_script(
+        &zig_cc,
+        "for a; do shift; case \"$a\" in --target=*|-lmsvcrt) ;; *) set -- \"$@\" \"$a\" ;; esac; done\n\
+         exec python3 -m ziglang cc -target aarch64-windows-gnu \"$@\"",
+    )?;
     let t = triple_var(ARM64_TARGET);
     c.env(format!("CC_{t}"), &zig_cc)
         .env(format!("AR_{t}"), "llvm-ar")
