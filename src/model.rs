@@ -1,0 +1,267 @@
+//! What the tray shows, derived from the service's state.  Pure data: no
+//! FFI, no I/O, so every rule here is unit-tested without a display.
+
+use crate::service::{Network, NodeStatus};
+
+/// Everything the app knows about the local service at one moment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ServiceState {
+    /// Not asked yet.
+    Starting,
+    /// No answer on the API port (service stopped or not installed).
+    Unreachable(String),
+    /// The service answered but refused the token (or there is none).
+    Unauthorized(String),
+    /// The service answered.
+    Running { status: NodeStatus, networks: Vec<Network> },
+}
+
+/// What choosing a menu item does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    None,
+    CopyNodeId(String),
+    JoinNetwork,
+    LeaveNetwork(String),
+    SetAllowManaged(String, bool),
+    SetAllowGlobal(String, bool),
+    SetAllowDefault(String, bool),
+    SetAllowDns(String, bool),
+    CopyAddress(String),
+    Refresh,
+    About,
+    Quit,
+}
+
+/// One menu entry; `checked` is `Some` for check items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub label: String,
+    pub enabled: bool,
+    pub checked: Option<bool>,
+    pub action: Action,
+    pub children: Vec<Entry>,
+}
+
+impl Entry {
+    fn item(label: impl Into<String>, action: Action) -> Entry {
+        Entry { label: label.into(), enabled: true, checked: None, action, children: Vec::new() }
+    }
+
+    fn info(label: impl Into<String>) -> Entry {
+        Entry { enabled: false, ..Entry::item(label, Action::None) }
+    }
+
+    fn check(label: impl Into<String>, checked: bool, action: Action) -> Entry {
+        Entry { checked: Some(checked), ..Entry::item(label, action) }
+    }
+
+    fn submenu(label: impl Into<String>, children: Vec<Entry>) -> Entry {
+        Entry { children, ..Entry::item(label, Action::None) }
+    }
+
+    /// A separator line.
+    pub fn separator() -> Entry {
+        Entry::info("-")
+    }
+
+    pub fn is_separator(&self) -> bool {
+        self.label == "-"
+    }
+}
+
+/// The tray's tooltip for a state (kept short: Windows shows 127 units).
+pub fn tooltip(state: &ServiceState) -> String {
+    match state {
+        ServiceState::Starting => "ZeroTier: connecting to the service…".into(),
+        ServiceState::Unreachable(_) => "ZeroTier: service not running".into(),
+        ServiceState::Unauthorized(_) => "ZeroTier: no access to the service".into(),
+        ServiceState::Running { status, networks } => {
+            let online = if status.online { "online" } else { "offline" };
+            format!("ZeroTier {} ({online}), {} network(s)", status.address, networks.len())
+        }
+    }
+}
+
+/// Whether the icon shows the online look.
+pub fn is_online(state: &ServiceState) -> bool {
+    matches!(state, ServiceState::Running { status, .. } if status.online)
+}
+
+/// The whole tray menu for a state.
+pub fn menu(state: &ServiceState) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    match state {
+        ServiceState::Starting => entries.push(Entry::info("Connecting to ZeroTier One…")),
+        ServiceState::Unreachable(why) => {
+            entries.push(Entry::info("ZeroTier One is not running"));
+            entries.push(Entry::info(shorten(why, 60)));
+        }
+        ServiceState::Unauthorized(why) => {
+            entries.push(Entry::info("No access to ZeroTier One"));
+            entries.push(Entry::info(shorten(why, 60)));
+        }
+        ServiceState::Running { status, networks } => {
+            let online = if status.online { "ONLINE" } else { "OFFLINE" };
+            entries.push(Entry::item(
+                format!("Node ID: {} ({online})", status.address),
+                Action::CopyNodeId(status.address.clone()),
+            ));
+            entries.push(Entry::info(format!("Version {}", status.version)));
+            entries.push(Entry::separator());
+            entries.push(Entry::item("Join Network…", Action::JoinNetwork));
+            if !networks.is_empty() {
+                entries.push(Entry::separator());
+            }
+            let mut sorted: Vec<&Network> = networks.iter().collect();
+            sorted.sort_by(|a, b| a.id.cmp(&b.id));
+            entries.extend(sorted.into_iter().map(network_entry));
+        }
+    }
+    entries.push(Entry::separator());
+    entries.push(Entry::item("Refresh", Action::Refresh));
+    entries.push(Entry::item("About ZeroTier Desktop UI", Action::About));
+    entries.push(Entry::item("Quit", Action::Quit));
+    entries
+}
+
+fn network_entry(net: &Network) -> Entry {
+    let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
+    let mut children = vec![
+        Entry::info(format!("Status: {}", net.status)),
+        Entry::info(format!("Type: {}", net.kind)),
+    ];
+    if !net.device.is_empty() {
+        children.push(Entry::info(format!("Device: {}", net.device)));
+    }
+    if !net.assigned_addresses.is_empty() {
+        children.push(Entry::separator());
+        for addr in &net.assigned_addresses {
+            children.push(Entry::item(format!("Copy {addr}"), Action::CopyAddress(addr.clone())));
+        }
+    }
+    children.push(Entry::separator());
+    children.push(Entry::check("Allow Managed Addresses", net.allow_managed, Action::SetAllowManaged(net.id.clone(), !net.allow_managed)));
+    children.push(Entry::check("Allow Assignment of Global IPs", net.allow_global, Action::SetAllowGlobal(net.id.clone(), !net.allow_global)));
+    children.push(Entry::check("Allow Default Route Override", net.allow_default, Action::SetAllowDefault(net.id.clone(), !net.allow_default)));
+    children.push(Entry::check("Allow DNS Configuration", net.allow_dns, Action::SetAllowDns(net.id.clone(), !net.allow_dns)));
+    children.push(Entry::separator());
+    children.push(Entry::item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
+    Entry::submenu(format!("{} {name}", net.id), children)
+}
+
+/// Cuts `text` to at most `max` characters, marking the cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// Checks a network ID typed by the user: 16 hexadecimal digits, spaces and
+/// surrounding white space ignored.  Returns it in lowercase.
+pub fn parse_network_id(input: &str) -> Result<String, String> {
+    let id: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    if id.is_empty() {
+        return Err("Enter a network ID.".into());
+    }
+    if let Some(bad) = id.chars().find(|c| !c.is_ascii_hexdigit()) {
+        return Err(format!("A network ID has only the digits 0-9 and a-f, not '{bad}'."));
+    }
+    if id.len() != 16 {
+        return Err(format!("A network ID has 16 digits; this has {}.", id.len()));
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn network(id: &str, name: &str) -> Network {
+        Network {
+            id: id.into(),
+            name: name.into(),
+            status: "OK".into(),
+            kind: "PRIVATE".into(),
+            device: "ztabc".into(),
+            assigned_addresses: vec!["10.147.17.5/24".into()],
+            allow_managed: true,
+            allow_global: false,
+            allow_default: false,
+            allow_dns: true,
+        }
+    }
+
+    fn running(networks: Vec<Network>) -> ServiceState {
+        ServiceState::Running {
+            status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
+            networks,
+        }
+    }
+
+    #[test]
+    fn unreachable_service_shows_why_and_keeps_quit() {
+        let m = menu(&ServiceState::Unreachable("connection refused on 127.0.0.1:9993".into()));
+        assert_eq!(m[0].label, "ZeroTier One is not running");
+        assert!(!m[0].enabled);
+        assert!(m[1].label.contains("connection refused"));
+        assert_eq!(m.last().unwrap().action, Action::Quit);
+        assert!(!m.iter().any(|e| e.action == Action::JoinNetwork), "no joining without a service");
+    }
+
+    #[test]
+    fn running_service_lists_networks_sorted_with_their_settings() {
+        let m = menu(&running(vec![network("b000000000000001", "beta"), network("a000000000000001", "")]));
+        assert_eq!(m[0].action, Action::CopyNodeId("89e92ceee5".into()));
+        assert!(m[0].label.contains("ONLINE"));
+        let nets: Vec<&Entry> = m.iter().filter(|e| !e.children.is_empty()).collect();
+        assert_eq!(nets[0].label, "a000000000000001 (unnamed)");
+        assert_eq!(nets[1].label, "b000000000000001 beta");
+        let beta = nets[1];
+        let managed = beta.children.iter().find(|e| e.label == "Allow Managed Addresses").unwrap();
+        assert_eq!(managed.checked, Some(true));
+        assert_eq!(managed.action, Action::SetAllowManaged("b000000000000001".into(), false), "choosing toggles");
+        let global = beta.children.iter().find(|e| e.label.starts_with("Allow Assignment")).unwrap();
+        assert_eq!(global.action, Action::SetAllowGlobal("b000000000000001".into(), true));
+        assert!(beta.children.iter().any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
+        assert_eq!(beta.children.last().unwrap().action, Action::LeaveNetwork("b000000000000001".into()));
+    }
+
+    #[test]
+    fn no_networks_means_no_dangling_separator() {
+        let m = menu(&running(vec![]));
+        for pair in m.windows(2) {
+            assert!(!(pair[0].is_separator() && pair[1].is_separator()), "double separator in {m:?}");
+        }
+    }
+
+    #[test]
+    fn tooltip_and_icon_follow_the_state() {
+        assert_eq!(tooltip(&running(vec![network("a000000000000001", "x")])), "ZeroTier 89e92ceee5 (online), 1 network(s)");
+        assert!(is_online(&running(vec![])));
+        assert!(!is_online(&ServiceState::Unreachable(String::new())));
+        for state in [ServiceState::Starting, ServiceState::Unauthorized("x".into()), running(vec![])] {
+            assert!(tooltip(&state).encode_utf16().count() <= 127);
+        }
+    }
+
+    #[test]
+    fn long_reasons_are_shortened_on_a_character_boundary() {
+        let m = menu(&ServiceState::Unauthorized("é".repeat(100)));
+        assert_eq!(m[1].label.chars().count(), 60);
+        assert!(m[1].label.ends_with('…'));
+    }
+
+    #[test]
+    fn network_ids_are_validated() {
+        assert_eq!(parse_network_id(" 8056C2E21C 000001 ").unwrap(), "8056c2e21c000001");
+        assert!(parse_network_id("").unwrap_err().contains("Enter"));
+        assert!(parse_network_id("8056c2e21c00000g").unwrap_err().contains("'g'"));
+        assert!(parse_network_id("8056c2e21c").unwrap_err().contains("this has 10"));
+        assert!(parse_network_id("8056c2e21c0000011").unwrap_err().contains("this has 17"));
+    }
+}
