@@ -1,0 +1,182 @@
+//! Building C trays and menus for the cases. Strings and arrays are leaked on purpose:
+//! the library keeps pointers to them until the next update, and tests are short-lived.
+
+use std::ffi::{c_char, c_void, CString};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tray_sys::*;
+
+/// bindgen types the macro 0 as u32; the functions return int.
+pub const OK: i32 = TRAY_OK as i32;
+
+pub struct Case {
+    pub name: &'static str,
+    pub needs_display: bool,
+    pub run: fn() -> Result<(), String>,
+}
+
+pub fn has_display() -> bool {
+    cfg!(windows) || std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
+}
+
+pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
+    let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+    format!("panicked: {}", msg.unwrap_or_default())
+}
+
+pub fn cstr(s: &str) -> *const c_char {
+    CString::new(s).expect("test strings have no NUL").into_raw()
+}
+
+pub fn raw_bytes(b: &[u8]) -> *const c_char {
+    let mut v = b.to_vec();
+    v.push(0);
+    Box::leak(v.into_boxed_slice()).as_ptr() as *const c_char
+}
+
+pub const END: tray_menu = tray_menu {
+    text: std::ptr::null(),
+    disabled: 0,
+    checked: 0,
+    checkbox: 0,
+    cb: None,
+    context: std::ptr::null_mut(),
+    submenu: std::ptr::null_mut(),
+};
+
+pub fn item(text: &str, context: usize) -> tray_menu {
+    tray_menu { text: cstr(text), cb: Some(record_item), context: context as *mut c_void, ..END }
+}
+
+/// A NULL-terminated menu list that lives for the rest of the process.
+pub fn menu(mut items: Vec<tray_menu>) -> *mut tray_menu {
+    items.push(END);
+    Box::leak(items.into_boxed_slice()).as_mut_ptr()
+}
+
+/// A 16x16 pixel icon in the given colour, opaque.
+pub fn pixels(rgb: [u8; 3]) -> &'static [u8] {
+    let mut v = Vec::with_capacity(16 * 16 * 4);
+    for _ in 0..16 * 16 {
+        v.extend_from_slice(&[rgb[0], rgb[1], rgb[2], 255]);
+    }
+    Box::leak(v.into_boxed_slice())
+}
+
+pub fn pixel_tray(tooltip: &str, menu: *mut tray_menu) -> &'static mut tray {
+    let px = pixels([0x20, 0x80, 0xf0]);
+    Box::leak(Box::new(tray {
+        icon: std::ptr::null(),
+        tooltip: cstr(tooltip),
+        menu,
+        icon_rgba: px.as_ptr(),
+        icon_width: 16,
+        icon_height: 16,
+        cb: Some(record_tray),
+        context: 77 as *mut c_void,
+    }))
+}
+
+/// The standard menu the layout cases read back.
+pub fn sample_menu() -> *mut tray_menu {
+    let sub = menu(vec![item("Child A", 11), tray_menu { disabled: 1, ..item("Child B", 12) }]);
+    menu(vec![
+        item("First", 1),
+        item("-", 0),
+        tray_menu { checkbox: 1, checked: 1, ..item("Checked", 3) },
+        tray_menu { checkbox: 1, checked: 0, ..item("Unchecked", 4) },
+        tray_menu { disabled: 1, ..item("Disabled", 5) },
+        tray_menu { checked: 1, ..item("Plain with checked set", 6) },
+        tray_menu { submenu: sub, cb: None, ..item("Sub", 7) },
+    ])
+}
+
+/// `depth` nested submenus, each holding one leaf "Level N" and the next submenu.
+pub fn deep_menu(depth: usize) -> *mut tray_menu {
+    let mut inner = menu(vec![item(&format!("Level {depth}"), 1000 + depth)]);
+    for level in (0..depth).rev() {
+        inner = menu(vec![
+            item(&format!("Level {level}"), 1000 + level),
+            tray_menu { submenu: inner, cb: None, ..item(&format!("Deeper {level}"), 0) },
+        ]);
+    }
+    inner
+}
+
+pub fn wide_menu(n: usize) -> *mut tray_menu {
+    menu((0..n).map(|i| item(&format!("Item {i}"), 10_000 + i)).collect())
+}
+
+pub static ITEM_CALLS: AtomicUsize = AtomicUsize::new(0);
+pub static LAST_ITEM_CONTEXT: AtomicUsize = AtomicUsize::new(0);
+pub static TRAY_CALLS: AtomicUsize = AtomicUsize::new(0);
+pub static LAST_TRAY_CONTEXT: AtomicUsize = AtomicUsize::new(0);
+
+pub unsafe extern "C" fn record_item(m: *mut tray_menu) {
+    LAST_ITEM_CONTEXT.store((*m).context as usize, Ordering::SeqCst);
+    ITEM_CALLS.fetch_add(1, Ordering::SeqCst);
+}
+
+pub unsafe extern "C" fn record_tray(t: *mut tray) {
+    LAST_TRAY_CONTEXT.store((*t).context as usize, Ordering::SeqCst);
+    TRAY_CALLS.fetch_add(1, Ordering::SeqCst);
+}
+
+pub fn reset_calls() {
+    ITEM_CALLS.store(0, Ordering::SeqCst);
+    LAST_ITEM_CONTEXT.store(0, Ordering::SeqCst);
+    TRAY_CALLS.store(0, Ordering::SeqCst);
+    LAST_TRAY_CONTEXT.store(0, Ordering::SeqCst);
+}
+
+pub fn item_calls() -> (usize, usize) {
+    (ITEM_CALLS.load(Ordering::SeqCst), LAST_ITEM_CONTEXT.load(Ordering::SeqCst))
+}
+
+pub fn tray_calls() -> (usize, usize) {
+    (TRAY_CALLS.load(Ordering::SeqCst), LAST_TRAY_CONTEXT.load(Ordering::SeqCst))
+}
+
+/// Fails with the library's own description of an unexpected result.
+pub fn expect(what: &str, got: i32, want: i32) -> Result<(), String> {
+    if got == want {
+        return Ok(());
+    }
+    let text = |c| unsafe { std::ffi::CStr::from_ptr(tray_strerror(c)).to_string_lossy().into_owned() };
+    Err(format!("{what}: got {got} ({}), want {want} ({})", text(got), text(want)))
+}
+
+pub fn ensure(cond: bool, what: impl Into<String>) -> Result<(), String> {
+    if cond {
+        Ok(())
+    } else {
+        Err(what.into())
+    }
+}
+
+/// A menu whose first item, when chosen, swaps in a new menu from inside its own callback.
+pub static SELF_UPDATES: AtomicUsize = AtomicUsize::new(0);
+static mut SELF_TRAY: *mut tray = std::ptr::null_mut();
+
+pub unsafe extern "C" fn update_from_callback(m: *mut tray_menu) {
+    let n = SELF_UPDATES.fetch_add(1, Ordering::SeqCst) + 1;
+    let ctx = (*m).context as usize;
+    let t = &mut *SELF_TRAY;
+    t.menu = self_updating_menu(n);
+    let r = tray_update(t);
+    assert_eq!(r, OK, "tray_update inside a callback");
+    LAST_ITEM_CONTEXT.store(ctx, Ordering::SeqCst);
+}
+
+
+pub fn self_updating_menu(generation: usize) -> *mut tray_menu {
+    menu(vec![
+        tray_menu { cb: Some(update_from_callback), ..item(&format!("Generation {generation}"), 500 + generation) },
+        item("Other", 2),
+    ])
+}
+
+pub fn self_updating_tray() -> *mut tray {
+    let t = pixel_tray("self-updating", self_updating_menu(0));
+    unsafe { SELF_TRAY = t };
+    t
+}

@@ -1,0 +1,183 @@
+//! Every documented error path. Cases marked needs_display reach the platform part.
+
+use crate::common::*;
+use std::ffi::{c_char, CStr};
+use std::ptr::null_mut;
+use tray_sys::*;
+
+// Private helpers of vendor/tray/common (trayp.h), linked from the same static library:
+// the tooltip cut is only observable through them.
+extern "C" {
+    fn trayp_utf8_to_utf16(s: *const c_char, out: *mut u16, cap: usize) -> usize;
+    fn trayp_utf8_valid(s: *const c_char) -> i32;
+}
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        Case { name: "null_tray", needs_display: false, run: null_tray },
+        Case { name: "update_and_loop_before_init", needs_display: false, run: before_init },
+        Case { name: "invalid_utf8", needs_display: false, run: invalid_utf8 },
+        Case { name: "missing_or_bad_icon", needs_display: false, run: bad_icon },
+        Case { name: "menu_limits", needs_display: false, run: menu_limits },
+        Case { name: "notify_arguments", needs_display: false, run: notify_arguments },
+        Case { name: "strerror", needs_display: false, run: strerror },
+        Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
+        Case { name: "double_init", needs_display: true, run: double_init },
+        Case { name: "init_exit_init", needs_display: true, run: init_exit_init },
+    ]
+}
+
+fn null_tray() -> Result<(), String> {
+    unsafe {
+        expect("tray_init(NULL)", tray_init(null_mut()), TRAY_ERR_NULL)?;
+        expect("tray_native_menu before init", tray_native_menu().is_null() as i32, 1)
+    }
+}
+
+fn before_init() -> Result<(), String> {
+    let t = pixel_tray("x", sample_menu());
+    unsafe {
+        expect("tray_update before init", tray_update(t), TRAY_ERR_NOT_INIT)?;
+        expect("tray_update(NULL) before init", tray_update(null_mut()), TRAY_ERR_NOT_INIT)?;
+        expect("tray_notify before init", tray_notify(cstr("a"), cstr("b")), TRAY_ERR_NOT_INIT)?;
+        // tray_exit without init is a no-op; the loop still has nothing to run.
+        tray_exit();
+        expect("tray_loop before init", tray_loop(0), TRAY_ERR_NOT_INIT)
+    }
+}
+
+fn invalid_utf8() -> Result<(), String> {
+    let bad: [&[u8]; 6] = [b"\xff", b"abc\xc3", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x82"];
+    for b in bad {
+        let t = pixel_tray("ok", menu(vec![item("fine", 1), tray_menu { text: raw_bytes(b), ..END }]));
+        unsafe { expect(&format!("item text {b:x?}"), tray_init(t), TRAY_ERR_UTF8)? };
+        let t = pixel_tray("ok", sample_menu());
+        t.tooltip = raw_bytes(b);
+        unsafe { expect(&format!("tooltip {b:x?}"), tray_init(t), TRAY_ERR_UTF8)? };
+        // Deep inside a submenu too.
+        let t = pixel_tray("ok", menu(vec![tray_menu { submenu: menu(vec![tray_menu { text: raw_bytes(b), ..END }]), ..item("s", 0) }]));
+        unsafe { expect(&format!("submenu text {b:x?}"), tray_init(t), TRAY_ERR_UTF8)? };
+        let t = pixel_tray("ok", null_mut());
+        t.icon_rgba = std::ptr::null();
+        t.icon = raw_bytes(b);
+        unsafe { expect(&format!("icon path {b:x?}"), tray_init(t), TRAY_ERR_UTF8)? };
+    }
+    Ok(())
+}
+
+fn bad_icon() -> Result<(), String> {
+    let missing = if cfg!(windows) { "C:\\no\\such\\dir\\icon.ico" } else { "/no/such/dir/icon.png" };
+    let t = pixel_tray("ok", sample_menu());
+    t.icon_rgba = std::ptr::null();
+    t.icon = cstr(missing);
+    unsafe { expect("missing icon file", tray_init(t), TRAY_ERR_ICON)? };
+    // A file that exists but is no image.
+    let junk = std::env::temp_dir().join(format!("tray-not-an-icon-{}.ico", std::process::id()));
+    std::fs::write(&junk, b"this is not an image").map_err(|e| e.to_string())?;
+    t.icon = cstr(junk.to_str().unwrap());
+    let r = unsafe { tray_init(t) };
+    let _ = std::fs::remove_file(&junk);
+    expect("unreadable icon file", r, TRAY_ERR_ICON)?;
+    t.icon = std::ptr::null();
+    unsafe { expect("no icon at all", tray_init(t), TRAY_ERR_ICON)? };
+    let px = pixels([1, 2, 3]);
+    for (w, h) in [(0, 16), (16, 0), (-1, 16), (16, -5), (2000, 16), (16, 1025)] {
+        t.icon_rgba = px.as_ptr();
+        t.icon_width = w;
+        t.icon_height = h;
+        unsafe { expect(&format!("pixels {w}x{h}"), tray_init(t), TRAY_ERR_ICON)? };
+    }
+    Ok(())
+}
+
+fn menu_limits() -> Result<(), String> {
+    let t = pixel_tray("ok", deep_menu(TRAY_MAX_DEPTH as usize + 1));
+    unsafe { expect("too deep", tray_init(t), TRAY_ERR_MENU)? };
+    t.menu = wide_menu(TRAY_MAX_ITEMS as usize + 1);
+    unsafe { expect("too many items", tray_init(t), TRAY_ERR_MENU)? };
+    // A submenu that points back at its parent is a cycle, caught by the depth limit.
+    let cyclic = menu(vec![item("loop", 1)]);
+    unsafe { (*cyclic).submenu = cyclic };
+    t.menu = cyclic;
+    unsafe { expect("cyclic submenu", tray_init(t), TRAY_ERR_MENU) }
+}
+
+fn notify_arguments() -> Result<(), String> {
+    unsafe {
+        expect("notify NULL title", tray_notify(std::ptr::null(), cstr("b")), TRAY_ERR_NULL)?;
+        expect("notify NULL text", tray_notify(cstr("a"), std::ptr::null()), TRAY_ERR_NULL)?;
+        expect("notify bad UTF-8", tray_notify(raw_bytes(b"\xff"), cstr("b")), TRAY_ERR_UTF8)
+    }
+}
+
+fn strerror() -> Result<(), String> {
+    let codes = [
+        OK,
+        TRAY_ERR_NULL,
+        TRAY_ERR_UTF8,
+        TRAY_ERR_ICON,
+        TRAY_ERR_MENU,
+        TRAY_ERR_NOT_INIT,
+        TRAY_ERR_ALREADY_INIT,
+        TRAY_ERR_NOMEM,
+        TRAY_ERR_PLATFORM,
+        -1000,
+    ];
+    let texts: Vec<String> =
+        codes.iter().map(|&c| unsafe { CStr::from_ptr(tray_strerror(c)).to_string_lossy().into_owned() }).collect();
+    let mut unique = texts.clone();
+    unique.sort();
+    unique.dedup();
+    ensure(unique.len() == codes.len() && texts.iter().all(|t| !t.is_empty()), format!("not distinct: {texts:?}"))
+}
+
+fn utf16_cut() -> Result<(), String> {
+    unsafe {
+        for (s, valid) in [("", true), ("héllo €𝄞", true)] {
+            ensure((trayp_utf8_valid(cstr(s)) != 0) == valid, format!("valid {s:?}"))?;
+        }
+        ensure(trayp_utf8_valid(raw_bytes(b"\xe0\x80\x80")) == 0, "overlong 3-byte accepted")?;
+        // 126 ASCII units, then an emoji (a surrogate pair) that does not fit in 127: it is dropped whole.
+        let text = format!("{}😀tail", "a".repeat(126));
+        let mut buf = [0xffffu16; 128];
+        let n = trayp_utf8_to_utf16(cstr(&text), buf.as_mut_ptr(), 128);
+        ensure(n == 126 && buf[126] == 0, format!("cut at {n}, unit 126 = {:#x}", buf[126]))?;
+        // With room for the pair it is kept, and nothing after it is half-written.
+        let text = format!("{}😀tail", "a".repeat(125));
+        let n = trayp_utf8_to_utf16(cstr(&text), buf.as_mut_ptr(), 128);
+        let want: Vec<u16> = text.encode_utf16().take(127).collect();
+        ensure(n == 127 && buf[..127] == want[..] && buf[127] == 0, format!("kept {n}"))?;
+        let n = trayp_utf8_to_utf16(cstr("x"), buf.as_mut_ptr(), 0);
+        ensure(n == 0, "zero capacity")
+    }
+}
+
+fn double_init() -> Result<(), String> {
+    let t = pixel_tray("double", sample_menu());
+    unsafe {
+        expect("first init", tray_init(t), OK)?;
+        expect("second init", tray_init(t), TRAY_ERR_ALREADY_INIT)?;
+        expect("update(NULL) after init", tray_update(null_mut()), TRAY_ERR_NULL)?;
+        // A bad update leaves the tray as it was.
+        let bad = pixel_tray("x", null_mut());
+        bad.icon_width = 0;
+        expect("bad update", tray_update(bad), TRAY_ERR_ICON)?;
+        expect("loop still runs", tray_loop(0), 0)?;
+        tray_exit();
+        expect("loop after exit", tray_loop(0), 1)?;
+        expect("update after exit", tray_update(t), TRAY_ERR_NOT_INIT)
+    }
+}
+
+fn init_exit_init() -> Result<(), String> {
+    for round in 0..3 {
+        let t = pixel_tray(&format!("round {round}"), sample_menu());
+        unsafe {
+            expect("init", tray_init(t), OK)?;
+            ensure(!tray_native_menu().is_null(), "native menu after init")?;
+            tray_exit();
+            ensure(tray_native_menu().is_null(), "native menu after exit")?;
+        }
+    }
+    Ok(())
+}

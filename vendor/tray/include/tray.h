@@ -1,0 +1,82 @@
+/* tray: a small system-tray icon library (Win32 Shell_NotifyIcon, Linux AppIndicator).
+ *
+ * All strings are UTF-8. All functions must be called on the thread that called
+ * tray_init (the UI thread); callbacks run on that thread too. The struct tray and
+ * every menu item passed in must stay valid until the next tray_update or tray_exit,
+ * because callbacks receive pointers to them.
+ *
+ * Running inside a main loop you do not own (e.g. libui's): do not call tray_loop.
+ * On Windows the library's hidden window (class "TrayMessageWindow") is served by any
+ * GetMessage/DispatchMessage loop on the thread; on Linux everything is dispatched by
+ * the GLib default main context. Nothing needs polling. */
+#ifndef TRAY_H
+#define TRAY_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Results: 0 is success, errors are negative. */
+#define TRAY_OK 0
+#define TRAY_ERR_NULL (-1)         /* a required pointer or string is NULL */
+#define TRAY_ERR_UTF8 (-2)         /* a string is not valid UTF-8 */
+#define TRAY_ERR_ICON (-3)         /* no icon, a missing or unreadable file, or bad pixel dimensions */
+#define TRAY_ERR_MENU (-4)         /* menu deeper than TRAY_MAX_DEPTH or larger than TRAY_MAX_ITEMS */
+#define TRAY_ERR_NOT_INIT (-5)     /* tray_init has not succeeded (or tray_exit was called) */
+#define TRAY_ERR_ALREADY_INIT (-6) /* tray_init called twice without tray_exit */
+#define TRAY_ERR_NOMEM (-7)        /* out of memory */
+#define TRAY_ERR_PLATFORM (-8)     /* the platform refused: no display, no shell, no session bus */
+
+#define TRAY_MAX_DEPTH 32        /* submenu levels below the top menu */
+#define TRAY_MAX_ITEMS 16384     /* menu items in total, separators included */
+#define TRAY_MAX_ICON_SIZE 1024  /* largest width or height of an icon given as pixels */
+
+struct tray_menu;
+
+struct tray {
+  const char *icon;               /* icon file (.ico on Windows, any image on Linux); used when icon_rgba is NULL */
+  const char *tooltip;            /* may be NULL; Windows shows at most 127 UTF-16 units */
+  struct tray_menu *menu;         /* may be NULL: no menu */
+  const unsigned char *icon_rgba; /* if non-NULL: icon_width*icon_height*4 bytes, rows top-down, straight alpha */
+  int icon_width;
+  int icon_height;
+  void (*cb)(struct tray *);      /* may be NULL: click on the icon (Linux: middle click) */
+  void *context;                  /* for the caller */
+};
+
+struct tray_menu {
+  const char *text;               /* label; "-" is a separator; NULL ends the list */
+  int disabled;                   /* non-zero: greyed out */
+  int checked;                    /* non-zero: check mark shown (only if checkbox is non-zero) */
+  int checkbox;                   /* non-zero: a check item */
+  void (*cb)(struct tray_menu *); /* may be NULL; runs when the item is chosen */
+  void *context;                  /* for the caller */
+  struct tray_menu *submenu;      /* may be NULL; a list ended by a NULL text */
+};
+
+/* Shows the icon and menu described by tray. */
+int tray_init(struct tray *tray);
+
+/* Runs one iteration of the event loop (waits for an event if blocking); returns 0, 1 once tray_exit was called, or an error. */
+int tray_loop(int blocking);
+
+/* Replaces icon, tooltip, menu and callbacks with those of tray (may be called from a callback). */
+int tray_update(struct tray *tray);
+
+/* Removes the icon and frees everything; tray_loop returns 1 afterwards. */
+void tray_exit(void);
+
+/* Shows a desktop notification (Windows balloon, freedesktop Notifications on Linux); needs tray_init. */
+int tray_notify(const char *title, const char *text);
+
+/* A static English description of a result code. */
+const char *tray_strerror(int code);
+
+/* The native menu (HMENU on Windows, GtkMenu * on Linux), or NULL before tray_init or without a menu. */
+void *tray_native_menu(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
