@@ -12,6 +12,7 @@ use common::Case;
 
 fn main() {
     let mut cases: Vec<Case> = errors::cases();
+    #[allow(unused_mut)]
     let mut env_ok = true;
     #[cfg(target_os = "linux")]
     {

@@ -1,1 +1,395 @@
-//! placeholder
+//! Windows (and Wine): reads back what the library handed to Win32 — the notification
+//! icon through Shell_NotifyIconW, the HMENU through GetMenuItemInfoW — and drives the
+//! hidden window with the messages the shell and the menu would send.
+
+use crate::common::*;
+use std::ffi::c_void;
+use std::ptr::{null, null_mut};
+use tray_sys::*;
+
+type HWND = *mut c_void;
+type HMENU = *mut c_void;
+
+#[repr(C)]
+struct MenuItemInfo {
+    cb_size: u32,
+    f_mask: u32,
+    f_type: u32,
+    f_state: u32,
+    w_id: u32,
+    h_sub_menu: HMENU,
+    hbmp_checked: *mut c_void,
+    hbmp_unchecked: *mut c_void,
+    dw_item_data: usize,
+    dw_type_data: *mut u16,
+    cch: u32,
+    hbmp_item: *mut c_void,
+}
+
+#[repr(C)]
+struct NotifyIconData {
+    cb_size: u32,
+    hwnd: HWND,
+    uid: u32,
+    flags: u32,
+    callback_message: u32,
+    icon: *mut c_void,
+    tip: [u16; 128],
+    state: u32,
+    state_mask: u32,
+    info: [u16; 256],
+    version: u32,
+    info_title: [u16; 64],
+    info_flags: u32,
+    guid: [u8; 16],
+    balloon_icon: *mut c_void,
+}
+
+#[link(name = "user32")]
+extern "system" {
+    fn FindWindowW(class: *const u16, title: *const u16) -> HWND;
+    fn GetMenuItemCount(menu: HMENU) -> i32;
+    fn GetMenuItemInfoW(menu: HMENU, item: u32, by_position: i32, mii: *mut MenuItemInfo) -> i32;
+    fn SendMessageW(hwnd: HWND, msg: u32, wparam: usize, lparam: isize) -> isize;
+    fn RegisterWindowMessageW(name: *const u16) -> u32;
+    fn GetGuiResources(process: *mut c_void, flags: u32) -> u32;
+    fn CreatePopupMenu() -> HMENU;
+    fn DestroyMenu(menu: HMENU) -> i32;
+    fn IsMenu(menu: HMENU) -> i32;
+    fn PeekMessageW(msg: *mut [usize; 8], hwnd: HWND, min: u32, max: u32, remove: u32) -> i32;
+    fn TranslateMessage(msg: *const [usize; 8]) -> i32;
+    fn DispatchMessageW(msg: *const [usize; 8]) -> isize;
+}
+#[link(name = "gdi32")]
+extern "system" {
+    fn CreateBitmap(w: i32, h: i32, planes: u32, bits: u32, data: *const c_void) -> *mut c_void;
+    fn DeleteObject(obj: *mut c_void) -> i32;
+}
+#[link(name = "kernel32")]
+extern "system" {
+    fn GetCurrentProcess() -> *mut c_void;
+}
+#[link(name = "shell32")]
+extern "system" {
+    fn Shell_NotifyIconW(message: u32, data: *mut NotifyIconData) -> i32;
+}
+
+const MIIM_STATE: u32 = 0x1;
+const MIIM_ID: u32 = 0x2;
+const MIIM_SUBMENU: u32 = 0x4;
+const MIIM_STRING: u32 = 0x40;
+const MIIM_FTYPE: u32 = 0x100;
+const MFT_SEPARATOR: u32 = 0x800;
+const MFS_CHECKED: u32 = 0x8;
+const MFS_DISABLED: u32 = 0x3;
+const WM_COMMAND: u32 = 0x111;
+const NIN_SELECT: u32 = 0x400;
+const NIM_MODIFY: u32 = 1;
+const NIM_DELETE: u32 = 2;
+const NIF_TIP: u32 = 4;
+/// The library's private callback message (WM_APP + 1 in windows/tray.c).
+const WM_TRAY_CALLBACK: u32 = 0x8001;
+
+fn wide(s: &str) -> Vec<u16> {
+    s.encode_utf16().chain([0]).collect()
+}
+
+fn window() -> Result<HWND, String> {
+    let hwnd = unsafe { FindWindowW(wide("TrayMessageWindow").as_ptr(), null()) };
+    ensure(!hwnd.is_null(), "the tray window was not found").map(|_| hwnd)
+}
+
+fn pump() {
+    let mut msg = [0usize; 8];
+    unsafe {
+        while PeekMessageW(&mut msg, null_mut(), 0, 0, 1) != 0 {
+            TranslateMessage(&msg);
+            DispatchMessageW(&msg);
+        }
+    }
+}
+
+/// Whether the shell knows our icon: NIM_MODIFY fails for an icon it does not have.
+fn icon_present() -> Result<bool, String> {
+    let mut nid: NotifyIconData = unsafe { std::mem::zeroed() };
+    nid.cb_size = std::mem::size_of::<NotifyIconData>() as u32;
+    nid.hwnd = window()?;
+    nid.uid = 1;
+    nid.flags = NIF_TIP;
+    let tip = wide("probe");
+    nid.tip[..tip.len()].copy_from_slice(&tip);
+    Ok(unsafe { Shell_NotifyIconW(NIM_MODIFY, &mut nid) } != 0)
+}
+
+fn delete_icon_behind_the_library() -> Result<(), String> {
+    let mut nid: NotifyIconData = unsafe { std::mem::zeroed() };
+    nid.cb_size = std::mem::size_of::<NotifyIconData>() as u32;
+    nid.hwnd = window()?;
+    nid.uid = 1;
+    ensure(unsafe { Shell_NotifyIconW(NIM_DELETE, &mut nid) } != 0, "NIM_DELETE failed")
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    id: u32,
+    text: String,
+    separator: bool,
+    checked: bool,
+    disabled: bool,
+    submenu: HMENU,
+}
+
+fn read_menu(menu: HMENU) -> Result<Vec<Entry>, String> {
+    let n = unsafe { GetMenuItemCount(menu) };
+    ensure(n >= 0, "GetMenuItemCount failed")?;
+    (0..n as u32)
+        .map(|i| unsafe {
+            let mut buf = [0u16; 256];
+            let mut mii: MenuItemInfo = std::mem::zeroed();
+            mii.cb_size = std::mem::size_of::<MenuItemInfo>() as u32;
+            mii.f_mask = MIIM_FTYPE | MIIM_STATE | MIIM_ID | MIIM_SUBMENU | MIIM_STRING;
+            mii.dw_type_data = buf.as_mut_ptr();
+            mii.cch = buf.len() as u32;
+            ensure(GetMenuItemInfoW(menu, i, 1, &mut mii) != 0, format!("GetMenuItemInfoW({i})"))?;
+            Ok(Entry {
+                id: mii.w_id,
+                text: String::from_utf16_lossy(&buf[..mii.cch as usize]),
+                separator: mii.f_type & MFT_SEPARATOR != 0,
+                checked: mii.f_state & MFS_CHECKED != 0,
+                disabled: mii.f_state & MFS_DISABLED != 0,
+                submenu: mii.h_sub_menu,
+            })
+        })
+        .collect()
+}
+
+fn native_menu() -> Result<HMENU, String> {
+    let m = unsafe { tray_native_menu() };
+    ensure(!m.is_null(), "tray_native_menu is NULL").map(|_| m)
+}
+
+fn find(entries: &[Entry], text: &str) -> Result<Entry, String> {
+    entries.iter().find(|e| e.text == text).cloned().ok_or(format!("no item {text:?}"))
+}
+
+fn command(id: u32) -> Result<(), String> {
+    unsafe { SendMessageW(window()?, WM_COMMAND, id as usize, 0) };
+    Ok(())
+}
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        Case { name: "win_icon_added_and_removed", needs_display: true, run: icon_added },
+        Case { name: "win_menu_items_and_states", needs_display: true, run: menu_states },
+        Case { name: "win_command_runs_callback", needs_display: true, run: command_runs },
+        Case { name: "win_icon_click_runs_tray_cb", needs_display: true, run: icon_click },
+        Case { name: "win_taskbar_created_readds_icon", needs_display: true, run: taskbar_created },
+        Case { name: "win_callback_updates_itself", needs_display: true, run: self_update },
+        Case { name: "win_16_levels_and_5000_items", needs_display: true, run: big_menus },
+        Case { name: "win_null_text_ends_menu", needs_display: true, run: null_text_ends },
+        Case { name: "win_long_tooltip_and_notify", needs_display: true, run: long_tooltip },
+        Case { name: "win_1000_updates_leak_nothing", needs_display: true, run: no_leaks },
+    ]
+}
+
+fn icon_added() -> Result<(), String> {
+    expect("tray_init", unsafe { tray_init(pixel_tray("Icon", sample_menu())) }, OK)?;
+    ensure(icon_present()?, "the shell does not know the icon after tray_init")?;
+    let hwnd = window()?;
+    unsafe { tray_exit() };
+    // The window is gone, so ask about the old handle directly.
+    let mut nid: NotifyIconData = unsafe { std::mem::zeroed() };
+    nid.cb_size = std::mem::size_of::<NotifyIconData>() as u32;
+    nid.hwnd = hwnd;
+    nid.uid = 1;
+    ensure(unsafe { Shell_NotifyIconW(NIM_MODIFY, &mut nid) } == 0, "the icon is still there after tray_exit")
+}
+
+fn menu_states() -> Result<(), String> {
+    expect("tray_init", unsafe { tray_init(pixel_tray("Menu", sample_menu())) }, OK)?;
+    let top = read_menu(native_menu()?)?;
+    let texts: Vec<&str> = top.iter().map(|e| if e.separator { "-" } else { e.text.as_str() }).collect();
+    ensure(texts == ["First", "-", "Checked", "Unchecked", "Disabled", "Plain with checked set", "Sub"], format!("{texts:?}"))?;
+    ensure(top[1].separator, "separator")?;
+    ensure(find(&top, "Checked")?.checked && !find(&top, "Unchecked")?.checked, "check marks")?;
+    ensure(!find(&top, "Plain with checked set")?.checked, "checked without checkbox shows a mark")?;
+    ensure(find(&top, "Disabled")?.disabled && !find(&top, "First")?.disabled, "disabled states")?;
+    let sub = find(&top, "Sub")?;
+    ensure(!sub.submenu.is_null(), "Sub has no submenu")?;
+    let children = read_menu(sub.submenu)?;
+    ensure(children.len() == 2 && children[0].text == "Child A" && children[1].disabled, format!("{children:?}"))?;
+    // '&' is literal text, so it is doubled for Win32.
+    let t = pixel_tray("Menu", menu(vec![item("Save & quit", 1)]));
+    expect("update", unsafe { tray_update(t) }, OK)?;
+    let top = read_menu(native_menu()?)?;
+    ensure(top[0].text == "Save && quit", format!("{:?}", top[0].text))
+}
+
+fn command_runs() -> Result<(), String> {
+    reset_calls();
+    expect("tray_init", unsafe { tray_init(pixel_tray("Cmd", sample_menu())) }, OK)?;
+    let top = read_menu(native_menu()?)?;
+    command(find(&top, "Unchecked")?.id)?;
+    ensure(item_calls() == (1, 4), format!("after Unchecked: {:?}", item_calls()))?;
+    let children = read_menu(find(&top, "Sub")?.submenu)?;
+    command(children[0].id)?;
+    ensure(item_calls() == (2, 11), format!("after Child A: {:?}", item_calls()))?;
+    command(find(&top, "Disabled")?.id)?;
+    command(60000)?; // no such id
+    ensure(item_calls().0 == 2, "a disabled or unknown item ran a callback")
+}
+
+fn icon_click() -> Result<(), String> {
+    reset_calls();
+    expect("tray_init", unsafe { tray_init(pixel_tray("Click", sample_menu())) }, OK)?;
+    // NOTIFYICON_VERSION_4 shape (event in LOWORD(lParam), icon id in HIWORD); the
+    // version-0 shape is plain WM_LBUTTONUP. Send whichever the shell accepted.
+    let hwnd = window()?;
+    unsafe {
+        SendMessageW(hwnd, WM_TRAY_CALLBACK, 0, (NIN_SELECT | (1 << 16)) as isize);
+        if tray_calls().0 == 0 {
+            SendMessageW(hwnd, WM_TRAY_CALLBACK, 0, 0x202);
+        }
+    }
+    ensure(tray_calls() == (1, 77), format!("tray cb {:?}", tray_calls()))?;
+    Ok(())
+}
+
+fn taskbar_created() -> Result<(), String> {
+    expect("tray_init", unsafe { tray_init(pixel_tray("Restart", sample_menu())) }, OK)?;
+    let msg = unsafe { RegisterWindowMessageW(wide("TaskbarCreated").as_ptr()) };
+    // Explorer restarted: its icons are gone.
+    delete_icon_behind_the_library()?;
+    ensure(!icon_present()?, "icon still present after NIM_DELETE")?;
+    unsafe { SendMessageW(window()?, msg, 0, 0) };
+    ensure(icon_present()?, "TaskbarCreated did not re-add the icon")?;
+    // A DPI change: the icon still exists, NIM_ADD fails and NIM_MODIFY must do.
+    unsafe { SendMessageW(window()?, msg, 0, 0) };
+    ensure(icon_present()?, "icon lost after a second TaskbarCreated")
+}
+
+fn self_update() -> Result<(), String> {
+    reset_calls();
+    SELF_UPDATES.store(0, std::sync::atomic::Ordering::SeqCst);
+    expect("tray_init", unsafe { tray_init(self_updating_tray()) }, OK)?;
+    for generation in 0..3 {
+        let top = read_menu(native_menu()?)?;
+        ensure(top[0].text == format!("Generation {generation}"), format!("{:?}", top[0].text))?;
+        command(top[0].id)?;
+        ensure(SELF_UPDATES.load(std::sync::atomic::Ordering::SeqCst) == generation + 1, "callback did not run")?;
+        ensure(item_calls().1 == 500 + generation, format!("context {:?}", item_calls()))?;
+    }
+    pump();
+    let top = read_menu(native_menu()?)?;
+    ensure(top[0].text == "Generation 3", format!("{:?}", top[0].text))
+}
+
+fn big_menus() -> Result<(), String> {
+    reset_calls();
+    expect("tray_init deep", unsafe { tray_init(pixel_tray("Deep", deep_menu(16))) }, OK)?;
+    let mut menu = native_menu()?;
+    for level in 0..16 {
+        let entries = read_menu(menu)?;
+        ensure(entries.len() == 2 && entries[0].text == format!("Level {level}"), format!("level {level}: {entries:?}"))?;
+        menu = entries[1].submenu;
+    }
+    let deepest = read_menu(menu)?;
+    ensure(deepest.len() == 1 && deepest[0].text == "Level 16", format!("{deepest:?}"))?;
+    command(deepest[0].id)?;
+    ensure(item_calls() == (1, 1016), format!("deepest {:?}", item_calls()))?;
+    expect("update to 5000", unsafe { tray_update(pixel_tray("Wide", wide_menu(5000))) }, OK)?;
+    let entries = read_menu(native_menu()?)?;
+    ensure(entries.len() == 5000 && entries[4999].text == "Item 4999", format!("{} items", entries.len()))?;
+    command(entries[4321].id)?;
+    ensure(item_calls() == (2, 14321), format!("item 4321 {:?}", item_calls()))
+}
+
+fn null_text_ends() -> Result<(), String> {
+    expect("tray_init", unsafe { tray_init(pixel_tray("Null", menu(vec![item("Before", 1), END, item("After", 2)]))) }, OK)?;
+    let entries = read_menu(native_menu()?)?;
+    ensure(entries.len() == 1 && entries[0].text == "Before", format!("{entries:?}"))?;
+    expect("update without menu", unsafe { tray_update(pixel_tray("None", null_mut())) }, OK)?;
+    ensure(unsafe { tray_native_menu() }.is_null(), "native menu without a menu")
+}
+
+fn long_tooltip() -> Result<(), String> {
+    // 126 units, then a surrogate pair that does not fit: the library must cut before it.
+    let tip = format!("{}😀 and much more text after the limit {}", "a".repeat(126), "z".repeat(300));
+    expect("tray_init", unsafe { tray_init(pixel_tray(&tip, sample_menu())) }, OK)?;
+    ensure(icon_present()?, "icon missing")?;
+    expect("notify", unsafe { tray_notify(cstr("Joined ✓"), cstr(&"long balloon text ".repeat(40))) }, OK)
+}
+
+fn resources() -> (u32, u32) {
+    unsafe { (GetGuiResources(GetCurrentProcess(), 0), GetGuiResources(GetCurrentProcess(), 1)) }
+}
+
+/// Wine's GetGuiResources always answers 0. There, the handle tables show a leak instead:
+/// a freed slot is reused first, so the index a new object gets only climbs when objects
+/// pile up. Returns the (GDI, USER) slot index of fresh probe objects.
+fn slot_probe() -> (usize, usize) {
+    unsafe {
+        let b = CreateBitmap(1, 1, 1, 1, null());
+        let m = CreatePopupMenu();
+        DeleteObject(b);
+        DestroyMenu(m);
+        (b as usize & 0xffff, m as usize & 0xffff)
+    }
+}
+
+/// Object counts by GetGuiResources when it works, else by handle slots.
+fn measure() -> (usize, usize) {
+    let (gdi, user) = resources();
+    if user > 0 {
+        (gdi as usize, user as usize)
+    } else {
+        slot_probe()
+    }
+}
+
+fn update_many(n: usize, old_menus: &mut Vec<HMENU>) -> Result<(), String> {
+    for i in 0..n {
+        let t = pixel_tray(&format!("Leak {i}"), sample_menu());
+        t.icon_rgba = pixels([(i % 256) as u8, 0, 0]).as_ptr();
+        expect("update", unsafe { tray_update(t) }, OK)?;
+        old_menus.push(native_menu()?);
+    }
+    pump();
+    Ok(())
+}
+
+fn no_leaks() -> Result<(), String> {
+    // The measure must see a real leak, or passing would prove nothing.
+    let before = measure();
+    let leaked: Vec<_> = (0..200).map(|_| unsafe { (CreateBitmap(1, 1, 1, 1, null()), CreatePopupMenu()) }).collect();
+    let during = measure();
+    for (b, m) in leaked {
+        unsafe {
+            DeleteObject(b);
+            DestroyMenu(m);
+        }
+    }
+    ensure(
+        // Free slots below the probe absorb a few, so ask for three quarters.
+        during.0 >= before.0 + 150 && during.1 >= before.1 + 150,
+        format!("the leak measure missed 200 leaked objects: {before:?} -> {during:?}"),
+    )?;
+
+    expect("tray_init", unsafe { tray_init(pixel_tray("Leak", sample_menu())) }, OK)?;
+    let mut menus = Vec::new();
+    // Warm up: first calls load objects the system caches (fonts, brushes, menu bitmaps).
+    update_many(10, &mut menus)?;
+    let before = measure();
+    update_many(1000, &mut menus)?;
+    let after = measure();
+    // Each update makes an icon (a USER object holding two GDI bitmaps) and two menus, so a
+    // leak grows a count by 1000 or more. The tolerance of 16 covers lazily cached system
+    // objects and, under Wine, the slots that the live icon and menus happen to occupy.
+    ensure(
+        after.0 <= before.0 + 16 && after.1 <= before.1 + 16,
+        format!("GDI {} -> {}, USER {} -> {}", before.0, after.0, before.1, after.1),
+    )?;
+    let current = native_menu()?;
+    let alive = menus.iter().filter(|&&m| m != current && unsafe { IsMenu(m) } != 0).count();
+    ensure(alive == 0, format!("{alive} replaced menus were never destroyed"))
+}

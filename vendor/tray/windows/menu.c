@@ -1,0 +1,82 @@
+/* Popup menus for the Win32 backend. */
+#include <stdlib.h>
+
+#include "trayw.h"
+
+/* UTF-16 label with '&' doubled: labels are literal text, not mnemonics. */
+static WCHAR *label(const char *text) {
+  WCHAR *plain = trayw_wide(text), *out, *o;
+  const WCHAR *p;
+  size_t amps = 0, n = 0;
+  if (plain == NULL)
+    return NULL;
+  for (p = plain; *p; p++, n++)
+    amps += *p == L'&';
+  if (amps == 0)
+    return plain;
+  out = (WCHAR *)malloc((n + amps + 1) * sizeof(WCHAR));
+  if (out != NULL) {
+    for (p = plain, o = out; *p; p++) {
+      if (*p == L'&')
+        *o++ = L'&';
+      *o++ = *p;
+    }
+    *o = 0;
+  }
+  free(plain);
+  return out;
+}
+
+HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err) {
+  HMENU menu = CreatePopupMenu();
+  UINT pos = 0;
+  if (menu == NULL) {
+    *err = TRAY_ERR_PLATFORM;
+    return NULL;
+  }
+  for (; m->text != NULL; m++, pos++) {
+    MENUITEMINFOW mii;
+    WCHAR *text = NULL;
+    BOOL ok;
+    UINT id = (*next_id)++;
+    items[id] = m;
+    ZeroMemory(&mii, sizeof mii);
+    mii.cbSize = sizeof mii;
+    if (trayp_is_separator(m)) {
+      mii.fMask = MIIM_FTYPE | MIIM_ID;
+      mii.fType = MFT_SEPARATOR;
+      mii.wID = id;
+    } else {
+      text = label(m->text);
+      if (text == NULL) {
+        *err = TRAY_ERR_NOMEM;
+        DestroyMenu(menu);
+        return NULL;
+      }
+      mii.fMask = MIIM_FTYPE | MIIM_ID | MIIM_STATE | MIIM_STRING;
+      mii.fType = MFT_STRING;
+      mii.wID = id;
+      mii.dwTypeData = text;
+      mii.fState = (m->disabled ? MFS_DISABLED : MFS_ENABLED) | (m->checkbox && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
+      if (m->submenu != NULL) {
+        mii.fMask |= MIIM_SUBMENU;
+        mii.hSubMenu = trayw_menu_build(m->submenu, items, next_id, err);
+        if (mii.hSubMenu == NULL) {
+          free(text);
+          DestroyMenu(menu);
+          return NULL;
+        }
+      }
+    }
+    ok = InsertMenuItemW(menu, pos, TRUE, &mii);
+    free(text);
+    if (!ok) {
+      if (mii.hSubMenu != NULL)
+        DestroyMenu(mii.hSubMenu);
+      DestroyMenu(menu); /* also destroys the submenus already attached */
+      *err = TRAY_ERR_PLATFORM;
+      return NULL;
+    }
+  }
+  return menu;
+}

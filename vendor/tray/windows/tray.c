@@ -1,0 +1,336 @@
+/* Win32 backend: Shell_NotifyIconW on a hidden window, popup menus, balloons.
+ *
+ * The window is a hidden top-level window rather than a message-only one (HWND_MESSAGE):
+ * message-only windows get no broadcasts, and Explorer announces its restart (and DPI
+ * changes) by broadcasting "TaskbarCreated". */
+#include <stdlib.h>
+
+#include "trayw.h"
+
+#define WM_TRAY_CALLBACK (WM_APP + 1)
+#define TRAY_ICON_ID 1
+static const WCHAR CLASS_NAME[] = L"TrayMessageWindow";
+
+struct built {
+  HICON icon;
+  HMENU menu;
+  struct tray_menu **items; /* indexed by command id; items[0] unused */
+  UINT count;               /* ids are 1..count */
+};
+
+static struct {
+  int initialised;
+  int exited;
+  int version4; /* NIM_SETVERSION took: events arrive in the NOTIFYICON_VERSION_4 shape */
+  int tracking; /* a popup menu is open: its HMENU must outlive TrackPopupMenuEx */
+  unsigned generation;
+  HWND hwnd;
+  UINT taskbar_created;
+  struct tray *tray;
+  struct built cur;
+  struct built *stale; /* replaced while a menu was open, freed after it closes */
+  size_t stale_count;
+} S;
+
+static void free_built(struct built *b) {
+  if (b->icon != NULL)
+    DestroyIcon(b->icon);
+  if (b->menu != NULL)
+    DestroyMenu(b->menu);
+  free(b->items);
+  b->icon = NULL;
+  b->menu = NULL;
+  b->items = NULL;
+  b->count = 0;
+}
+
+static void retire(struct built *b) {
+  struct built *grown;
+  if (!S.tracking) {
+    free_built(b);
+    return;
+  }
+  grown = (struct built *)realloc(S.stale, (S.stale_count + 1) * sizeof *grown);
+  if (grown == NULL) {
+    /* Keep the menu alive (a small leak) rather than destroy one that is on screen. */
+    DestroyIcon(b->icon);
+    free(b->items);
+    return;
+  }
+  S.stale = grown;
+  S.stale[S.stale_count++] = *b;
+}
+
+static void free_stale(void) {
+  size_t i;
+  for (i = 0; i < S.stale_count; i++)
+    free_built(&S.stale[i]);
+  free(S.stale);
+  S.stale = NULL;
+  S.stale_count = 0;
+}
+
+static int icon_size(void) {
+  UINT dpi = S.hwnd != NULL ? GetDpiForWindow(S.hwnd) : GetDpiForSystem();
+  return GetSystemMetricsForDpi(SM_CXSMICON, dpi != 0 ? dpi : USER_DEFAULT_SCREEN_DPI);
+}
+
+static int build(struct tray *tray, int items, struct built *out) {
+  int err = TRAY_OK;
+  out->menu = NULL;
+  out->items = NULL;
+  out->count = 0;
+  out->icon = trayw_icon_create(tray, icon_size(), &err);
+  if (out->icon == NULL)
+    return err;
+  if (tray->menu != NULL) {
+    UINT next = 1;
+    out->items = (struct tray_menu **)calloc((size_t)items + 1, sizeof *out->items);
+    if (out->items == NULL) {
+      free_built(out);
+      return TRAY_ERR_NOMEM;
+    }
+    out->menu = trayw_menu_build(tray->menu, out->items, &next, &err);
+    if (out->menu == NULL) {
+      free_built(out);
+      return err;
+    }
+    out->count = next - 1;
+  }
+  return TRAY_OK;
+}
+
+static void base_nid(NOTIFYICONDATAW *nid) {
+  ZeroMemory(nid, sizeof *nid);
+  nid->cbSize = sizeof *nid;
+  nid->hWnd = S.hwnd;
+  nid->uID = TRAY_ICON_ID;
+}
+
+static void icon_nid(NOTIFYICONDATAW *nid) {
+  base_nid(nid);
+  nid->uFlags = NIF_MESSAGE | NIF_ICON | NIF_TIP | NIF_SHOWTIP;
+  nid->uCallbackMessage = WM_TRAY_CALLBACK;
+  nid->hIcon = S.cur.icon;
+  /* szTip holds 127 units and a NUL; the cut never splits a surrogate pair. */
+  if (S.tray->tooltip != NULL)
+    trayp_utf8_to_utf16(S.tray->tooltip, (unsigned short *)nid->szTip, ARRAYSIZE(nid->szTip));
+}
+
+/* NIM_ADD, or NIM_MODIFY when the shell still has the icon (TaskbarCreated on a DPI change). */
+static int add_icon(void) {
+  NOTIFYICONDATAW nid;
+  icon_nid(&nid);
+  if (!Shell_NotifyIconW(NIM_ADD, &nid) && !Shell_NotifyIconW(NIM_MODIFY, &nid))
+    return TRAY_ERR_PLATFORM;
+  nid.uVersion = NOTIFYICON_VERSION_4;
+  S.version4 = Shell_NotifyIconW(NIM_SETVERSION, &nid) != FALSE;
+  return TRAY_OK;
+}
+
+static void run_item(UINT id) {
+  struct tray_menu *item;
+  if (id == 0 || id > S.cur.count)
+    return;
+  item = S.cur.items[id];
+  /* The callback may call tray_update or tray_exit: nothing is touched after it. */
+  if (item != NULL && !item->disabled && item->submenu == NULL && item->cb != NULL)
+    item->cb(item);
+}
+
+static void show_menu(int x, int y) {
+  UINT flags = TPM_RIGHTBUTTON | TPM_RETURNCMD | TPM_NONOTIFY | TPM_BOTTOMALIGN;
+  unsigned generation = S.generation;
+  UINT cmd;
+  if (S.cur.menu == NULL)
+    return;
+  flags |= GetSystemMetrics(SM_MENUDROPALIGNMENT) ? TPM_RIGHTALIGN : TPM_LEFTALIGN;
+  /* Without the foreground the menu would not close on a click elsewhere. */
+  SetForegroundWindow(S.hwnd);
+  S.tracking = 1;
+  cmd = (UINT)TrackPopupMenuEx(S.cur.menu, flags, x, y, S.hwnd, NULL);
+  S.tracking = 0;
+  PostMessageW(S.hwnd, WM_NULL, 0, 0);
+  free_stale();
+  /* A menu replaced while open shows stale items whose memory the caller may have freed. */
+  if (cmd != 0 && generation == S.generation && S.initialised)
+    run_item(cmd);
+}
+
+static void click(void) {
+  if (S.tray->cb != NULL)
+    S.tray->cb(S.tray);
+  else {
+    POINT pt;
+    GetCursorPos(&pt);
+    show_menu(pt.x, pt.y);
+  }
+}
+
+static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam) {
+  if (msg == WM_TRAY_CALLBACK && S.initialised) {
+    if (S.version4) {
+      /* Version 4: event in LOWORD(lparam), anchor point in wparam. */
+      switch (LOWORD(lparam)) {
+      case WM_CONTEXTMENU:
+        show_menu((short)LOWORD(wparam), (short)HIWORD(wparam));
+        break;
+      case NIN_SELECT:
+      case NIN_KEYSELECT:
+        click();
+        break;
+      default:
+        break;
+      }
+    } else if (lparam == WM_RBUTTONUP) {
+      POINT pt;
+      GetCursorPos(&pt);
+      show_menu(pt.x, pt.y);
+    } else if (lparam == WM_LBUTTONUP) {
+      click();
+    }
+    return 0;
+  }
+  if (msg == WM_COMMAND && S.initialised && HIWORD(wparam) == 0) {
+    run_item(LOWORD(wparam));
+    return 0;
+  }
+  if (msg != 0 && msg == S.taskbar_created && S.initialised) {
+    /* Explorer restarted or the DPI changed: size the icon anew and add it again. */
+    int err = TRAY_OK;
+    HICON icon = trayw_icon_create(S.tray, icon_size(), &err);
+    if (icon != NULL) {
+      DestroyIcon(S.cur.icon);
+      S.cur.icon = icon;
+    }
+    add_icon();
+    return 0;
+  }
+  return DefWindowProcW(hwnd, msg, wparam, lparam);
+}
+
+static int create_window(void) {
+  WNDCLASSEXW wc;
+  HINSTANCE instance = NULL;
+  /* The module holding this code, also when it is linked into a DLL. */
+  GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                     (LPCWSTR)(const void *)&S, &instance);
+  ZeroMemory(&wc, sizeof wc);
+  wc.cbSize = sizeof wc;
+  wc.lpfnWndProc = wndproc;
+  wc.hInstance = instance;
+  wc.lpszClassName = CLASS_NAME;
+  if (!RegisterClassExW(&wc) && GetLastError() != ERROR_CLASS_ALREADY_EXISTS)
+    return TRAY_ERR_PLATFORM;
+  S.hwnd = CreateWindowExW(WS_EX_TOOLWINDOW, CLASS_NAME, L"", WS_POPUP, 0, 0, 0, 0, NULL, NULL, instance, NULL);
+  if (S.hwnd == NULL)
+    return TRAY_ERR_PLATFORM;
+  S.taskbar_created = RegisterWindowMessageW(L"TaskbarCreated");
+  return TRAY_OK;
+}
+
+int tray_init(struct tray *tray) {
+  int items, r;
+  if (S.initialised)
+    return TRAY_ERR_ALREADY_INIT;
+  r = trayp_check_tray(tray, &items);
+  if (r != TRAY_OK)
+    return r;
+  r = create_window();
+  if (r == TRAY_OK)
+    r = build(tray, items, &S.cur);
+  if (r == TRAY_OK) {
+    S.tray = tray;
+    r = add_icon();
+    if (r != TRAY_OK)
+      free_built(&S.cur);
+  }
+  if (r != TRAY_OK) {
+    if (S.hwnd != NULL)
+      DestroyWindow(S.hwnd);
+    S.hwnd = NULL;
+    S.tray = NULL;
+    return r;
+  }
+  S.initialised = 1;
+  S.exited = 0;
+  return TRAY_OK;
+}
+
+int tray_update(struct tray *tray) {
+  struct built next, old;
+  NOTIFYICONDATAW nid;
+  int items, r;
+  if (!S.initialised)
+    return TRAY_ERR_NOT_INIT;
+  r = trayp_check_tray(tray, &items);
+  if (r != TRAY_OK)
+    return r;
+  r = build(tray, items, &next);
+  if (r != TRAY_OK)
+    return r;
+  old = S.cur;
+  S.cur = next;
+  S.tray = tray;
+  S.generation++;
+  icon_nid(&nid);
+  r = Shell_NotifyIconW(NIM_MODIFY, &nid) ? TRAY_OK : add_icon();
+  /* The shell has copied the new icon; the old one can go. */
+  retire(&old);
+  return r;
+}
+
+int tray_loop(int blocking) {
+  MSG msg;
+  if (S.exited)
+    return 1;
+  if (!S.initialised)
+    return TRAY_ERR_NOT_INIT;
+  if (blocking) {
+    if (GetMessageW(&msg, NULL, 0, 0) <= 0)
+      return 1;
+  } else if (!PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) {
+    return 0;
+  } else if (msg.message == WM_QUIT) {
+    return 1;
+  }
+  TranslateMessage(&msg);
+  DispatchMessageW(&msg);
+  return S.exited ? 1 : 0;
+}
+
+void tray_exit(void) {
+  NOTIFYICONDATAW nid;
+  if (!S.initialised)
+    return;
+  base_nid(&nid);
+  Shell_NotifyIconW(NIM_DELETE, &nid);
+  S.initialised = 0;
+  S.exited = 1;
+  S.generation++;
+  retire(&S.cur);
+  ZeroMemory(&S.cur, sizeof S.cur);
+  DestroyWindow(S.hwnd);
+  S.hwnd = NULL;
+  S.tray = NULL;
+}
+
+int tray_notify(const char *title, const char *text) {
+  NOTIFYICONDATAW nid;
+  if (title == NULL || text == NULL)
+    return TRAY_ERR_NULL;
+  if (!trayp_utf8_valid(title) || !trayp_utf8_valid(text))
+    return TRAY_ERR_UTF8;
+  if (!S.initialised)
+    return TRAY_ERR_NOT_INIT;
+  base_nid(&nid);
+  nid.uFlags = NIF_INFO;
+  nid.dwInfoFlags = NIIF_INFO;
+  trayp_utf8_to_utf16(title, (unsigned short *)nid.szInfoTitle, ARRAYSIZE(nid.szInfoTitle));
+  trayp_utf8_to_utf16(text, (unsigned short *)nid.szInfo, ARRAYSIZE(nid.szInfo));
+  return Shell_NotifyIconW(NIM_MODIFY, &nid) ? TRAY_OK : TRAY_ERR_PLATFORM;
+}
+
+void *tray_native_menu(void) {
+  return S.initialised ? (void *)S.cur.menu : NULL;
+}
