@@ -88,6 +88,20 @@ pub fn is_online(state: &ServiceState) -> bool {
     matches!(state, ServiceState::Running { status, .. } if status.online)
 }
 
+/// A desktop notification worth showing when the state changes from `old`
+/// to `new`: the service going away or coming back (not the first answer).
+pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(String, String)> {
+    match (old, new) {
+        (ServiceState::Running { .. }, ServiceState::Unreachable(why)) => {
+            Some(("ZeroTier One stopped responding".into(), shorten(why, 120)))
+        }
+        (ServiceState::Unreachable(_), ServiceState::Running { status, .. }) => {
+            Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
+        }
+        _ => None,
+    }
+}
+
 /// The whole tray menu for a state.
 pub fn menu(state: &ServiceState) -> Vec<Entry> {
     let mut entries = Vec::new();
@@ -247,6 +261,16 @@ mod tests {
         for state in [ServiceState::Starting, ServiceState::Unauthorized("x".into()), running(vec![])] {
             assert!(tooltip(&state).encode_utf16().count() <= 127);
         }
+    }
+
+    #[test]
+    fn notices_only_for_the_service_going_and_coming() {
+        let down = ServiceState::Unreachable("connection refused".into());
+        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One stopped responding");
+        assert_eq!(transition_notice(&down, &running(vec![])).unwrap().1, "Node 89e92ceee5");
+        assert_eq!(transition_notice(&ServiceState::Starting, &running(vec![])), None, "first answer is no news");
+        assert_eq!(transition_notice(&ServiceState::Starting, &down), None);
+        assert_eq!(transition_notice(&running(vec![]), &running(vec![network("a000000000000001", "")])), None);
     }
 
     #[test]
