@@ -224,7 +224,8 @@ mod win {
         fn PostMessageW(h: Hwnd, msg: u32, w: usize, l: isize) -> i32;
         fn SetWindowPos(h: Hwnd, after: Hwnd, x: i32, y: i32, cx: i32, cy: i32, flags: u32) -> i32;
         fn GetWindowLongPtrW(h: Hwnd, index: i32) -> isize;
-        fn GetClassLongPtrW(h: Hwnd, index: i32) -> usize;
+        fn CreateWindowExW(ex: u32, class: *const u16, name: *const u16, style: u32, x: i32, y: i32, w: i32, h: i32, parent: Hwnd, menu: Handle, inst: Handle, param: *mut c_void) -> Hwnd;
+        fn DestroyWindow(h: Hwnd) -> i32;
         fn GetClassNameW(h: Hwnd, buf: *mut u16, n: i32) -> i32;
         fn EnumThreadWindows(tid: u32, f: extern "system" fn(Hwnd, isize) -> i32, l: isize) -> i32;
         fn GetGuiResources(process: Handle, flags: u32) -> u32;
@@ -242,6 +243,8 @@ mod win {
         fn GetCurrentThreadId() -> u32;
         fn GetCurrentProcess() -> Handle;
         fn GetProcAddress(module: Handle, name: *const c_char) -> *mut c_void;
+        fn GetModuleHandleW(name: *const u16) -> Handle;
+        fn GetModuleFileNameW(module: Handle, buf: *mut u16, n: u32) -> u32;
     }
 
     const WM_CLOSE: u32 = 0x0010;
@@ -255,7 +258,7 @@ mod win {
     const BCM_GETIDEALSIZE: u32 = 0x1601;
     const ES_READONLY: isize = 0x0800;
     const GWL_STYLE: i32 = -16;
-    const GCLP_HMODULE: i32 = -16;
+    const WS_POPUP: u32 = 0x8000_0000;
     const GA_ROOT: u32 = 2;
     const SWP_NOMOVE: u32 = 0x0002;
     const SWP_NOZORDER: u32 = 0x0004;
@@ -407,28 +410,47 @@ mod win {
         (w, l, btn)
     }
 
-    /// The button's window class must come from comctl32 version 6 (our activation context), not user32/v5.
+    /// Our controls get Common Controls 6 although this test exe has no manifest:
+    /// our BUTTON answers the v6-only BCM_GETIDEALSIZE while a BUTTON created
+    /// outside our activation context does not, and the comctl32 loaded is the
+    /// side-by-side 6.0 assembly (Windows: version 6 by DllGetVersion; Wine's
+    /// reports 5.81 for both, so there the assembly path decides).
     fn comctl32_v6() -> Result<(), String> {
         unsafe {
             let (w, _, btn) = filled_window();
-            let hb = h(uiControlHandle(btn.cast()));
-            let module = GetClassLongPtrW(hb, GCLP_HMODULE) as Handle;
-            let f = GetProcAddress(module, c"DllGetVersion".as_ptr());
-            if f.is_null() {
-                uiControlDestroy(w.cast());
-                return Err("the BUTTON class is not from comctl32 (no DllGetVersion): version 5 / user32 controls".into());
-            }
-            let get: extern "system" fn(*mut DllVersionInfo) -> i32 = std::mem::transmute(f);
-            let mut v = DllVersionInfo { size: std::mem::size_of::<DllVersionInfo>() as u32, major: 0, minor: 0, build: 0, platform: 0 };
-            let hr = get(&mut v);
+            let ours = h(uiControlHandle(btn.cast()));
             let mut ideal = Size::default();
-            let got_ideal = SendMessageW(hb, BCM_GETIDEALSIZE, 0, &mut ideal as *mut Size as isize) != 0;
-            uiControlDestroy(w.cast());
-            if hr != 0 || v.major < 6 {
-                return Err(format!("comctl32 version {}.{} (hr {hr:#x})", v.major, v.minor));
+            let ours_v6 = SendMessageW(ours, BCM_GETIDEALSIZE, 0, &mut ideal as *mut Size as isize) != 0 && ideal.cx > 0;
+            let class = wide("BUTTON");
+            let plain = CreateWindowExW(0, class.as_ptr(), class.as_ptr(), WS_POPUP, 0, 0, 60, 20, null_mut(), null_mut(), null_mut(), null_mut());
+            let mut ideal2 = Size::default();
+            let plain_v6 = !plain.is_null() && SendMessageW(plain, BCM_GETIDEALSIZE, 0, &mut ideal2 as *mut Size as isize) != 0;
+            if !plain.is_null() {
+                DestroyWindow(plain);
             }
-            if !got_ideal || ideal.cx <= 0 {
-                return Err("BCM_GETIDEALSIZE (v6 only) failed".into());
+            uiControlDestroy(w.cast());
+            if !ours_v6 {
+                return Err("our BUTTON does not answer BCM_GETIDEALSIZE: it is a version 5 control".into());
+            }
+            if plain_v6 {
+                return Err("a plain BUTTON is v6 too: this exe has a manifest, so the check proves nothing".into());
+            }
+            let module = GetModuleHandleW(wide("comctl32.dll").as_ptr());
+            if module.is_null() {
+                return Err("comctl32.dll is not loaded".into());
+            }
+            let mut path = [0u16; 520];
+            GetModuleFileNameW(module, path.as_mut_ptr(), path.len() as u32);
+            let path = wide_to_string(&path).to_lowercase();
+            let f = GetProcAddress(module, c"DllGetVersion".as_ptr());
+            let mut v = DllVersionInfo { size: std::mem::size_of::<DllVersionInfo>() as u32, major: 0, minor: 0, build: 0, platform: 0 };
+            if !f.is_null() {
+                let get: extern "system" fn(*mut DllVersionInfo) -> i32 = std::mem::transmute(f);
+                get(&mut v);
+            }
+            let side_by_side = path.contains("common-controls") && path.contains("_6.0.");
+            if v.major < 6 && !side_by_side {
+                return Err(format!("comctl32 in use is {path}, version {}.{}", v.major, v.minor));
             }
         }
         Ok(())
@@ -495,7 +517,7 @@ mod win {
             for i in 0..200 {
                 let (w, l, _) = filled_window();
                 uiControlShow(w.cast());
-                pump(2);
+                pump(5);
                 let (font, _) = control_font(uiControlHandle(l.cast()))?;
                 uiControlDestroy(w.cast());
                 // Checked at once, before a new object can reuse the handle.
