@@ -23,6 +23,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "mingw-w64",
     "ninja-build",
     "pkg-config",
+    "trayer",               // an X system tray for the Linux tray screenshot
     "python3-pip",
     "wine",
     "wine64",

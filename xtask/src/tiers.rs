@@ -17,6 +17,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
+    ("screenshots", "tray menu open and a libui window, on Linux and under Wine, saved to artifacts/*.png"),
 ];
 
 const MSVC_TARGETS: &[(&str, u16)] = &[
@@ -76,6 +77,7 @@ fn run_tier(name: &str) -> Result<(), String> {
         "downstream" => downstream(),
         "ide" => ide(),
         "workflow" => workflow(),
+        "screenshots" => screenshots(),
         _ => unreachable!("tier names are checked in run()"),
     }
 }
@@ -225,6 +227,16 @@ fn wine_prefix() -> Result<PathBuf, String> {
         run(&mut boot)?;
         run(&mut cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
     }
+    let managed = prefix.join("xtask-unmanaged");
+    if !managed.exists() {
+        // Without a window manager (bare Xvfb) managed Wine windows wait 2 s
+        // each on destruction; unmanaged ones do not.
+        let mut reg = cmd("wine", ["reg", "add", "HKCU\\Software\\Wine\\X11 Driver", "/v", "Managed", "/t", "REG_SZ", "/d", "N", "/f"]);
+        reg.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
+        run(&mut reg)?;
+        run(&mut cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
+        std::fs::write(&managed, "Managed=N set\n").map_err(|e| e.to_string())?;
+    }
     let shim = system32.join("bcryptprimitives.dll");
     if !shim.exists() {
         let src = util::root().join("xtask/wine");
@@ -366,6 +378,38 @@ fn workflow() -> Result<(), String> {
     let mut lint = Command::new(&actionlint);
     lint.args(&workflows).current_dir(util::root());
     run(&mut lint)
+}
+
+/// Runs the -sys crates' screenshot scripts and checks each picture has
+/// content (a blank or one-colour capture means nothing was drawn).
+fn screenshots() -> Result<(), String> {
+    let prefix = wine_prefix()?;
+    let artifacts = util::root().join("artifacts");
+    let steps: [(&str, &[&str], &[&str]); 3] = [
+        ("tray-sys/scripts/screenshot-linux.sh", &["artifacts/tray-linux.png"], &["tray-linux.png"]),
+        ("tray-sys/scripts/screenshot-wine.sh", &["artifacts/tray-wine.png"], &["tray-wine.png"]),
+        ("libui-sys/scripts/screenshots.sh", &["linux", "wine"], &["libui-linux.png", "libui-wine.png"]),
+    ];
+    for (script, args, pictures) in steps {
+        for picture in pictures {
+            let _ = std::fs::remove_file(artifacts.join(picture));
+        }
+        let mut c = cmd("sh", std::iter::once(*script).chain(args.iter().copied()));
+        c.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
+        run(&mut c)?;
+        for picture in pictures {
+            let path = artifacts.join(picture);
+            let out = output(&mut cmd("identify", ["-format", "%w %h %k"]).arg(&path))?;
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            let colours: u32 = text.split_whitespace().nth(2).and_then(|k| k.parse().ok()).unwrap_or(0);
+            if colours < 16 {
+                return Err(format!("{} looks empty ({text}: width, height, colours)", path.display()));
+            }
+            println!("{}: {text} (width, height, colours)", path.display());
+        }
+    }
+    stop_wine();
+    Ok(())
 }
 
 fn tool_dir() -> Result<PathBuf, String> {
