@@ -394,7 +394,7 @@ fn screenshots() -> Result<(), String> {
         for picture in pictures {
             let _ = std::fs::remove_file(artifacts.join(picture));
         }
-        let mut c = cmd("sh", std::iter::once(*script).chain(args.iter().copied()));
+        let mut c = cmd("sh", std::iter::once(script).chain(args.iter().copied()));
         c.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut c)?;
         for picture in pictures {
