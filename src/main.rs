@@ -61,7 +61,12 @@ fn main() -> ExitCode {
         }
     };
     APP.with(|app| {
-        *app.borrow_mut() = Some(App { tray: tray.handle(), commands: commands.clone(), state: ServiceState::Starting, ui: ui.thread() })
+        *app.borrow_mut() = Some(App {
+            tray: tray.handle(),
+            commands: commands.clone(),
+            state: ServiceState::Starting,
+            ui: ui.thread(),
+        })
     });
     let _ = commands.send(Command::Refresh);
     ui.timer(POLL_MS, move || commands.send(Command::Refresh).is_ok());
@@ -135,9 +140,17 @@ fn apply_state(state: ServiceState) {
 }
 
 fn tray_config(state: &ServiceState) -> tray::TrayConfig {
-    let look = if model::is_online(state) { icon::Look::Online } else { icon::Look::Offline };
+    let look = if model::is_online(state) {
+        icon::Look::Online
+    } else {
+        icon::Look::Offline
+    };
     tray::TrayConfig {
-        icon: tray::Icon::Rgba { width: TRAY_ICON_SIZE, height: TRAY_ICON_SIZE, pixels: icon::render(TRAY_ICON_SIZE, look) },
+        icon: tray::Icon::Rgba {
+            width: TRAY_ICON_SIZE,
+            height: TRAY_ICON_SIZE,
+            pixels: icon::render(TRAY_ICON_SIZE, look),
+        },
         tooltip: model::tooltip(state),
         menu: model::menu(state).into_iter().map(menu_item).collect(),
         on_click: Some(Box::new(|| on_action(Action::Refresh))),
@@ -167,7 +180,9 @@ fn menu_item(entry: model::Entry) -> tray::MenuItem {
 
 /// Runs a menu choice (on the UI thread, called from the tray).
 fn on_action(action: Action) {
-    let Some((commands, ui)) = APP.with(|app| app.borrow().as_ref().map(|a| (a.commands.clone(), a.ui))) else { return };
+    let Some((commands, ui)) = APP.with(|app| app.borrow().as_ref().map(|a| (a.commands.clone(), a.ui))) else {
+        return;
+    };
     let send = |c: Command| {
         let _ = commands.send(c);
     };
@@ -177,14 +192,19 @@ fn on_action(action: Action) {
         Action::Quit => ui::quit(),
         Action::About => ui.message(
             "About ZeroTier Desktop UI",
-            &format!("ZeroTier Desktop UI {}\nA tray front end for the local ZeroTier One service.", env!("CARGO_PKG_VERSION")),
+            &format!(
+                "ZeroTier Desktop UI {}\nA tray front end for the local ZeroTier One service.",
+                env!("CARGO_PKG_VERSION")
+            ),
         ),
         // libui has no clipboard API yet: show the value so it can be read off.
         Action::CopyNodeId(id) => ui.message("ZeroTier node ID", &id),
         Action::CopyAddress(addr) => ui.message("Managed address", &addr),
         Action::JoinNetwork => ui::show_join_window(ui, move |text| {
             let id = model::parse_network_id(text)?;
-            commands.send(Command::Post(id, json!({}))).map_err(|_| "The service thread has stopped.".to_string())
+            commands
+                .send(Command::Post(id, json!({})))
+                .map_err(|_| "The service thread has stopped.".to_string())
         }),
         Action::LeaveNetwork(id) => send(Command::Leave(id)),
         Action::SetAllowManaged(id, on) => send(Command::Post(id, json!({ "allowManaged": on }))),

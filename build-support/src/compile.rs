@@ -132,7 +132,10 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
 #[cfg(feature = "meson")]
 pub fn compile_meson(plan: &Plan, root: &Path) -> Result<(), String> {
     for tool in ["meson", "ninja"] {
-        let ok = std::process::Command::new(tool).arg("--version").output().map(|o| o.status.success());
+        let ok = std::process::Command::new(tool)
+            .arg("--version")
+            .output()
+            .map(|o| o.status.success());
         if !matches!(ok, Ok(true)) {
             return Err(format!(
                 "the meson feature needs `{tool}` on PATH. Install it:\n\

@@ -68,8 +68,18 @@ pub fn mingw_missing(target: &Target, detail: &str) -> String {
         )
     } else {
         let (debian, fedora, arch, msys) = match target.arch.as_str() {
-            "x86" => ("gcc-mingw-w64-i686", "mingw32-gcc", "mingw-w64-gcc", "mingw-w64-i686-gcc"),
-            _ => ("gcc-mingw-w64-x86-64", "mingw64-gcc", "mingw-w64-gcc", "mingw-w64-x86_64-gcc"),
+            "x86" => (
+                "gcc-mingw-w64-i686",
+                "mingw32-gcc",
+                "mingw-w64-gcc",
+                "mingw-w64-i686-gcc",
+            ),
+            _ => (
+                "gcc-mingw-w64-x86-64",
+                "mingw64-gcc",
+                "mingw-w64-gcc",
+                "mingw-w64-x86_64-gcc",
+            ),
         };
         format!(
             "{triple} needs the MinGW-w64 C compiler ({prefix}-w64-mingw32-gcc). Install it with\n\
@@ -157,8 +167,14 @@ mod tests {
         let m = compiler_missing(&t, "");
         assert!(m.contains("Microsoft.VisualStudio.Component.VC.Tools.ARM64"), "{m}");
         assert!(m.contains("ARM64/ARM64EC build tools"), "{m}");
-        assert!(m.contains("winget install --id Microsoft.VisualStudio.2022.BuildTools"), "{m}");
-        assert!(m.contains("clang-cl"), "a Linux host is told about cross-compiling: {m}");
+        assert!(
+            m.contains("winget install --id Microsoft.VisualStudio.2022.BuildTools"),
+            "{m}"
+        );
+        assert!(
+            m.contains("clang-cl"),
+            "a Linux host is told about cross-compiling: {m}"
+        );
     }
 
     #[test]
@@ -176,7 +192,10 @@ mod tests {
         let m = compiler_missing(&Target::from_triple("i686-pc-windows-gnu", &[]), "");
         assert!(m.contains("gcc-mingw-w64-i686") && m.contains("mingw32-gcc"), "{m}");
         let m = compiler_missing(&Target::from_triple("aarch64-pc-windows-gnullvm", &[]), "");
-        assert!(m.contains("ziglang") && m.contains("CC_aarch64_pc_windows_gnullvm"), "{m}");
+        assert!(
+            m.contains("ziglang") && m.contains("CC_aarch64_pc_windows_gnullvm"),
+            "{m}"
+        );
         let m = compiler_missing(&Target::from_triple("x86_64-unknown-linux-gnu", &[]), "");
         assert!(m.contains("build-essential"), "{m}");
     }
@@ -191,7 +210,12 @@ mod tests {
             arch: "libappindicator-gtk3",
         };
         let m = package_missing(&req, "");
-        for needle in ["ayatana-appindicator3-0.1 or appindicator3-0.1", "libayatana-appindicator3-dev", "libappindicator-gtk3-devel", "pacman -S libappindicator-gtk3"] {
+        for needle in [
+            "ayatana-appindicator3-0.1 or appindicator3-0.1",
+            "libayatana-appindicator3-dev",
+            "libappindicator-gtk3-devel",
+            "pacman -S libappindicator-gtk3",
+        ] {
             assert!(m.contains(needle), "{needle} missing in {m}");
         }
     }

@@ -16,7 +16,7 @@ pub mod winres;
 #[cfg(feature = "bindgen")]
 pub mod bindings;
 
-pub use plan::{Backend, Plan, PkgRequirement};
+pub use plan::{Backend, PkgRequirement, Plan};
 pub use target::Target;
 
 /// Prints `message` as the reason the build cannot go on and exits the build

@@ -46,7 +46,10 @@ fn build_native(plan: &Plan, target: &Target, root: &std::path::Path, probed: &c
         #[cfg(feature = "meson")]
         return compile::compile_meson(plan, root);
         #[cfg(not(feature = "meson"))]
-        return Err(format!("the meson feature of the {}-sys crate must also enable build-support/meson", plan.name));
+        return Err(format!(
+            "the meson feature of the {}-sys crate must also enable build-support/meson",
+            plan.name
+        ));
     }
     compile::compile_cc(plan, target, root, probed)
 }

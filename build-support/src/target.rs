@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn triples_map_to_cfg_values() {
         let t = Target::from_triple("aarch64-pc-windows-msvc", &["crt-static", "neon"]);
-        assert_eq!((t.arch.as_str(), t.os.as_str(), t.env.as_str()), ("aarch64", "windows", "msvc"));
+        assert_eq!(
+            (t.arch.as_str(), t.os.as_str(), t.env.as_str()),
+            ("aarch64", "windows", "msvc")
+        );
         assert!(t.is_msvc() && t.crt_static() && !t.is_gnullvm());
 
         let t = Target::from_triple("i686-pc-windows-gnu", &[]);

@@ -48,9 +48,19 @@ pub fn icon_resources(images: &[IconImage], group_id: u16, first_id: u16) -> Vec
         push_u16(&mut group, 32); // bits per pixel
         push_u32(&mut group, dib.len() as u32);
         push_u16(&mut group, id);
-        resources.push(Resource { type_id: RT_ICON, name_id: id, lang: LANG_EN_US, data: dib });
+        resources.push(Resource {
+            type_id: RT_ICON,
+            name_id: id,
+            lang: LANG_EN_US,
+            data: dib,
+        });
     }
-    resources.push(Resource { type_id: RT_GROUP_ICON, name_id: group_id, lang: LANG_EN_US, data: group });
+    resources.push(Resource {
+        type_id: RT_GROUP_ICON,
+        name_id: group_id,
+        lang: LANG_EN_US,
+        data: group,
+    });
     resources
 }
 
@@ -90,18 +100,18 @@ pub fn version_resource(info: &VersionInfo) -> Resource {
     let [a, b, c, d] = info.version.map(u32::from);
     let mut fixed = Vec::new();
     for value in [
-        0xFEEF_04BD,         // signature
-        0x0001_0000,         // structure version 1.0
-        (a << 16) | b,       // file version
+        0xFEEF_04BD,   // signature
+        0x0001_0000,   // structure version 1.0
+        (a << 16) | b, // file version
         (c << 16) | d,
-        (a << 16) | b,       // product version
+        (a << 16) | b, // product version
         (c << 16) | d,
-        0x3F,                // flags mask
-        0,                   // flags
-        0x0004_0004,         // VOS_NT_WINDOWS32
-        1,                   // VFT_APP
-        0,                   // subtype
-        0,                   // date
+        0x3F,        // flags mask
+        0,           // flags
+        0x0004_0004, // VOS_NT_WINDOWS32
+        1,           // VFT_APP
+        0,           // subtype
+        0,           // date
         0,
     ] {
         push_u32(&mut fixed, value);
@@ -119,7 +129,12 @@ pub fn version_resource(info: &VersionInfo) -> Resource {
     let var = version_node("Translation", NodeValue::Binary(&translation), &[]);
     let var_info = version_node("VarFileInfo", NodeValue::None, &[var]);
     let data = version_node("VS_VERSION_INFO", NodeValue::Binary(&fixed), &[string_info, var_info]);
-    Resource { type_id: RT_VERSION, name_id: 1, lang: LANG_EN_US, data }
+    Resource {
+        type_id: RT_VERSION,
+        name_id: 1,
+        lang: LANG_EN_US,
+        data,
+    }
 }
 
 enum NodeValue<'a> {
@@ -258,7 +273,11 @@ fn rsrc_section(resources: &[&Resource]) -> (Vec<u8>, Vec<u32>) {
     }
     let table_size = |entries: usize| 16 + 8 * entries;
     let name_tables: usize = types.iter().map(|(_, names)| table_size(names.len())).sum();
-    let lang_tables: usize = types.iter().flat_map(|(_, names)| names).map(|(_, langs)| table_size(langs.len())).sum();
+    let lang_tables: usize = types
+        .iter()
+        .flat_map(|(_, names)| names)
+        .map(|(_, langs)| table_size(langs.len()))
+        .sum();
     let entries_start = table_size(types.len()) + name_tables + lang_tables;
     let mut data_pos = entries_start + 16 * resources.len();
 
@@ -317,8 +336,18 @@ fn rsrc_section(resources: &[&Resource]) -> (Vec<u8>, Vec<u32>) {
 /// Reads every resource of a PE image (exe or dll): the inverse of what the
 /// linker makes of [`coff_object`].  Used by tests that check built exes.
 pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
-    let u16_at = |o: usize| image.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or("truncated PE");
-    let u32_at = |o: usize| image.get(o..o + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap())).ok_or("truncated PE");
+    let u16_at = |o: usize| {
+        image
+            .get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .ok_or("truncated PE")
+    };
+    let u32_at = |o: usize| {
+        image
+            .get(o..o + 4)
+            .map(|b| u32::from_le_bytes(b.try_into().unwrap()))
+            .ok_or("truncated PE")
+    };
     if image.get(0..2) != Some(b"MZ") {
         return Err("not a PE image (no MZ header)".into());
     }
@@ -343,7 +372,11 @@ pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
     let mut spans = Vec::new();
     for i in 0..sections {
         let h = table + 40 * i;
-        spans.push((u32_at(h + 12)? as usize, u32_at(h + 8)?.max(u32_at(h + 16)?) as usize, u32_at(h + 20)? as usize));
+        spans.push((
+            u32_at(h + 12)? as usize,
+            u32_at(h + 8)?.max(u32_at(h + 16)?) as usize,
+            u32_at(h + 20)? as usize,
+        ));
     }
     let file_offset = |rva: usize| {
         spans
@@ -366,9 +399,17 @@ pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
                 let rva = u32_at(base + entry as usize)? as usize;
                 let size = u32_at(base + entry as usize + 4)? as usize;
                 let start = file_offset(rva)?;
-                let data = image.get(start..start + size).ok_or("resource data outside the file")?.to_vec();
+                let data = image
+                    .get(start..start + size)
+                    .ok_or("resource data outside the file")?
+                    .to_vec();
                 // Named (string) IDs are not used here; keep their low bits.
-                out.push(Resource { type_id: type_id as u16, name_id: name_id as u16, lang: lang as u16, data });
+                out.push(Resource {
+                    type_id: type_id as u16,
+                    name_id: name_id as u16,
+                    lang: lang as u16,
+                    data,
+                });
             }
         }
     }
@@ -425,7 +466,10 @@ mod tests {
     fn group_icon_lists_every_image() {
         let images: Vec<IconImage> = [16u32, 256]
             .iter()
-            .map(|&s| IconImage { size: s, rgba: vec![255; (s * s * 4) as usize] })
+            .map(|&s| IconImage {
+                size: s,
+                rgba: vec![255; (s * s * 4) as usize],
+            })
             .collect();
         let res = icon_resources(&images, 1, 10);
         let group = res.iter().find(|r| r.type_id == RT_GROUP_ICON).unwrap();
@@ -459,8 +503,18 @@ mod tests {
     #[test]
     fn coff_object_has_one_relocated_rsrc_section() {
         let res = vec![
-            Resource { type_id: RT_MANIFEST, name_id: 1, lang: LANG_EN_US, data: b"<assembly/>".to_vec() },
-            Resource { type_id: RT_VERSION, name_id: 1, lang: LANG_EN_US, data: vec![1, 2, 3] },
+            Resource {
+                type_id: RT_MANIFEST,
+                name_id: 1,
+                lang: LANG_EN_US,
+                data: b"<assembly/>".to_vec(),
+            },
+            Resource {
+                type_id: RT_VERSION,
+                name_id: 1,
+                lang: LANG_EN_US,
+                data: vec![1, 2, 3],
+            },
         ];
         let obj = coff_object(&res, 0xAA64);
         assert_eq!(u16_at(&obj, 0), 0xAA64);

@@ -22,7 +22,11 @@ extern "C" fn closing(_: *mut uiWindow, _: *mut c_void) -> c_int {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let quit_after = args.iter().position(|a| a == "--quit-after-ms").and_then(|i| args.get(i + 1)).and_then(|v| v.parse::<c_int>().ok());
+    let quit_after = args
+        .iter()
+        .position(|a| a == "--quit-after-ms")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse::<c_int>().ok());
     unsafe {
         let mut options = uiInitOptions { Size: 0 };
         let err = uiInit(&mut options);
@@ -61,7 +65,11 @@ fn main() {
         let disabled = uiNewCheckbox(c("Allow default route (disabled)").as_ptr());
         uiControlDisable(disabled.cast());
         uiBoxAppend(v, disabled.cast(), 0);
-        uiBoxAppend(v, uiNewLabel(c("A stretchy label\nspanning two lines").as_ptr()).cast(), 1);
+        uiBoxAppend(
+            v,
+            uiNewLabel(c("A stretchy label\nspanning two lines").as_ptr()).cast(),
+            1,
+        );
 
         let buttons = uiNewHorizontalBox();
         uiBoxSetPadded(buttons, 1);

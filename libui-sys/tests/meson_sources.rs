@@ -7,10 +7,7 @@ use std::path::Path;
 fn meson_build_lists_exactly_the_c_sources() {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../vendor/libui"));
     let meson = std::fs::read_to_string(root.join("meson.build")).expect("vendor/libui/meson.build");
-    let listed: Vec<&str> = meson
-        .split('\'')
-        .filter(|s| s.ends_with(".c"))
-        .collect();
+    let listed: Vec<&str> = meson.split('\'').filter(|s| s.ends_with(".c")).collect();
     let mut on_disk = Vec::new();
     for dir in ["common", "windows", "unix"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
@@ -24,6 +21,9 @@ fn meson_build_lists_exactly_the_c_sources() {
         assert!(listed.contains(&file.as_str()), "{file} is missing from meson.build");
     }
     for file in &listed {
-        assert!(on_disk.iter().any(|f| f == file), "meson.build lists {file}, which does not exist");
+        assert!(
+            on_disk.iter().any(|f| f == file),
+            "meson.build lists {file}, which does not exist"
+        );
     }
 }

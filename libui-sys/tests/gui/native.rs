@@ -23,7 +23,14 @@ mod gtk {
         fn gtk_widget_get_mapped(w: Widget) -> c_int;
         fn gtk_widget_is_sensitive(w: Widget) -> c_int;
         fn gtk_widget_get_toplevel(w: Widget) -> Widget;
-        fn gtk_widget_translate_coordinates(src: Widget, dest: Widget, x: c_int, y: c_int, dx: *mut c_int, dy: *mut c_int) -> c_int;
+        fn gtk_widget_translate_coordinates(
+            src: Widget,
+            dest: Widget,
+            x: c_int,
+            y: c_int,
+            dx: *mut c_int,
+            dy: *mut c_int,
+        ) -> c_int;
         fn gtk_widget_get_allocated_width(w: Widget) -> c_int;
         fn gtk_widget_get_allocated_height(w: Widget) -> c_int;
         fn gtk_window_get_title(w: Widget) -> *const c_char;
@@ -69,7 +76,12 @@ mod gtk {
         unsafe {
             let top = gtk_widget_get_toplevel(w(handle));
             gtk_widget_translate_coordinates(w(handle), top, 0, 0, &mut x, &mut y);
-            (x, y, gtk_widget_get_allocated_width(w(handle)), gtk_widget_get_allocated_height(w(handle)))
+            (
+                x,
+                y,
+                gtk_widget_get_allocated_width(w(handle)),
+                gtk_widget_get_allocated_height(w(handle)),
+            )
         }
     }
 
@@ -116,7 +128,10 @@ mod gtk {
             let mut node = list;
             while !node.is_null() {
                 let win = (*node).data;
-                if !found && g_type_check_instance_is_a(win, gtk_message_dialog_get_type()) != 0 && gtk_widget_get_visible(win) != 0 {
+                if !found
+                    && g_type_check_instance_is_a(win, gtk_message_dialog_get_type()) != 0
+                    && gtk_widget_get_visible(win) != 0
+                {
                     gtk_dialog_response(win, -5); // GTK_RESPONSE_OK
                     found = true;
                 }
@@ -224,7 +239,20 @@ mod win {
         fn PostMessageW(h: Hwnd, msg: u32, w: usize, l: isize) -> i32;
         fn SetWindowPos(h: Hwnd, after: Hwnd, x: i32, y: i32, cx: i32, cy: i32, flags: u32) -> i32;
         fn GetWindowLongPtrW(h: Hwnd, index: i32) -> isize;
-        fn CreateWindowExW(ex: u32, class: *const u16, name: *const u16, style: u32, x: i32, y: i32, w: i32, h: i32, parent: Hwnd, menu: Handle, inst: Handle, param: *mut c_void) -> Hwnd;
+        fn CreateWindowExW(
+            ex: u32,
+            class: *const u16,
+            name: *const u16,
+            style: u32,
+            x: i32,
+            y: i32,
+            w: i32,
+            h: i32,
+            parent: Hwnd,
+            menu: Handle,
+            inst: Handle,
+            param: *mut c_void,
+        ) -> Hwnd;
         fn DestroyWindow(h: Hwnd) -> i32;
         fn GetClassNameW(h: Hwnd, buf: *mut u16, n: i32) -> i32;
         fn EnumThreadWindows(tid: u32, f: extern "system" fn(Hwnd, isize) -> i32, l: isize) -> i32;
@@ -316,7 +344,17 @@ mod win {
 
     /// A resize the library did not make: new outer size.
     pub fn user_resize(handle: usize, width: i32, height: i32) {
-        unsafe { SetWindowPos(h(handle), null_mut(), 0, 0, width, height, SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE) };
+        unsafe {
+            SetWindowPos(
+                h(handle),
+                null_mut(),
+                0,
+                0,
+                width,
+                height,
+                SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE,
+            )
+        };
     }
 
     pub fn entry_is_read_only(handle: usize) -> bool {
@@ -370,7 +408,13 @@ mod win {
             return Err("control has no font (the system font would be used)".into());
         }
         let mut lf: LogFont = unsafe { std::mem::zeroed() };
-        let n = unsafe { GetObjectW(font, std::mem::size_of::<LogFont>() as i32, &mut lf as *mut LogFont as *mut c_void) };
+        let n = unsafe {
+            GetObjectW(
+                font,
+                std::mem::size_of::<LogFont>() as i32,
+                &mut lf as *mut LogFont as *mut c_void,
+            )
+        };
         if n == 0 {
             return Err("WM_GETFONT returned an invalid font".into());
         }
@@ -380,7 +424,14 @@ mod win {
     fn message_font() -> LogFont {
         let mut ncm: NonClientMetrics = unsafe { std::mem::zeroed() };
         ncm.size = std::mem::size_of::<NonClientMetrics>() as u32;
-        unsafe { SystemParametersInfoW(SPI_GETNONCLIENTMETRICS, ncm.size, &mut ncm as *mut NonClientMetrics as *mut c_void, 0) };
+        unsafe {
+            SystemParametersInfoW(
+                SPI_GETNONCLIENTMETRICS,
+                ncm.size,
+                &mut ncm as *mut NonClientMetrics as *mut c_void,
+                0,
+            )
+        };
         ncm.message_font
     }
 
@@ -420,11 +471,26 @@ mod win {
             let (w, _, btn) = filled_window();
             let ours = h(uiControlHandle(btn.cast()));
             let mut ideal = Size::default();
-            let ours_v6 = SendMessageW(ours, BCM_GETIDEALSIZE, 0, &mut ideal as *mut Size as isize) != 0 && ideal.cx > 0;
+            let ours_v6 =
+                SendMessageW(ours, BCM_GETIDEALSIZE, 0, &mut ideal as *mut Size as isize) != 0 && ideal.cx > 0;
             let class = wide("BUTTON");
-            let plain = CreateWindowExW(0, class.as_ptr(), class.as_ptr(), WS_POPUP, 0, 0, 60, 20, null_mut(), null_mut(), null_mut(), null_mut());
+            let plain = CreateWindowExW(
+                0,
+                class.as_ptr(),
+                class.as_ptr(),
+                WS_POPUP,
+                0,
+                0,
+                60,
+                20,
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                null_mut(),
+            );
             let mut ideal2 = Size::default();
-            let plain_v6 = !plain.is_null() && SendMessageW(plain, BCM_GETIDEALSIZE, 0, &mut ideal2 as *mut Size as isize) != 0;
+            let plain_v6 =
+                !plain.is_null() && SendMessageW(plain, BCM_GETIDEALSIZE, 0, &mut ideal2 as *mut Size as isize) != 0;
             if !plain.is_null() {
                 DestroyWindow(plain);
             }
@@ -443,7 +509,13 @@ mod win {
             GetModuleFileNameW(module, path.as_mut_ptr(), path.len() as u32);
             let path = wide_to_string(&path).to_lowercase();
             let f = GetProcAddress(module, c"DllGetVersion".as_ptr());
-            let mut v = DllVersionInfo { size: std::mem::size_of::<DllVersionInfo>() as u32, major: 0, minor: 0, build: 0, platform: 0 };
+            let mut v = DllVersionInfo {
+                size: std::mem::size_of::<DllVersionInfo>() as u32,
+                major: 0,
+                minor: 0,
+                build: 0,
+                platform: 0,
+            };
             if !f.is_null() {
                 let get: extern "system" fn(*mut DllVersionInfo) -> i32 = std::mem::transmute(f);
                 get(&mut v);
@@ -478,8 +550,18 @@ mod win {
             let hw = h(uiControlHandle(w.cast()));
             let mut r = Rect::default();
             GetWindowRect(hw, &mut r);
-            let mut suggested = Rect { left: r.left, top: r.top, right: r.left + (r.right - r.left) * 2, bottom: r.top + (r.bottom - r.top) * 2 };
-            SendMessageW(hw, WM_DPICHANGED, (192 << 16) | 192, &mut suggested as *mut Rect as isize);
+            let mut suggested = Rect {
+                left: r.left,
+                top: r.top,
+                right: r.left + (r.right - r.left) * 2,
+                bottom: r.top + (r.bottom - r.top) * 2,
+            };
+            SendMessageW(
+                hw,
+                WM_DPICHANGED,
+                (192 << 16) | 192,
+                &mut suggested as *mut Rect as isize,
+            );
             pump(30);
             let (font192, lf2) = control_font(hl)?;
             let mut r2 = Rect::default();
@@ -488,10 +570,17 @@ mod win {
             uiControlDestroy(w.cast());
             let ratio = lf2.height as f64 / lf.height as f64;
             if !(1.8..=2.2).contains(&ratio) {
-                return Err(format!("font height {} at 96 DPI, {} after a change to 192 DPI", lf.height, lf2.height));
+                return Err(format!(
+                    "font height {} at 96 DPI, {} after a change to 192 DPI",
+                    lf.height, lf2.height
+                ));
             }
-            if (r2.right - r2.left, r2.bottom - r2.top) != (suggested.right - suggested.left, suggested.bottom - suggested.top) {
-                return Err(format!("window not moved to the suggested rectangle: {r2:?} vs {suggested:?}"));
+            if (r2.right - r2.left, r2.bottom - r2.top)
+                != (suggested.right - suggested.left, suggested.bottom - suggested.top)
+            {
+                return Err(format!(
+                    "window not moved to the suggested rectangle: {r2:?} vs {suggested:?}"
+                ));
             }
             if font192 == font96 || !old_font_deleted {
                 return Err("the 96-DPI font was not replaced and deleted".into());
@@ -531,7 +620,14 @@ mod win {
             if before != 0 && after > before + 5 {
                 return Err(format!("GDI objects: {before} before, {after} after 200 windows"));
             }
-            println!("       (GDI objects {before} -> {after}{})", if before == 0 { "; GetGuiResources unsupported here" } else { "" });
+            println!(
+                "       (GDI objects {before} -> {after}{})",
+                if before == 0 {
+                    "; GetGuiResources unsupported here"
+                } else {
+                    ""
+                }
+            );
         }
         Ok(())
     }
