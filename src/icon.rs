@@ -68,7 +68,7 @@ fn shape_at(x: f32, y: f32) -> Shape {
     }
     let ring = (0.62..=0.76).contains(&r);
     let stem = x.abs() <= 0.1 && (-0.46..=0.66).contains(&y);
-    let bar = y >= -0.54 && y <= -0.38 && x.abs() <= 0.46;
+    let bar = (-0.54..=-0.38).contains(&y) && x.abs() <= 0.46;
     if ring || stem || bar {
         Shape::Mark
     } else {

@@ -182,6 +182,8 @@ struct Built {
     lists: Vec<Box<[sys::tray_menu]>>,
     strings: Vec<CString>,
     pixels: Option<Box<[u8]>>,
+    // Boxed: C holds their addresses, which must not move when the Vec grows.
+    #[allow(clippy::vec_box)]
     actions: Vec<Box<RefCell<Action>>>,
 }
 

@@ -256,11 +256,14 @@ pub fn coff_object(resources: &[Resource], machine: u16) -> Vec<u8> {
     out
 }
 
+/// Name IDs of one resource type, each with the indexes of its languages.
+type NameTable = Vec<(u16, Vec<usize>)>;
+
 /// Lays out the `.rsrc` section; returns it and the offsets of the data
 /// entries' address fields, which need relocations.
 fn rsrc_section(resources: &[&Resource]) -> (Vec<u8>, Vec<u32>) {
     // Group: type -> name -> languages, all already sorted.
-    let mut types: Vec<(u16, Vec<(u16, Vec<usize>)>)> = Vec::new();
+    let mut types: Vec<(u16, NameTable)> = Vec::new();
     for (index, r) in resources.iter().enumerate() {
         if types.last().map(|t| t.0) != Some(r.type_id) {
             types.push((r.type_id, Vec::new()));

@@ -2,6 +2,7 @@
 //! without running a compiler.
 
 #[path = "../build/plan.rs"]
+#[allow(dead_code)]
 mod plan;
 
 use build_support::compile::sources;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub const TIERS: &[(&str, &str)] = &[
+    ("lint", "rustfmt --check, and clippy with warnings as errors for the host and x86_64-pc-windows-gnu"),
     ("native", "cargo test --workspace on the host, GUI under xvfb-run with a private D-Bus"),
     ("noop", "a second build runs no build script; touching one C file rebuilds only its crate"),
     ("meson", "both -sys crates built through meson + ninja (feature `meson`)"),
@@ -71,6 +72,7 @@ pub fn run_selected(names: &[String]) -> Result<(), String> {
 
 fn run_tier(name: &str) -> Result<(), String> {
     match name {
+        "lint" => lint(),
         "native" => native(),
         "noop" => noop(),
         "meson" => meson(),
@@ -111,6 +113,20 @@ fn under_display(inner: &mut Command) -> Command {
         };
     }
     c
+}
+
+fn lint() -> Result<(), String> {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    for target in [None, Some(WINE_TARGET)] {
+        let mut clippy = cargo();
+        clippy.args(["clippy", "--workspace", "--all-targets"]);
+        if let Some(t) = target {
+            clippy.args(["--target", t]);
+        }
+        clippy.args(["--", "-D", "warnings"]);
+        run(&mut clippy)?;
+    }
+    Ok(())
 }
 
 fn native() -> Result<(), String> {
@@ -281,7 +297,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
         let mut boot = cmd("wineboot", ["-i"]);
         boot.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut boot)?;
-        run(&mut cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
+        run(cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
     }
     let managed = prefix.join("xtask-unmanaged");
     if !managed.exists() {
@@ -304,7 +320,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
         );
         reg.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut reg)?;
-        run(&mut cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
+        run(cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
         std::fs::write(&managed, "Managed=N set\n").map_err(|e| e.to_string())?;
     }
     let shim = system32.join("bcryptprimitives.dll");
@@ -522,7 +538,7 @@ fn screenshots() -> Result<(), String> {
         run(&mut c)?;
         for picture in pictures {
             let path = artifacts.join(picture);
-            let out = output(&mut cmd("identify", ["-format", "%w %h %k"]).arg(&path))?;
+            let out = output(cmd("identify", ["-format", "%w %h %k"]).arg(&path))?;
             let text = String::from_utf8_lossy(&out.stdout).into_owned();
             let colours: u32 = text.split_whitespace().nth(2).and_then(|k| k.parse().ok()).unwrap_or(0);
             if colours < 16 {

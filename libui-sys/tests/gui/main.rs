@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 type CaseResult = Result<(), String>;
+/// A named test case.
+type Case = (&'static str, fn() -> CaseResult);
 
 macro_rules! check {
     ($cond:expr) => {
@@ -149,7 +151,7 @@ fn window_show_title_and_texts() -> CaseResult {
         check!(take(uiLabelText(label))? == "label ä");
         check!(take(uiButtonText(button))? == "button ö");
         check!(take(uiCheckboxText(check))? == "check ü");
-        check!(take(uiEntryText(entry))? == "");
+        check!(take(uiEntryText(entry))?.is_empty());
         uiLabelSetText(label, c("two\nlines").as_ptr());
         uiButtonSetText(button, c("Press ✓").as_ptr());
         uiCheckboxSetText(check, c("Tick").as_ptr());
@@ -250,7 +252,7 @@ fn closing_handler() -> CaseResult {
         let handle = uiControlHandle(ctl(w));
         let alive = native::watch_destruction(handle);
         CLOSING_CALLS.store(0, Ordering::SeqCst);
-        uiWindowOnClosing(w, Some(on_closing), 0 as *mut c_void);
+        uiWindowOnClosing(w, Some(on_closing), std::ptr::null_mut::<c_void>());
         native::request_close(handle);
         pump(50);
         check!(
@@ -538,14 +540,14 @@ fn bad_input() -> CaseResult {
         let w = new_window("bad")?;
         let l = uiNewLabel(null_mut());
         check!(!l.is_null(), "uiNewLabel(NULL) failed");
-        check!(take(uiLabelText(l))? == "", "NULL text is \"\"");
+        check!(take(uiLabelText(l))?.is_empty(), "NULL text is \"\"");
         uiWindowSetTitle(w, null_mut());
-        check!(take(uiWindowTitle(w))? == "");
+        check!(take(uiWindowTitle(w))?.is_empty());
         // Invalid UTF-8: each bad byte becomes U+FFFD.
         let bad: &[u8] = b"a\xffb\xe2\x82c\xed\xa0\x80\0";
         uiWindowSetTitle(w, bad.as_ptr().cast());
         check!(take(uiWindowTitle(w))? == "a\u{FFFD}b\u{FFFD}\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}");
-        uiLabelSetText(l, b"\xc0\xaf\0".as_ptr().cast());
+        uiLabelSetText(l, c"\xc0\xaf".as_ptr());
         check!(
             take(uiLabelText(l))? == "\u{FFFD}\u{FFFD}",
             "overlong encoding accepted"
@@ -566,7 +568,7 @@ fn bad_input() -> CaseResult {
         uiLabelSetText(l, huge.as_ptr());
         check!(take(uiLabelText(l))?.len() == limit);
         // NULL and wrong-type controls: ignored, getters give defaults.
-        check!(take(uiLabelText(null_mut()))? == "");
+        check!(take(uiLabelText(null_mut()))?.is_empty());
         uiLabelSetText(null_mut(), c("x").as_ptr());
         uiControlShow(null_mut());
         uiControlDestroy(null_mut());
@@ -579,7 +581,7 @@ fn bad_input() -> CaseResult {
             take(uiLabelText(l))?.len() == limit,
             "a label was changed through uiWindowSetTitle"
         );
-        check!(take(uiWindowTitle(l.cast()))? == "");
+        check!(take(uiWindowTitle(l.cast()))?.is_empty());
         uiBoxAppend(l.cast(), ctl(e), 0);
         check!(uiControlParent(ctl(e)).is_null());
         uiBoxAppend(null_mut(), ctl(e), 0);
@@ -629,7 +631,7 @@ fn msgboxes_return_when_dismissed() -> CaseResult {
             "uiMsgBox returned without being dismissed"
         );
         uiTimer(100, Some(close_msgbox), null_mut());
-        uiMsgBoxError(null_mut(), c("Error").as_ptr(), b"bad \xff\0".as_ptr().cast());
+        uiMsgBoxError(null_mut(), c("Error").as_ptr(), c"bad \xff".as_ptr());
         check!(MSGBOX_CLOSED.load(Ordering::SeqCst) == 2);
         uiControlDestroy(ctl(w));
     }
@@ -650,7 +652,7 @@ fn should_quit_on_system_request() -> CaseResult {
         pump(20);
         SHOULD_QUIT_CALLS.store(0, Ordering::SeqCst);
         // Refused: the program goes on (on Unix it survives SIGTERM).
-        uiOnShouldQuit(Some(should_quit), 0 as *mut c_void);
+        uiOnShouldQuit(Some(should_quit), std::ptr::null_mut::<c_void>());
         let answer = native::system_quit_request(uiControlHandle(ctl(w)));
         check!(answer != Some(true), "a refused request was allowed");
         pump(50);
@@ -668,7 +670,7 @@ fn should_quit_on_system_request() -> CaseResult {
 }
 
 fn main() {
-    let mut cases: Vec<(&str, fn() -> CaseResult)> = vec![
+    let mut cases: Vec<Case> = vec![
         ("init", init),
         ("window_show_title_and_texts", window_show_title_and_texts),
         ("queue_main_from_other_thread", queue_main_from_other_thread),

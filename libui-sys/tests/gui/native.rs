@@ -148,7 +148,7 @@ mod gtk {
         None
     }
 
-    pub fn platform_cases() -> Vec<(&'static str, fn() -> Result<(), String>)> {
+    pub fn platform_cases() -> Vec<crate::Case> {
         Vec::new()
     }
 }
@@ -632,7 +632,7 @@ mod win {
         Ok(())
     }
 
-    pub fn platform_cases() -> Vec<(&'static str, fn() -> Result<(), String>)> {
+    pub fn platform_cases() -> Vec<crate::Case> {
         vec![
             ("comctl32_v6", comctl32_v6),
             ("message_font_and_dpi_change", message_font_and_dpi_change),

@@ -7,7 +7,10 @@ use std::ffi::c_void;
 use std::ptr::{null, null_mut};
 use tray_sys::*;
 
+// Win32's own names, so the declarations read like the SDK's.
+#[allow(clippy::upper_case_acronyms)]
 type HWND = *mut c_void;
+#[allow(clippy::upper_case_acronyms)]
 type HMENU = *mut c_void;
 
 #[repr(C)]
