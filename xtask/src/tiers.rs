@@ -193,7 +193,7 @@ fn meson() -> Result<(), String> {
             find_file(
                 &util::root().join("target/meson/debug/build"),
                 &format!("lib{lib}.a"),
-                "meson",
+                "out/meson",
             )
         })
         .collect();
