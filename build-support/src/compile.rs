@@ -118,6 +118,9 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
     for (name, value) in plan.defines.iter().chain(&probed.defines) {
         build.define(name, if value.is_empty() { None } else { Some(*value) });
     }
+    if target.is_msvc() {
+        ensure_msvc_compiler(&build, target)?;
+    }
     build.try_compile(plan.name).map_err(|e| {
         let text = e.to_string();
         if text.starts_with("ToolNotFound") {
@@ -126,6 +129,26 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
             format!("compiling vendored {} failed: {text}", plan.name)
         }
     })
+}
+
+/// An MSVC target needs cl.exe or clang-cl.  Without Visual Studio cc falls
+/// back to whatever `cc` is on PATH (on Linux: gcc), which would bury the
+/// real problem under "windows.h: No such file" errors.
+fn ensure_msvc_compiler(build: &cc::Build, target: &Target) -> Result<(), String> {
+    let tool = build
+        .try_get_compiler()
+        .map_err(|e| hints::compiler_missing(target, &first_line(&e.to_string())))?;
+    if tool.is_like_msvc() {
+        Ok(())
+    } else {
+        Err(hints::msvc_missing(
+            target,
+            &format!(
+                "the C compiler found, {}, is not cl.exe or clang-cl",
+                tool.path().display()
+            ),
+        ))
+    }
 }
 
 /// Compiles the plan with meson and ninja from `root/meson.build`.

@@ -10,6 +10,7 @@ use std::process::Command;
 pub const TIERS: &[(&str, &str)] = &[
     ("lint", "rustfmt --check, and clippy with warnings as errors for the host and x86_64-pc-windows-gnu"),
     ("native", "cargo test --workspace on the host, GUI under xvfb-run with a private D-Bus"),
+    ("hints", "builds without MSVC, without GTK and for macOS fail with one message naming what to install"),
     ("noop", "a second build runs no build script; touching one C file rebuilds only its crate"),
     ("meson", "both -sys crates built through meson + ninja (feature `meson`)"),
     ("msvc", "x86_64/i686/aarch64-pc-windows-msvc: C by clang-cl, archives checked (machine, LIBCMT), app checked"),
@@ -74,6 +75,7 @@ fn run_tier(name: &str) -> Result<(), String> {
     match name {
         "lint" => lint(),
         "native" => native(),
+        "hints" => hints(),
         "noop" => noop(),
         "meson" => meson(),
         "msvc" => msvc(),
@@ -133,6 +135,68 @@ fn native() -> Result<(), String> {
     let mut test = cargo();
     test.args(["test", "--workspace", "--no-fail-fast"]);
     run(&mut under_display(&mut test))
+}
+
+/// Each failing build must end in the build script's own message, not in
+/// a compiler's errors.
+fn hints() -> Result<(), String> {
+    let target_dir = util::root().join("target/hints");
+    let cases: [(&str, Option<&str>, &[(&str, &str)], &[&str]); 4] = [
+        (
+            "ARM64 MSVC without Visual Studio",
+            Some("aarch64-pc-windows-msvc"),
+            &[],
+            &["Microsoft.VisualStudio.Component.VC.Tools.ARM64", "winget install"],
+        ),
+        (
+            "x64 MSVC without Visual Studio",
+            Some("x86_64-pc-windows-msvc"),
+            &[],
+            &["Microsoft.VisualStudio.Component.VC.Tools.x86.x64"],
+        ),
+        (
+            "Linux without GTK and AppIndicator development files",
+            None,
+            &[("PKG_CONFIG_LIBDIR", "/nonexistent"), ("PKG_CONFIG_PATH", "")],
+            &["libgtk-3-dev", "gtk3-devel", "pacman -S gtk3"],
+        ),
+        (
+            "macOS",
+            Some("aarch64-apple-darwin"),
+            &[],
+            &["Cocoa", "not supported yet"],
+        ),
+    ];
+    for (what, target, env, needles) in cases {
+        let mut build = cargo();
+        build
+            .args(["build", "-p", "tray-sys"])
+            .env("CARGO_TARGET_DIR", &target_dir);
+        if let Some(t) = target {
+            build.args(["--target", t]);
+        }
+        for (k, v) in env {
+            build.env(k, v);
+        }
+        println!("+ {what}");
+        let out = build.output().map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() {
+            return Err(format!("{what}: the build succeeded"));
+        }
+        for needle in needles {
+            if !stderr.contains(needle) {
+                return Err(format!("{what}: the error does not mention {needle:?}:\n{stderr}"));
+            }
+        }
+        if stderr.contains("No such file or directory") || stderr.contains("fatal error") {
+            return Err(format!(
+                "{what}: the compiler ran before the build script stopped:\n{stderr}"
+            ));
+        }
+        println!("{what}: one clear message");
+    }
+    Ok(())
 }
 
 fn noop() -> Result<(), String> {
