@@ -330,11 +330,12 @@ fn msvc() -> Result<(), String> {
                 summary.default_libs
             );
         }
-        // The app: build scripts (resources included) run and Rust type-checks.
+        // The app and the tray/libui examples: build scripts (resources included) run and Rust type-checks.
         // Linking needs Microsoft's CRT and SDK libraries, which are not here.
         let mut check = cargo();
         check
-            .args(["check", "--release", "-p", "zerotier_desktop_ui", "--target", triple])
+            .args(["check", "--release", "--target", triple, "--bins", "--examples"])
+            .args(["-p", "zerotier_desktop_ui", "-p", "tray-sys", "-p", "libui-sys"])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut check, triple)?;
         run(&mut check)?;
