@@ -1,5 +1,6 @@
 //! Project automation, written in Rust so it runs wherever cargo does.
 //!
+//! `cargo xtask run`         install the app's build dependencies and run it
 //! `cargo xtask test`        the whole test command (installs what it needs on Debian/Ubuntu)
 //! `cargo xtask test TIER..` only the named tiers (see `cargo xtask help`)
 //! `cargo xtask bindings`    rewrite the committed bindings from the headers
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         "bindings" => tiers::update_bindings(),
         "bench-build" => bench::run(rest),
         "setup" => setup::install_all(),
+        "run" => run_app(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -39,12 +41,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// `cargo xtask run [ARGS]`: installs the app's build dependencies where
+/// missing (Debian/Ubuntu), then `cargo run --release -- ARGS`.
+fn run_app(args: &[String]) -> Result<(), String> {
+    if cfg!(target_os = "linux") {
+        setup::apt(setup::APP_PACKAGES)?;
+    }
+    let mut c = util::cargo();
+    c.args(["run", "--release", "-p", "zerotier_desktop_ui", "--"])
+        .args(args);
+    util::run(&mut c)
+}
+
 fn print_help() {
     println!("cargo xtask <command>");
     println!("  test [TIER...]   run the test tiers (all by default); tiers:");
     for (name, about) in tiers::TIERS {
         println!("                   {name:<10} {about}");
     }
+    println!("  run [ARGS]       install the app's build dependencies (Debian/Ubuntu) and run it");
     println!("  setup            install the test command's system packages, targets and tools (Debian/Ubuntu)");
     println!("  bindings         regenerate libui-sys/src/bindings.rs and tray-sys/src/bindings.rs");
     println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");

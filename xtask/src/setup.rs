@@ -32,6 +32,14 @@ pub const APT_PACKAGES: &[&str] = &[
     "xvfb",
 ];
 
+/// What building and running the app itself needs on Debian/Ubuntu.
+pub const APP_PACKAGES: &[&str] = &[
+    "build-essential",
+    "libayatana-appindicator3-dev",
+    "libgtk-3-dev",
+    "pkg-config",
+];
+
 pub const RUST_TARGETS: &[&str] = &[
     "aarch64-pc-windows-gnullvm",
     "aarch64-pc-windows-msvc",
@@ -41,19 +49,20 @@ pub const RUST_TARGETS: &[&str] = &[
 ];
 
 pub fn install_all() -> Result<(), String> {
-    apt()?;
+    apt(APT_PACKAGES)?;
     zig()?;
     rustup()?;
     actionlint().map(|_| ())
 }
 
-/// Installs missing Debian packages (only on apt-based systems).
-pub fn apt() -> Result<(), String> {
+/// Installs the missing ones of `packages` (only on apt-based systems;
+/// through sudo unless running as root).
+pub fn apt(packages: &[&str]) -> Result<(), String> {
     if !has("apt-get") || !std::path::Path::new("/etc/debian_version").exists() {
-        println!("setup: not a Debian/Ubuntu system; install the equivalents of {APT_PACKAGES:?} yourself");
+        println!("setup: not a Debian/Ubuntu system; install the equivalents of {packages:?} yourself");
         return Ok(());
     }
-    let missing: Vec<&str> = APT_PACKAGES.iter().copied().filter(|p| !dpkg_installed(p)).collect();
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !dpkg_installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
