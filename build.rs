@@ -46,24 +46,14 @@ fn embed_resources(target: &Target) {
 fn package_version() -> [u16; 4] {
     let text = env::cargo_var("CARGO_PKG_VERSION");
     let mut parts = text.split(['.', '-', '+']).map(|p| p.parse::<u16>().unwrap_or(0));
-    [
-        parts.next().unwrap_or(0),
-        parts.next().unwrap_or(0),
-        parts.next().unwrap_or(0),
-        0,
-    ]
+    [parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0), 0]
 }
 
 fn manifest(version: &[u16; 4]) -> winres::Resource {
     let dotted = version.map(|v| v.to_string()).join(".");
     let text = include_str!("build/app.manifest").replace("@VERSION@", &dotted);
     // ID 1 is the manifest the loader applies to the process.
-    winres::Resource {
-        type_id: winres::RT_MANIFEST,
-        name_id: 1,
-        lang: winres::LANG_EN_US,
-        data: text.into_bytes(),
-    }
+    winres::Resource { type_id: winres::RT_MANIFEST, name_id: 1, lang: winres::LANG_EN_US, data: text.into_bytes() }
 }
 
 fn version_info(version: &[u16; 4]) -> winres::VersionInfo {
@@ -86,20 +76,10 @@ fn version_info(version: &[u16; 4]) -> winres::VersionInfo {
 }
 
 fn icon_images() -> Vec<winres::IconImage> {
-    ICON_SIZES
-        .iter()
-        .map(|&size| winres::IconImage {
-            size,
-            rgba: icon::render(size, icon::Look::Online),
-        })
-        .collect()
+    ICON_SIZES.iter().map(|&size| winres::IconImage { size, rgba: icon::render(size, icon::Look::Online) }).collect()
 }
 
 fn resource_object_path(target: &Target) -> PathBuf {
-    let name = if target.is_msvc() {
-        "resources.obj"
-    } else {
-        "resources.o"
-    };
+    let name = if target.is_msvc() { "resources.obj" } else { "resources.o" };
     env::out_dir().join(name)
 }

@@ -140,11 +140,7 @@ fn apply_state(state: ServiceState) {
 }
 
 fn tray_config(state: &ServiceState) -> tray::TrayConfig {
-    let look = if model::is_online(state) {
-        icon::Look::Online
-    } else {
-        icon::Look::Offline
-    };
+    let look = if model::is_online(state) { icon::Look::Online } else { icon::Look::Offline };
     tray::TrayConfig {
         icon: tray::Icon::Rgba {
             width: TRAY_ICON_SIZE,
@@ -202,9 +198,7 @@ fn on_action(action: Action) {
         Action::CopyAddress(addr) => ui.message("Managed address", &addr),
         Action::JoinNetwork => ui::show_join_window(ui, move |text| {
             let id = model::parse_network_id(text)?;
-            commands
-                .send(Command::Post(id, json!({})))
-                .map_err(|_| "The service thread has stopped.".to_string())
+            commands.send(Command::Post(id, json!({}))).map_err(|_| "The service thread has stopped.".to_string())
         }),
         Action::LeaveNetwork(id) => send(Command::Leave(id)),
         Action::SetAllowManaged(id, on) => send(Command::Post(id, json!({ "allowManaged": on }))),

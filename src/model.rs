@@ -45,34 +45,19 @@ pub struct Entry {
 
 impl Entry {
     fn item(label: impl Into<String>, action: Action) -> Entry {
-        Entry {
-            label: label.into(),
-            enabled: true,
-            checked: None,
-            action,
-            children: Vec::new(),
-        }
+        Entry { label: label.into(), enabled: true, checked: None, action, children: Vec::new() }
     }
 
     fn info(label: impl Into<String>) -> Entry {
-        Entry {
-            enabled: false,
-            ..Entry::item(label, Action::None)
-        }
+        Entry { enabled: false, ..Entry::item(label, Action::None) }
     }
 
     fn check(label: impl Into<String>, checked: bool, action: Action) -> Entry {
-        Entry {
-            checked: Some(checked),
-            ..Entry::item(label, action)
-        }
+        Entry { checked: Some(checked), ..Entry::item(label, action) }
     }
 
     fn submenu(label: impl Into<String>, children: Vec<Entry>) -> Entry {
-        Entry {
-            children,
-            ..Entry::item(label, Action::None)
-        }
+        Entry { children, ..Entry::item(label, Action::None) }
     }
 
     /// A separator line.
@@ -155,15 +140,8 @@ pub fn menu(state: &ServiceState) -> Vec<Entry> {
 }
 
 fn network_entry(net: &Network) -> Entry {
-    let name = if net.name.is_empty() {
-        "(unnamed)"
-    } else {
-        net.name.as_str()
-    };
-    let mut children = vec![
-        Entry::info(format!("Status: {}", net.status)),
-        Entry::info(format!("Type: {}", net.kind)),
-    ];
+    let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
+    let mut children = vec![Entry::info(format!("Status: {}", net.status)), Entry::info(format!("Type: {}", net.kind))];
     if !net.device.is_empty() {
         children.push(Entry::info(format!("Device: {}", net.device)));
     }
@@ -195,10 +173,7 @@ fn network_entry(net: &Network) -> Entry {
         Action::SetAllowDns(net.id.clone(), !net.allow_dns),
     ));
     children.push(Entry::separator());
-    children.push(Entry::item(
-        "Disconnect (leave network)",
-        Action::LeaveNetwork(net.id.clone()),
-    ));
+    children.push(Entry::item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
     Entry::submenu(format!("{} {name}", net.id), children)
 }
 
@@ -216,11 +191,7 @@ fn shorten(text: &str, max: usize) -> String {
 /// Checks a network ID typed by the user: 16 hexadecimal digits, spaces and
 /// surrounding white space ignored.  Returns it in lowercase.
 pub fn parse_network_id(input: &str) -> Result<String, String> {
-    let id: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let id: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     if id.is_empty() {
         return Err("Enter a network ID.".into());
     }
@@ -254,77 +225,44 @@ mod tests {
 
     fn running(networks: Vec<Network>) -> ServiceState {
         ServiceState::Running {
-            status: NodeStatus {
-                address: "89e92ceee5".into(),
-                online: true,
-                version: "1.14.2".into(),
-            },
+            status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
             networks,
         }
     }
 
     #[test]
     fn unreachable_service_shows_why_and_keeps_quit() {
-        let m = menu(&ServiceState::Unreachable(
-            "connection refused on 127.0.0.1:9993".into(),
-        ));
+        let m = menu(&ServiceState::Unreachable("connection refused on 127.0.0.1:9993".into()));
         assert_eq!(m[0].label, "ZeroTier One is not running");
         assert!(!m[0].enabled);
         assert!(m[1].label.contains("connection refused"));
         assert_eq!(m.last().unwrap().action, Action::Quit);
-        assert!(
-            !m.iter().any(|e| e.action == Action::JoinNetwork),
-            "no joining without a service"
-        );
+        assert!(!m.iter().any(|e| e.action == Action::JoinNetwork), "no joining without a service");
     }
 
     #[test]
     fn running_service_lists_networks_sorted_with_their_settings() {
-        let m = menu(&running(vec![
-            network("b000000000000001", "beta"),
-            network("a000000000000001", ""),
-        ]));
+        let m = menu(&running(vec![network("b000000000000001", "beta"), network("a000000000000001", "")]));
         assert_eq!(m[0].action, Action::CopyNodeId("89e92ceee5".into()));
         assert!(m[0].label.contains("ONLINE"));
         let nets: Vec<&Entry> = m.iter().filter(|e| !e.children.is_empty()).collect();
         assert_eq!(nets[0].label, "a000000000000001 (unnamed)");
         assert_eq!(nets[1].label, "b000000000000001 beta");
         let beta = nets[1];
-        let managed = beta
-            .children
-            .iter()
-            .find(|e| e.label == "Allow Managed Addresses")
-            .unwrap();
+        let managed = beta.children.iter().find(|e| e.label == "Allow Managed Addresses").unwrap();
         assert_eq!(managed.checked, Some(true));
-        assert_eq!(
-            managed.action,
-            Action::SetAllowManaged("b000000000000001".into(), false),
-            "choosing toggles"
-        );
-        let global = beta
-            .children
-            .iter()
-            .find(|e| e.label.starts_with("Allow Assignment"))
-            .unwrap();
+        assert_eq!(managed.action, Action::SetAllowManaged("b000000000000001".into(), false), "choosing toggles");
+        let global = beta.children.iter().find(|e| e.label.starts_with("Allow Assignment")).unwrap();
         assert_eq!(global.action, Action::SetAllowGlobal("b000000000000001".into(), true));
-        assert!(beta
-            .children
-            .iter()
-            .any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
-        assert_eq!(
-            beta.children.last().unwrap().action,
-            Action::LeaveNetwork("b000000000000001".into())
-        );
+        assert!(beta.children.iter().any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
+        assert_eq!(beta.children.last().unwrap().action, Action::LeaveNetwork("b000000000000001".into()));
     }
 
     #[test]
     fn no_networks_means_no_dangling_separator() {
         let m = menu(&running(vec![]));
         for pair in m.windows(2) {
-            assert!(
-                !(pair[0].is_separator() && pair[1].is_separator()),
-                "double separator in {m:?}"
-            );
+            assert!(!(pair[0].is_separator() && pair[1].is_separator()), "double separator in {m:?}");
         }
     }
 
@@ -336,11 +274,7 @@ mod tests {
         );
         assert!(is_online(&running(vec![])));
         assert!(!is_online(&ServiceState::Unreachable(String::new())));
-        for state in [
-            ServiceState::Starting,
-            ServiceState::Unauthorized("x".into()),
-            running(vec![]),
-        ] {
+        for state in [ServiceState::Starting, ServiceState::Unauthorized("x".into()), running(vec![])] {
             assert!(tooltip(&state).encode_utf16().count() <= 127);
         }
     }
@@ -348,21 +282,11 @@ mod tests {
     #[test]
     fn notices_only_for_the_service_going_and_coming() {
         let down = ServiceState::Unreachable("connection refused".into());
-        assert_eq!(
-            transition_notice(&running(vec![]), &down).unwrap().0,
-            "ZeroTier One stopped responding"
-        );
+        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One stopped responding");
         assert_eq!(transition_notice(&down, &running(vec![])).unwrap().1, "Node 89e92ceee5");
-        assert_eq!(
-            transition_notice(&ServiceState::Starting, &running(vec![])),
-            None,
-            "first answer is no news"
-        );
+        assert_eq!(transition_notice(&ServiceState::Starting, &running(vec![])), None, "first answer is no news");
         assert_eq!(transition_notice(&ServiceState::Starting, &down), None);
-        assert_eq!(
-            transition_notice(&running(vec![]), &running(vec![network("a000000000000001", "")])),
-            None
-        );
+        assert_eq!(transition_notice(&running(vec![]), &running(vec![network("a000000000000001", "")])), None);
     }
 
     #[test]
@@ -378,8 +302,6 @@ mod tests {
         assert!(parse_network_id("").unwrap_err().contains("Enter"));
         assert!(parse_network_id("8056c2e21c00000g").unwrap_err().contains("'g'"));
         assert!(parse_network_id("8056c2e21c").unwrap_err().contains("this has 10"));
-        assert!(parse_network_id("8056c2e21c0000011")
-            .unwrap_err()
-            .contains("this has 17"));
+        assert!(parse_network_id("8056c2e21c0000011").unwrap_err().contains("this has 17"));
     }
 }

@@ -86,12 +86,7 @@ pub fn token_candidates(home: &Path) -> Vec<PathBuf> {
 /// Finds port and token: `ZT_TOKEN`/`ZT_PORT` override the files (useful
 /// for tests and non-standard installs).
 pub fn discover(home: &Path) -> Result<Endpoint, CallError> {
-    resolve(
-        std::env::var("ZT_PORT").ok(),
-        std::env::var("ZT_TOKEN").ok(),
-        home,
-        &token_candidates(home),
-    )
+    resolve(std::env::var("ZT_PORT").ok(), std::env::var("ZT_TOKEN").ok(), home, &token_candidates(home))
 }
 
 /// [`discover`] with its inputs spelled out.
@@ -111,27 +106,18 @@ fn resolve(
             .unwrap_or(DEFAULT_PORT),
     };
     if let Some(token) = token {
-        return Ok(Endpoint {
-            port,
-            token: token.trim().to_string(),
-        });
+        return Ok(Endpoint { port, token: token.trim().to_string() });
     }
     for path in candidates {
         if let Ok(text) = std::fs::read_to_string(path) {
             let token = text.trim();
             if !token.is_empty() {
-                return Ok(Endpoint {
-                    port,
-                    token: token.to_string(),
-                });
+                return Ok(Endpoint { port, token: token.to_string() });
             }
         }
     }
     let tried: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
-    Err(CallError::Unauthorized(format!(
-        "no readable auth token (tried {})",
-        tried.join(", ")
-    )))
+    Err(CallError::Unauthorized(format!("no readable auth token (tried {})", tried.join(", "))))
 }
 
 fn parse_port(text: &str) -> Option<u16> {
@@ -151,14 +137,12 @@ impl Endpoint {
 
     /// `POST /network/<id>`: joins, or changes the settings in `body`.
     pub fn post_network(&self, id: &str, body: &Value) -> Result<(), CallError> {
-        self.call("POST", &format!("/network/{}", checked_id(id)?), Some(body))
-            .map(|_| ())
+        self.call("POST", &format!("/network/{}", checked_id(id)?), Some(body)).map(|_| ())
     }
 
     /// `DELETE /network/<id>`: leaves.
     pub fn leave(&self, id: &str) -> Result<(), CallError> {
-        self.call("DELETE", &format!("/network/{}", checked_id(id)?), None)
-            .map(|_| ())
+        self.call("DELETE", &format!("/network/{}", checked_id(id)?), None).map(|_| ())
     }
 
     fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value, CallError> {
@@ -168,9 +152,7 @@ impl Endpoint {
             200 => {
                 serde_json::from_str(&text).map_err(|e| CallError::Failed(format!("{method} {path}: bad JSON: {e}")))
             }
-            401 | 403 => Err(CallError::Unauthorized(format!(
-                "the service refused the auth token ({code})"
-            ))),
+            401 | 403 => Err(CallError::Unauthorized(format!("the service refused the auth token ({code})"))),
             _ => Err(CallError::Failed(format!("{method} {path}: HTTP {code}"))),
         }
     }
@@ -201,19 +183,14 @@ fn http(port: u16, method: &str, path: &str, token: &str, body: &str) -> Result<
     let mut raw = Vec::new();
     stream.take(MAX_RESPONSE as u64 + 1).read_to_end(&mut raw).map_err(io)?;
     if raw.len() > MAX_RESPONSE {
-        return Err(CallError::Failed(format!(
-            "{method} {path}: response larger than {MAX_RESPONSE} bytes"
-        )));
+        return Err(CallError::Failed(format!("{method} {path}: response larger than {MAX_RESPONSE} bytes")));
     }
     parse_response(&raw).map_err(|e| CallError::Failed(format!("{method} {path}: {e}")))
 }
 
 /// Splits a raw HTTP/1.1 response into status code and body (plain or chunked).
 fn parse_response(raw: &[u8]) -> Result<(u16, String), String> {
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no end of headers")?;
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or("no end of headers")?;
     let head = std::str::from_utf8(&raw[..split]).map_err(|_| "headers are not UTF-8")?;
     let mut lines = head.split("\r\n");
     let status = lines.next().unwrap_or_default();
@@ -230,18 +207,13 @@ fn parse_response(raw: &[u8]) -> Result<(u16, String), String> {
     if chunked {
         body = dechunk(&body)?;
     }
-    String::from_utf8(body)
-        .map(|b| (code, b))
-        .map_err(|_| "body is not UTF-8".into())
+    String::from_utf8(body).map(|b| (code, b)).map_err(|_| "body is not UTF-8".into())
 }
 
 fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     loop {
-        let end = data
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .ok_or("truncated chunk size")?;
+        let end = data.windows(2).position(|w| w == b"\r\n").ok_or("truncated chunk size")?;
         let size_text = std::str::from_utf8(&data[..end]).map_err(|_| "bad chunk size")?;
         let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
             .map_err(|_| format!("bad chunk size {size_text:?}"))?;
@@ -258,9 +230,7 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 fn parse_status(v: &Value) -> Result<NodeStatus, CallError> {
-    let address = v["address"]
-        .as_str()
-        .ok_or_else(|| CallError::Failed("status without an address".into()))?;
+    let address = v["address"].as_str().ok_or_else(|| CallError::Failed("status without an address".into()))?;
     Ok(NodeStatus {
         address: address.to_string(),
         online: v["online"].as_bool().unwrap_or(false),
@@ -269,9 +239,7 @@ fn parse_status(v: &Value) -> Result<NodeStatus, CallError> {
 }
 
 fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
-    let list = v
-        .as_array()
-        .ok_or_else(|| CallError::Failed("network list is not a JSON array".into()))?;
+    let list = v.as_array().ok_or_else(|| CallError::Failed("network list is not a JSON array".into()))?;
     list.iter()
         .map(|n| {
             let id = n["id"]
@@ -325,10 +293,7 @@ mod tests {
     }
 
     fn ok(body: &str) -> String {
-        format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-            body.len()
-        )
+        format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len())
     }
 
     #[test]
@@ -337,25 +302,13 @@ mod tests {
             if req.starts_with("GET /status") {
                 ok(r#"{"address":"89e92ceee5","online":true,"version":"1.14.2"}"#)
             } else {
-                ok(
-                    r#"[{"id":"8056c2e21c000001","name":"earth","status":"OK","type":"PUBLIC","portDeviceName":"ztabc",
-                        "assignedAddresses":["10.1.2.3/24"],"allowManaged":true,"allowGlobal":false,"allowDefault":false,"allowDNS":true}]"#,
-                )
+                ok(r#"[{"id":"8056c2e21c000001","name":"earth","status":"OK","type":"PUBLIC","portDeviceName":"ztabc",
+                        "assignedAddresses":["10.1.2.3/24"],"allowManaged":true,"allowGlobal":false,"allowDefault":false,"allowDNS":true}]"#)
             }
         });
-        let ep = Endpoint {
-            port,
-            token: "secret-token".into(),
-        };
+        let ep = Endpoint { port, token: "secret-token".into() };
         let status = ep.status().unwrap();
-        assert_eq!(
-            status,
-            NodeStatus {
-                address: "89e92ceee5".into(),
-                online: true,
-                version: "1.14.2".into()
-            }
-        );
+        assert_eq!(status, NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() });
         let nets = ep.networks().unwrap();
         assert_eq!(nets.len(), 1);
         assert_eq!(nets[0].name, "earth");
@@ -368,18 +321,11 @@ mod tests {
     #[test]
     fn post_sends_json_and_delete_leaves() {
         let (port, seen) = fake_service(2, |_| ok("{}"));
-        let ep = Endpoint {
-            port,
-            token: "t".into(),
-        };
-        ep.post_network("8056c2e21c000001", &serde_json::json!({"allowDNS": true}))
-            .unwrap();
+        let ep = Endpoint { port, token: "t".into() };
+        ep.post_network("8056c2e21c000001", &serde_json::json!({"allowDNS": true})).unwrap();
         ep.leave("8056c2e21c000001").unwrap();
         let post = seen.recv().unwrap();
-        assert!(
-            post.starts_with("POST /network/8056c2e21c000001 HTTP/1.1\r\n"),
-            "{post}"
-        );
+        assert!(post.starts_with("POST /network/8056c2e21c000001 HTTP/1.1\r\n"), "{post}");
         assert!(post.ends_with("{\"allowDNS\":true}"), "{post}");
         assert!(seen.recv().unwrap().starts_with("DELETE /network/8056c2e21c000001 "));
     }
@@ -387,26 +333,17 @@ mod tests {
     #[test]
     fn refused_token_and_closed_port_are_told_apart() {
         let (port, _seen) = fake_service(1, |_| "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".into());
-        let ep = Endpoint {
-            port,
-            token: "wrong".into(),
-        };
+        let ep = Endpoint { port, token: "wrong".into() };
         assert!(matches!(ep.status(), Err(CallError::Unauthorized(_))));
         // A port nobody listens on: bind, learn the port, close.
         let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let ep = Endpoint {
-            port: closed,
-            token: "t".into(),
-        };
+        let ep = Endpoint { port: closed, token: "t".into() };
         assert!(matches!(ep.status(), Err(CallError::Unreachable(_))));
     }
 
     #[test]
     fn bad_ids_never_reach_the_wire() {
-        let ep = Endpoint {
-            port: 1,
-            token: "t".into(),
-        };
+        let ep = Endpoint { port: 1, token: "t".into() };
         for id in ["", "8056c2e21c00000", "../../status0000", "8056c2e21c00000g"] {
             assert!(matches!(ep.leave(id), Err(CallError::Failed(_))), "{id}");
         }
@@ -420,14 +357,8 @@ mod tests {
         assert!(parse_response(b"garbage").is_err());
         assert!(parse_response(b"HTTP/1.1 abc\r\n\r\n").is_err());
         assert!(parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").is_err());
-        assert!(matches!(
-            parse_status(&serde_json::json!({"online": true})),
-            Err(CallError::Failed(_))
-        ));
-        assert!(matches!(
-            parse_networks(&serde_json::json!({})),
-            Err(CallError::Failed(_))
-        ));
+        assert!(matches!(parse_status(&serde_json::json!({"online": true})), Err(CallError::Failed(_))));
+        assert!(matches!(parse_networks(&serde_json::json!({})), Err(CallError::Failed(_))));
     }
 
     #[test]
@@ -439,26 +370,14 @@ mod tests {
         std::fs::write(&home_token, "  abc123\n").unwrap();
         std::fs::write(dir.join("zerotier-one.port"), "19993\n").unwrap();
         let candidates = [user.clone(), home_token.clone()];
-        assert_eq!(
-            resolve(None, None, &dir, &candidates).unwrap(),
-            Endpoint {
-                port: 19993,
-                token: "abc123".into()
-            }
-        );
+        assert_eq!(resolve(None, None, &dir, &candidates).unwrap(), Endpoint { port: 19993, token: "abc123".into() });
         std::fs::write(&user, "userfirst").unwrap();
         assert_eq!(resolve(None, None, &dir, &candidates).unwrap().token, "userfirst");
         assert_eq!(
             resolve(Some("4000".into()), Some(" env ".into()), &dir, &candidates).unwrap(),
-            Endpoint {
-                port: 4000,
-                token: "env".into()
-            }
+            Endpoint { port: 4000, token: "env".into() }
         );
-        assert!(matches!(
-            resolve(Some("nope".into()), None, &dir, &candidates),
-            Err(CallError::Failed(_))
-        ));
+        assert!(matches!(resolve(Some("nope".into()), None, &dir, &candidates), Err(CallError::Failed(_))));
         std::fs::remove_file(&user).unwrap();
         std::fs::remove_file(&home_token).unwrap();
         std::fs::remove_file(dir.join("zerotier-one.port")).unwrap();

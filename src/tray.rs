@@ -116,24 +116,12 @@ impl MenuItem {
 
     /// An entry that does nothing (a status line); usually combined with `disabled`.
     pub fn label(text: impl Into<String>) -> MenuItem {
-        MenuItem::Entry(Entry {
-            text: text.into(),
-            enabled: true,
-            checked: None,
-            action: None,
-            submenu: Vec::new(),
-        })
+        MenuItem::Entry(Entry { text: text.into(), enabled: true, checked: None, action: None, submenu: Vec::new() })
     }
 
     /// An entry that opens `items`.
     pub fn submenu(text: impl Into<String>, items: Vec<MenuItem>) -> MenuItem {
-        MenuItem::Entry(Entry {
-            text: text.into(),
-            enabled: true,
-            checked: None,
-            action: None,
-            submenu: items,
-        })
+        MenuItem::Entry(Entry { text: text.into(), enabled: true, checked: None, action: None, submenu: items })
     }
 
     pub fn separator() -> MenuItem {
@@ -264,10 +252,7 @@ impl Built {
         for item in items {
             let entry = match item {
                 MenuItem::Separator => {
-                    out.push(sys::tray_menu {
-                        text: c"-".as_ptr(),
-                        ..END
-                    });
+                    out.push(sys::tray_menu { text: c"-".as_ptr(), ..END });
                     continue;
                 }
                 MenuItem::Entry(e) => e,
@@ -387,22 +372,14 @@ pub struct Handle {
 impl Tray {
     /// Shows the tray. Only one can exist per process.
     pub fn new(config: TrayConfig) -> Result<Tray, Error> {
-        let inner = Rc::new(Inner {
-            current: RefCell::new(None),
-        });
+        let inner = Rc::new(Inner { current: RefCell::new(None) });
         // SAFETY: the tray and everything it points to stay alive in `inner` until replaced or exit.
         inner.install(config, |t| unsafe { sys::tray_init(t) })?;
-        Ok(Tray {
-            inner,
-            _ui_thread: PhantomData,
-        })
+        Ok(Tray { inner, _ui_thread: PhantomData })
     }
 
     pub fn handle(&self) -> Handle {
-        Handle {
-            inner: Rc::downgrade(&self.inner),
-            _ui_thread: PhantomData,
-        }
+        Handle { inner: Rc::downgrade(&self.inner), _ui_thread: PhantomData }
     }
 
     /// Runs one iteration of the library's own event loop; false once the tray has exited.
@@ -450,11 +427,7 @@ mod tests {
 
     fn config(menu: Vec<MenuItem>) -> TrayConfig {
         TrayConfig {
-            icon: Icon::Rgba {
-                width: 2,
-                height: 2,
-                pixels: vec![0; 16],
-            },
+            icon: Icon::Rgba { width: 2, height: 2, pixels: vec![0; 16] },
             tooltip: "tip".into(),
             menu,
             on_click: None,
@@ -504,10 +477,7 @@ mod tests {
         c.icon = Icon::File("/usr/share/icons/x.png".into());
         let b = Built::new(c).unwrap();
         assert!(b.tray.menu.is_null() && b.tray.icon_rgba.is_null());
-        assert_eq!(
-            unsafe { CStr::from_ptr(b.tray.icon) }.to_str().unwrap(),
-            "/usr/share/icons/x.png"
-        );
+        assert_eq!(unsafe { CStr::from_ptr(b.tray.icon) }.to_str().unwrap(), "/usr/share/icons/x.png");
     }
 
     #[test]
@@ -517,23 +487,12 @@ mod tests {
         let mut c = config(Vec::new());
         c.tooltip = "x\0".into();
         assert!(matches!(Built::new(c).err(), Some(Error::InteriorNul(_))));
-        assert_eq!(
-            Built::new(config(vec![MenuItem::label("-")])).err(),
-            Some(Error::ReservedText)
-        );
+        assert_eq!(Built::new(config(vec![MenuItem::label("-")])).err(), Some(Error::ReservedText));
         let mut c = config(Vec::new());
-        c.icon = Icon::Rgba {
-            width: 4,
-            height: 4,
-            pixels: vec![0; 63],
-        };
+        c.icon = Icon::Rgba { width: 4, height: 4, pixels: vec![0; 63] };
         assert_eq!(Built::new(c).err(), Some(Error::Icon));
         let mut c = config(Vec::new());
-        c.icon = Icon::Rgba {
-            width: u32::MAX,
-            height: 1,
-            pixels: Vec::new(),
-        };
+        c.icon = Icon::Rgba { width: u32::MAX, height: 1, pixels: Vec::new() };
         assert_eq!(Built::new(c).err(), Some(Error::Icon));
     }
 
@@ -559,9 +518,7 @@ mod tests {
     /// closure returns and be freed right after.
     #[test]
     fn update_from_inside_a_callback_defers_the_free() {
-        let inner = Rc::new(Inner {
-            current: RefCell::new(None),
-        });
+        let inner = Rc::new(Inner { current: RefCell::new(None) });
         let dropped = Rc::new(Cell::new(false));
         struct Flag(Rc<Cell<bool>>);
         impl Drop for Flag {
@@ -592,9 +549,7 @@ mod tests {
 
     #[test]
     fn failed_apply_keeps_the_old_tree() {
-        let inner = Rc::new(Inner {
-            current: RefCell::new(None),
-        });
+        let inner = Rc::new(Inner { current: RefCell::new(None) });
         inner.install(config(vec![MenuItem::label("Old")]), |_| 0).unwrap();
         let e = inner.install(config(vec![MenuItem::label("New")]), |_| sys::TRAY_ERR_MENU);
         assert_eq!(e, Err(Error::Menu));

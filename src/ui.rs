@@ -24,16 +24,12 @@ pub struct UiThread {
 impl Ui {
     /// `uiInit`; the error text comes from the backend (e.g. no display).
     pub fn init() -> Result<Ui, String> {
-        let mut options = sys::uiInitOptions {
-            Size: std::mem::size_of::<sys::uiInitOptions>(),
-        };
+        let mut options = sys::uiInitOptions { Size: std::mem::size_of::<sys::uiInitOptions>() };
         // SAFETY: options is a valid uiInitOptions; the error string is freed with uiFreeInitError.
         unsafe {
             let err = sys::uiInit(&mut options);
             if err.is_null() {
-                Ok(Ui {
-                    thread: UiThread { _not_send: PhantomData },
-                })
+                Ok(Ui { thread: UiThread { _not_send: PhantomData } })
             } else {
                 let text = CStr::from_ptr(err).to_string_lossy().into_owned();
                 sys::uiFreeInitError(err);
@@ -157,23 +153,14 @@ pub fn show_join_window(_ui: UiThread, submit: impl FnMut(&str) -> Result<(), St
         sys::uiBoxAppend(buttons, sys::uiNewLabel(c"".as_ptr()).cast(), 1);
         sys::uiBoxAppend(buttons, cancel.cast(), 0);
         sys::uiBoxAppend(buttons, join.cast(), 0);
-        let rows: [(*mut sys::uiControl, c_int); 4] = [
-            (prompt.cast(), 0),
-            (entry.cast(), 0),
-            (error.cast(), 1),
-            (buttons.cast(), 0),
-        ];
+        let rows: [(*mut sys::uiControl, c_int); 4] =
+            [(prompt.cast(), 0), (entry.cast(), 0), (error.cast(), 1), (buttons.cast(), 0)];
         for (control, stretchy) in rows {
             sys::uiBoxAppend(vbox, control, stretchy);
         }
         sys::uiWindowSetChild(window, vbox.cast());
         sys::uiWindowSetMargined(window, 1);
-        let state = Box::new(JoinState {
-            window,
-            entry,
-            error,
-            submit: Box::new(submit),
-        });
+        let state = Box::new(JoinState { window, entry, error, submit: Box::new(submit) });
         sys::uiButtonOnClicked(join, Some(join_clicked), std::ptr::null_mut());
         sys::uiButtonOnClicked(cancel, Some(cancel_clicked), std::ptr::null_mut());
         sys::uiWindowOnClosing(window, Some(join_closing), std::ptr::null_mut());

@@ -34,11 +34,7 @@ fn manifest_asks_for_common_controls_6_dpi_and_utf8() {
     ] {
         assert!(manifest.contains(needle), "manifest lacks {needle}:\n{manifest}");
     }
-    assert_eq!(
-        all.iter().filter(|r| r.type_id == RT_MANIFEST).count(),
-        1,
-        "exactly one manifest"
-    );
+    assert_eq!(all.iter().filter(|r| r.type_id == RT_MANIFEST).count(), 1, "exactly one manifest");
 }
 
 #[test]
@@ -88,39 +84,24 @@ fn wide(s: &str) -> Vec<u16> {
 fn windows_reads_the_version_information() {
     assert_eq!(
         find(&resources(), RT_VERSION, 1).data[6..36],
-        wide("VS_VERSION_INFO")[..15]
-            .iter()
-            .flat_map(|u| u.to_le_bytes())
-            .collect::<Vec<u8>>()[..]
+        wide("VS_VERSION_INFO")[..15].iter().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>()[..]
     );
     let path = wide(EXE);
     unsafe {
         let size = GetFileVersionInfoSizeW(path.as_ptr(), std::ptr::null_mut());
         assert!(size > 0, "GetFileVersionInfoSizeW found no version resource");
         let mut block = vec![0u8; size as usize];
-        assert_ne!(
-            GetFileVersionInfoW(path.as_ptr(), 0, size, block.as_mut_ptr().cast()),
-            0
-        );
+        assert_ne!(GetFileVersionInfoW(path.as_ptr(), 0, size, block.as_mut_ptr().cast()), 0);
         let mut ptr = std::ptr::null_mut();
         let mut len = 0;
-        assert_ne!(
-            VerQueryValueW(block.as_ptr().cast(), wide("\\").as_ptr(), &mut ptr, &mut len),
-            0
-        );
+        assert_ne!(VerQueryValueW(block.as_ptr().cast(), wide("\\").as_ptr(), &mut ptr, &mut len), 0);
         let fixed = std::slice::from_raw_parts(ptr as *const u32, len as usize / 4);
         assert_eq!(fixed[0], 0xFEEF_04BD);
-        let version: Vec<u32> = env!("CARGO_PKG_VERSION")
-            .split('.')
-            .map(|p| p.parse().unwrap())
-            .collect();
+        let version: Vec<u32> = env!("CARGO_PKG_VERSION").split('.').map(|p| p.parse().unwrap()).collect();
         assert_eq!(fixed[2], (version[0] << 16) | version[1], "file version major.minor");
         assert_eq!(fixed[3], version[2] << 16, "file version patch.0");
         let key = wide("\\StringFileInfo\\040904B0\\ProductName");
-        assert_ne!(
-            VerQueryValueW(block.as_ptr().cast(), key.as_ptr(), &mut ptr, &mut len),
-            0
-        );
+        assert_ne!(VerQueryValueW(block.as_ptr().cast(), key.as_ptr(), &mut ptr, &mut len), 0);
         let name = String::from_utf16_lossy(std::slice::from_raw_parts(ptr as *const u16, len as usize));
         assert_eq!(name.trim_end_matches('\0'), "ZeroTier Desktop UI");
     }

@@ -12,21 +12,14 @@ use crate::target::Target;
 /// (path dependencies, this repository) or inside the package (a packaged crate).
 pub fn vendored_root(vendor_name: &str) -> PathBuf {
     let manifest = env::manifest_dir();
-    let candidates = [
-        manifest.join("vendor").join(vendor_name),
-        manifest.join("..").join("vendor").join(vendor_name),
-    ];
-    candidates
-        .iter()
-        .find(|dir| dir.join("include").is_dir())
-        .cloned()
-        .unwrap_or_else(|| {
-            crate::fail(&format!(
-                "the C sources of {vendor_name} are missing: looked in {} and {}",
-                candidates[0].display(),
-                candidates[1].display()
-            ))
-        })
+    let candidates = [manifest.join("vendor").join(vendor_name), manifest.join("..").join("vendor").join(vendor_name)];
+    candidates.iter().find(|dir| dir.join("include").is_dir()).cloned().unwrap_or_else(|| {
+        crate::fail(&format!(
+            "the C sources of {vendor_name} are missing: looked in {} and {}",
+            candidates[0].display(),
+            candidates[1].display()
+        ))
+    })
 }
 
 /// Tells cargo which inputs the build depends on: the build script's own
@@ -98,10 +91,17 @@ pub fn probe_packages(plan: &Plan) -> Result<Probed, String> {
 
 /// The plan's C sources, sorted, so the archive is the same on every machine.
 pub fn sources(root: &Path, plan: &Plan) -> Vec<PathBuf> {
-    plan.source_dirs
-        .iter()
-        .flat_map(|dir| files_with_extension(&root.join(dir), "c"))
-        .collect()
+    plan.source_dirs.iter().flat_map(|dir| files_with_extension(&root.join(dir), "c")).collect()
+}
+
+/// The names of the folders `files` sit in, sorted and unique: which
+/// vendored directories a source list draws from.
+pub fn source_folders(files: &[PathBuf]) -> Vec<String> {
+    let mut folders: Vec<String> =
+        files.iter().filter_map(|f| f.parent()?.file_name()?.to_str().map(str::to_string)).collect();
+    folders.sort();
+    folders.dedup();
+    folders
 }
 
 /// Compiles the plan with cc.  cc finds the compiler (Visual Studio
@@ -135,18 +135,13 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
 /// back to whatever `cc` is on PATH (on Linux: gcc), which would bury the
 /// real problem under "windows.h: No such file" errors.
 fn ensure_msvc_compiler(build: &cc::Build, target: &Target) -> Result<(), String> {
-    let tool = build
-        .try_get_compiler()
-        .map_err(|e| hints::compiler_missing(target, &first_line(&e.to_string())))?;
+    let tool = build.try_get_compiler().map_err(|e| hints::compiler_missing(target, &first_line(&e.to_string())))?;
     if tool.is_like_msvc() {
         Ok(())
     } else {
         Err(hints::msvc_missing(
             target,
-            &format!(
-                "the C compiler found, {}, is not cl.exe or clang-cl",
-                tool.path().display()
-            ),
+            &format!("the C compiler found, {}, is not cl.exe or clang-cl", tool.path().display()),
         ))
     }
 }
@@ -155,10 +150,7 @@ fn ensure_msvc_compiler(build: &cc::Build, target: &Target) -> Result<(), String
 #[cfg(feature = "meson")]
 pub fn compile_meson(plan: &Plan, root: &Path) -> Result<(), String> {
     for tool in ["meson", "ninja"] {
-        let ok = std::process::Command::new(tool)
-            .arg("--version")
-            .output()
-            .map(|o| o.status.success());
+        let ok = std::process::Command::new(tool).arg("--version").output().map(|o| o.status.success());
         if !matches!(ok, Ok(true)) {
             return Err(format!(
                 "the meson feature needs `{tool}` on PATH. Install it:\n\

@@ -13,9 +13,7 @@ pub fn var(name: &str) -> Option<String> {
 /// one means the script was started outside cargo.
 pub fn cargo_var(name: &str) -> String {
     var(name).unwrap_or_else(|| {
-        crate::fail(&format!(
-            "environment variable {name} is not set; build scripts must be run by cargo"
-        ))
+        crate::fail(&format!("environment variable {name} is not set; build scripts must be run by cargo"))
     })
 }
 

@@ -20,10 +20,8 @@ pub fn msvc_component(target: &Target) -> (&'static str, &'static str) {
 }
 
 /// The Windows SDK component (headers, import libraries, rc.exe).
-pub const WINDOWS_SDK: (&str, &str) = (
-    "Windows 11 SDK (10.0.22621.0)",
-    "Microsoft.VisualStudio.Component.Windows11SDK.22621",
-);
+pub const WINDOWS_SDK: (&str, &str) =
+    ("Windows 11 SDK (10.0.22621.0)", "Microsoft.VisualStudio.Component.Windows11SDK.22621");
 
 /// No C compiler for an MSVC target.
 pub fn msvc_missing(target: &Target, detail: &str) -> String {
@@ -68,18 +66,8 @@ pub fn mingw_missing(target: &Target, detail: &str) -> String {
         )
     } else {
         let (debian, fedora, arch, msys) = match target.arch.as_str() {
-            "x86" => (
-                "gcc-mingw-w64-i686",
-                "mingw32-gcc",
-                "mingw-w64-gcc",
-                "mingw-w64-i686-gcc",
-            ),
-            _ => (
-                "gcc-mingw-w64-x86-64",
-                "mingw64-gcc",
-                "mingw-w64-gcc",
-                "mingw-w64-x86_64-gcc",
-            ),
+            "x86" => ("gcc-mingw-w64-i686", "mingw32-gcc", "mingw-w64-gcc", "mingw-w64-i686-gcc"),
+            _ => ("gcc-mingw-w64-x86-64", "mingw64-gcc", "mingw-w64-gcc", "mingw-w64-x86_64-gcc"),
         };
         format!(
             "{triple} needs the MinGW-w64 C compiler ({prefix}-w64-mingw32-gcc). Install it with\n\
@@ -167,14 +155,8 @@ mod tests {
         let m = compiler_missing(&t, "");
         assert!(m.contains("Microsoft.VisualStudio.Component.VC.Tools.ARM64"), "{m}");
         assert!(m.contains("ARM64/ARM64EC build tools"), "{m}");
-        assert!(
-            m.contains("winget install --id Microsoft.VisualStudio.2022.BuildTools"),
-            "{m}"
-        );
-        assert!(
-            m.contains("clang-cl"),
-            "a Linux host is told about cross-compiling: {m}"
-        );
+        assert!(m.contains("winget install --id Microsoft.VisualStudio.2022.BuildTools"), "{m}");
+        assert!(m.contains("clang-cl"), "a Linux host is told about cross-compiling: {m}");
     }
 
     #[test]
@@ -192,10 +174,7 @@ mod tests {
         let m = compiler_missing(&Target::from_triple("i686-pc-windows-gnu", &[]), "");
         assert!(m.contains("gcc-mingw-w64-i686") && m.contains("mingw32-gcc"), "{m}");
         let m = compiler_missing(&Target::from_triple("aarch64-pc-windows-gnullvm", &[]), "");
-        assert!(
-            m.contains("ziglang") && m.contains("CC_aarch64_pc_windows_gnullvm"),
-            "{m}"
-        );
+        assert!(m.contains("ziglang") && m.contains("CC_aarch64_pc_windows_gnullvm"), "{m}");
         let m = compiler_missing(&Target::from_triple("x86_64-unknown-linux-gnu", &[]), "");
         assert!(m.contains("build-essential"), "{m}");
     }

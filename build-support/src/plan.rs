@@ -114,12 +114,7 @@ fn defines(backend: Backend, target: &Target) -> Vec<(&'static str, &'static str
     let mut defines = Vec::new();
     if backend == Backend::Windows {
         // Wide-character Win32 APIs and Windows 10 declarations everywhere.
-        defines.extend([
-            ("UNICODE", ""),
-            ("WINVER", "0x0A00"),
-            ("_UNICODE", ""),
-            ("_WIN32_WINNT", "0x0A00"),
-        ]);
+        defines.extend([("UNICODE", ""), ("WINVER", "0x0A00"), ("_UNICODE", ""), ("_WIN32_WINNT", "0x0A00")]);
         if target.is_msvc() {
             // The CRT's "use the _s variants" advice does not apply to code
             // that checks its own lengths.
@@ -140,11 +135,7 @@ fn system_libs(lib: &Library, backend: Backend) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
-    const LIB: Library = Library {
-        name: "demo",
-        windows_libs: &["gdi32", "user32"],
-        unix_packages: &[GTK3],
-    };
+    const LIB: Library = Library { name: "demo", windows_libs: &["gdi32", "user32"], unix_packages: &[GTK3] };
 
     #[test]
     fn windows_plan_uses_win32_sources_and_libs() {

@@ -34,10 +34,7 @@ fn regenerate_bindings(header: &std::path::Path, api: &str) {
         std::fs::write(&dest, code).unwrap_or_else(|e| crate::fail(&format!("cannot write {}: {e}", dest.display())));
     }
     #[cfg(not(feature = "bindgen"))]
-    crate::fail(&format!(
-        "the bindgen feature must also enable build-support/bindgen ({}, {api})",
-        header.display()
-    ));
+    crate::fail(&format!("the bindgen feature must also enable build-support/bindgen ({}, {api})", header.display()));
 }
 
 /// cc by default; meson and ninja with the crate's `meson` feature.
@@ -46,10 +43,7 @@ fn build_native(plan: &Plan, target: &Target, root: &std::path::Path, probed: &c
         #[cfg(feature = "meson")]
         return compile::compile_meson(plan, root);
         #[cfg(not(feature = "meson"))]
-        return Err(format!(
-            "the meson feature of the {}-sys crate must also enable build-support/meson",
-            plan.name
-        ));
+        return Err(format!("the meson feature of the {}-sys crate must also enable build-support/meson", plan.name));
     }
     compile::compile_cc(plan, target, root, probed)
 }

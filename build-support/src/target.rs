@@ -108,10 +108,7 @@ impl Target {
 
     /// Unix systems served by the GTK 3 backends.
     pub fn is_gtk_unix(&self) -> bool {
-        matches!(
-            self.os.as_str(),
-            "linux" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" | "illumos" | "solaris"
-        )
+        matches!(self.os.as_str(), "linux" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" | "illumos" | "solaris")
     }
 
     /// Whether the C runtime is linked statically (`-C target-feature=+crt-static`).
@@ -127,11 +124,7 @@ impl Target {
 }
 
 fn split_features(list: &str) -> Vec<String> {
-    list.split(',')
-        .map(str::trim)
-        .filter(|f| !f.is_empty())
-        .map(str::to_string)
-        .collect()
+    list.split(',').map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -141,10 +134,7 @@ mod tests {
     #[test]
     fn triples_map_to_cfg_values() {
         let t = Target::from_triple("aarch64-pc-windows-msvc", &["crt-static", "neon"]);
-        assert_eq!(
-            (t.arch.as_str(), t.os.as_str(), t.env.as_str()),
-            ("aarch64", "windows", "msvc")
-        );
+        assert_eq!((t.arch.as_str(), t.os.as_str(), t.env.as_str()), ("aarch64", "windows", "msvc"));
         assert!(t.is_msvc() && t.crt_static() && !t.is_gnullvm());
 
         let t = Target::from_triple("i686-pc-windows-gnu", &[]);

@@ -48,19 +48,9 @@ pub fn icon_resources(images: &[IconImage], group_id: u16, first_id: u16) -> Vec
         push_u16(&mut group, 32); // bits per pixel
         push_u32(&mut group, dib.len() as u32);
         push_u16(&mut group, id);
-        resources.push(Resource {
-            type_id: RT_ICON,
-            name_id: id,
-            lang: LANG_EN_US,
-            data: dib,
-        });
+        resources.push(Resource { type_id: RT_ICON, name_id: id, lang: LANG_EN_US, data: dib });
     }
-    resources.push(Resource {
-        type_id: RT_GROUP_ICON,
-        name_id: group_id,
-        lang: LANG_EN_US,
-        data: group,
-    });
+    resources.push(Resource { type_id: RT_GROUP_ICON, name_id: group_id, lang: LANG_EN_US, data: group });
     resources
 }
 
@@ -116,11 +106,8 @@ pub fn version_resource(info: &VersionInfo) -> Resource {
     ] {
         push_u32(&mut fixed, value);
     }
-    let strings: Vec<Vec<u8>> = info
-        .strings
-        .iter()
-        .map(|(key, value)| version_node(key, NodeValue::Text(value), &[]))
-        .collect();
+    let strings: Vec<Vec<u8>> =
+        info.strings.iter().map(|(key, value)| version_node(key, NodeValue::Text(value), &[])).collect();
     let table = version_node("040904B0", NodeValue::None, &strings);
     let string_info = version_node("StringFileInfo", NodeValue::None, &[table]);
     let mut translation = Vec::new();
@@ -129,12 +116,7 @@ pub fn version_resource(info: &VersionInfo) -> Resource {
     let var = version_node("Translation", NodeValue::Binary(&translation), &[]);
     let var_info = version_node("VarFileInfo", NodeValue::None, &[var]);
     let data = version_node("VS_VERSION_INFO", NodeValue::Binary(&fixed), &[string_info, var_info]);
-    Resource {
-        type_id: RT_VERSION,
-        name_id: 1,
-        lang: LANG_EN_US,
-        data,
-    }
+    Resource { type_id: RT_VERSION, name_id: 1, lang: LANG_EN_US, data }
 }
 
 enum NodeValue<'a> {
@@ -276,11 +258,7 @@ fn rsrc_section(resources: &[&Resource]) -> (Vec<u8>, Vec<u32>) {
     }
     let table_size = |entries: usize| 16 + 8 * entries;
     let name_tables: usize = types.iter().map(|(_, names)| table_size(names.len())).sum();
-    let lang_tables: usize = types
-        .iter()
-        .flat_map(|(_, names)| names)
-        .map(|(_, langs)| table_size(langs.len()))
-        .sum();
+    let lang_tables: usize = types.iter().flat_map(|(_, names)| names).map(|(_, langs)| table_size(langs.len())).sum();
     let entries_start = table_size(types.len()) + name_tables + lang_tables;
     let mut data_pos = entries_start + 16 * resources.len();
 
@@ -339,18 +317,9 @@ fn rsrc_section(resources: &[&Resource]) -> (Vec<u8>, Vec<u32>) {
 /// Reads every resource of a PE image (exe or dll): the inverse of what the
 /// linker makes of [`coff_object`].  Used by tests that check built exes.
 pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
-    let u16_at = |o: usize| {
-        image
-            .get(o..o + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-            .ok_or("truncated PE")
-    };
-    let u32_at = |o: usize| {
-        image
-            .get(o..o + 4)
-            .map(|b| u32::from_le_bytes(b.try_into().unwrap()))
-            .ok_or("truncated PE")
-    };
+    let u16_at = |o: usize| image.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]])).ok_or("truncated PE");
+    let u32_at =
+        |o: usize| image.get(o..o + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap())).ok_or("truncated PE");
     if image.get(0..2) != Some(b"MZ") {
         return Err("not a PE image (no MZ header)".into());
     }
@@ -375,11 +344,7 @@ pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
     let mut spans = Vec::new();
     for i in 0..sections {
         let h = table + 40 * i;
-        spans.push((
-            u32_at(h + 12)? as usize,
-            u32_at(h + 8)?.max(u32_at(h + 16)?) as usize,
-            u32_at(h + 20)? as usize,
-        ));
+        spans.push((u32_at(h + 12)? as usize, u32_at(h + 8)?.max(u32_at(h + 16)?) as usize, u32_at(h + 20)? as usize));
     }
     let file_offset = |rva: usize| {
         spans
@@ -391,9 +356,7 @@ pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
     let base = file_offset(rsrc_rva)?;
     let entries = |table: usize| -> Result<Vec<(u32, u32)>, String> {
         let count = u16_at(base + table + 12)? as usize + u16_at(base + table + 14)? as usize;
-        (0..count)
-            .map(|i| Ok((u32_at(base + table + 16 + 8 * i)?, u32_at(base + table + 20 + 8 * i)?)))
-            .collect()
+        (0..count).map(|i| Ok((u32_at(base + table + 16 + 8 * i)?, u32_at(base + table + 20 + 8 * i)?))).collect()
     };
     let mut out = Vec::new();
     for (type_id, names) in entries(0)? {
@@ -402,17 +365,9 @@ pub fn read_pe_resources(image: &[u8]) -> Result<Vec<Resource>, String> {
                 let rva = u32_at(base + entry as usize)? as usize;
                 let size = u32_at(base + entry as usize + 4)? as usize;
                 let start = file_offset(rva)?;
-                let data = image
-                    .get(start..start + size)
-                    .ok_or("resource data outside the file")?
-                    .to_vec();
+                let data = image.get(start..start + size).ok_or("resource data outside the file")?.to_vec();
                 // Named (string) IDs are not used here; keep their low bits.
-                out.push(Resource {
-                    type_id: type_id as u16,
-                    name_id: name_id as u16,
-                    lang: lang as u16,
-                    data,
-                });
+                out.push(Resource { type_id: type_id as u16, name_id: name_id as u16, lang: lang as u16, data });
             }
         }
     }
@@ -467,13 +422,8 @@ mod tests {
 
     #[test]
     fn group_icon_lists_every_image() {
-        let images: Vec<IconImage> = [16u32, 256]
-            .iter()
-            .map(|&s| IconImage {
-                size: s,
-                rgba: vec![255; (s * s * 4) as usize],
-            })
-            .collect();
+        let images: Vec<IconImage> =
+            [16u32, 256].iter().map(|&s| IconImage { size: s, rgba: vec![255; (s * s * 4) as usize] }).collect();
         let res = icon_resources(&images, 1, 10);
         let group = res.iter().find(|r| r.type_id == RT_GROUP_ICON).unwrap();
         assert_eq!(u16_at(&group.data, 4), 2);
@@ -506,18 +456,8 @@ mod tests {
     #[test]
     fn coff_object_has_one_relocated_rsrc_section() {
         let res = vec![
-            Resource {
-                type_id: RT_MANIFEST,
-                name_id: 1,
-                lang: LANG_EN_US,
-                data: b"<assembly/>".to_vec(),
-            },
-            Resource {
-                type_id: RT_VERSION,
-                name_id: 1,
-                lang: LANG_EN_US,
-                data: vec![1, 2, 3],
-            },
+            Resource { type_id: RT_MANIFEST, name_id: 1, lang: LANG_EN_US, data: b"<assembly/>".to_vec() },
+            Resource { type_id: RT_VERSION, name_id: 1, lang: LANG_EN_US, data: vec![1, 2, 3] },
         ];
         let obj = coff_object(&res, 0xAA64);
         assert_eq!(u16_at(&obj, 0), 0xAA64);

@@ -65,11 +65,7 @@ fn main() {
         let disabled = uiNewCheckbox(c("Allow default route (disabled)").as_ptr());
         uiControlDisable(disabled.cast());
         uiBoxAppend(v, disabled.cast(), 0);
-        uiBoxAppend(
-            v,
-            uiNewLabel(c("A stretchy label\nspanning two lines").as_ptr()).cast(),
-            1,
-        );
+        uiBoxAppend(v, uiNewLabel(c("A stretchy label\nspanning two lines").as_ptr()).cast(), 1);
 
         let buttons = uiNewHorizontalBox();
         uiBoxSetPadded(buttons, 1);

@@ -21,9 +21,6 @@ fn meson_build_lists_exactly_the_c_sources() {
         assert!(listed.contains(&file.as_str()), "{file} is missing from meson.build");
     }
     for file in &listed {
-        assert!(
-            on_disk.iter().any(|f| f == file),
-            "meson.build lists {file}, which does not exist"
-        );
+        assert!(on_disk.iter().any(|f| f == file), "meson.build lists {file}, which does not exist");
     }
 }

@@ -35,18 +35,10 @@ fn main() {
         for x in 0..SIZE {
             let (dx, dy) = (x as f32 - 15.5, y as f32 - 15.5);
             let inside = dx * dx + dy * dy <= 15.0 * 15.0;
-            pixels.extend_from_slice(if inside {
-                &[0xff, 0xb0, 0x00, 0xff]
-            } else {
-                &[0, 0, 0, 0]
-            });
+            pixels.extend_from_slice(if inside { &[0xff, 0xb0, 0x00, 0xff] } else { &[0, 0, 0, 0] });
         }
     }
-    let mut menu = [
-        entry(c"Hello", Some(hello)),
-        entry(c"Quit", Some(quit)),
-        entry(c"", None),
-    ];
+    let mut menu = [entry(c"Hello", Some(hello)), entry(c"Quit", Some(quit)), entry(c"", None)];
     menu[2].text = null();
     let mut t = tray {
         icon: null(),

@@ -5,18 +5,10 @@
 #[allow(dead_code)]
 mod plan;
 
-use build_support::compile::sources;
+use build_support::compile::{source_folders, sources};
 use build_support::plan::{plan as make_plan, Backend};
 use build_support::Target;
 use std::path::Path;
-
-/// The vendored directory a source file sits in (`common`, `windows`, `unix`).
-fn dir_of(file: &Path) -> &str {
-    file.parent()
-        .and_then(Path::file_name)
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-}
 
 fn vendored() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../vendor/tray"))
@@ -35,54 +27,28 @@ fn windows_targets_use_shell_notify_icon() {
     ] {
         let p = make_plan(&plan::LIBRARY, &Target::from_triple(triple, &["crt-static"])).unwrap();
         assert_eq!(p.backend, Backend::Windows, "{triple}");
-        assert!(
-            p.system_libs.contains(&"shell32") && p.system_libs.contains(&"user32"),
-            "{triple}"
-        );
+        assert!(p.system_libs.contains(&"shell32") && p.system_libs.contains(&"user32"), "{triple}");
         assert!(p.packages.is_empty(), "{triple}");
         let files = sources(vendored(), &p);
-        assert!(
-            files.iter().any(|f| f.ends_with("windows/tray.c")),
-            "{triple}: {files:?}"
-        );
-        assert!(
-            files.iter().all(|f| matches!(dir_of(f), "common" | "windows")),
-            "{triple}: {files:?}"
-        );
+        assert!(files.iter().any(|f| f.ends_with("windows/tray.c")), "{triple}: {files:?}");
+        assert_eq!(source_folders(&files), ["common", "windows"], "{triple}");
     }
 }
 
 #[test]
 fn unix_targets_need_gtk_and_an_appindicator() {
-    for triple in [
-        "x86_64-unknown-linux-gnu",
-        "aarch64-unknown-linux-gnu",
-        "x86_64-unknown-freebsd",
-        "x86_64-unknown-openbsd",
-    ] {
+    for triple in
+        ["x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-unknown-freebsd", "x86_64-unknown-openbsd"]
+    {
         let p = make_plan(&plan::LIBRARY, &Target::from_triple(triple, &[])).unwrap();
         assert_eq!(p.backend, Backend::Gtk, "{triple}");
-        let names: Vec<Vec<&str>> = p
-            .packages
-            .iter()
-            .map(|r| r.alternatives.iter().map(|a| a.0).collect())
-            .collect();
-        assert_eq!(
-            names,
-            [vec!["gtk+-3.0"], vec!["ayatana-appindicator3-0.1", "appindicator3-0.1"]],
-            "{triple}"
-        );
+        let names: Vec<Vec<&str>> = p.packages.iter().map(|r| r.alternatives.iter().map(|a| a.0).collect()).collect();
+        assert_eq!(names, [vec!["gtk+-3.0"], vec!["ayatana-appindicator3-0.1", "appindicator3-0.1"]], "{triple}");
         // The sources learn which AppIndicator header to include from a define.
-        assert!(p.packages[1]
-            .alternatives
-            .iter()
-            .all(|(_, define)| define.starts_with("TRAY_")));
+        assert!(p.packages[1].alternatives.iter().all(|(_, define)| define.starts_with("TRAY_")));
         let files = sources(vendored(), &p);
         assert!(files.iter().any(|f| f.ends_with("unix/tray.c")), "{triple}: {files:?}");
-        assert!(
-            files.iter().all(|f| matches!(dir_of(f), "common" | "unix")),
-            "{triple}: {files:?}"
-        );
+        assert_eq!(source_folders(&files), ["common", "unix"], "{triple}");
     }
 }
 

@@ -39,13 +39,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     for target in targets {
         let label = target.unwrap_or("host");
-        let ours = measure(
-            &util::root(),
-            &["-p", "libui-sys", "-p", "tray-sys"],
-            target,
-            "ours",
-            true,
-        );
+        let ours = measure(&util::root(), &["-p", "libui-sys", "-p", "tray-sys"], target, "ours", true);
         let theirs = measure(&reference, &[], target, "reference", false);
         print_row(label, "ours", &ours);
         print_row(label, REFERENCE, &theirs);
@@ -70,10 +64,7 @@ fn print_row(target: &str, what: &str, figures: &Result<Figures, String>) {
             f.noop,
             f.touched.map(|t| format!("{t:.2}")).unwrap_or_else(|| "-".into())
         ),
-        Err(e) => println!(
-            "{target:<26} {what:<11} failed: {}",
-            e.lines().last().unwrap_or_default()
-        ),
+        Err(e) => println!("{target:<26} {what:<11} failed: {}", e.lines().last().unwrap_or_default()),
     }
 }
 
@@ -92,10 +83,7 @@ fn reference_crate() -> Result<PathBuf, String> {
 }
 
 fn measure(dir: &Path, packages: &[&str], target: Option<&str>, name: &str, touch_c: bool) -> Result<Figures, String> {
-    let target_dir = util::state_dir()
-        .join("bench")
-        .join(target.unwrap_or("host"))
-        .join(name);
+    let target_dir = util::state_dir().join("bench").join(target.unwrap_or("host")).join(name);
     let _ = std::fs::remove_dir_all(&target_dir);
     let build = || {
         let mut c = cargo();
@@ -121,24 +109,15 @@ fn measure(dir: &Path, packages: &[&str], target: Option<&str>, name: &str, touc
             .filter_map(|e| e.ok().map(|e| e.path()))
             .find(|p| p.extension().is_some_and(|e| e == "c"))
             .ok_or("no C file to touch")?;
-        let f = std::fs::File::options()
-            .append(true)
-            .open(&c_file)
-            .map_err(|e| e.to_string())?;
-        f.set_modified(std::time::SystemTime::now())
-            .map_err(|e| e.to_string())?;
+        let f = std::fs::File::options().append(true).open(&c_file).map_err(|e| e.to_string())?;
+        f.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())?;
         let (result, secs) = timed(|| output(&mut build()?));
         result?;
         Some(secs)
     } else {
         None
     };
-    Ok(Figures {
-        clean,
-        build_scripts,
-        noop,
-        touched,
-    })
+    Ok(Figures { clean, build_scripts, noop, touched })
 }
 
 fn env_for(c: &mut Command, target: Option<&str>) -> Result<(), String> {
@@ -152,10 +131,8 @@ fn env_for(c: &mut Command, target: Option<&str>) -> Result<(), String> {
 /// recorded in cargo's --timings report.
 fn build_script_seconds(report: &Path) -> Result<f64, String> {
     let html = std::fs::read_to_string(report).map_err(|e| format!("{}: {e}", report.display()))?;
-    let start = html
-        .find("const UNIT_DATA = ")
-        .ok_or("no UNIT_DATA in the timings report")?
-        + "const UNIT_DATA = ".len();
+    let start =
+        html.find("const UNIT_DATA = ").ok_or("no UNIT_DATA in the timings report")? + "const UNIT_DATA = ".len();
     let end = html[start..].find(";\n").ok_or("unterminated UNIT_DATA")? + start;
     let units: serde_json::Value = serde_json::from_str(&html[start..end]).map_err(|e| e.to_string())?;
     let total = units

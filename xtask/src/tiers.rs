@@ -92,8 +92,7 @@ fn run_tier(name: &str) -> Result<(), String> {
 /// `cargo xtask bindings`
 pub fn update_bindings() -> Result<(), String> {
     let mut c = cargo();
-    c.args(["test", "-p", "libui-sys", "-p", "tray-sys", "--test", "bindings"])
-        .env("UPDATE_BINDINGS", "1");
+    c.args(["test", "-p", "libui-sys", "-p", "tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
     run(&mut c)
 }
 
@@ -102,12 +101,7 @@ fn under_display(inner: &mut Command) -> Command {
     let mut c = Command::new("xvfb-run");
     c.args(["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--"]);
     c.arg(inner.get_program()).args(inner.get_args());
-    c.current_dir(
-        inner
-            .get_current_dir()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(util::root),
-    );
+    c.current_dir(inner.get_current_dir().map(Path::to_path_buf).unwrap_or_else(util::root));
     for (k, v) in inner.get_envs() {
         match v {
             Some(v) => c.env(k, v),
@@ -137,62 +131,66 @@ fn native() -> Result<(), String> {
     run(&mut under_display(&mut test))
 }
 
+/// A build that must fail with the build script's own message.
+struct HintCase {
+    what: &'static str,
+    target: Option<&'static str>,
+    env: &'static [(&'static str, &'static str)],
+    needles: &'static [&'static str],
+}
+
+const HINT_CASES: &[HintCase] = &[
+    HintCase {
+        what: "ARM64 MSVC without Visual Studio",
+        target: Some("aarch64-pc-windows-msvc"),
+        env: &[],
+        needles: &["Microsoft.VisualStudio.Component.VC.Tools.ARM64", "winget install"],
+    },
+    HintCase {
+        what: "x64 MSVC without Visual Studio",
+        target: Some("x86_64-pc-windows-msvc"),
+        env: &[],
+        needles: &["Microsoft.VisualStudio.Component.VC.Tools.x86.x64"],
+    },
+    HintCase {
+        what: "Linux without GTK and AppIndicator development files",
+        target: None,
+        env: &[("PKG_CONFIG_LIBDIR", "/nonexistent"), ("PKG_CONFIG_PATH", "")],
+        needles: &["libgtk-3-dev", "gtk3-devel", "pacman -S gtk3"],
+    },
+    HintCase {
+        what: "macOS",
+        target: Some("aarch64-apple-darwin"),
+        env: &[],
+        needles: &["Cocoa", "not supported yet"],
+    },
+];
+
 /// Each failing build must end in the build script's own message, not in
 /// a compiler's errors.
 fn hints() -> Result<(), String> {
     let target_dir = util::root().join("target/hints");
-    let cases: [(&str, Option<&str>, &[(&str, &str)], &[&str]); 4] = [
-        (
-            "ARM64 MSVC without Visual Studio",
-            Some("aarch64-pc-windows-msvc"),
-            &[],
-            &["Microsoft.VisualStudio.Component.VC.Tools.ARM64", "winget install"],
-        ),
-        (
-            "x64 MSVC without Visual Studio",
-            Some("x86_64-pc-windows-msvc"),
-            &[],
-            &["Microsoft.VisualStudio.Component.VC.Tools.x86.x64"],
-        ),
-        (
-            "Linux without GTK and AppIndicator development files",
-            None,
-            &[("PKG_CONFIG_LIBDIR", "/nonexistent"), ("PKG_CONFIG_PATH", "")],
-            &["libgtk-3-dev", "gtk3-devel", "pacman -S gtk3"],
-        ),
-        (
-            "macOS",
-            Some("aarch64-apple-darwin"),
-            &[],
-            &["Cocoa", "not supported yet"],
-        ),
-    ];
-    for (what, target, env, needles) in cases {
+    for case in HINT_CASES {
+        let what = case.what;
         let mut build = cargo();
-        build
-            .args(["build", "-p", "tray-sys"])
-            .env("CARGO_TARGET_DIR", &target_dir);
-        if let Some(t) = target {
+        build.args(["build", "-p", "tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
+        if let Some(t) = case.target {
             build.args(["--target", t]);
         }
-        for (k, v) in env {
-            build.env(k, v);
-        }
+        build.envs(case.env.iter().copied());
         println!("+ {what}");
         let out = build.output().map_err(|e| e.to_string())?;
         let stderr = String::from_utf8_lossy(&out.stderr);
         if out.status.success() {
             return Err(format!("{what}: the build succeeded"));
         }
-        for needle in needles {
+        for needle in case.needles {
             if !stderr.contains(needle) {
                 return Err(format!("{what}: the error does not mention {needle:?}:\n{stderr}"));
             }
         }
         if stderr.contains("No such file or directory") || stderr.contains("fatal error") {
-            return Err(format!(
-                "{what}: the compiler ran before the build script stopped:\n{stderr}"
-            ));
+            return Err(format!("{what}: the compiler ran before the build script stopped:\n{stderr}"));
         }
         println!("{what}: one clear message");
     }
@@ -218,16 +216,10 @@ fn noop() -> Result<(), String> {
         })
     };
     if !reran("tray-sys") {
-        return Err(format!(
-            "touching {} did not rerun tray-sys's build script:\n{log}",
-            tray_sources.display()
-        ));
+        return Err(format!("touching {} did not rerun tray-sys's build script:\n{log}", tray_sources.display()));
     }
     if reran("libui-sys") {
-        return Err(format!(
-            "touching {} also reran libui-sys's build script:\n{log}",
-            tray_sources.display()
-        ));
+        return Err(format!("touching {} also reran libui-sys's build script:\n{log}", tray_sources.display()));
     }
     println!("no-op build: nothing ran; one touched C file reran tray-sys only");
     Ok(())
@@ -239,44 +231,23 @@ fn is_work_line(line: &str) -> bool {
 }
 
 fn meson() -> Result<(), String> {
-    let mut c = cargo();
-    c.args([
-        "build",
-        "-p",
-        "libui-sys",
-        "-p",
-        "tray-sys",
-        "--features",
-        "libui-sys/meson,tray-sys/meson",
-    ])
-    .env("CARGO_TARGET_DIR", util::root().join("target/meson"));
-    run(&mut c)?;
+    let meson_target = util::root().join("target/meson");
+    let with_meson = |verb: &str| {
+        let mut c = cargo();
+        c.args([verb, "-p", "libui-sys", "-p", "tray-sys", "--features", "libui-sys/meson,tray-sys/meson"])
+            .env("CARGO_TARGET_DIR", &meson_target);
+        c
+    };
+    run(&mut with_meson("build"))?;
     let built: Vec<PathBuf> = ["ui", "tray"]
         .iter()
-        .filter_map(|lib| {
-            find_file(
-                &util::root().join("target/meson/debug/build"),
-                &format!("lib{lib}.a"),
-                "out/meson",
-            )
-        })
+        .filter_map(|lib| find_file(&meson_target.join("debug/build"), &format!("lib{lib}.a"), "out/meson"))
         .collect();
     if built.len() != 2 {
         return Err(format!("meson did not produce libui.a and libtray.a: found {built:?}"));
     }
     // The same tests, linked against the meson-built archives.
-    let mut test = cargo();
-    test.args([
-        "test",
-        "-p",
-        "libui-sys",
-        "-p",
-        "tray-sys",
-        "--features",
-        "libui-sys/meson,tray-sys/meson",
-    ])
-    .env("CARGO_TARGET_DIR", util::root().join("target/meson"));
-    run(&mut under_display(&mut test))
+    run(&mut under_display(&mut with_meson("test")))
 }
 
 /// clang in cl mode (the name decides the driver mode) with Wine's MSVC headers.
@@ -292,9 +263,7 @@ pub fn msvc_env(c: &mut Command, triple: &str) -> Result<(), String> {
         cflags.push_str(" -D_InterlockedCompareExchange128=__wine_icx128");
     }
     let t = triple_var(triple);
-    c.env(format!("CC_{t}"), &clang_cl)
-        .env(format!("AR_{t}"), "llvm-lib")
-        .env(format!("CFLAGS_{t}"), cflags);
+    c.env(format!("CC_{t}"), &clang_cl).env(format!("AR_{t}"), "llvm-lib").env(format!("CFLAGS_{t}"), cflags);
     Ok(())
 }
 
@@ -303,16 +272,7 @@ fn msvc() -> Result<(), String> {
     for (triple, machine) in MSVC_TARGETS {
         let mut build = cargo();
         build
-            .args([
-                "build",
-                "--release",
-                "-p",
-                "libui-sys",
-                "-p",
-                "tray-sys",
-                "--target",
-                triple,
-            ])
+            .args(["build", "--release", "-p", "libui-sys", "-p", "tray-sys", "--target", triple])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut build, triple)?;
         run(&mut build)?;
@@ -344,10 +304,7 @@ fn msvc() -> Result<(), String> {
         let obj = std::fs::read(&res).map_err(|e| e.to_string())?;
         let found = u16::from_le_bytes([obj[0], obj[1]]);
         if found != *machine {
-            return Err(format!(
-                "{}: machine {found:#06x}, expected {machine:#06x}",
-                res.display()
-            ));
+            return Err(format!("{}: machine {found:#06x}, expected {machine:#06x}", res.display()));
         }
     }
     println!("note: the final MSVC link needs Microsoft's libraries (not on this machine); CI on Windows links it");
@@ -370,18 +327,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
         // each on destruction; unmanaged ones do not.
         let mut reg = cmd(
             "wine",
-            [
-                "reg",
-                "add",
-                "HKCU\\Software\\Wine\\X11 Driver",
-                "/v",
-                "Managed",
-                "/t",
-                "REG_SZ",
-                "/d",
-                "N",
-                "/f",
-            ],
+            ["reg", "add", "HKCU\\Software\\Wine\\X11 Driver", "/v", "Managed", "/t", "REG_SZ", "/d", "N", "/f"],
         );
         reg.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut reg)?;
@@ -392,10 +338,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
     if !shim.exists() {
         let src = util::root().join("xtask/wine");
         let mut cc = cmd("x86_64-w64-mingw32-gcc", ["-O2", "-shared", "-o"]);
-        cc.arg(&shim)
-            .arg(src.join("bcryptprimitives.c"))
-            .arg(src.join("bcryptprimitives.def"))
-            .arg("-ladvapi32");
+        cc.arg(&shim).arg(src.join("bcryptprimitives.c")).arg(src.join("bcryptprimitives.def")).arg("-ladvapi32");
         run(&mut cc)?;
     }
     Ok(prefix)
@@ -403,9 +346,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
 
 fn wine_env(c: &mut Command) -> Result<(), String> {
     let prefix = wine_prefix()?;
-    c.env("WINEPREFIX", prefix)
-        .env("WINEDEBUG", "-all")
-        .env(cargo_target_var(WINE_TARGET, "RUNNER"), "wine");
+    c.env("WINEPREFIX", prefix).env("WINEDEBUG", "-all").env(cargo_target_var(WINE_TARGET, "RUNNER"), "wine");
     Ok(())
 }
 
@@ -418,15 +359,7 @@ fn stop_wine() {
 
 fn wine() -> Result<(), String> {
     let mut test = cargo();
-    test.args([
-        "test",
-        "--workspace",
-        "--exclude",
-        "xtask",
-        "--no-fail-fast",
-        "--target",
-        WINE_TARGET,
-    ]);
+    test.args(["test", "--workspace", "--exclude", "xtask", "--no-fail-fast", "--target", WINE_TARGET]);
     wine_env(&mut test)?;
     run(&mut under_display(&mut test))
 }
@@ -469,11 +402,7 @@ fn arm64() -> Result<(), String> {
     let out = util::root().join("target").join(ARM64_TARGET).join("release");
     let mut exes = vec![out.join("zerotier_desktop_ui.exe")];
     // examples/ also holds hash-suffixed copies of the same files.
-    exes.extend(
-        files_in(&out.join("examples"), "exe")
-            .into_iter()
-            .filter(|p| !p.to_string_lossy().contains('-')),
-    );
+    exes.extend(files_in(&out.join("examples"), "exe").into_iter().filter(|p| !p.to_string_lossy().contains('-')));
     for needed in ["tray_minimal.exe", "ui_minimal.exe"] {
         if !exes.iter().any(|p| p.ends_with(needed)) {
             return Err(format!("the ARM64 build lacks examples/{needed}: found {exes:?}"));
@@ -526,11 +455,7 @@ fn ide() -> Result<(), String> {
     let text = String::from_utf8_lossy(&diag.stdout).replace('\r', "\n");
     let errors: Vec<&str> = text.lines().filter(|l| l.contains(": Error ")).map(str::trim).collect();
     if !diag.status.success() || !errors.is_empty() {
-        return Err(format!(
-            "rust-analyzer reported errors ({}):\n{}",
-            diag.status,
-            errors.join("\n")
-        ));
+        return Err(format!("rust-analyzer reported errors ({}):\n{}", diag.status, errors.join("\n")));
     }
     println!("rust-analyzer: no errors");
     // What rust-analyzer ran must leave the command-line build fresh.
@@ -540,10 +465,7 @@ fn ide() -> Result<(), String> {
     if work.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "after rust-analyzer, cargo build did work again:\n{}",
-            work.join("\n")
-        ))
+        Err(format!("after rust-analyzer, cargo build did work again:\n{}", work.join("\n")))
     }
 }
 
@@ -560,10 +482,7 @@ fn workflow() -> Result<(), String> {
         "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n",
     )
     .map_err(|e| e.to_string())?;
-    let caught = Command::new(&actionlint)
-        .arg(&broken)
-        .output()
-        .map_err(|e| e.to_string())?;
+    let caught = Command::new(&actionlint).arg(&broken).output().map_err(|e| e.to_string())?;
     if caught.status.success() {
         return Err("actionlint accepted a broken workflow: the check would prove nothing".into());
     }
@@ -578,21 +497,9 @@ fn screenshots() -> Result<(), String> {
     let prefix = wine_prefix()?;
     let artifacts = util::root().join("artifacts");
     let steps: [(&str, &[&str], &[&str]); 3] = [
-        (
-            "tray-sys/scripts/screenshot-linux.sh",
-            &["artifacts/tray-linux.png"],
-            &["tray-linux.png"],
-        ),
-        (
-            "tray-sys/scripts/screenshot-wine.sh",
-            &["artifacts/tray-wine.png"],
-            &["tray-wine.png"],
-        ),
-        (
-            "libui-sys/scripts/screenshots.sh",
-            &["linux", "wine"],
-            &["libui-linux.png", "libui-wine.png"],
-        ),
+        ("tray-sys/scripts/screenshot-linux.sh", &["artifacts/tray-linux.png"], &["tray-linux.png"]),
+        ("tray-sys/scripts/screenshot-wine.sh", &["artifacts/tray-wine.png"], &["tray-wine.png"]),
+        ("libui-sys/scripts/screenshots.sh", &["linux", "wine"], &["libui-linux.png", "libui-wine.png"]),
     ];
     for (script, args, pictures) in steps {
         for picture in pictures {
@@ -607,10 +514,7 @@ fn screenshots() -> Result<(), String> {
             let text = String::from_utf8_lossy(&out.stdout).into_owned();
             let colours: u32 = text.split_whitespace().nth(2).and_then(|k| k.parse().ok()).unwrap_or(0);
             if colours < 16 {
-                return Err(format!(
-                    "{} looks empty ({text}: width, height, colours)",
-                    path.display()
-                ));
+                return Err(format!("{} looks empty ({text}: width, height, colours)", path.display()));
             }
             println!("{}: {text} (width, height, colours)", path.display());
         }
@@ -632,34 +536,22 @@ fn symlink(from: &Path, to: &Path) -> Result<(), String> {
 
 #[cfg(not(unix))]
 fn symlink(_from: &Path, to: &Path) -> Result<(), String> {
-    Err(format!(
-        "{}: the MSVC compile checks need a Unix host with clang",
-        to.display()
-    ))
+    Err(format!("{}: the MSVC compile checks need a Unix host with clang", to.display()))
 }
 
 fn touch(path: &Path) -> Result<(), String> {
-    let file = std::fs::File::options()
-        .append(true)
-        .open(path)
-        .map_err(|e| e.to_string())?;
-    file.set_modified(std::time::SystemTime::now())
-        .map_err(|e| e.to_string())
+    let file = std::fs::File::options().append(true).open(path).map_err(|e| e.to_string())?;
+    file.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())
 }
 
 fn first_file(dir: &Path, ext: &str) -> Result<PathBuf, String> {
-    files_in(dir, ext)
-        .into_iter()
-        .next()
-        .ok_or_else(|| format!("no .{ext} file in {}", dir.display()))
+    files_in(dir, ext).into_iter().next().ok_or_else(|| format!("no .{ext} file in {}", dir.display()))
 }
 
 fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == ext))
-                .collect()
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect()
         })
         .unwrap_or_default();
     files.sort();

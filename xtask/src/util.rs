@@ -7,10 +7,7 @@ use std::time::Instant;
 
 /// The workspace root (the xtask crate sits one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
 /// `target/xtask`: wrapper scripts, the Wine prefix and other test state.
@@ -41,9 +38,7 @@ where
 /// Runs a command with inherited output; an error names it and its status.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     echo(cmd);
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot start {}: {e}", describe(cmd)))?;
+    let status = cmd.status().map_err(|e| format!("cannot start {}: {e}", describe(cmd)))?;
     if status.success() {
         Ok(())
     } else {
@@ -54,10 +49,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 /// Runs a command and captures its output (stderr included in errors).
 pub fn output(cmd: &mut Command) -> Result<Output, String> {
     echo(cmd);
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot start {}: {e}", describe(cmd)))?;
+    let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("cannot start {}: {e}", describe(cmd)))?;
     if out.status.success() {
         Ok(out)
     } else {
@@ -73,12 +65,7 @@ pub fn output(cmd: &mut Command) -> Result<Output, String> {
 
 /// Whether `program` can be started (asked with `--version`).
 pub fn has(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
+    Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
 }
 
 /// Seconds taken by `f`, with its result.
@@ -123,8 +110,5 @@ pub fn cargo_target_var(triple: &str, key: &str) -> String {
 
 #[cfg(not(unix))]
 pub fn write_script(path: &Path, _body: &str) -> Result<(), String> {
-    Err(format!(
-        "{}: the cross-compiling tiers need a Unix host",
-        path.display()
-    ))
+    Err(format!("{}: the cross-compiling tiers need a Unix host", path.display()))
 }

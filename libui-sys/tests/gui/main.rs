@@ -38,10 +38,7 @@ fn take(p: *mut c_char) -> Result<String, String> {
     if p.is_null() {
         return Err("a string getter returned NULL".into());
     }
-    let s = unsafe { CStr::from_ptr(p) }
-        .to_str()
-        .map_err(|e| format!("returned text is not UTF-8: {e}"))?
-        .to_owned();
+    let s = unsafe { CStr::from_ptr(p) }.to_str().map_err(|e| format!("returned text is not UTF-8: {e}"))?.to_owned();
     unsafe { uiFreeText(p) };
     Ok(s)
 }
@@ -129,10 +126,7 @@ fn window_show_title_and_texts() -> CaseResult {
         let title = "Zürich ✓ 日本";
         uiWindowSetTitle(w, c(title).as_ptr());
         check!(take(uiWindowTitle(w))? == title);
-        check!(
-            native::window_title(uiControlHandle(ctl(w))) == title,
-            "native title differs"
-        );
+        check!(native::window_title(uiControlHandle(ctl(w))) == title, "native title differs");
 
         let vbox = uiNewVerticalBox();
         let label = uiNewLabel(c("label ä").as_ptr());
@@ -170,10 +164,7 @@ fn window_show_title_and_texts() -> CaseResult {
             check!(r.2 > 0 && r.3 > 0, "control {i} has no size: {r:?}");
         }
         for pair in rects.windows(2) {
-            check!(
-                pair[0].1 + pair[0].3 <= pair[1].1,
-                "controls overlap vertically: {rects:?}"
-            );
+            check!(pair[0].1 + pair[0].3 <= pair[1].1, "controls overlap vertically: {rects:?}");
         }
         uiControlDestroy(ctl(w));
     }
@@ -202,10 +193,7 @@ fn queue_main_from_other_thread() -> CaseResult {
     t.join().map_err(|_| "thread panicked")?;
     check!(ok, "uiMain did not end: the queued function never ran");
     check!(QUEUED_RUNS.load(Ordering::SeqCst) == 1);
-    check!(
-        QUEUED_RAN_ON_MAIN.load(Ordering::SeqCst),
-        "queued function ran on another thread"
-    );
+    check!(QUEUED_RAN_ON_MAIN.load(Ordering::SeqCst), "queued function ran on another thread");
     Ok(())
 }
 
@@ -226,11 +214,7 @@ fn timer_fires_and_stops() -> CaseResult {
     unsafe { uiTimer(20, Some(tick), null_mut()) };
     check!(main_with_watchdog(), "timer never ended uiMain");
     check!(TICKS.load(Ordering::SeqCst) == 3);
-    check!(
-        start.elapsed() >= Duration::from_millis(55),
-        "3 ticks of 20 ms took {:?}",
-        start.elapsed()
-    );
+    check!(start.elapsed() >= Duration::from_millis(55), "3 ticks of 20 ms took {:?}", start.elapsed());
     pump(100);
     check!(TICKS.load(Ordering::SeqCst) == 3, "timer kept firing after returning 0");
     Ok(())
@@ -377,10 +361,7 @@ fn entry_read_only_and_password() -> CaseResult {
         check!(uiEntryReadOnly(e) == 0);
         uiEntrySetReadOnly(e, 1);
         check!(uiEntryReadOnly(e) == 1);
-        check!(
-            native::entry_is_read_only(uiControlHandle(ctl(e))),
-            "native entry still editable"
-        );
+        check!(native::entry_is_read_only(uiControlHandle(ctl(e))), "native entry still editable");
         uiEntrySetReadOnly(e, 0);
         check!(uiEntryReadOnly(e) == 0);
         check!(!native::entry_is_read_only(uiControlHandle(ctl(e))));
@@ -391,16 +372,10 @@ fn entry_read_only_and_password() -> CaseResult {
         check!(CHANGES.load(Ordering::SeqCst) == 0, "OnChanged ran for uiEntrySetText");
         native::type_into_entry(uiControlHandle(ctl(e)), "x");
         pump(10);
-        check!(
-            CHANGES.load(Ordering::SeqCst) >= 1,
-            "OnChanged did not run for a user edit"
-        );
+        check!(CHANGES.load(Ordering::SeqCst) >= 1, "OnChanged did not run for a user edit");
         uiEntrySetText(p, c("s3cret").as_ptr());
         check!(take(uiEntryText(p))? == "s3cret");
-        check!(
-            native::entry_hides_text(uiControlHandle(ctl(p))),
-            "password entry shows its text"
-        );
+        check!(native::entry_hides_text(uiControlHandle(ctl(p))), "password entry shows its text");
         check!(!native::entry_hides_text(uiControlHandle(ctl(e))));
         uiControlDestroy(ctl(e));
         uiControlDestroy(ctl(p));
@@ -428,10 +403,7 @@ fn checkbox_toggling() -> CaseResult {
         uiCheckboxSetChecked(cb, 0);
         check!(uiCheckboxChecked(cb) == 0);
         pump(10);
-        check!(
-            TOGGLES.load(Ordering::SeqCst) == 0,
-            "OnToggled ran for uiCheckboxSetChecked"
-        );
+        check!(TOGGLES.load(Ordering::SeqCst) == 0, "OnToggled ran for uiCheckboxSetChecked");
         native::click(uiControlHandle(ctl(cb)));
         pump(20);
         check!(
@@ -468,10 +440,7 @@ fn button_click_and_enable() -> CaseResult {
         uiControlDisable(ctl(b));
         check!(uiControlEnabled(ctl(b)) == 0);
         check!(uiControlEnabled(ctl(btn)) == 1, "the child's own flag is unchanged");
-        check!(
-            !native::is_enabled(uiControlHandle(ctl(btn))),
-            "child of a disabled box is usable"
-        );
+        check!(!native::is_enabled(uiControlHandle(ctl(btn))), "child of a disabled box is usable");
         uiControlEnable(ctl(b));
         check!(native::is_enabled(uiControlHandle(ctl(btn))));
         uiControlDisable(ctl(btn));
@@ -501,16 +470,10 @@ fn window_size_margins_resizeable() -> CaseResult {
         let (mut cw, mut ch) = (0, 0);
         uiWindowContentSize(w, &mut cw, &mut ch);
         check!((cw, ch) == (410, 290), "content size is {cw}x{ch}");
-        check!(
-            SIZE_CHANGES.load(Ordering::SeqCst) == 0,
-            "OnContentSizeChanged ran for uiWindowSetContentSize"
-        );
+        check!(SIZE_CHANGES.load(Ordering::SeqCst) == 0, "OnContentSizeChanged ran for uiWindowSetContentSize");
         native::user_resize(uiControlHandle(ctl(w)), 500, 330);
         pump(100);
-        check!(
-            SIZE_CHANGES.load(Ordering::SeqCst) >= 1,
-            "OnContentSizeChanged did not run for an outside resize"
-        );
+        check!(SIZE_CHANGES.load(Ordering::SeqCst) >= 1, "OnContentSizeChanged did not run for an outside resize");
         uiWindowContentSize(w, null_mut(), null_mut());
         check!(uiWindowMargined(w) == 0);
         let before = native::child_rect(uiControlHandle(ctl(l)));
@@ -518,10 +481,7 @@ fn window_size_margins_resizeable() -> CaseResult {
         pump(30);
         let after = native::child_rect(uiControlHandle(ctl(l)));
         check!(uiWindowMargined(w) == 1);
-        check!(
-            after.0 > before.0 && after.1 > before.1,
-            "margin did not move the child: {before:?} -> {after:?}"
-        );
+        check!(after.0 > before.0 && after.1 > before.1, "margin did not move the child: {before:?} -> {after:?}");
         check!(uiWindowResizeable(w) == 1);
         uiWindowSetResizeable(w, 0);
         check!(uiWindowResizeable(w) == 0);
@@ -548,21 +508,14 @@ fn bad_input() -> CaseResult {
         uiWindowSetTitle(w, bad.as_ptr().cast());
         check!(take(uiWindowTitle(w))? == "a\u{FFFD}b\u{FFFD}\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}");
         uiLabelSetText(l, c"\xc0\xaf".as_ptr());
-        check!(
-            take(uiLabelText(l))? == "\u{FFFD}\u{FFFD}",
-            "overlong encoding accepted"
-        );
+        check!(take(uiLabelText(l))? == "\u{FFFD}\u{FFFD}", "overlong encoding accepted");
         // Oversized: cut at the limit, on a character boundary.
         let limit = uiTextLimit as usize;
         let big = c(&"é".repeat(limit)); // 2 bytes each: twice the limit
         let e = uiNewEntry();
         uiEntrySetText(e, big.as_ptr());
         let got = take(uiEntryText(e))?;
-        check!(
-            got.len() <= limit && got.len() >= limit - 2,
-            "entry kept {} bytes",
-            got.len()
-        );
+        check!(got.len() <= limit && got.len() >= limit - 2, "entry kept {} bytes", got.len());
         check!(got.chars().all(|ch| ch == 'é'));
         let huge = c(&"x".repeat(limit * 3));
         uiLabelSetText(l, huge.as_ptr());
@@ -577,10 +530,7 @@ fn bad_input() -> CaseResult {
         check!(uiBoxNumChildren(null_mut()) == 0);
         check!(uiControlToplevel(null_mut()) == 0);
         uiWindowSetTitle(l.cast(), c("not a window").as_ptr());
-        check!(
-            take(uiLabelText(l))?.len() == limit,
-            "a label was changed through uiWindowSetTitle"
-        );
+        check!(take(uiLabelText(l))?.len() == limit, "a label was changed through uiWindowSetTitle");
         check!(take(uiWindowTitle(l.cast()))?.is_empty());
         uiBoxAppend(l.cast(), ctl(e), 0);
         check!(uiControlParent(ctl(e)).is_null());
@@ -598,10 +548,7 @@ fn bad_input() -> CaseResult {
         MSGBOX_CLOSED.store(0, Ordering::SeqCst);
         uiTimer(100, Some(close_msgbox), null_mut());
         uiMsgBox(null_mut(), null_mut(), null_mut());
-        check!(
-            MSGBOX_CLOSED.load(Ordering::SeqCst) == 1,
-            "uiMsgBox(NULL...) returned without being dismissed"
-        );
+        check!(MSGBOX_CLOSED.load(Ordering::SeqCst) == 1, "uiMsgBox(NULL...) returned without being dismissed");
         uiControlDestroy(ctl(l));
         uiControlDestroy(ctl(e));
         uiControlDestroy(ctl(w));
@@ -626,10 +573,7 @@ fn msgboxes_return_when_dismissed() -> CaseResult {
         MSGBOX_CLOSED.store(0, Ordering::SeqCst);
         uiTimer(100, Some(close_msgbox), null_mut());
         uiMsgBox(w, c("Title ✓").as_ptr(), c("Description").as_ptr());
-        check!(
-            MSGBOX_CLOSED.load(Ordering::SeqCst) == 1,
-            "uiMsgBox returned without being dismissed"
-        );
+        check!(MSGBOX_CLOSED.load(Ordering::SeqCst) == 1, "uiMsgBox returned without being dismissed");
         uiTimer(100, Some(close_msgbox), null_mut());
         uiMsgBoxError(null_mut(), c("Error").as_ptr(), c"bad \xff".as_ptr());
         check!(MSGBOX_CLOSED.load(Ordering::SeqCst) == 2);

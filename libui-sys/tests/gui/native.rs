@@ -76,12 +76,7 @@ mod gtk {
         unsafe {
             let top = gtk_widget_get_toplevel(w(handle));
             gtk_widget_translate_coordinates(w(handle), top, 0, 0, &mut x, &mut y);
-            (
-                x,
-                y,
-                gtk_widget_get_allocated_width(w(handle)),
-                gtk_widget_get_allocated_height(w(handle)),
-            )
+            (x, y, gtk_widget_get_allocated_width(w(handle)), gtk_widget_get_allocated_height(w(handle)))
         }
     }
 
@@ -344,17 +339,7 @@ mod win {
 
     /// A resize the library did not make: new outer size.
     pub fn user_resize(handle: usize, width: i32, height: i32) {
-        unsafe {
-            SetWindowPos(
-                h(handle),
-                null_mut(),
-                0,
-                0,
-                width,
-                height,
-                SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE,
-            )
-        };
+        unsafe { SetWindowPos(h(handle), null_mut(), 0, 0, width, height, SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE) };
     }
 
     pub fn entry_is_read_only(handle: usize) -> bool {
@@ -408,13 +393,8 @@ mod win {
             return Err("control has no font (the system font would be used)".into());
         }
         let mut lf: LogFont = unsafe { std::mem::zeroed() };
-        let n = unsafe {
-            GetObjectW(
-                font,
-                std::mem::size_of::<LogFont>() as i32,
-                &mut lf as *mut LogFont as *mut c_void,
-            )
-        };
+        let n =
+            unsafe { GetObjectW(font, std::mem::size_of::<LogFont>() as i32, &mut lf as *mut LogFont as *mut c_void) };
         if n == 0 {
             return Err("WM_GETFONT returned an invalid font".into());
         }
@@ -556,12 +536,7 @@ mod win {
                 right: r.left + (r.right - r.left) * 2,
                 bottom: r.top + (r.bottom - r.top) * 2,
             };
-            SendMessageW(
-                hw,
-                WM_DPICHANGED,
-                (192 << 16) | 192,
-                &mut suggested as *mut Rect as isize,
-            );
+            SendMessageW(hw, WM_DPICHANGED, (192 << 16) | 192, &mut suggested as *mut Rect as isize);
             pump(30);
             let (font192, lf2) = control_font(hl)?;
             let mut r2 = Rect::default();
@@ -570,17 +545,12 @@ mod win {
             uiControlDestroy(w.cast());
             let ratio = lf2.height as f64 / lf.height as f64;
             if !(1.8..=2.2).contains(&ratio) {
-                return Err(format!(
-                    "font height {} at 96 DPI, {} after a change to 192 DPI",
-                    lf.height, lf2.height
-                ));
+                return Err(format!("font height {} at 96 DPI, {} after a change to 192 DPI", lf.height, lf2.height));
             }
             if (r2.right - r2.left, r2.bottom - r2.top)
                 != (suggested.right - suggested.left, suggested.bottom - suggested.top)
             {
-                return Err(format!(
-                    "window not moved to the suggested rectangle: {r2:?} vs {suggested:?}"
-                ));
+                return Err(format!("window not moved to the suggested rectangle: {r2:?} vs {suggested:?}"));
             }
             if font192 == font96 || !old_font_deleted {
                 return Err("the 96-DPI font was not replaced and deleted".into());
@@ -622,11 +592,7 @@ mod win {
             }
             println!(
                 "       (GDI objects {before} -> {after}{})",
-                if before == 0 {
-                    "; GetGuiResources unsupported here"
-                } else {
-                    ""
-                }
+                if before == 0 { "; GetGuiResources unsupported here" } else { "" }
             );
         }
         Ok(())

@@ -19,10 +19,7 @@ pub fn has_display() -> bool {
 }
 
 pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
-    let msg = p
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+    let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
     format!("panicked: {}", msg.unwrap_or_default())
 }
 
@@ -47,12 +44,7 @@ pub const END: tray_menu = tray_menu {
 };
 
 pub fn item(text: &str, context: usize) -> tray_menu {
-    tray_menu {
-        text: cstr(text),
-        cb: Some(record_item),
-        context: context as *mut c_void,
-        ..END
-    }
+    tray_menu { text: cstr(text), cb: Some(record_item), context: context as *mut c_void, ..END }
 }
 
 /// A NULL-terminated menu list that lives for the rest of the process.
@@ -86,39 +78,15 @@ pub fn pixel_tray(tooltip: &str, menu: *mut tray_menu) -> &'static mut tray {
 
 /// The standard menu the layout cases read back.
 pub fn sample_menu() -> *mut tray_menu {
-    let sub = menu(vec![
-        item("Child A", 11),
-        tray_menu {
-            disabled: 1,
-            ..item("Child B", 12)
-        },
-    ]);
+    let sub = menu(vec![item("Child A", 11), tray_menu { disabled: 1, ..item("Child B", 12) }]);
     menu(vec![
         item("First", 1),
         item("-", 0),
-        tray_menu {
-            checkbox: 1,
-            checked: 1,
-            ..item("Checked", 3)
-        },
-        tray_menu {
-            checkbox: 1,
-            checked: 0,
-            ..item("Unchecked", 4)
-        },
-        tray_menu {
-            disabled: 1,
-            ..item("Disabled", 5)
-        },
-        tray_menu {
-            checked: 1,
-            ..item("Plain with checked set", 6)
-        },
-        tray_menu {
-            submenu: sub,
-            cb: None,
-            ..item("Sub", 7)
-        },
+        tray_menu { checkbox: 1, checked: 1, ..item("Checked", 3) },
+        tray_menu { checkbox: 1, checked: 0, ..item("Unchecked", 4) },
+        tray_menu { disabled: 1, ..item("Disabled", 5) },
+        tray_menu { checked: 1, ..item("Plain with checked set", 6) },
+        tray_menu { submenu: sub, cb: None, ..item("Sub", 7) },
     ])
 }
 
@@ -128,11 +96,7 @@ pub fn deep_menu(depth: usize) -> *mut tray_menu {
     for level in (0..depth).rev() {
         inner = menu(vec![
             item(&format!("Level {level}"), 1000 + level),
-            tray_menu {
-                submenu: inner,
-                cb: None,
-                ..item(&format!("Deeper {level}"), 0)
-            },
+            tray_menu { submenu: inner, cb: None, ..item(&format!("Deeper {level}"), 0) },
         ]);
     }
     inner
@@ -165,17 +129,11 @@ pub fn reset_calls() {
 }
 
 pub fn item_calls() -> (usize, usize) {
-    (
-        ITEM_CALLS.load(Ordering::SeqCst),
-        LAST_ITEM_CONTEXT.load(Ordering::SeqCst),
-    )
+    (ITEM_CALLS.load(Ordering::SeqCst), LAST_ITEM_CONTEXT.load(Ordering::SeqCst))
 }
 
 pub fn tray_calls() -> (usize, usize) {
-    (
-        TRAY_CALLS.load(Ordering::SeqCst),
-        LAST_TRAY_CONTEXT.load(Ordering::SeqCst),
-    )
+    (TRAY_CALLS.load(Ordering::SeqCst), LAST_TRAY_CONTEXT.load(Ordering::SeqCst))
 }
 
 /// Fails with the library's own description of an unexpected result.
@@ -183,16 +141,8 @@ pub fn expect(what: &str, got: i32, want: i32) -> Result<(), String> {
     if got == want {
         return Ok(());
     }
-    let text = |c| unsafe {
-        std::ffi::CStr::from_ptr(tray_strerror(c))
-            .to_string_lossy()
-            .into_owned()
-    };
-    Err(format!(
-        "{what}: got {got} ({}), want {want} ({})",
-        text(got),
-        text(want)
-    ))
+    let text = |c| unsafe { std::ffi::CStr::from_ptr(tray_strerror(c)).to_string_lossy().into_owned() };
+    Err(format!("{what}: got {got} ({}), want {want} ({})", text(got), text(want)))
 }
 
 pub fn ensure(cond: bool, what: impl Into<String>) -> Result<(), String> {
@@ -219,10 +169,7 @@ pub unsafe extern "C" fn update_from_callback(m: *mut tray_menu) {
 
 pub fn self_updating_menu(generation: usize) -> *mut tray_menu {
     menu(vec![
-        tray_menu {
-            cb: Some(update_from_callback),
-            ..item(&format!("Generation {generation}"), 500 + generation)
-        },
+        tray_menu { cb: Some(update_from_callback), ..item(&format!("Generation {generation}"), 500 + generation) },
         item("Other", 2),
     ])
 }

@@ -14,56 +14,16 @@ extern "C" {
 
 pub fn cases() -> Vec<Case> {
     vec![
-        Case {
-            name: "null_tray",
-            needs_display: false,
-            run: null_tray,
-        },
-        Case {
-            name: "update_and_loop_before_init",
-            needs_display: false,
-            run: before_init,
-        },
-        Case {
-            name: "invalid_utf8",
-            needs_display: false,
-            run: invalid_utf8,
-        },
-        Case {
-            name: "missing_or_bad_icon",
-            needs_display: false,
-            run: bad_icon,
-        },
-        Case {
-            name: "menu_limits",
-            needs_display: false,
-            run: menu_limits,
-        },
-        Case {
-            name: "notify_arguments",
-            needs_display: false,
-            run: notify_arguments,
-        },
-        Case {
-            name: "strerror",
-            needs_display: false,
-            run: strerror,
-        },
-        Case {
-            name: "utf8_validation_and_tooltip_cut",
-            needs_display: false,
-            run: utf16_cut,
-        },
-        Case {
-            name: "double_init",
-            needs_display: true,
-            run: double_init,
-        },
-        Case {
-            name: "init_exit_init",
-            needs_display: true,
-            run: init_exit_init,
-        },
+        Case { name: "null_tray", needs_display: false, run: null_tray },
+        Case { name: "update_and_loop_before_init", needs_display: false, run: before_init },
+        Case { name: "invalid_utf8", needs_display: false, run: invalid_utf8 },
+        Case { name: "missing_or_bad_icon", needs_display: false, run: bad_icon },
+        Case { name: "menu_limits", needs_display: false, run: menu_limits },
+        Case { name: "notify_arguments", needs_display: false, run: notify_arguments },
+        Case { name: "strerror", needs_display: false, run: strerror },
+        Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
+        Case { name: "double_init", needs_display: true, run: double_init },
+        Case { name: "init_exit_init", needs_display: true, run: init_exit_init },
     ]
 }
 
@@ -78,16 +38,8 @@ fn before_init() -> Result<(), String> {
     let t = pixel_tray("x", sample_menu());
     unsafe {
         expect("tray_update before init", tray_update(t), TRAY_ERR_NOT_INIT)?;
-        expect(
-            "tray_update(NULL) before init",
-            tray_update(null_mut()),
-            TRAY_ERR_NOT_INIT,
-        )?;
-        expect(
-            "tray_notify before init",
-            tray_notify(cstr("a"), cstr("b")),
-            TRAY_ERR_NOT_INIT,
-        )?;
+        expect("tray_update(NULL) before init", tray_update(null_mut()), TRAY_ERR_NOT_INIT)?;
+        expect("tray_notify before init", tray_notify(cstr("a"), cstr("b")), TRAY_ERR_NOT_INIT)?;
         // tray_exit without init is a no-op; the loop still has nothing to run.
         tray_exit();
         expect("tray_loop before init", tray_loop(0), TRAY_ERR_NOT_INIT)
@@ -95,25 +47,9 @@ fn before_init() -> Result<(), String> {
 }
 
 fn invalid_utf8() -> Result<(), String> {
-    let bad: [&[u8]; 6] = [
-        b"\xff",
-        b"abc\xc3",
-        b"\xc0\xaf",
-        b"\xed\xa0\x80",
-        b"\xf4\x90\x80\x80",
-        b"\xe2\x82",
-    ];
+    let bad: [&[u8]; 6] = [b"\xff", b"abc\xc3", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x82"];
     for b in bad {
-        let t = pixel_tray(
-            "ok",
-            menu(vec![
-                item("fine", 1),
-                tray_menu {
-                    text: raw_bytes(b),
-                    ..END
-                },
-            ]),
-        );
+        let t = pixel_tray("ok", menu(vec![item("fine", 1), tray_menu { text: raw_bytes(b), ..END }]));
         unsafe { expect(&format!("item text {b:x?}"), tray_init(t), TRAY_ERR_UTF8)? };
         let t = pixel_tray("ok", sample_menu());
         t.tooltip = raw_bytes(b);
@@ -121,13 +57,7 @@ fn invalid_utf8() -> Result<(), String> {
         // Deep inside a submenu too.
         let t = pixel_tray(
             "ok",
-            menu(vec![tray_menu {
-                submenu: menu(vec![tray_menu {
-                    text: raw_bytes(b),
-                    ..END
-                }]),
-                ..item("s", 0)
-            }]),
+            menu(vec![tray_menu { submenu: menu(vec![tray_menu { text: raw_bytes(b), ..END }]), ..item("s", 0) }]),
         );
         unsafe { expect(&format!("submenu text {b:x?}"), tray_init(t), TRAY_ERR_UTF8)? };
         let t = pixel_tray("ok", null_mut());
@@ -139,11 +69,7 @@ fn invalid_utf8() -> Result<(), String> {
 }
 
 fn bad_icon() -> Result<(), String> {
-    let missing = if cfg!(windows) {
-        "C:\\no\\such\\dir\\icon.ico"
-    } else {
-        "/no/such/dir/icon.png"
-    };
+    let missing = if cfg!(windows) { "C:\\no\\such\\dir\\icon.ico" } else { "/no/such/dir/icon.png" };
     let t = pixel_tray("ok", sample_menu());
     t.icon_rgba = std::ptr::null();
     t.icon = cstr(missing);
@@ -181,21 +107,9 @@ fn menu_limits() -> Result<(), String> {
 
 fn notify_arguments() -> Result<(), String> {
     unsafe {
-        expect(
-            "notify NULL title",
-            tray_notify(std::ptr::null(), cstr("b")),
-            TRAY_ERR_NULL,
-        )?;
-        expect(
-            "notify NULL text",
-            tray_notify(cstr("a"), std::ptr::null()),
-            TRAY_ERR_NULL,
-        )?;
-        expect(
-            "notify bad UTF-8",
-            tray_notify(raw_bytes(b"\xff"), cstr("b")),
-            TRAY_ERR_UTF8,
-        )
+        expect("notify NULL title", tray_notify(std::ptr::null(), cstr("b")), TRAY_ERR_NULL)?;
+        expect("notify NULL text", tray_notify(cstr("a"), std::ptr::null()), TRAY_ERR_NULL)?;
+        expect("notify bad UTF-8", tray_notify(raw_bytes(b"\xff"), cstr("b")), TRAY_ERR_UTF8)
     }
 }
 
@@ -212,17 +126,12 @@ fn strerror() -> Result<(), String> {
         TRAY_ERR_PLATFORM,
         -1000,
     ];
-    let texts: Vec<String> = codes
-        .iter()
-        .map(|&c| unsafe { CStr::from_ptr(tray_strerror(c)).to_string_lossy().into_owned() })
-        .collect();
+    let texts: Vec<String> =
+        codes.iter().map(|&c| unsafe { CStr::from_ptr(tray_strerror(c)).to_string_lossy().into_owned() }).collect();
     let mut unique = texts.clone();
     unique.sort();
     unique.dedup();
-    ensure(
-        unique.len() == codes.len() && texts.iter().all(|t| !t.is_empty()),
-        format!("not distinct: {texts:?}"),
-    )
+    ensure(unique.len() == codes.len() && texts.iter().all(|t| !t.is_empty()), format!("not distinct: {texts:?}"))
 }
 
 fn utf16_cut() -> Result<(), String> {
@@ -230,18 +139,12 @@ fn utf16_cut() -> Result<(), String> {
         for (s, valid) in [("", true), ("héllo €𝄞", true)] {
             ensure((trayp_utf8_valid(cstr(s)) != 0) == valid, format!("valid {s:?}"))?;
         }
-        ensure(
-            trayp_utf8_valid(raw_bytes(b"\xe0\x80\x80")) == 0,
-            "overlong 3-byte accepted",
-        )?;
+        ensure(trayp_utf8_valid(raw_bytes(b"\xe0\x80\x80")) == 0, "overlong 3-byte accepted")?;
         // 126 ASCII units, then an emoji (a surrogate pair) that does not fit in 127: it is dropped whole.
         let text = format!("{}😀tail", "a".repeat(126));
         let mut buf = [0xffffu16; 128];
         let n = trayp_utf8_to_utf16(cstr(&text), buf.as_mut_ptr(), 128);
-        ensure(
-            n == 126 && buf[126] == 0,
-            format!("cut at {n}, unit 126 = {:#x}", buf[126]),
-        )?;
+        ensure(n == 126 && buf[126] == 0, format!("cut at {n}, unit 126 = {:#x}", buf[126]))?;
         // With room for the pair it is kept, and nothing after it is half-written.
         let text = format!("{}😀tail", "a".repeat(125));
         let n = trayp_utf8_to_utf16(cstr(&text), buf.as_mut_ptr(), 128);

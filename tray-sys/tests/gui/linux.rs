@@ -136,9 +136,7 @@ pub fn setup() -> Result<(), String> {
         .spawn()
         .map_err(|e| format!("cannot start dbus-daemon: {e}"))?;
     let mut address = String::new();
-    BufReader::new(daemon.stdout.take().unwrap())
-        .read_line(&mut address)
-        .map_err(|e| e.to_string())?;
+    BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).map_err(|e| e.to_string())?;
     std::env::set_var("DBUS_SESSION_BUS_ADDRESS", address.trim());
     let runtime = std::env::temp_dir().join(format!("tray-test-runtime-{}", std::process::id()));
     std::fs::create_dir_all(&runtime).map_err(|e| e.to_string())?;
@@ -156,11 +154,7 @@ pub fn setup() -> Result<(), String> {
     }
     WORLD.with(|w| w.borrow_mut().bus = conn as usize);
     serve("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher", WATCHER_XML)?;
-    serve(
-        "org.freedesktop.Notifications",
-        "/org/freedesktop/Notifications",
-        NOTIFY_XML,
-    )
+    serve("org.freedesktop.Notifications", "/org/freedesktop/Notifications", NOTIFY_XML)
 }
 
 pub fn teardown() {
@@ -263,11 +257,8 @@ unsafe extern "C" fn on_method(
             let arg = child_str(params, 0);
             let sender = text(sender);
             // The spec allows a bus name or an object path here.
-            let (service, path) = if arg.starts_with('/') {
-                (sender, arg)
-            } else {
-                (arg, "/StatusNotifierItem".into())
-            };
+            let (service, path) =
+                if arg.starts_with('/') { (sender, arg) } else { (arg, "/StatusNotifierItem".into()) };
             WORLD.with(|w| w.borrow_mut().registered = Some((service, path)));
             g_dbus_method_invocation_return_value(inv, null_mut());
         }
@@ -342,11 +333,7 @@ unsafe extern "C" fn on_reply(src: P, res: P, data: P) {
 /// A D-Bus call to this same process: asynchronous, with the main context pumped
 /// meanwhile, because the indicator answers from that context.
 fn call(dest: &str, path: &str, iface: &str, method: &str, params: P) -> Result<P, String> {
-    let mut reply = Reply {
-        value: None,
-        error: None,
-        done: false,
-    };
+    let mut reply = Reply { value: None, error: None, done: false };
     unsafe {
         g_dbus_connection_call(
             bus(),
@@ -380,20 +367,9 @@ struct Item {
 
 impl Item {
     fn property(&self, name: &str) -> Result<P, String> {
-        let params = unsafe {
-            g_variant_new(
-                c("(ss)").as_ptr(),
-                c("org.kde.StatusNotifierItem").as_ptr(),
-                c(name).as_ptr(),
-            )
-        };
-        let reply = call(
-            &self.service,
-            &self.path,
-            "org.freedesktop.DBus.Properties",
-            "Get",
-            params,
-        )?;
+        let params =
+            unsafe { g_variant_new(c("(ss)").as_ptr(), c("org.kde.StatusNotifierItem").as_ptr(), c(name).as_ptr()) };
+        let reply = call(&self.service, &self.path, "org.freedesktop.DBus.Properties", "Get", params)?;
         unsafe {
             let boxed = g_variant_get_child_value(reply, 0);
             Ok(g_variant_get_variant(boxed))
@@ -412,12 +388,7 @@ impl Item {
     fn layout(&self) -> Result<Node, String> {
         let menu = self.menu_path()?;
         unsafe {
-            let params = g_variant_new(
-                c("(ii@as)").as_ptr(),
-                0 as c_int,
-                -1 as c_int,
-                g_variant_new_strv(null(), 0),
-            );
+            let params = g_variant_new(c("(ii@as)").as_ptr(), 0 as c_int, -1 as c_int, g_variant_new_strv(null(), 0));
             let reply = call(&self.service, &menu, "com.canonical.dbusmenu", "GetLayout", params)?;
             Ok(Node::parse(g_variant_get_child_value(reply, 1)))
         }
@@ -479,11 +450,7 @@ impl Node {
             enabled: b("enabled"),
             visible: b("visible"),
             toggle_type: s("toggle-type"),
-            toggle_state: if state.is_null() {
-                None
-            } else {
-                Some(g_variant_get_int32(state))
-            },
+            toggle_state: if state.is_null() { None } else { Some(g_variant_get_int32(state)) },
             children,
         }
     }
@@ -495,13 +462,7 @@ impl Node {
     fn labels(&self) -> Vec<String> {
         self.visible_children()
             .iter()
-            .map(|n| {
-                if n.kind == "separator" {
-                    "-".into()
-                } else {
-                    n.label.clone()
-                }
-            })
+            .map(|n| if n.kind == "separator" { "-".into() } else { n.label.clone() })
             .collect()
     }
 
@@ -515,10 +476,7 @@ fn init_and_find(t: *mut tray) -> Result<Item, String> {
     WORLD.with(|w| w.borrow_mut().registered = None);
     expect("tray_init", unsafe { tray_init(t) }, OK)?;
     let registered = || WORLD.with(|w| w.borrow().registered.is_some());
-    ensure(
-        pump_until(Duration::from_secs(10), registered),
-        "the indicator never registered with the watcher",
-    )?;
+    ensure(pump_until(Duration::from_secs(10), registered), "the indicator never registered with the watcher")?;
     let (service, path) = WORLD.with(|w| w.borrow().registered.clone().unwrap());
     Ok(Item { service, path })
 }
@@ -545,116 +503,46 @@ fn layout_until(sni: &Item, ok: impl Fn(&Node) -> bool) -> Result<Node, String> 
 
 pub fn cases() -> Vec<Case> {
     vec![
-        Case {
-            name: "linux_layout_matches_menu",
-            needs_display: true,
-            run: layout_matches,
-        },
-        Case {
-            name: "linux_pixel_icon_in_private_dir",
-            needs_display: true,
-            run: pixel_icon,
-        },
-        Case {
-            name: "linux_tooltip_is_title",
-            needs_display: true,
-            run: tooltip,
-        },
-        Case {
-            name: "linux_click_runs_callback",
-            needs_display: true,
-            run: click,
-        },
-        Case {
-            name: "linux_update_changes_layout",
-            needs_display: true,
-            run: update,
-        },
-        Case {
-            name: "linux_callback_updates_itself",
-            needs_display: true,
-            run: self_update,
-        },
-        Case {
-            name: "linux_secondary_activate_runs_tray_cb",
-            needs_display: true,
-            run: secondary_activate,
-        },
-        Case {
-            name: "linux_null_text_ends_menu",
-            needs_display: true,
-            run: null_text_ends,
-        },
-        Case {
-            name: "linux_16_levels_and_5000_items",
-            needs_display: true,
-            run: big_menus,
-        },
-        Case {
-            name: "linux_notify_reaches_server",
-            needs_display: true,
-            run: notify,
-        },
-        Case {
-            name: "linux_icon_file_path",
-            needs_display: true,
-            run: icon_file,
-        },
+        Case { name: "linux_layout_matches_menu", needs_display: true, run: layout_matches },
+        Case { name: "linux_pixel_icon_in_private_dir", needs_display: true, run: pixel_icon },
+        Case { name: "linux_tooltip_is_title", needs_display: true, run: tooltip },
+        Case { name: "linux_click_runs_callback", needs_display: true, run: click },
+        Case { name: "linux_update_changes_layout", needs_display: true, run: update },
+        Case { name: "linux_callback_updates_itself", needs_display: true, run: self_update },
+        Case { name: "linux_secondary_activate_runs_tray_cb", needs_display: true, run: secondary_activate },
+        Case { name: "linux_null_text_ends_menu", needs_display: true, run: null_text_ends },
+        Case { name: "linux_16_levels_and_5000_items", needs_display: true, run: big_menus },
+        Case { name: "linux_notify_reaches_server", needs_display: true, run: notify },
+        Case { name: "linux_icon_file_path", needs_display: true, run: icon_file },
     ]
 }
 
 fn layout_matches() -> Result<(), String> {
     let sni = init_and_find(pixel_tray("Layout", sample_menu()))?;
     let l = sni.layout()?;
-    let want = [
-        "First",
-        "-",
-        "Checked",
-        "Unchecked",
-        "Disabled",
-        "Plain with checked set",
-        "Sub",
-    ];
+    let want = ["First", "-", "Checked", "Unchecked", "Disabled", "Plain with checked set", "Sub"];
     ensure(l.labels() == want, format!("labels {:?}", l.labels()))?;
     let n = |label: &str| l.find(label).cloned().ok_or(format!("no {label}"));
     ensure(l.visible_children()[1].kind == "separator", "separator type")?;
     let checked = n("Checked")?;
-    ensure(
-        checked.toggle_type == "checkmark" && checked.toggle_state == Some(1),
-        format!("{checked:?}"),
-    )?;
+    ensure(checked.toggle_type == "checkmark" && checked.toggle_state == Some(1), format!("{checked:?}"))?;
     let unchecked = n("Unchecked")?;
-    ensure(
-        unchecked.toggle_type == "checkmark" && unchecked.toggle_state == Some(0),
-        format!("{unchecked:?}"),
-    )?;
+    ensure(unchecked.toggle_type == "checkmark" && unchecked.toggle_state == Some(0), format!("{unchecked:?}"))?;
     // Only checkbox items are check items, whatever `checked` says.
     let plain = n("Plain with checked set")?;
     ensure(plain.toggle_type.is_empty(), format!("{plain:?}"))?;
     ensure(!n("Disabled")?.enabled && n("First")?.enabled, "enabled states")?;
     let sub = n("Sub")?;
-    ensure(
-        sub.labels() == ["Child A", "Child B"],
-        format!("submenu {:?}", sub.labels()),
-    )?;
-    ensure(
-        sub.children[0].enabled && !sub.children[1].enabled,
-        "submenu enabled states",
-    )?;
-    ensure(
-        !unsafe { tray_native_menu() }.is_null(),
-        "tray_native_menu is the GtkMenu",
-    )
+    ensure(sub.labels() == ["Child A", "Child B"], format!("submenu {:?}", sub.labels()))?;
+    ensure(sub.children[0].enabled && !sub.children[1].enabled, "submenu enabled states")?;
+    ensure(!unsafe { tray_native_menu() }.is_null(), "tray_native_menu is the GtkMenu")
 }
 
 fn pixel_icon() -> Result<(), String> {
     let sni = init_and_find(pixel_tray("Pixels", sample_menu()))?;
     let path = PathBuf::from(sni.string_property("IconName")?);
     let runtime = WORLD.with(|w| w.borrow().runtime_dir.clone().unwrap());
-    ensure(
-        path.starts_with(&runtime),
-        format!("icon {} is outside XDG_RUNTIME_DIR", path.display()),
-    )?;
+    ensure(path.starts_with(&runtime), format!("icon {} is outside XDG_RUNTIME_DIR", path.display()))?;
     ensure(path.is_file(), format!("{} does not exist", path.display()))?;
     let png = std::fs::read(&path).map_err(|e| e.to_string())?;
     ensure(png.starts_with(b"\x89PNG"), "not a PNG")?;
@@ -672,10 +560,7 @@ fn pixel_icon() -> Result<(), String> {
         format!("after update: {} / {}", path.display(), path2.display()),
     )?;
     unsafe { tray_exit() };
-    ensure(
-        !path2.exists() && !dir.exists(),
-        "icon cache left behind after tray_exit",
-    )
+    ensure(!path2.exists() && !dir.exists(), "icon cache left behind after tray_exit")
 }
 
 fn tooltip() -> Result<(), String> {
@@ -695,22 +580,13 @@ fn click() -> Result<(), String> {
     let l = sni.layout()?;
     let target = l.find("Unchecked").ok_or("no item")?.id;
     sni.click(target)?;
-    ensure(
-        pump_until(Duration::from_secs(5), || item_calls().0 > 0),
-        "callback never ran",
-    )?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 > 0), "callback never ran")?;
     ensure(item_calls() == (1, 4), format!("calls/context {:?}", item_calls()))?;
     // Disabled items and submenu children.
     let child = l.find("Sub").unwrap().children[0].id;
     sni.click(child)?;
-    ensure(
-        pump_until(Duration::from_secs(5), || item_calls().0 > 1),
-        "submenu callback never ran",
-    )?;
-    ensure(
-        item_calls() == (2, 11),
-        format!("submenu calls/context {:?}", item_calls()),
-    )?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 > 1), "submenu callback never ran")?;
+    ensure(item_calls() == (2, 11), format!("submenu calls/context {:?}", item_calls()))?;
     sni.click(l.find("Disabled").unwrap().id)?;
     pump_for(Duration::from_millis(200));
     ensure(item_calls().0 == 2, "a disabled item ran its callback")
@@ -720,22 +596,11 @@ fn update() -> Result<(), String> {
     let sni = init_and_find(pixel_tray("Update", sample_menu()))?;
     let t = pixel_tray(
         "Update",
-        menu(vec![
-            item("Connected", 1),
-            item("-", 0),
-            tray_menu {
-                checkbox: 1,
-                checked: 1,
-                ..item("Quit", 2)
-            },
-        ]),
+        menu(vec![item("Connected", 1), item("-", 0), tray_menu { checkbox: 1, checked: 1, ..item("Quit", 2) }]),
     );
     expect("update", unsafe { tray_update(t) }, OK)?;
     let l = layout_until(&sni, |l| l.labels() == ["Connected", "-", "Quit"])?;
-    ensure(
-        l.find("Quit").unwrap().toggle_state == Some(1),
-        "check state after update",
-    )?;
+    ensure(l.find("Quit").unwrap().toggle_state == Some(1), "check state after update")?;
     // Dropping the menu leaves an empty one.
     let t = pixel_tray("Update", null_mut());
     expect("update without menu", unsafe { tray_update(t) }, OK)?;
@@ -747,23 +612,14 @@ fn self_update() -> Result<(), String> {
     reset_calls();
     let sni = init_and_find(self_updating_tray())?;
     for generation in 0..3 {
-        let l = layout_until(&sni, |l| {
-            l.labels()
-                .first()
-                .is_some_and(|s| s == &format!("Generation {generation}"))
-        })?;
+        let l = layout_until(&sni, |l| l.labels().first().is_some_and(|s| s == &format!("Generation {generation}")))?;
         sni.click(l.children[0].id)?;
         let want = generation + 1;
         ensure(
-            pump_until(Duration::from_secs(5), || {
-                SELF_UPDATES.load(std::sync::atomic::Ordering::SeqCst) >= want
-            }),
+            pump_until(Duration::from_secs(5), || SELF_UPDATES.load(std::sync::atomic::Ordering::SeqCst) >= want),
             format!("click {generation} did not run"),
         )?;
-        ensure(
-            item_calls().1 == 500 + generation,
-            format!("context {:?}", item_calls()),
-        )?;
+        ensure(item_calls().1 == 500 + generation, format!("context {:?}", item_calls()))?;
     }
     // Let the deferred destruction of the old menus run, then check the tray still works.
     pump_for(Duration::from_millis(200));
@@ -774,22 +630,10 @@ fn secondary_activate() -> Result<(), String> {
     reset_calls();
     let sni = init_and_find(pixel_tray("Activate", sample_menu()))?;
     let params = unsafe { g_variant_new(c("(ii)").as_ptr(), 0 as c_int, 0 as c_int) };
-    call(
-        &sni.service,
-        &sni.path,
-        "org.kde.StatusNotifierItem",
-        "SecondaryActivate",
-        params,
-    )?;
-    ensure(
-        pump_until(Duration::from_secs(5), || tray_calls().0 > 0),
-        "tray callback never ran",
-    )?;
+    call(&sni.service, &sni.path, "org.kde.StatusNotifierItem", "SecondaryActivate", params)?;
+    ensure(pump_until(Duration::from_secs(5), || tray_calls().0 > 0), "tray callback never ran")?;
     pump_for(Duration::from_millis(100));
-    ensure(
-        tray_calls() == (1, 77),
-        format!("tray calls/context {:?}", tray_calls()),
-    )
+    ensure(tray_calls() == (1, 77), format!("tray calls/context {:?}", tray_calls()))
 }
 
 fn null_text_ends() -> Result<(), String> {
@@ -812,10 +656,7 @@ fn big_menus() -> Result<(), String> {
     ensure(node.labels() == ["Level 16"], format!("deepest: {:?}", node.labels()))?;
     reset_calls();
     sni.click(node.children[0].id)?;
-    ensure(
-        pump_until(Duration::from_secs(5), || item_calls().0 > 0),
-        "deepest item callback",
-    )?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 > 0), "deepest item callback")?;
     ensure(item_calls().1 == 1016, format!("deepest context {:?}", item_calls()))?;
     let t = pixel_tray("Wide", wide_menu(5000));
     expect("update to 5000 items", unsafe { tray_update(t) }, OK)?;
@@ -826,27 +667,15 @@ fn big_menus() -> Result<(), String> {
 fn notify() -> Result<(), String> {
     init_and_find(pixel_tray("Notify", sample_menu()))?;
     WORLD.with(|w| w.borrow_mut().notes.clear());
-    expect(
-        "notify",
-        unsafe { tray_notify(cstr("Network joined"), cstr("Now connected to ✓ home")) },
-        OK,
-    )?;
-    ensure(
-        pump_until(Duration::from_secs(5), || WORLD.with(|w| !w.borrow().notes.is_empty())),
-        "no Notify call",
-    )?;
+    expect("notify", unsafe { tray_notify(cstr("Network joined"), cstr("Now connected to ✓ home")) }, OK)?;
+    ensure(pump_until(Duration::from_secs(5), || WORLD.with(|w| !w.borrow().notes.is_empty())), "no Notify call")?;
     let notes = WORLD.with(|w| w.borrow().notes.clone());
-    ensure(
-        notes == [("Network joined".to_string(), "Now connected to ✓ home".to_string())],
-        format!("{notes:?}"),
-    )
+    ensure(notes == [("Network joined".to_string(), "Now connected to ✓ home".to_string())], format!("{notes:?}"))
 }
 
 fn icon_file() -> Result<(), String> {
     // An icon given as a file path is exported as that path.
-    let png = WORLD
-        .with(|w| w.borrow().runtime_dir.clone().unwrap())
-        .join("given.png");
+    let png = WORLD.with(|w| w.borrow().runtime_dir.clone().unwrap()).join("given.png");
     // 1x1 PNG, red.
     const RED_PNG: &[u8] = &[
         0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,

@@ -129,10 +129,7 @@ fn delete_icon_behind_the_library() -> Result<(), String> {
     nid.cb_size = std::mem::size_of::<NotifyIconData>() as u32;
     nid.hwnd = window()?;
     nid.uid = 1;
-    ensure(
-        unsafe { Shell_NotifyIconW(NIM_DELETE, &mut nid) } != 0,
-        "NIM_DELETE failed",
-    )
+    ensure(unsafe { Shell_NotifyIconW(NIM_DELETE, &mut nid) } != 0, "NIM_DELETE failed")
 }
 
 #[derive(Debug, Clone)]
@@ -156,10 +153,7 @@ fn read_menu(menu: HMENU) -> Result<Vec<Entry>, String> {
             mii.f_mask = MIIM_FTYPE | MIIM_STATE | MIIM_ID | MIIM_SUBMENU | MIIM_STRING;
             mii.dw_type_data = buf.as_mut_ptr();
             mii.cch = buf.len() as u32;
-            ensure(
-                GetMenuItemInfoW(menu, i, 1, &mut mii) != 0,
-                format!("GetMenuItemInfoW({i})"),
-            )?;
+            ensure(GetMenuItemInfoW(menu, i, 1, &mut mii) != 0, format!("GetMenuItemInfoW({i})"))?;
             Ok(Entry {
                 id: mii.w_id,
                 text: String::from_utf16_lossy(&buf[..mii.cch as usize]),
@@ -178,11 +172,7 @@ fn native_menu() -> Result<HMENU, String> {
 }
 
 fn find(entries: &[Entry], text: &str) -> Result<Entry, String> {
-    entries
-        .iter()
-        .find(|e| e.text == text)
-        .cloned()
-        .ok_or(format!("no item {text:?}"))
+    entries.iter().find(|e| e.text == text).cloned().ok_or(format!("no item {text:?}"))
 }
 
 fn command(id: u32) -> Result<(), String> {
@@ -192,56 +182,16 @@ fn command(id: u32) -> Result<(), String> {
 
 pub fn cases() -> Vec<Case> {
     vec![
-        Case {
-            name: "win_icon_added_and_removed",
-            needs_display: true,
-            run: icon_added,
-        },
-        Case {
-            name: "win_menu_items_and_states",
-            needs_display: true,
-            run: menu_states,
-        },
-        Case {
-            name: "win_command_runs_callback",
-            needs_display: true,
-            run: command_runs,
-        },
-        Case {
-            name: "win_icon_click_runs_tray_cb",
-            needs_display: true,
-            run: icon_click,
-        },
-        Case {
-            name: "win_taskbar_created_readds_icon",
-            needs_display: true,
-            run: taskbar_created,
-        },
-        Case {
-            name: "win_callback_updates_itself",
-            needs_display: true,
-            run: self_update,
-        },
-        Case {
-            name: "win_16_levels_and_5000_items",
-            needs_display: true,
-            run: big_menus,
-        },
-        Case {
-            name: "win_null_text_ends_menu",
-            needs_display: true,
-            run: null_text_ends,
-        },
-        Case {
-            name: "win_long_tooltip_and_notify",
-            needs_display: true,
-            run: long_tooltip,
-        },
-        Case {
-            name: "win_1000_updates_leak_nothing",
-            needs_display: true,
-            run: no_leaks,
-        },
+        Case { name: "win_icon_added_and_removed", needs_display: true, run: icon_added },
+        Case { name: "win_menu_items_and_states", needs_display: true, run: menu_states },
+        Case { name: "win_command_runs_callback", needs_display: true, run: command_runs },
+        Case { name: "win_icon_click_runs_tray_cb", needs_display: true, run: icon_click },
+        Case { name: "win_taskbar_created_readds_icon", needs_display: true, run: taskbar_created },
+        Case { name: "win_callback_updates_itself", needs_display: true, run: self_update },
+        Case { name: "win_16_levels_and_5000_items", needs_display: true, run: big_menus },
+        Case { name: "win_null_text_ends_menu", needs_display: true, run: null_text_ends },
+        Case { name: "win_long_tooltip_and_notify", needs_display: true, run: long_tooltip },
+        Case { name: "win_1000_updates_leak_nothing", needs_display: true, run: no_leaks },
     ]
 }
 
@@ -255,52 +205,25 @@ fn icon_added() -> Result<(), String> {
     nid.cb_size = std::mem::size_of::<NotifyIconData>() as u32;
     nid.hwnd = hwnd;
     nid.uid = 1;
-    ensure(
-        unsafe { Shell_NotifyIconW(NIM_MODIFY, &mut nid) } == 0,
-        "the icon is still there after tray_exit",
-    )
+    ensure(unsafe { Shell_NotifyIconW(NIM_MODIFY, &mut nid) } == 0, "the icon is still there after tray_exit")
 }
 
 fn menu_states() -> Result<(), String> {
     expect("tray_init", unsafe { tray_init(pixel_tray("Menu", sample_menu())) }, OK)?;
     let top = read_menu(native_menu()?)?;
-    let texts: Vec<&str> = top
-        .iter()
-        .map(|e| if e.separator { "-" } else { e.text.as_str() })
-        .collect();
+    let texts: Vec<&str> = top.iter().map(|e| if e.separator { "-" } else { e.text.as_str() }).collect();
     ensure(
-        texts
-            == [
-                "First",
-                "-",
-                "Checked",
-                "Unchecked",
-                "Disabled",
-                "Plain with checked set",
-                "Sub",
-            ],
+        texts == ["First", "-", "Checked", "Unchecked", "Disabled", "Plain with checked set", "Sub"],
         format!("{texts:?}"),
     )?;
     ensure(top[1].separator, "separator")?;
-    ensure(
-        find(&top, "Checked")?.checked && !find(&top, "Unchecked")?.checked,
-        "check marks",
-    )?;
-    ensure(
-        !find(&top, "Plain with checked set")?.checked,
-        "checked without checkbox shows a mark",
-    )?;
-    ensure(
-        find(&top, "Disabled")?.disabled && !find(&top, "First")?.disabled,
-        "disabled states",
-    )?;
+    ensure(find(&top, "Checked")?.checked && !find(&top, "Unchecked")?.checked, "check marks")?;
+    ensure(!find(&top, "Plain with checked set")?.checked, "checked without checkbox shows a mark")?;
+    ensure(find(&top, "Disabled")?.disabled && !find(&top, "First")?.disabled, "disabled states")?;
     let sub = find(&top, "Sub")?;
     ensure(!sub.submenu.is_null(), "Sub has no submenu")?;
     let children = read_menu(sub.submenu)?;
-    ensure(
-        children.len() == 2 && children[0].text == "Child A" && children[1].disabled,
-        format!("{children:?}"),
-    )?;
+    ensure(children.len() == 2 && children[0].text == "Child A" && children[1].disabled, format!("{children:?}"))?;
     // '&' is literal text, so it is doubled for Win32.
     let t = pixel_tray("Menu", menu(vec![item("Save & quit", 1)]));
     expect("update", unsafe { tray_update(t) }, OK)?;
@@ -324,11 +247,7 @@ fn command_runs() -> Result<(), String> {
 
 fn icon_click() -> Result<(), String> {
     reset_calls();
-    expect(
-        "tray_init",
-        unsafe { tray_init(pixel_tray("Click", sample_menu())) },
-        OK,
-    )?;
+    expect("tray_init", unsafe { tray_init(pixel_tray("Click", sample_menu())) }, OK)?;
     // NOTIFYICON_VERSION_4 shape (event in LOWORD(lParam), icon id in HIWORD); the
     // version-0 shape is plain WM_LBUTTONUP. Send whichever the shell accepted.
     let hwnd = window()?;
@@ -343,11 +262,7 @@ fn icon_click() -> Result<(), String> {
 }
 
 fn taskbar_created() -> Result<(), String> {
-    expect(
-        "tray_init",
-        unsafe { tray_init(pixel_tray("Restart", sample_menu())) },
-        OK,
-    )?;
+    expect("tray_init", unsafe { tray_init(pixel_tray("Restart", sample_menu())) }, OK)?;
     let msg = unsafe { RegisterWindowMessageW(wide("TaskbarCreated").as_ptr()) };
     // Explorer restarted: its icons are gone.
     delete_icon_behind_the_library()?;
@@ -365,19 +280,10 @@ fn self_update() -> Result<(), String> {
     expect("tray_init", unsafe { tray_init(self_updating_tray()) }, OK)?;
     for generation in 0..3 {
         let top = read_menu(native_menu()?)?;
-        ensure(
-            top[0].text == format!("Generation {generation}"),
-            format!("{:?}", top[0].text),
-        )?;
+        ensure(top[0].text == format!("Generation {generation}"), format!("{:?}", top[0].text))?;
         command(top[0].id)?;
-        ensure(
-            SELF_UPDATES.load(std::sync::atomic::Ordering::SeqCst) == generation + 1,
-            "callback did not run",
-        )?;
-        ensure(
-            item_calls().1 == 500 + generation,
-            format!("context {:?}", item_calls()),
-        )?;
+        ensure(SELF_UPDATES.load(std::sync::atomic::Ordering::SeqCst) == generation + 1, "callback did not run")?;
+        ensure(item_calls().1 == 500 + generation, format!("context {:?}", item_calls()))?;
     }
     pump();
     let top = read_menu(native_menu()?)?;
@@ -386,11 +292,7 @@ fn self_update() -> Result<(), String> {
 
 fn big_menus() -> Result<(), String> {
     reset_calls();
-    expect(
-        "tray_init deep",
-        unsafe { tray_init(pixel_tray("Deep", deep_menu(16))) },
-        OK,
-    )?;
+    expect("tray_init deep", unsafe { tray_init(pixel_tray("Deep", deep_menu(16))) }, OK)?;
     let mut menu = native_menu()?;
     for level in 0..16 {
         let entries = read_menu(menu)?;
@@ -401,22 +303,12 @@ fn big_menus() -> Result<(), String> {
         menu = entries[1].submenu;
     }
     let deepest = read_menu(menu)?;
-    ensure(
-        deepest.len() == 1 && deepest[0].text == "Level 16",
-        format!("{deepest:?}"),
-    )?;
+    ensure(deepest.len() == 1 && deepest[0].text == "Level 16", format!("{deepest:?}"))?;
     command(deepest[0].id)?;
     ensure(item_calls() == (1, 1016), format!("deepest {:?}", item_calls()))?;
-    expect(
-        "update to 5000",
-        unsafe { tray_update(pixel_tray("Wide", wide_menu(5000))) },
-        OK,
-    )?;
+    expect("update to 5000", unsafe { tray_update(pixel_tray("Wide", wide_menu(5000))) }, OK)?;
     let entries = read_menu(native_menu()?)?;
-    ensure(
-        entries.len() == 5000 && entries[4999].text == "Item 4999",
-        format!("{} items", entries.len()),
-    )?;
+    ensure(entries.len() == 5000 && entries[4999].text == "Item 4999", format!("{} items", entries.len()))?;
     command(entries[4321].id)?;
     ensure(item_calls() == (2, 14321), format!("item 4321 {:?}", item_calls()))
 }
@@ -428,41 +320,21 @@ fn null_text_ends() -> Result<(), String> {
         OK,
     )?;
     let entries = read_menu(native_menu()?)?;
-    ensure(
-        entries.len() == 1 && entries[0].text == "Before",
-        format!("{entries:?}"),
-    )?;
-    expect(
-        "update without menu",
-        unsafe { tray_update(pixel_tray("None", null_mut())) },
-        OK,
-    )?;
+    ensure(entries.len() == 1 && entries[0].text == "Before", format!("{entries:?}"))?;
+    expect("update without menu", unsafe { tray_update(pixel_tray("None", null_mut())) }, OK)?;
     ensure(unsafe { tray_native_menu() }.is_null(), "native menu without a menu")
 }
 
 fn long_tooltip() -> Result<(), String> {
     // 126 units, then a surrogate pair that does not fit: the library must cut before it.
-    let tip = format!(
-        "{}😀 and much more text after the limit {}",
-        "a".repeat(126),
-        "z".repeat(300)
-    );
+    let tip = format!("{}😀 and much more text after the limit {}", "a".repeat(126), "z".repeat(300));
     expect("tray_init", unsafe { tray_init(pixel_tray(&tip, sample_menu())) }, OK)?;
     ensure(icon_present()?, "icon missing")?;
-    expect(
-        "notify",
-        unsafe { tray_notify(cstr("Joined ✓"), cstr(&"long balloon text ".repeat(40))) },
-        OK,
-    )
+    expect("notify", unsafe { tray_notify(cstr("Joined ✓"), cstr(&"long balloon text ".repeat(40))) }, OK)
 }
 
 fn resources() -> (u32, u32) {
-    unsafe {
-        (
-            GetGuiResources(GetCurrentProcess(), 0),
-            GetGuiResources(GetCurrentProcess(), 1),
-        )
-    }
+    unsafe { (GetGuiResources(GetCurrentProcess(), 0), GetGuiResources(GetCurrentProcess(), 1)) }
 }
 
 /// Wine's GetGuiResources always answers 0. There, the handle tables show a leak instead:
@@ -502,9 +374,7 @@ fn update_many(n: usize, old_menus: &mut Vec<HMENU>) -> Result<(), String> {
 fn no_leaks() -> Result<(), String> {
     // The measure must see a real leak, or passing would prove nothing.
     let before = measure();
-    let leaked: Vec<_> = (0..200)
-        .map(|_| unsafe { (CreateBitmap(1, 1, 1, 1, null()), CreatePopupMenu()) })
-        .collect();
+    let leaked: Vec<_> = (0..200).map(|_| unsafe { (CreateBitmap(1, 1, 1, 1, null()), CreatePopupMenu()) }).collect();
     let during = measure();
     for (b, m) in leaked {
         unsafe {
@@ -533,9 +403,6 @@ fn no_leaks() -> Result<(), String> {
         format!("GDI {} -> {}, USER {} -> {}", before.0, after.0, before.1, after.1),
     )?;
     let current = native_menu()?;
-    let alive = menus
-        .iter()
-        .filter(|&&m| m != current && unsafe { IsMenu(m) } != 0)
-        .count();
+    let alive = menus.iter().filter(|&&m| m != current && unsafe { IsMenu(m) } != 0).count();
     ensure(alive == 0, format!("{alive} replaced menus were never destroyed"))
 }
