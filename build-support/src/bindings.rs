@@ -16,6 +16,8 @@ pub fn generate(header: &Path, api: &str) -> Result<String, String> {
         .allowlist_function(pattern)
         .allowlist_type(pattern)
         .allowlist_var(pattern)
+        // C's int: TRAY_OK and the negative TRAY_ERR_* share one Rust type.
+        .default_macro_constant_type(bindgen::MacroTypeVariation::Signed)
         .use_core()
         .ctypes_prefix("::core::ffi")
         .layout_tests(false)

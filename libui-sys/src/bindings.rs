@@ -42,7 +42,7 @@ pub struct uiEntry {
 pub struct uiLabel {
     _unused: [u8; 0],
 }
-pub const uiTextLimit: u32 = 65536;
+pub const uiTextLimit: i32 = 65536;
 unsafe extern "C" {
     pub fn uiInit(options: *mut uiInitOptions) -> *const ::core::ffi::c_char;
     pub fn uiUninit();

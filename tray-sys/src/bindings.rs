@@ -25,7 +25,7 @@ pub struct tray_menu {
     pub context: *mut ::core::ffi::c_void,
     pub submenu: *mut tray_menu,
 }
-pub const TRAY_OK: u32 = 0;
+pub const TRAY_OK: i32 = 0;
 pub const TRAY_ERR_NULL: i32 = -1;
 pub const TRAY_ERR_UTF8: i32 = -2;
 pub const TRAY_ERR_ICON: i32 = -3;
@@ -34,9 +34,9 @@ pub const TRAY_ERR_NOT_INIT: i32 = -5;
 pub const TRAY_ERR_ALREADY_INIT: i32 = -6;
 pub const TRAY_ERR_NOMEM: i32 = -7;
 pub const TRAY_ERR_PLATFORM: i32 = -8;
-pub const TRAY_MAX_DEPTH: u32 = 32;
-pub const TRAY_MAX_ITEMS: u32 = 16384;
-pub const TRAY_MAX_ICON_SIZE: u32 = 1024;
+pub const TRAY_MAX_DEPTH: i32 = 32;
+pub const TRAY_MAX_ITEMS: i32 = 16384;
+pub const TRAY_MAX_ICON_SIZE: i32 = 1024;
 unsafe extern "C" {
     pub fn tray_init(tray: *mut tray) -> ::core::ffi::c_int;
     pub fn tray_loop(blocking: ::core::ffi::c_int) -> ::core::ffi::c_int;

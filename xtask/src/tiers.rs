@@ -402,7 +402,11 @@ fn arm64() -> Result<(), String> {
     let out = util::root().join("target").join(ARM64_TARGET).join("release");
     let mut exes = vec![out.join("zerotier_desktop_ui.exe")];
     // examples/ also holds hash-suffixed copies of the same files.
-    exes.extend(files_in(&out.join("examples"), "exe").into_iter().filter(|p| !p.to_string_lossy().contains('-')));
+    exes.extend(
+        files_in(&out.join("examples"), "exe")
+            .into_iter()
+            .filter(|p| !p.file_stem().is_some_and(|n| n.to_string_lossy().contains('-'))),
+    );
     for needed in ["tray_minimal.exe", "ui_minimal.exe"] {
         if !exes.iter().any(|p| p.ends_with(needed)) {
             return Err(format!("the ARM64 build lacks examples/{needed}: found {exes:?}"));

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tray_sys::*;
 
 /// bindgen types the macro 0 as u32; the functions return int.
-pub const OK: i32 = TRAY_OK as i32;
+pub const OK: i32 = TRAY_OK;
 
 pub struct Case {
     pub name: &'static str,
