@@ -64,7 +64,12 @@ fn print_row(target: &str, what: &str, figures: &Result<Figures, String>) {
             f.noop,
             f.touched.map(|t| format!("{t:.2}")).unwrap_or_else(|| "-".into())
         ),
-        Err(e) => println!("{target:<26} {what:<11} failed: {}", e.lines().last().unwrap_or_default()),
+        Err(e) => {
+            // The first compiler error says why; cargo's closing lines do not.
+            let why =
+                e.lines().find(|l| l.contains("fatal error") || l.contains("error:")).unwrap_or("see the log above");
+            println!("{target:<26} {what:<11} failed: {}", why.trim())
+        }
     }
 }
 

@@ -263,7 +263,12 @@ pub fn msvc_env(c: &mut Command, triple: &str) -> Result<(), String> {
         cflags.push_str(" -D_InterlockedCompareExchange128=__wine_icx128");
     }
     let t = triple_var(triple);
-    c.env(format!("CC_{t}"), &clang_cl).env(format!("AR_{t}"), "llvm-lib").env(format!("CFLAGS_{t}"), cflags);
+    // CXX too, for C++ dependencies (the benchmark's reference); Wine has no C++ library headers.
+    c.env(format!("CC_{t}"), &clang_cl)
+        .env(format!("CXX_{t}"), &clang_cl)
+        .env(format!("AR_{t}"), "llvm-lib")
+        .env(format!("CXXFLAGS_{t}"), &cflags)
+        .env(format!("CFLAGS_{t}"), cflags);
     Ok(())
 }
 
