@@ -201,9 +201,10 @@ fn on_action(action: Action) {
             commands.send(Command::Post(id, json!({}))).map_err(|_| "The service thread has stopped.".to_string())
         }),
         Action::LeaveNetwork(id) => send(Command::Leave(id)),
-        Action::SetAllowManaged(id, on) => send(Command::Post(id, json!({ "allowManaged": on }))),
-        Action::SetAllowGlobal(id, on) => send(Command::Post(id, json!({ "allowGlobal": on }))),
-        Action::SetAllowDefault(id, on) => send(Command::Post(id, json!({ "allowDefault": on }))),
-        Action::SetAllowDns(id, on) => send(Command::Post(id, json!({ "allowDNS": on }))),
+        Action::SetAllow(id, setting, on) => {
+            let mut body = serde_json::Map::new();
+            body.insert(setting.api_key().to_string(), on.into());
+            send(Command::Post(id, body.into()))
+        }
     }
 }

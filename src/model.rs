@@ -23,14 +23,53 @@ pub enum Action {
     CopyNodeId(String),
     JoinNetwork,
     LeaveNetwork(String),
-    SetAllowManaged(String, bool),
-    SetAllowGlobal(String, bool),
-    SetAllowDefault(String, bool),
-    SetAllowDns(String, bool),
+    /// Turns a network's setting on or off.
+    SetAllow(String, Setting, bool),
     CopyAddress(String),
     Refresh,
     About,
     Quit,
+}
+
+/// The per-network permissions the service lets a user switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Managed,
+    Global,
+    DefaultRoute,
+    Dns,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 4] = [Setting::Managed, Setting::Global, Setting::DefaultRoute, Setting::Dns];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Setting::Managed => "Allow Managed Addresses",
+            Setting::Global => "Allow Assignment of Global IPs",
+            Setting::DefaultRoute => "Allow Default Route Override",
+            Setting::Dns => "Allow DNS Configuration",
+        }
+    }
+
+    /// The field of `POST /network/<id>` that carries it.
+    pub fn api_key(self) -> &'static str {
+        match self {
+            Setting::Managed => "allowManaged",
+            Setting::Global => "allowGlobal",
+            Setting::DefaultRoute => "allowDefault",
+            Setting::Dns => "allowDNS",
+        }
+    }
+
+    fn of(self, net: &Network) -> bool {
+        match self {
+            Setting::Managed => net.allow_managed,
+            Setting::Global => net.allow_global,
+            Setting::DefaultRoute => net.allow_default,
+            Setting::Dns => net.allow_dns,
+        }
+    }
 }
 
 /// One menu entry; `checked` is `Some` for check items.
@@ -152,26 +191,11 @@ fn network_entry(net: &Network) -> Entry {
         }
     }
     children.push(Entry::separator());
-    children.push(Entry::check(
-        "Allow Managed Addresses",
-        net.allow_managed,
-        Action::SetAllowManaged(net.id.clone(), !net.allow_managed),
-    ));
-    children.push(Entry::check(
-        "Allow Assignment of Global IPs",
-        net.allow_global,
-        Action::SetAllowGlobal(net.id.clone(), !net.allow_global),
-    ));
-    children.push(Entry::check(
-        "Allow Default Route Override",
-        net.allow_default,
-        Action::SetAllowDefault(net.id.clone(), !net.allow_default),
-    ));
-    children.push(Entry::check(
-        "Allow DNS Configuration",
-        net.allow_dns,
-        Action::SetAllowDns(net.id.clone(), !net.allow_dns),
-    ));
+    for setting in Setting::ALL {
+        let on = setting.of(net);
+        // Choosing a check item asks for the opposite of what it shows.
+        children.push(Entry::check(setting.label(), on, Action::SetAllow(net.id.clone(), setting, !on)));
+    }
     children.push(Entry::separator());
     children.push(Entry::item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
     Entry::submenu(format!("{} {name}", net.id), children)
@@ -251,9 +275,15 @@ mod tests {
         let beta = nets[1];
         let managed = beta.children.iter().find(|e| e.label == "Allow Managed Addresses").unwrap();
         assert_eq!(managed.checked, Some(true));
-        assert_eq!(managed.action, Action::SetAllowManaged("b000000000000001".into(), false), "choosing toggles");
+        assert_eq!(
+            managed.action,
+            Action::SetAllow("b000000000000001".into(), Setting::Managed, false),
+            "choosing toggles"
+        );
         let global = beta.children.iter().find(|e| e.label.starts_with("Allow Assignment")).unwrap();
-        assert_eq!(global.action, Action::SetAllowGlobal("b000000000000001".into(), true));
+        assert_eq!(global.action, Action::SetAllow("b000000000000001".into(), Setting::Global, true));
+        let keys: Vec<&str> = Setting::ALL.iter().map(|s| s.api_key()).collect();
+        assert_eq!(keys, ["allowManaged", "allowGlobal", "allowDefault", "allowDNS"]);
         assert!(beta.children.iter().any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
         assert_eq!(beta.children.last().unwrap().action, Action::LeaveNetwork("b000000000000001".into()));
     }
