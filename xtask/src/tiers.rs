@@ -9,12 +9,12 @@ use std::process::Command;
 
 pub const TIERS: &[(&str, &str)] = &[
     ("lint", "rustfmt --check, and clippy with warnings as errors for the host and x86_64-pc-windows-gnu"),
-    ("native", "cargo test --workspace on the host, GUI under xvfb-run with a private D-Bus"),
+    ("native", "cargo test --workspace on the host, GUI under xvfb-run with a private D-Bus; the app starts and quits"),
     ("hints", "builds without MSVC, without GTK and for macOS fail with one message naming what to install"),
     ("noop", "a second build runs no build script; touching one C file rebuilds only its crate"),
     ("meson", "both -sys crates built through meson + ninja (feature `meson`)"),
     ("msvc", "x86_64/i686/aarch64-pc-windows-msvc: C by clang-cl, archives checked (machine, LIBCMT), app checked"),
-    ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb"),
+    ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits"),
     ("arm64", "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only"),
     ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
@@ -128,7 +128,11 @@ fn lint() -> Result<(), String> {
 fn native() -> Result<(), String> {
     let mut test = cargo();
     test.args(["test", "--workspace", "--no-fail-fast"]);
-    run(&mut under_display(&mut test))
+    run(&mut under_display(&mut test))?;
+    // The app itself starts (toolkit, tray, service thread) and quits.
+    let mut app = cargo();
+    app.args(["run", "-p", "zerotier_desktop_ui", "--", "--exit-after-init"]);
+    run(&mut under_display(&mut app))
 }
 
 /// A build that must fail with the build script's own message.
@@ -366,7 +370,11 @@ fn wine() -> Result<(), String> {
     let mut test = cargo();
     test.args(["test", "--workspace", "--exclude", "xtask", "--no-fail-fast", "--target", WINE_TARGET]);
     wine_env(&mut test)?;
-    run(&mut under_display(&mut test))
+    run(&mut under_display(&mut test))?;
+    let mut app = cargo();
+    app.args(["run", "-p", "zerotier_desktop_ui", "--target", WINE_TARGET, "--", "--exit-after-init"]);
+    wine_env(&mut app)?;
+    run(&mut under_display(&mut app))
 }
 
 /// zig as C compiler and linker for aarch64-pc-windows-gnullvm.
