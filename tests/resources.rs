@@ -82,10 +82,9 @@ fn wide(s: &str) -> Vec<u16> {
 
 #[test]
 fn windows_reads_the_version_information() {
-    assert_eq!(
-        find(&resources(), RT_VERSION, 1).data[6..36],
-        wide("VS_VERSION_INFO")[..15].iter().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>()[..]
-    );
+    // The raw resource starts with the VS_VERSION_INFO key after its 6-byte header.
+    let key: Vec<u8> = "VS_VERSION_INFO".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    assert_eq!(find(&resources(), RT_VERSION, 1).data[6..36], key[..]);
     let path = wide(EXE);
     unsafe {
         let size = GetFileVersionInfoSizeW(path.as_ptr(), std::ptr::null_mut());

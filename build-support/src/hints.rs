@@ -47,10 +47,7 @@ pub fn msvc_missing(target: &Target, detail: &str) -> String {
             var = target.triple.replace('-', "_"),
         ));
     }
-    if !detail.is_empty() {
-        msg.push_str(&format!("\n(the compiler probe said: {detail})"));
-    }
-    msg
+    with_detail(msg, detail)
 }
 
 /// No C compiler for a MinGW (GNU ABI) Windows target.

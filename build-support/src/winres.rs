@@ -154,12 +154,17 @@ fn version_node(key: &str, value: NodeValue, children: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// COFF machine numbers (`IMAGE_FILE_MACHINE_*`).
+pub const MACHINE_I386: u16 = 0x014C;
+pub const MACHINE_AMD64: u16 = 0x8664;
+pub const MACHINE_ARM64: u16 = 0xAA64;
+
 /// COFF machine of a target architecture (`CARGO_CFG_TARGET_ARCH`).
 pub fn coff_machine(arch: &str) -> Option<u16> {
     match arch {
-        "x86" => Some(0x014C),
-        "x86_64" => Some(0x8664),
-        "aarch64" => Some(0xAA64),
+        "x86" => Some(MACHINE_I386),
+        "x86_64" => Some(MACHINE_AMD64),
+        "aarch64" => Some(MACHINE_ARM64),
         _ => None,
     }
 }
@@ -168,9 +173,9 @@ pub fn coff_machine(arch: &str) -> Option<u16> {
 /// resource data entries point at their data this way.
 fn rva_relocation(machine: u16) -> u16 {
     match machine {
-        0x014C => 0x0007, // IMAGE_REL_I386_DIR32NB
-        0xAA64 => 0x0002, // IMAGE_REL_ARM64_ADDR32NB
-        _ => 0x0003,      // IMAGE_REL_AMD64_ADDR32NB
+        MACHINE_I386 => 0x0007,  // IMAGE_REL_I386_DIR32NB
+        MACHINE_ARM64 => 0x0002, // IMAGE_REL_ARM64_ADDR32NB
+        _ => 0x0003,             // IMAGE_REL_AMD64_ADDR32NB
     }
 }
 
@@ -229,7 +234,7 @@ pub fn coff_object(resources: &[Resource], machine: u16) -> Vec<u8> {
     // @feat.00 = 1 marks the object SafeSEH-compatible, which link.exe
     // requires of every object in an x86 image.
     out.extend_from_slice(b"@feat.00");
-    push_u32(&mut out, u32::from(machine == 0x014C));
+    push_u32(&mut out, u32::from(machine == MACHINE_I386));
     push_u16(&mut out, 0xFFFF); // IMAGE_SYM_ABSOLUTE
     push_u16(&mut out, 0);
     out.push(3);

@@ -108,14 +108,7 @@ fn measure(dir: &Path, packages: &[&str], target: Option<&str>, name: &str, touc
     let (result, noop) = timed(|| output(&mut build()?));
     result?;
     let touched = if touch_c {
-        let file = util::root().join("vendor/tray/common");
-        let c_file = std::fs::read_dir(&file)
-            .map_err(|e| e.to_string())?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|e| e == "c"))
-            .ok_or("no C file to touch")?;
-        let f = std::fs::File::options().append(true).open(&c_file).map_err(|e| e.to_string())?;
-        f.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())?;
+        tiers::touch(&tiers::first_file(&util::root().join("vendor/tray/common"), "c")?)?;
         let (result, secs) = timed(|| output(&mut build()?));
         result?;
         Some(secs)

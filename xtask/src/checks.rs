@@ -5,9 +5,7 @@ use object::read::archive::ArchiveFile;
 use object::read::coff::CoffFile;
 use object::{Object, ObjectSection};
 
-pub const MACHINE_I386: u16 = 0x014C;
-pub const MACHINE_AMD64: u16 = 0x8664;
-pub const MACHINE_ARM64: u16 = 0xAA64;
+pub use build_support::winres::{MACHINE_AMD64, MACHINE_ARM64, MACHINE_I386};
 
 pub fn machine_name(machine: u16) -> &'static str {
     match machine {

@@ -556,12 +556,12 @@ fn symlink(_from: &Path, to: &Path) -> Result<(), String> {
     Err(format!("{}: the MSVC compile checks need a Unix host with clang", to.display()))
 }
 
-fn touch(path: &Path) -> Result<(), String> {
+pub fn touch(path: &Path) -> Result<(), String> {
     let file = std::fs::File::options().append(true).open(path).map_err(|e| e.to_string())?;
     file.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())
 }
 
-fn first_file(dir: &Path, ext: &str) -> Result<PathBuf, String> {
+pub fn first_file(dir: &Path, ext: &str) -> Result<PathBuf, String> {
     files_in(dir, ext).into_iter().next().ok_or_else(|| format!("no .{ext} file in {}", dir.display()))
 }
 
