@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::ptr::{null, null_mut};
 use std::rc::{Rc, Weak};
 
-use tray_sys as sys;
+use zt_tray_sys as sys;
 
 /// Why a tray call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]

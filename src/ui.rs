@@ -3,7 +3,7 @@
 //! network" window.  Callbacks from C run inside `catch_unwind`, so a panic
 //! is reported and never unwinds into C.
 
-use libui_sys as sys;
+use zt_libui_sys as sys;
 use std::cell::RefCell;
 use std::ffi::{c_int, c_void, CStr, CString};
 use std::marker::PhantomData;

@@ -1,6 +1,6 @@
 //! What vendor/libui needs from each platform.
 
-use build_support::plan::{Library, GTK3};
+use zt_native_build::plan::{Library, GTK3};
 
 /// The names of the C API, for bindgen's allowlist.
 pub const API: &str = "ui[A-Z].*";

@@ -3,7 +3,7 @@
 //! loop starts and exits 0: a link-and-start check for every target (ARM64
 //! included) that needs no one to click.
 
-use libui_sys::*;
+use zt_libui_sys::*;
 use std::ffi::{c_int, c_void, CStr};
 use std::ptr::null_mut;
 

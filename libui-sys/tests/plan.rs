@@ -5,9 +5,9 @@
 #[allow(dead_code)]
 mod plan;
 
-use build_support::compile::{source_folders, sources};
-use build_support::plan::{plan as make_plan, Backend};
-use build_support::Target;
+use zt_native_build::compile::{source_folders, sources};
+use zt_native_build::plan::{plan as make_plan, Backend};
+use zt_native_build::Target;
 use std::path::Path;
 
 const WINDOWS: &[&str] = &[

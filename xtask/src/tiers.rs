@@ -92,7 +92,7 @@ fn run_tier(name: &str) -> Result<(), String> {
 /// `cargo xtask bindings`
 pub fn update_bindings() -> Result<(), String> {
     let mut c = cargo();
-    c.args(["test", "-p", "libui-sys", "-p", "tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
+    c.args(["test", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
     run(&mut c)
 }
 
@@ -177,7 +177,7 @@ fn hints() -> Result<(), String> {
     for case in HINT_CASES {
         let what = case.what;
         let mut build = cargo();
-        build.args(["build", "-p", "tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
+        build.args(["build", "-p", "zt-tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
         if let Some(t) = case.target {
             build.args(["--target", t]);
         }
@@ -219,10 +219,10 @@ fn noop() -> Result<(), String> {
             l.contains("Running `") && l.contains(&format!("/build/{pkg}-")) && l.contains("build-script-build`")
         })
     };
-    if !reran("tray-sys") {
+    if !reran("zt-tray-sys") {
         return Err(format!("touching {} did not rerun tray-sys's build script:\n{log}", tray_sources.display()));
     }
-    if reran("libui-sys") {
+    if reran("zt-libui-sys") {
         return Err(format!("touching {} also reran libui-sys's build script:\n{log}", tray_sources.display()));
     }
     println!("no-op build: nothing ran; one touched C file reran tray-sys only");
@@ -238,7 +238,7 @@ fn meson() -> Result<(), String> {
     let meson_target = util::root().join("target/meson");
     let with_meson = |verb: &str| {
         let mut c = cargo();
-        c.args([verb, "-p", "libui-sys", "-p", "tray-sys", "--features", "libui-sys/meson,tray-sys/meson"])
+        c.args([verb, "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--features", "zt-libui-sys/meson,zt-tray-sys/meson"])
             .env("CARGO_TARGET_DIR", &meson_target);
         c
     };
@@ -281,7 +281,7 @@ fn msvc() -> Result<(), String> {
     for (triple, machine) in MSVC_TARGETS {
         let mut build = cargo();
         build
-            .args(["build", "--release", "-p", "libui-sys", "-p", "tray-sys", "--target", triple])
+            .args(["build", "--release", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--target", triple])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut build, triple)?;
         run(&mut build)?;
@@ -304,7 +304,7 @@ fn msvc() -> Result<(), String> {
         let mut check = cargo();
         check
             .args(["check", "--release", "--target", triple, "--bins", "--examples"])
-            .args(["-p", "zerotier_desktop_ui", "-p", "tray-sys", "-p", "libui-sys"])
+            .args(["-p", "zerotier_desktop_ui", "-p", "zt-tray-sys", "-p", "zt-libui-sys"])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut check, triple)?;
         run(&mut check)?;
@@ -404,9 +404,9 @@ fn arm64() -> Result<(), String> {
         "-p",
         "zerotier_desktop_ui",
         "-p",
-        "libui-sys",
+        "zt-libui-sys",
         "-p",
-        "tray-sys",
+        "zt-tray-sys",
         "--bins",
         "--examples",
     ]);
@@ -438,7 +438,7 @@ fn arm64() -> Result<(), String> {
 
 /// The app's resources (type, name) as read back from the PE.
 fn build_support_resources(pe: &[u8]) -> Result<Vec<(u16, u16)>, String> {
-    let found = build_support::winres::read_pe_resources(pe)?;
+    let found = zt_winres::read_pe_resources(pe)?;
     let kinds: Vec<(u16, u16)> = found.iter().map(|r| (r.type_id, r.name_id)).collect();
     for needed in [(24, 1), (16, 1), (14, 1)] {
         if !kinds.contains(&needed) {

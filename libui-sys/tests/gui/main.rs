@@ -5,7 +5,7 @@
 
 mod native;
 
-use libui_sys::*;
+use zt_libui_sys::*;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::null_mut;

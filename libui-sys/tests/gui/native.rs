@@ -150,7 +150,7 @@ mod gtk {
 
 #[cfg(windows)]
 mod win {
-    use libui_sys::*;
+    use zt_libui_sys::*;
     use std::ffi::{c_char, c_void, CString};
     use std::ptr::null_mut;
 
