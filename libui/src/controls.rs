@@ -20,11 +20,6 @@ macro_rules! control {
             }
         }
 
-        impl $name {
-            fn wrap(node: Rc<Node>) -> Self {
-                $name(node)
-            }
-        }
     };
 }
 
@@ -126,7 +121,7 @@ impl Button {
     /// Replaces the click handler.
     pub fn on_clicked(&self, f: impl FnMut(&Button) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "clicked", Button::wrap, f);
+        let data = Handler::install(&self.0, "clicked", Button, f);
         // SAFETY: data lives with the node (see Node::keep).
         unsafe { sys::uiButtonOnClicked(b, Some(button_clicked), data) }
     }
@@ -196,7 +191,7 @@ impl Entry {
     /// Replaces the handler called when the user changes the text.
     pub fn on_changed(&self, f: impl FnMut(&Entry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Entry::wrap, f);
+        let data = Handler::install(&self.0, "changed", Entry, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiEntryOnChanged(e, Some(entry_changed), data) }
     }
@@ -247,7 +242,7 @@ impl Checkbox {
     /// Replaces the handler called when the user toggles it.
     pub fn on_toggled(&self, f: impl FnMut(&Checkbox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "toggled", Checkbox::wrap, f);
+        let data = Handler::install(&self.0, "toggled", Checkbox, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiCheckboxOnToggled(c, Some(checkbox_toggled), data) }
     }
