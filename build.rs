@@ -4,9 +4,9 @@
 //! COFF object (build-support's winres) and handed to the linker, so no
 //! resource compiler is needed on any host.
 
+use std::path::PathBuf;
 use zt_native_build::{env, Target};
 use zt_winres as winres;
-use std::path::PathBuf;
 
 #[path = "src/icon.rs"]
 #[allow(dead_code)]

@@ -151,7 +151,8 @@ fn update_from_inside_the_handler_defers_the_free() {
             seen.set(Some(built::idle()));
         }
     });
-    let first = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::action("Swap", Act::Swap)] });
+    let first =
+        inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::action("Swap", Act::Swap)] });
     inner.apply(first.unwrap(), |_| 0).unwrap();
     drop(probe);
     assert!(watch.upgrade().is_none());

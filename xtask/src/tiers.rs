@@ -17,6 +17,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits"),
     ("arm64", "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only"),
     ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
+    ("registry", "publishable crates packaged into a local registry; a fixture depending on them by version built offline (native, Wine, ARM64 MSVC check, ARM64 GNU link) and documented as docs.rs would"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
     ("screenshots", "tray menu open and a libui window, on Linux and under Wine, saved to artifacts/*.png"),
@@ -28,8 +29,8 @@ const MSVC_TARGETS: &[(&str, u16)] = &[
     ("aarch64-pc-windows-msvc", checks::MACHINE_ARM64),
 ];
 
-const WINE_TARGET: &str = "x86_64-pc-windows-gnu";
-const ARM64_TARGET: &str = "aarch64-pc-windows-gnullvm";
+pub(crate) const WINE_TARGET: &str = "x86_64-pc-windows-gnu";
+pub(crate) const ARM64_TARGET: &str = "aarch64-pc-windows-gnullvm";
 
 /// `cargo xtask test [TIER...]`
 pub fn run_selected(names: &[String]) -> Result<(), String> {
@@ -82,6 +83,7 @@ fn run_tier(name: &str) -> Result<(), String> {
         "wine" => wine(),
         "arm64" => arm64(),
         "downstream" => downstream(),
+        "registry" => crate::registry::registry(),
         "ide" => ide(),
         "workflow" => workflow(),
         "screenshots" => screenshots(),
@@ -97,7 +99,7 @@ pub fn update_bindings() -> Result<(), String> {
 }
 
 /// Runs `inner` with a virtual X display and a private session bus.
-fn under_display(inner: &mut Command) -> Command {
+pub(crate) fn under_display(inner: &mut Command) -> Command {
     let mut c = Command::new("xvfb-run");
     c.args(["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--"]);
     c.arg(inner.get_program()).args(inner.get_args());
@@ -353,7 +355,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
     Ok(prefix)
 }
 
-fn wine_env(c: &mut Command) -> Result<(), String> {
+pub(crate) fn wine_env(c: &mut Command) -> Result<(), String> {
     let prefix = wine_prefix()?;
     c.env("WINEPREFIX", prefix).env("WINEDEBUG", "-all").env(cargo_target_var(WINE_TARGET, "RUNNER"), "wine");
     Ok(())
@@ -378,7 +380,7 @@ fn wine() -> Result<(), String> {
 }
 
 /// zig as C compiler and linker for aarch64-pc-windows-gnullvm.
-fn arm64_env(c: &mut Command) -> Result<(), String> {
+pub(crate) fn arm64_env(c: &mut Command) -> Result<(), String> {
     let zig_cc = tool_dir()?.join("zig-cc-aarch64-windows");
     // zig names the target itself and rejects the triple cc passes; it
     // brings its own C runtime (UCRT), so rustc's -lmsvcrt must go too.
