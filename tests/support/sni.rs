@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 use zbus::blocking::{Connection, Proxy};
 use zbus::zvariant::{OwnedObjectPath, OwnedValue, Structure, Value};
 
+/// A dbusmenu entry on the wire: id, properties, children (each one of these).
+type RawNode = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
+
 /// One registered item: its bus name and object path.
 #[derive(Clone, Debug)]
 pub struct Item {
@@ -131,7 +134,7 @@ impl Host {
     /// The item's whole menu.
     pub fn layout(&self, item: &Item) -> Result<Node, String> {
         let menu = self.menu_proxy(item)?;
-        let (_revision, root): (u32, (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>)) =
+        let (_revision, root): (u32, RawNode) =
             menu.call("GetLayout", &(0i32, -1i32, Vec::<String>::new())).map_err(|e| format!("GetLayout: {e}"))?;
         node(root)
     }
@@ -162,7 +165,7 @@ impl Host {
     }
 }
 
-fn node((id, props, children): (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>)) -> Result<Node, String> {
+fn node((id, props, children): RawNode) -> Result<Node, String> {
     let text = |key: &str| props.get(key).and_then(|v| String::try_from(v.clone()).ok());
     let flag = |key: &str| props.get(key).and_then(|v| bool::try_from(v.clone()).ok());
     let toggle = props.get("toggle-state").and_then(|v| i32::try_from(v.clone()).ok());
