@@ -1,6 +1,6 @@
 /* Private declarations of the Win32 backend. */
-#ifndef TRAYW_H
-#define TRAYW_H
+#ifndef TRAYP_WINDOWS_H
+#define TRAYP_WINDOWS_H
 
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
@@ -11,13 +11,13 @@
 #include "trayp.h"
 
 /* NUL-terminated UTF-16 copy of valid UTF-8 (free with free), or NULL when out of memory. */
-WCHAR *trayw_wide(const char *utf8);
+WCHAR *trayp_wide(const char *utf8);
 
 /* An icon of size x size pixels from the tray's pixels or .ico file; *err says why on NULL. */
-HICON trayw_icon_create(const struct tray *tray, int size, int *err);
+HICON trayp_icon_create(const struct tray *tray, int size, int *err);
 
 /* A popup menu for the list m. Items get command ids from *next_id on, and items[id]
  * points back at each one. Returns NULL with *err set on failure. */
-HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err);
+HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err);
 
 #endif
