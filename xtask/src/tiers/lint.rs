@@ -1,0 +1,43 @@
+//! Source checks: formatting, clippy for the host and Windows, the CI workflow.
+
+use crate::files::files_in;
+use crate::setup;
+use crate::toolchain::WINE_TARGET;
+use crate::util::{self, cargo, run};
+use std::process::Command;
+
+pub fn lint() -> Result<(), String> {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    for target in [None, Some(WINE_TARGET)] {
+        let mut clippy = cargo();
+        clippy.args(["clippy", "--workspace", "--all-targets"]);
+        if let Some(t) = target {
+            clippy.args(["--target", t]);
+        }
+        clippy.args(["--", "-D", "warnings"]);
+        run(&mut clippy)?;
+    }
+    Ok(())
+}
+
+pub fn workflow() -> Result<(), String> {
+    let actionlint = setup::actionlint()?;
+    let workflows = files_in(&util::root().join(".github/workflows"), "yml");
+    if workflows.is_empty() {
+        return Err("no workflows in .github/workflows".into());
+    }
+    // First prove the linter reports a broken workflow, then lint ours.
+    let broken = util::state_dir().join("broken-workflow.yml");
+    std::fs::write(
+        &broken,
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n",
+    )
+    .map_err(|e| e.to_string())?;
+    let caught = Command::new(&actionlint).arg(&broken).output().map_err(|e| e.to_string())?;
+    if caught.status.success() {
+        return Err("actionlint accepted a broken workflow: the check would prove nothing".into());
+    }
+    let mut lint = Command::new(&actionlint);
+    lint.args(&workflows).current_dir(util::root());
+    run(&mut lint)
+}
