@@ -6,7 +6,16 @@ use crate::toolchain::WINE_TARGET;
 use crate::util::{self, cargo, run};
 use std::process::Command;
 
+/// Files each -sys crate carries its own copy of (each is packaged alone), which must not drift.
+const TWINS: &[(&str, &str)] = &[("libui-sys/tests/gui/runner.rs", "tray-sys/tests/gui/runner.rs")];
+
 pub fn lint() -> Result<(), String> {
+    for (a, b) in TWINS {
+        let read = |p: &str| std::fs::read(util::root().join(p)).map_err(|e| format!("{p}: {e}"));
+        if read(a)? != read(b)? {
+            return Err(format!("{a} and {b} must be identical copies; make them the same again"));
+        }
+    }
     run(cargo().args(["fmt", "--all", "--check"]))?;
     for target in [None, Some(WINE_TARGET)] {
         let mut clippy = cargo();
