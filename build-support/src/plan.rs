@@ -91,8 +91,9 @@ fn backend(target: &Target) -> Result<Backend, String> {
 fn defines(backend: Backend, target: &Target) -> Vec<(&'static str, &'static str)> {
     let mut defines = Vec::new();
     if backend == Backend::Windows {
-        // Wide-character Win32 APIs and Windows 10 declarations everywhere.
-        defines.extend([("UNICODE", ""), ("WINVER", "0x0A00"), ("_UNICODE", ""), ("_WIN32_WINNT", "0x0A00")]);
+        // Wide-character Win32 APIs everywhere. The Windows version (WINVER, _WIN32_WINNT) is
+        // set in the backends' private headers, only where the toolchain has not set it.
+        defines.extend([("UNICODE", ""), ("_UNICODE", "")]);
         if target.is_msvc() {
             // The CRT's "use the _s variants" advice does not apply to code
             // that checks its own lengths.

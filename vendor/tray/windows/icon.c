@@ -1,8 +1,7 @@
 /* HICONs for the Win32 backend: from straight-alpha RGBA pixels or an .ico file. */
+#include "trayp_windows.h"
 #include <stdlib.h>
 #include <string.h>
-
-#include "trayp_windows.h"
 
 WCHAR *trayp_wide(const char *utf8) {
   size_t n = trayp_utf16_len(utf8);

@@ -1,7 +1,6 @@
 /* Popup menus for the Win32 backend. */
-#include <stdlib.h>
-
 #include "trayp_windows.h"
+#include <stdlib.h>
 
 /* UTF-16 label with '&' doubled: labels are literal text, not mnemonics. */
 static WCHAR *label(const char *text) {

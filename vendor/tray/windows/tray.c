@@ -3,9 +3,8 @@
  * The window is a hidden top-level window rather than a message-only one (HWND_MESSAGE):
  * message-only windows get no broadcasts, and Explorer announces its restart (and DPI
  * changes) by broadcasting "TaskbarCreated". */
-#include <stdlib.h>
-
 #include "trayp_windows.h"
+#include <stdlib.h>
 
 #define WM_TRAY_CALLBACK (WM_APP + 1)
 #define TRAY_ICON_ID 1
