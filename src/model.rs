@@ -2,6 +2,7 @@
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
 use crate::service::{Network, NodeStatus};
+use zt_tray::MenuItem;
 
 /// Everything the app knows about the local service at one moment.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +20,6 @@ pub enum ServiceState {
 /// What choosing a menu item does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    None,
     CopyNodeId(String),
     JoinNetwork,
     LeaveNetwork(String),
@@ -72,41 +72,20 @@ impl Setting {
     }
 }
 
-/// One menu entry; `checked` is `Some` for check items.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub label: String,
-    pub enabled: bool,
-    pub checked: Option<bool>,
-    pub action: Action,
-    pub children: Vec<Entry>,
+/// One menu line, in the tray library's own type: the model's output is
+/// what the tray shows, with an [`Action`] on every entry that does something.
+pub type Item = MenuItem<Action>;
+
+fn item(label: impl Into<String>, action: Action) -> Item {
+    MenuItem::action(label, action)
 }
 
-impl Entry {
-    fn item(label: impl Into<String>, action: Action) -> Entry {
-        Entry { label: label.into(), enabled: true, checked: None, action, children: Vec::new() }
-    }
+fn info(label: impl Into<String>) -> Item {
+    MenuItem::label(label).disabled()
+}
 
-    fn info(label: impl Into<String>) -> Entry {
-        Entry { enabled: false, ..Entry::item(label, Action::None) }
-    }
-
-    fn check(label: impl Into<String>, checked: bool, action: Action) -> Entry {
-        Entry { checked: Some(checked), ..Entry::item(label, action) }
-    }
-
-    fn submenu(label: impl Into<String>, children: Vec<Entry>) -> Entry {
-        Entry { children, ..Entry::item(label, Action::None) }
-    }
-
-    /// A separator line.
-    pub fn separator() -> Entry {
-        Entry::info("-")
-    }
-
-    pub fn is_separator(&self) -> bool {
-        self.label == "-"
-    }
+fn check(label: impl Into<String>, checked: bool, action: Action) -> Item {
+    MenuItem::action(label, action).checked(checked)
 }
 
 /// The tray's tooltip for a state (kept short: Windows shows 127 units).
@@ -142,63 +121,63 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
 }
 
 /// The whole tray menu for a state.
-pub fn menu(state: &ServiceState) -> Vec<Entry> {
+pub fn menu(state: &ServiceState) -> Vec<Item> {
     let mut entries = Vec::new();
     match state {
-        ServiceState::Starting => entries.push(Entry::info("Connecting to ZeroTier One…")),
+        ServiceState::Starting => entries.push(info("Connecting to ZeroTier One…")),
         ServiceState::Unreachable(why) => {
-            entries.push(Entry::info("ZeroTier One is not running"));
-            entries.push(Entry::info(shorten(why, 60)));
+            entries.push(info("ZeroTier One is not running"));
+            entries.push(info(shorten(why, 60)));
         }
         ServiceState::Unauthorized(why) => {
-            entries.push(Entry::info("No access to ZeroTier One"));
-            entries.push(Entry::info(shorten(why, 60)));
+            entries.push(info("No access to ZeroTier One"));
+            entries.push(info(shorten(why, 60)));
         }
         ServiceState::Running { status, networks } => {
             let online = if status.online { "ONLINE" } else { "OFFLINE" };
-            entries.push(Entry::item(
+            entries.push(item(
                 format!("Node ID: {} ({online})", status.address),
                 Action::CopyNodeId(status.address.clone()),
             ));
-            entries.push(Entry::info(format!("Version {}", status.version)));
-            entries.push(Entry::separator());
-            entries.push(Entry::item("Join Network…", Action::JoinNetwork));
+            entries.push(info(format!("Version {}", status.version)));
+            entries.push(MenuItem::separator());
+            entries.push(item("Join Network…", Action::JoinNetwork));
             if !networks.is_empty() {
-                entries.push(Entry::separator());
+                entries.push(MenuItem::separator());
             }
             let mut sorted: Vec<&Network> = networks.iter().collect();
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
             entries.extend(sorted.into_iter().map(network_entry));
         }
     }
-    entries.push(Entry::separator());
-    entries.push(Entry::item("Refresh", Action::Refresh));
-    entries.push(Entry::item("About ZeroTier Desktop UI", Action::About));
-    entries.push(Entry::item("Quit", Action::Quit));
+    entries.push(MenuItem::separator());
+    entries.push(item("Refresh", Action::Refresh));
+    entries.push(item("About ZeroTier Desktop UI", Action::About));
+    entries.push(item("Quit", Action::Quit));
     entries
 }
 
-fn network_entry(net: &Network) -> Entry {
+fn network_entry(net: &Network) -> Item {
     let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
-    let mut children = vec![Entry::info(format!("Status: {}", net.status)), Entry::info(format!("Type: {}", net.kind))];
+    let mut children = vec![info(format!("Status: {}", net.status)), info(format!("Type: {}", net.kind))];
     if !net.device.is_empty() {
-        children.push(Entry::info(format!("Device: {}", net.device)));
+        children.push(info(format!("Device: {}", net.device)));
     }
     if !net.assigned_addresses.is_empty() {
-        children.push(Entry::separator());
+        children.push(MenuItem::separator());
         for addr in &net.assigned_addresses {
-            children.push(Entry::item(format!("Copy {addr}"), Action::CopyAddress(addr.clone())));
+            children.push(item(format!("Copy {addr}"), Action::CopyAddress(addr.clone())));
         }
     }
-    children.push(Entry::separator());
+    children.push(MenuItem::separator());
     for setting in Setting::ALL {
         let on = setting.of(net);
         // Choosing a check item asks for the opposite of what it shows.
-        children.push(Entry::check(setting.label(), on, Action::SetAllow(net.id.clone(), setting, !on)));
+        children.push(check(setting.label(), on, Action::SetAllow(net.id.clone(), setting, !on)));
     }
-    children.push(Entry::separator());
-    children.push(Entry::item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
-    Entry::submenu(format!("{} {name}", net.id), children)
+    children.push(MenuItem::separator());
+    children.push(item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
+    MenuItem::submenu(format!("{} {name}", net.id), children)
 }
 
 /// Cuts `text` to at most `max` characters, marking the cut.
@@ -232,6 +211,18 @@ pub fn parse_network_id(input: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    fn text(i: &Item) -> &str {
+        i.entry().map_or("-", |e| e.text.as_str())
+    }
+
+    fn action(i: &Item) -> Option<&Action> {
+        i.entry().and_then(|e| e.action.as_ref())
+    }
+
+    fn children(i: &Item) -> &[Item] {
+        i.entry().map_or(&[], |e| e.submenu.as_slice())
+    }
+
     fn network(id: &str, name: &str) -> Network {
         Network {
             id: id.into(),
@@ -257,42 +248,42 @@ mod tests {
     #[test]
     fn unreachable_service_shows_why_and_keeps_quit() {
         let m = menu(&ServiceState::Unreachable("connection refused on 127.0.0.1:9993".into()));
-        assert_eq!(m[0].label, "ZeroTier One is not running");
-        assert!(!m[0].enabled);
-        assert!(m[1].label.contains("connection refused"));
-        assert_eq!(m.last().unwrap().action, Action::Quit);
-        assert!(!m.iter().any(|e| e.action == Action::JoinNetwork), "no joining without a service");
+        assert_eq!(text(&m[0]), "ZeroTier One is not running");
+        assert!(!m[0].entry().unwrap().enabled);
+        assert!(text(&m[1]).contains("connection refused"));
+        assert_eq!(action(m.last().unwrap()), Some(&Action::Quit));
+        assert!(!m.iter().any(|e| action(e) == Some(&Action::JoinNetwork)), "no joining without a service");
     }
 
     #[test]
     fn running_service_lists_networks_sorted_with_their_settings() {
         let m = menu(&running(vec![network("b000000000000001", "beta"), network("a000000000000001", "")]));
-        assert_eq!(m[0].action, Action::CopyNodeId("89e92ceee5".into()));
-        assert!(m[0].label.contains("ONLINE"));
-        let nets: Vec<&Entry> = m.iter().filter(|e| !e.children.is_empty()).collect();
-        assert_eq!(nets[0].label, "a000000000000001 (unnamed)");
-        assert_eq!(nets[1].label, "b000000000000001 beta");
+        assert_eq!(action(&m[0]), Some(&Action::CopyNodeId("89e92ceee5".into())));
+        assert!(text(&m[0]).contains("ONLINE"));
+        let nets: Vec<&Item> = m.iter().filter(|e| !children(e).is_empty()).collect();
+        assert_eq!(text(nets[0]), "a000000000000001 (unnamed)");
+        assert_eq!(text(nets[1]), "b000000000000001 beta");
         let beta = nets[1];
-        let managed = beta.children.iter().find(|e| e.label == "Allow Managed Addresses").unwrap();
-        assert_eq!(managed.checked, Some(true));
+        let managed = children(beta).iter().find(|e| text(e) == "Allow Managed Addresses").unwrap();
+        assert_eq!(managed.entry().unwrap().checked, Some(true));
         assert_eq!(
-            managed.action,
-            Action::SetAllow("b000000000000001".into(), Setting::Managed, false),
+            action(managed),
+            Some(&Action::SetAllow("b000000000000001".into(), Setting::Managed, false)),
             "choosing toggles"
         );
-        let global = beta.children.iter().find(|e| e.label.starts_with("Allow Assignment")).unwrap();
-        assert_eq!(global.action, Action::SetAllow("b000000000000001".into(), Setting::Global, true));
+        let global = children(beta).iter().find(|e| text(e).starts_with("Allow Assignment")).unwrap();
+        assert_eq!(action(global), Some(&Action::SetAllow("b000000000000001".into(), Setting::Global, true)));
         let keys: Vec<&str> = Setting::ALL.iter().map(|s| s.api_key()).collect();
         assert_eq!(keys, ["allowManaged", "allowGlobal", "allowDefault", "allowDNS"]);
-        assert!(beta.children.iter().any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
-        assert_eq!(beta.children.last().unwrap().action, Action::LeaveNetwork("b000000000000001".into()));
+        assert!(children(beta).iter().any(|e| action(e) == Some(&Action::CopyAddress("10.147.17.5/24".into()))));
+        assert_eq!(action(children(beta).last().unwrap()), Some(&Action::LeaveNetwork("b000000000000001".into())));
     }
 
     #[test]
     fn no_networks_means_no_dangling_separator() {
         let m = menu(&running(vec![]));
         for pair in m.windows(2) {
-            assert!(!(pair[0].is_separator() && pair[1].is_separator()), "double separator in {m:?}");
+            assert!(!(pair[0] == MenuItem::Separator && pair[1] == MenuItem::Separator), "double separator in {m:?}");
         }
     }
 
@@ -322,8 +313,8 @@ mod tests {
     #[test]
     fn long_reasons_are_shortened_on_a_character_boundary() {
         let m = menu(&ServiceState::Unauthorized("é".repeat(100)));
-        assert_eq!(m[1].label.chars().count(), 60);
-        assert!(m[1].label.ends_with('…'));
+        assert_eq!(text(&m[1]).chars().count(), 60);
+        assert!(text(&m[1]).ends_with('…'));
     }
 
     #[test]

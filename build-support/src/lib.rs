@@ -12,7 +12,6 @@ pub mod package;
 pub mod plan;
 pub mod sys;
 pub mod target;
-pub mod winres;
 
 #[cfg(feature = "bindgen")]
 pub mod bindings;

@@ -1,7 +1,7 @@
 //! What vendor/libui needs from each platform.
 
-use build_support::package::GTK3;
-use build_support::plan::Library;
+use zt_native_build::package::GTK3;
+use zt_native_build::plan::Library;
 
 /// The names of the C API, for bindgen's allowlist.
 pub const API: &str = "ui[A-Z].*";

@@ -54,7 +54,7 @@ fn run_app(args: &[String]) -> Result<(), String> {
 /// `cargo xtask bindings`: the bindings tests rewrite the committed files.
 fn update_bindings() -> Result<(), String> {
     let mut c = util::cargo();
-    c.args(["test", "-p", "libui-sys", "-p", "tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
+    c.args(["test", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
     util::run(&mut c)
 }
 

@@ -5,11 +5,11 @@
 mod native;
 mod runner;
 
-use libui_sys::*;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+use zt_libui_sys::*;
 
 use runner::{Case, CaseResult};
 

@@ -28,5 +28,5 @@ fn main() {
         linux::teardown();
     };
     // Leave no half-initialised tray behind a failed case.
-    runner::run(cases, setup, || unsafe { tray_sys::tray_exit() }, teardown);
+    runner::run(cases, setup, || unsafe { zt_tray_sys::tray_exit() }, teardown);
 }

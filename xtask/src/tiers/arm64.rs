@@ -15,9 +15,9 @@ pub fn arm64() -> Result<(), String> {
         "-p",
         "zerotier_desktop_ui",
         "-p",
-        "libui-sys",
+        "zt-libui-sys",
         "-p",
-        "tray-sys",
+        "zt-tray-sys",
         "--bins",
         "--examples",
     ]);
@@ -42,14 +42,14 @@ pub fn arm64() -> Result<(), String> {
         println!("{}: PE32+ ARM64, imports {:?}", exe.display(), pe.dlls);
     }
     let app = std::fs::read(&exes[0]).map_err(|e| e.to_string())?;
-    let resources = build_support_resources(&app)?;
+    let resources = app_resources(&app)?;
     println!("{}: resources {resources:?}", exes[0].display());
     Ok(())
 }
 
 /// The app's resources (type, name) as read back from the PE.
-fn build_support_resources(pe: &[u8]) -> Result<Vec<(u16, u16)>, String> {
-    let found = build_support::winres::read_pe_resources(pe)?;
+fn app_resources(pe: &[u8]) -> Result<Vec<(u16, u16)>, String> {
+    let found = zt_winres::read_pe_resources(pe)?;
     let kinds: Vec<(u16, u16)> = found.iter().map(|r| (r.type_id, r.name_id)).collect();
     for needed in [(24, 1), (16, 1), (14, 1)] {
         if !kinds.contains(&needed) {

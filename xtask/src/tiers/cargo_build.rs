@@ -46,7 +46,7 @@ pub fn hints() -> Result<(), String> {
     for case in HINT_CASES {
         let what = case.what;
         let mut build = cargo();
-        build.args(["build", "-p", "tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
+        build.args(["build", "-p", "zt-tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
         if let Some(t) = case.target {
             build.args(["--target", t]);
         }
@@ -88,10 +88,10 @@ pub fn noop() -> Result<(), String> {
             l.contains("Running `") && l.contains(&format!("/build/{pkg}-")) && l.contains("build-script-build`")
         })
     };
-    if !reran("tray-sys") {
+    if !reran("zt-tray-sys") {
         return Err(format!("touching {} did not rerun tray-sys's build script:\n{log}", tray_sources.display()));
     }
-    if reran("libui-sys") {
+    if reran("zt-libui-sys") {
         return Err(format!("touching {} also reran libui-sys's build script:\n{log}", tray_sources.display()));
     }
     println!("no-op build: nothing ran; one touched C file reran tray-sys only");

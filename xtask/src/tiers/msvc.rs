@@ -16,7 +16,7 @@ pub fn msvc() -> Result<(), String> {
     for (triple, machine) in MSVC_TARGETS {
         let mut build = cargo();
         build
-            .args(["build", "--release", "-p", "libui-sys", "-p", "tray-sys", "--target", triple])
+            .args(["build", "--release", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--target", triple])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut build, triple)?;
         run(&mut build)?;
@@ -39,7 +39,7 @@ pub fn msvc() -> Result<(), String> {
         let mut check = cargo();
         check
             .args(["check", "--release", "--target", triple, "--bins", "--examples"])
-            .args(["-p", "zerotier_desktop_ui", "-p", "tray-sys", "-p", "libui-sys"])
+            .args(["-p", "zerotier_desktop_ui", "-p", "zt-tray-sys", "-p", "zt-libui-sys"])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut check, triple)?;
         run(&mut check)?;

@@ -20,7 +20,7 @@ pub fn meson() -> Result<(), String> {
     let meson_target = util::root().join("target/meson");
     let with_meson = |verb: &str| {
         let mut c = cargo();
-        c.args([verb, "-p", "libui-sys", "-p", "tray-sys", "--features", "libui-sys/meson,tray-sys/meson"])
+        c.args([verb, "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--features", "zt-libui-sys/meson,zt-tray-sys/meson"])
             .env("CARGO_TARGET_DIR", &meson_target);
         c
     };

@@ -23,9 +23,9 @@ pub fn screenshots() -> Result<(), String> {
         build.args([
             "build",
             "-p",
-            "tray-sys",
+            "zt-tray-sys",
             "-p",
-            "libui-sys",
+            "zt-libui-sys",
             "--example",
             "tray_minimal",
             "--example",
