@@ -12,7 +12,7 @@
 //!   panic is raised again from [`Ui::main`] (or [`Ui::step`]).
 //!
 //! ```no_run
-//! use zt_libui::{Button, Label, Ui, UiBox, Window};
+//! use zt_libui::{Button, Control, Label, Ui, UiBox, Window};
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Hello", 320, 120, false);

@@ -130,9 +130,13 @@ impl Drop for Node {
     }
 }
 
+/// A control's event closure; `RefCell` so a re-entered event is skipped
+/// instead of aliased.
+type Callback<T, R> = RefCell<Box<dyn FnMut(&T) -> R>>;
+
 /// A closure of a control's event, with a weak way back to the control.
 pub(crate) struct Handler<T, R> {
-    f: RefCell<Box<dyn FnMut(&T) -> R>>,
+    f: Callback<T, R>,
     node: Weak<Node>,
     wrap: fn(Rc<Node>) -> T,
 }

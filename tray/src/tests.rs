@@ -19,7 +19,10 @@ fn icon() -> Icon {
     Icon::from_rgba(vec![0; 16], 2, 2).unwrap()
 }
 
-fn recorder() -> (Rc<RefCell<Vec<Event<Act>>>>, Rc<Dispatch<Act>>) {
+/// The events a recording handler saw.
+type Seen = Rc<RefCell<Vec<Event<Act>>>>;
+
+fn recorder() -> (Seen, Rc<Dispatch<Act>>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
     (seen, Dispatch::new(Box::new(move |e| s.borrow_mut().push(e))))

@@ -8,6 +8,7 @@ mod downstream;
 mod lint;
 mod msvc;
 mod native;
+mod registry;
 mod screenshots;
 mod wine;
 
@@ -33,6 +34,7 @@ pub const TIERS: &[Tier] = &[
     Tier { name: "wine", run: wine::wine, about: "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits" },
     Tier { name: "arm64", run: arm64::arm64, about: "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only" },
     Tier { name: "downstream", run: downstream::downstream, about: "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine" },
+    Tier { name: "registry", run: registry::registry, about: "publishable crates packaged into a local registry; a fixture depending on them by version built offline (native, Wine, ARM64 MSVC check, ARM64 GNU link) and documented as docs.rs would" },
     Tier { name: "ide", run: cargo_build::ide, about: "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after" },
     Tier { name: "workflow", run: lint::workflow, about: "actionlint checks .github/workflows (and proves it catches a broken one)" },
     Tier { name: "screenshots", run: screenshots::screenshots, about: "tray menu open and a libui window, on Linux and under Wine, saved to artifacts/*.png" },
