@@ -69,13 +69,16 @@ pub fn stop_wine() {
     }
 }
 
-/// clang in cl mode (the name decides the driver mode) with Wine's MSVC headers.
+/// clang in cl mode with Wine's MSVC headers.
 pub fn msvc_env(c: &mut Command, triple: &str) -> Result<(), String> {
-    let bin = tool_dir()?;
-    let clang_cl = bin.join("clang-cl");
-    if !clang_cl.exists() {
-        symlink(Path::new("/usr/bin/clang"), &clang_cl)?;
-    }
+    let clang_cl = tool_dir()?.join("clang-cl");
+    // In cl mode an absolute path can read as an option (/work/x.c is `/wo` + "rk/x.c"), and
+    // cc's compiler probe passes its file without `--`: existing files become /./path.
+    util::write_script(
+        &clang_cl,
+        "for a; do shift; case \"$a\" in /*) [ -f \"$a\" ] && a=\"/.$a\" ;; esac; set -- \"$@\" \"$a\"; done\n\
+         exec clang --driver-mode=cl \"$@\"",
+    )?;
     let mut cflags = String::from("/imsvc /usr/include/wine/wine/msvcrt /imsvc /usr/include/wine/wine/windows");
     if triple.starts_with("aarch64") {
         // clang 14 lacks this ARM64 intrinsic that Wine's winnt.h calls.
@@ -112,14 +115,4 @@ fn tool_dir() -> Result<PathBuf, String> {
     let dir = util::state_dir().join("bin");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     Ok(dir)
-}
-
-#[cfg(unix)]
-fn symlink(from: &Path, to: &Path) -> Result<(), String> {
-    std::os::unix::fs::symlink(from, to).map_err(|e| format!("cannot link {}: {e}", to.display()))
-}
-
-#[cfg(not(unix))]
-fn symlink(_from: &Path, to: &Path) -> Result<(), String> {
-    Err(format!("{}: the MSVC compile checks need a Unix host with clang", to.display()))
 }
