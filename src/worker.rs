@@ -17,23 +17,39 @@ pub enum Command {
     Set(String, Setting, bool),
 }
 
-/// Starts the worker; `deliver` is called on the worker thread with each new
-/// state and must pass it on to the UI thread.
-pub fn spawn(deliver: impl Fn(ServiceState) + Send + 'static) -> Sender<Command> {
+/// What one command produced: the state after it, and for a join, whether
+/// the service took it (the join window waits for that).
+pub struct Report {
+    pub state: ServiceState,
+    pub join: Option<(String, Result<(), String>)>,
+}
+
+/// Starts the worker; `deliver` is called on the worker thread with each
+/// report and must pass it on to the UI thread.
+pub fn spawn(deliver: impl Fn(Report) + Send + 'static) -> Sender<Command> {
     let (tx, rx) = mpsc::channel::<Command>();
     std::thread::spawn(move || {
         let home = service::service_home();
         for command in rx {
-            deliver(run(&home, command));
+            let joining = match &command {
+                Command::Join(id) => Some(id.clone()),
+                _ => None,
+            };
+            let (state, changed) = run(&home, command);
+            deliver(Report { state, join: joining.map(|id| (id, changed)) });
         }
     });
     tx
 }
 
-fn run(home: &std::path::Path, command: Command) -> ServiceState {
+/// The state after `command`, and the command's own outcome in words.
+fn run(home: &std::path::Path, command: Command) -> (ServiceState, Result<(), String>) {
     let endpoint = match service::discover(home) {
         Ok(endpoint) => endpoint,
-        Err(e) => return failed_state(e),
+        Err(e) => {
+            let why = describe(&e);
+            return (failed_state(e), Err(why));
+        }
     };
     let changed = match command {
         Command::Refresh => Ok(()),
@@ -45,12 +61,19 @@ fn run(home: &std::path::Path, command: Command) -> ServiceState {
             endpoint.post_network(&id, &body.into())
         }
     };
-    if let Err(e) = changed {
-        return failed_state(e);
-    }
-    match (endpoint.status(), endpoint.networks()) {
+    let changed = changed.map_err(|e| describe(&e));
+    let state = match (endpoint.status(), endpoint.networks()) {
         (Ok(status), Ok(networks)) => ServiceState::Running { status, networks },
         (Err(e), _) | (_, Err(e)) => failed_state(e),
+    };
+    (state, changed)
+}
+
+fn describe(e: &service::CallError) -> String {
+    match e {
+        service::CallError::Unreachable(why) => format!("ZeroTier One is not reachable: {why}"),
+        service::CallError::Unauthorized(why) => format!("ZeroTier One refused access: {why}"),
+        service::CallError::Failed(why) => format!("ZeroTier One refused: {why}"),
     }
 }
 
