@@ -9,7 +9,21 @@ use std::process::Command;
 /// Files each -sys crate carries its own copy of (each is packaged alone), which must not drift.
 const TWINS: &[(&str, &str)] = &[("libui-sys/tests/gui/runner.rs", "tray-sys/tests/gui/runner.rs")];
 
+/// Each Win32 backend's private header, which sets the Windows version only where the toolchain
+/// has not; it must come before any system header can pick a default.
+const WIN32_FIRST_INCLUDES: &[(&str, &str)] =
+    &[("vendor/libui/windows", "uipriv_windows.h"), ("vendor/tray/windows", "trayp_windows.h")];
+
 pub fn lint() -> Result<(), String> {
+    for (dir, header) in WIN32_FIRST_INCLUDES {
+        for file in files_in(&util::root().join(dir), "c") {
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let first = text.lines().find(|l| l.starts_with("#include")).unwrap_or("");
+            if first != format!("#include \"{header}\"") {
+                return Err(format!("{}: the first #include must be \"{header}\", not {first:?}", file.display()));
+            }
+        }
+    }
     for (a, b) in TWINS {
         let read = |p: &str| std::fs::read(util::root().join(p)).map_err(|e| format!("{p}: {e}"));
         if read(a)? != read(b)? {
