@@ -1,6 +1,7 @@
 //! What vendor/libui needs from each platform.
 
-use zt_native_build::plan::{Library, GTK3};
+use zt_native_build::package::GTK3;
+use zt_native_build::plan::Library;
 
 /// The names of the C API (ui.h, and our additions in ui_extras.h), for bindgen's allowlist.
 pub const API: &str = "uix?[A-Z].*";

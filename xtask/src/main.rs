@@ -10,9 +10,10 @@
 mod bench;
 mod bench_app;
 mod checks;
-mod registry;
+mod files;
 mod setup;
 mod tiers;
+mod toolchain;
 mod util;
 
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     let (command, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
     let result = match command {
         "test" => tiers::run_selected(rest),
-        "bindings" => tiers::update_bindings(),
+        "bindings" => update_bindings(),
         "bench-build" => bench::run(rest),
         "bench-app" => bench_app::run_bench(rest),
         "setup" => setup::install_all(),
@@ -53,11 +54,18 @@ fn run_app(args: &[String]) -> Result<(), String> {
     util::run(&mut c)
 }
 
+/// `cargo xtask bindings`: the bindings tests rewrite the committed files.
+fn update_bindings() -> Result<(), String> {
+    let mut c = util::cargo();
+    c.args(["test", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
+    util::run(&mut c)
+}
+
 fn print_help() {
     println!("cargo xtask <command>");
     println!("  test [TIER...]   run the test tiers (all by default); tiers:");
-    for (name, about) in tiers::TIERS {
-        println!("                   {name:<10} {about}");
+    for tier in tiers::TIERS {
+        println!("                   {:<11} {}", tier.name, tier.about);
     }
     println!("  run [ARGS]       install the app's build dependencies (Debian/Ubuntu) and run it");
     println!("  setup            install the test command's system packages, targets and tools (Debian/Ubuntu)");

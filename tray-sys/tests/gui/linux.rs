@@ -3,6 +3,7 @@
 //! the com.canonical.dbusmenu layout) through GDBus, like a panel would.
 
 use crate::common::*;
+use crate::runner::Case;
 use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
 use std::io::{BufRead, BufReader};

@@ -3,6 +3,7 @@
 //! hidden window with the messages the shell and the menu would send.
 
 use crate::common::*;
+use crate::runner::Case;
 use std::ffi::c_void;
 use std::ptr::{null, null_mut};
 use zt_tray_sys::*;

@@ -1,7 +1,7 @@
 /* ui_extras.h on Win32: CF_UNICODETEXT, and Enter in an EDIT control seen
  * through a subclass that also asks the dialog manager to pass Enter on. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 static const WCHAR activatedProp[] = L"uixActivated";
 

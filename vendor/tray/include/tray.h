@@ -1,5 +1,9 @@
 /* tray: a small system-tray icon library (Win32 Shell_NotifyIcon, Linux AppIndicator).
  *
+ * There is one tray per process: tray_init shows it, tray_update replaces what it shows, and
+ * a second tray_init before tray_exit fails with TRAY_ERR_ALREADY_INIT. After tray_exit a new
+ * tray_init may start again.
+ *
  * All strings are UTF-8. All functions must be called on the thread that called
  * tray_init (the UI thread); callbacks run on that thread too. The struct tray and
  * every menu item passed in must stay valid until the next tray_update or tray_exit,

@@ -19,8 +19,6 @@
 #include "trayp.h"
 
 static struct {
-  int initialised;
-  int exited;
   struct tray *tray;
   AppIndicator *indicator;
   GtkWidget *menu;            /* our own reference; empty when the tray has no menu */
@@ -43,7 +41,7 @@ static void on_item_activate(GtkMenuItem *widget, gpointer data) {
 static void on_secondary_activate(GtkWidget *widget, gpointer data) {
   (void)widget;
   (void)data;
-  if (S.initialised && S.tray != NULL && S.tray->cb != NULL)
+  if (trayp_live() && S.tray != NULL && S.tray->cb != NULL)
     S.tray->cb(S.tray);
 }
 
@@ -151,8 +149,9 @@ static int write_pixel_icon(const struct tray *tray, char **path) {
   return TRAY_OK;
 }
 
-/* A path (anything with '/') must be a readable image; other names are icon-theme names. */
-static int check_icon(const struct tray *tray) {
+/* A path (anything with '/') must be a readable image; other names are icon-theme names.
+ * gdk-pixbuf needs no display, so this error is the same everywhere. */
+int trayp_os_check(const struct tray *tray) {
   if (tray->icon_rgba != NULL || strchr(tray->icon, '/') == NULL)
     return TRAY_OK;
   return gdk_pixbuf_get_file_info(tray->icon, NULL, NULL) != NULL ? TRAY_OK : TRAY_ERR_ICON;
@@ -219,51 +218,24 @@ static int apply(struct tray *tray) {
   return TRAY_OK;
 }
 
-int tray_init(struct tray *tray) {
-  int items, r;
-  if (S.initialised)
-    return TRAY_ERR_ALREADY_INIT;
-  r = trayp_check_tray(tray, &items);
-  if (r != TRAY_OK)
-    return r;
-  r = check_icon(tray); /* gdk-pixbuf needs no display, so this error is the same everywhere */
-  if (r != TRAY_OK)
-    return r;
+int trayp_os_init(struct tray *tray, int items) {
+  (void)items;
   if (!gtk_init_check(NULL, NULL))
     return TRAY_ERR_PLATFORM;
-  r = apply(tray);
-  if (r != TRAY_OK)
-    return r;
-  S.initialised = 1;
-  S.exited = 0;
-  return TRAY_OK;
-}
-
-int tray_update(struct tray *tray) {
-  int items, r;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
-  r = trayp_check_tray(tray, &items);
-  if (r != TRAY_OK)
-    return r;
-  r = check_icon(tray);
-  if (r != TRAY_OK)
-    return r;
   return apply(tray);
 }
 
-int tray_loop(int blocking) {
-  if (S.exited)
-    return 1;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
-  gtk_main_iteration_do(blocking != 0);
-  return S.exited ? 1 : 0;
+int trayp_os_update(struct tray *tray, int items) {
+  (void)items;
+  return apply(tray);
 }
 
-void tray_exit(void) {
-  if (!S.initialised)
-    return;
+int trayp_os_loop(int blocking) {
+  gtk_main_iteration_do(blocking != 0);
+  return 0;
+}
+
+void trayp_os_exit(void) {
   app_indicator_set_secondary_activate_target(S.indicator, NULL);
   forget_target();
   /* Unreferencing the indicator unexports it from the bus. */
@@ -281,19 +253,11 @@ void tray_exit(void) {
     S.icon_dir = NULL;
   }
   S.tray = NULL;
-  S.initialised = 0;
-  S.exited = 1;
 }
 
-int tray_notify(const char *title, const char *text) {
+int trayp_os_notify(const char *title, const char *text) {
   GDBusConnection *bus;
   GVariantBuilder actions, hints;
-  if (title == NULL || text == NULL)
-    return TRAY_ERR_NULL;
-  if (!trayp_utf8_valid(title) || !trayp_utf8_valid(text))
-    return TRAY_ERR_UTF8;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
   bus = g_bus_get_sync(G_BUS_TYPE_SESSION, NULL, NULL);
   if (bus == NULL)
     return TRAY_ERR_PLATFORM;
@@ -309,6 +273,6 @@ int tray_notify(const char *title, const char *text) {
   return TRAY_OK;
 }
 
-void *tray_native_menu(void) {
-  return S.initialised && S.has_menu ? S.menu : NULL;
+void *trayp_os_menu(void) {
+  return S.has_menu ? S.menu : NULL;
 }

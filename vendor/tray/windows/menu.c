@@ -1,11 +1,10 @@
 /* Popup menus for the Win32 backend. */
+#include "trayp_windows.h"
 #include <stdlib.h>
-
-#include "trayw.h"
 
 /* UTF-16 label with '&' doubled: labels are literal text, not mnemonics. */
 static WCHAR *label(const char *text) {
-  WCHAR *plain = trayw_wide(text), *out, *o;
+  WCHAR *plain = trayp_wide(text), *out, *o;
   const WCHAR *p;
   size_t amps = 0, n = 0;
   if (plain == NULL)
@@ -27,7 +26,7 @@ static WCHAR *label(const char *text) {
   return out;
 }
 
-HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err) {
+HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err) {
   HMENU menu = CreatePopupMenu();
   UINT pos = 0;
   if (menu == NULL) {
@@ -60,7 +59,7 @@ HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next
       mii.fState = (m->disabled ? MFS_DISABLED : MFS_ENABLED) | (m->checkbox && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
       if (m->submenu != NULL) {
         mii.fMask |= MIIM_SUBMENU;
-        mii.hSubMenu = trayw_menu_build(m->submenu, items, next_id, err);
+        mii.hSubMenu = trayp_menu_build(m->submenu, items, next_id, err);
         if (mii.hSubMenu == NULL) {
           free(text);
           DestroyMenu(menu);
