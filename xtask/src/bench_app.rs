@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::tiers::{arm64_env, ARM64_TARGET, WINE_TARGET};
+use crate::toolchain::{arm64_env, under_display, ARM64_TARGET, WINE_TARGET};
 use crate::util::{self, cargo, cmd, run};
 
 pub fn run_bench(args: &[String]) -> Result<(), String> {
@@ -145,7 +145,7 @@ fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {
 fn menu_figures(exe: &Path) -> Result<(), String> {
     println!("\nmenu rebuild (model + tray update, median of the app's own runs)");
     for networks in ["1", "500"] {
-        let out = util::output(&mut crate::tiers::under_display(&mut cmd(
+        let out = util::output(&mut under_display(&mut cmd(
             exe.to_str().ok_or("exe path is not UTF-8")?,
             ["--bench-menu", networks],
         )))?;
