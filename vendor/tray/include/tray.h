@@ -64,7 +64,9 @@ int tray_init(struct tray *tray);
 /* Runs one iteration of the event loop (waits for an event if blocking); returns 0, 1 once tray_exit was called, or an error. */
 int tray_loop(int blocking);
 
-/* Replaces icon, tooltip, menu and callbacks with those of tray (may be called from a callback). */
+/* Replaces icon, tooltip, menu and callbacks with those of tray (may be called from a callback).
+ * When the menu keeps its shape (same items, separators, check items and submenus), the shown
+ * menu is changed in place, so a menu the user has open stays open with the new texts and states. */
 int tray_update(struct tray *tray);
 
 /* Removes the icon and frees everything; tray_loop returns 1 afterwards. */

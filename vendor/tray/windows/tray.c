@@ -250,10 +250,37 @@ int trayp_os_init(struct tray *tray, int items) {
   return r;
 }
 
+/* Same menu shape: new icon, the old HMENU refreshed in place (an open menu stays open and
+ * its items keep working). Else a new build. */
+static int update_in_place(struct tray *tray) {
+  NOTIFYICONDATAW nid;
+  HICON old_icon = S.cur.icon;
+  UINT next_id = 1;
+  int err = TRAY_OK;
+  HICON icon = trayp_icon_create(tray, icon_size(), &err);
+  if (icon == NULL)
+    return err;
+  err = trayp_menu_refresh(S.cur.menu, tray->menu, S.cur.items, &next_id);
+  if (err != TRAY_OK) {
+    DestroyIcon(icon);
+    return err;
+  }
+  S.cur.icon = icon;
+  S.tray = tray;
+  icon_nid(&nid);
+  err = Shell_NotifyIconW(NIM_MODIFY, &nid) ? TRAY_OK : add_icon();
+  DestroyIcon(old_icon);
+  return err;
+}
+
 int trayp_os_update(struct tray *tray, int items) {
   struct built next, old;
   NOTIFYICONDATAW nid;
-  int r = build(tray, items, &next);
+  int r;
+  if (S.cur.menu != NULL && tray->menu != NULL && (UINT)items == S.cur.count &&
+      trayp_menu_same_shape(S.cur.menu, tray->menu))
+    return update_in_place(tray);
+  r = build(tray, items, &next);
   if (r != TRAY_OK)
     return r;
   old = S.cur;

@@ -28,5 +28,10 @@ HICON trayp_icon_create(const struct tray *tray, int size, int *err);
 /* A popup menu for the list m. Items get command ids from *next_id on, and items[id]
  * points back at each one. Returns NULL with *err set on failure. */
 HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err);
+/* 1 if menu's items match m's shape: count, separators and submenus (recursively). */
+int trayp_menu_same_shape(HMENU menu, const struct tray_menu *m);
+/* Gives a menu of m's shape m's texts and states, and re-points items[] in build order;
+ * the HMENU stays, so a menu that is open stays open. */
+int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items, UINT *next_id);
 
 #endif
