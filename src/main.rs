@@ -6,17 +6,25 @@
 
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
+mod cli;
+mod discovery;
+mod http;
 mod icon;
+mod logging;
 mod model;
 mod service;
+mod session;
+mod token_setup;
 // The wrapper's whole API (file icons, its own loop) is kept for other users.
 #[allow(dead_code)]
 mod tray;
 mod ui;
 
+use discovery::Overrides;
 use model::{Action, ServiceState};
-use serde_json::json;
+use session::{Command, RefreshGate};
 use std::cell::RefCell;
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 
@@ -25,17 +33,12 @@ const POLL_MS: i32 = 5000;
 /// Pixel size the tray icon is rendered at; the tray library scales it.
 const TRAY_ICON_SIZE: u32 = 64;
 
-/// Work for the service thread.
-enum Command {
-    Refresh,
-    Post(String, serde_json::Value),
-    Leave(String),
-}
-
 /// What the UI thread keeps between callbacks.
 struct App {
     tray: tray::Handle,
     commands: Sender<Command>,
+    refresh: RefreshGate,
+    overrides: Overrides,
     state: ServiceState,
     ui: ui::UiThread,
 }
@@ -45,18 +48,56 @@ thread_local! {
 }
 
 fn main() -> ExitCode {
+    logging::init();
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            log::error!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let overrides = cli.overrides.with_env();
+    let exit_after_init = match cli.mode {
+        cli::Mode::Tray { exit_after_init } => exit_after_init,
+        cli::Mode::Help => return print(cli::USAGE, true),
+        cli::Mode::Version => return print(&format!("zerotier_desktop_ui {}\n", env!("CARGO_PKG_VERSION")), true),
+        cli::Mode::PrintState => {
+            let places = discovery::Places::new(&overrides);
+            let state = session::fetch(&places, Command::Refresh);
+            return print(&model::render_text(&state), matches!(state, ServiceState::Running { .. }));
+        }
+        #[cfg(windows)]
+        cli::Mode::InstallToken { dest, sid } => {
+            return match token_setup::install(&overrides, &dest, &sid) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    log::error!("token setup: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        #[cfg(not(windows))]
+        cli::Mode::InstallToken { .. } => {
+            log::error!("--install-token is the Windows elevated helper; on this system token setup uses pkexec");
+            return ExitCode::from(2);
+        }
+    };
     let ui = match ui::Ui::init() {
         Ok(ui) => ui,
         Err(e) => {
-            eprintln!("zerotier_desktop_ui: cannot start the UI toolkit: {e}");
+            log::error!("cannot start the UI toolkit: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let commands = spawn_service_thread();
+    let refresh = RefreshGate::default();
+    let (commands, rx) = mpsc::channel::<Command>();
+    session::spawn_worker(rx, refresh.clone(), discovery::Places::new(&overrides), |state| {
+        ui::queue_main(move || apply_state(state))
+    });
     let tray = match tray::Tray::new(tray_config(&ServiceState::Starting)) {
         Ok(tray) => tray,
         Err(e) => {
-            eprintln!("zerotier_desktop_ui: cannot show the tray icon: {e}");
+            log::error!("cannot show the tray icon: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -64,13 +105,15 @@ fn main() -> ExitCode {
         *app.borrow_mut() = Some(App {
             tray: tray.handle(),
             commands: commands.clone(),
+            refresh: refresh.clone(),
+            overrides,
             state: ServiceState::Starting,
             ui: ui.thread(),
         })
     });
-    let _ = commands.send(Command::Refresh);
-    ui.timer(POLL_MS, move || commands.send(Command::Refresh).is_ok());
-    if std::env::args().any(|a| a == "--exit-after-init") {
+    request_refresh(&refresh, &commands, true);
+    ui.timer(POLL_MS, move || request_refresh(&refresh, &commands, false));
+    if exit_after_init {
         // Used by tests and the ARM64 check: start everything, then leave.
         ui::quit();
     }
@@ -80,44 +123,19 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The thread that owns all service I/O, so a slow service never blocks the UI.
-fn spawn_service_thread() -> Sender<Command> {
-    let (tx, rx) = mpsc::channel::<Command>();
-    std::thread::spawn(move || {
-        let home = service::service_home();
-        for command in rx {
-            let state = run_command(&home, command);
-            ui::queue_main(move || apply_state(state));
-        }
-    });
-    tx
-}
-
-fn run_command(home: &std::path::Path, command: Command) -> ServiceState {
-    let endpoint = match service::discover(home) {
-        Ok(endpoint) => endpoint,
-        Err(e) => return failed_state(e),
-    };
-    let changed = match command {
-        Command::Refresh => Ok(()),
-        Command::Post(id, body) => endpoint.post_network(&id, &body),
-        Command::Leave(id) => endpoint.leave(&id),
-    };
-    if let Err(e) = changed {
-        return failed_state(e);
-    }
-    match (endpoint.status(), endpoint.networks()) {
-        (Ok(status), Ok(networks)) => ServiceState::Running { status, networks },
-        (Err(e), _) | (_, Err(e)) => failed_state(e),
+/// Writes `text` to stdout (a closed pipe is not an error worth a panic).
+fn print(text: &str, success: bool) -> ExitCode {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 
-fn failed_state(e: service::CallError) -> ServiceState {
-    match e {
-        service::CallError::Unreachable(why) => ServiceState::Unreachable(why),
-        service::CallError::Unauthorized(why) => ServiceState::Unauthorized(why),
-        service::CallError::Failed(why) => ServiceState::Unreachable(why),
-    }
+/// Queues a refresh unless one is pending; false once the worker is gone.
+fn request_refresh(gate: &RefreshGate, commands: &Sender<Command>, forced: bool) -> bool {
+    !gate.request(forced) || commands.send(Command::Refresh).is_ok()
 }
 
 /// On the UI thread: show a new state (the tray is rebuilt only on change).
@@ -129,7 +147,7 @@ fn apply_state(state: ServiceState) {
             return;
         }
         if let Err(e) = app.tray.update(tray_config(&state)) {
-            eprintln!("zerotier_desktop_ui: cannot update the tray: {e}");
+            log::error!("cannot update the tray: {e}");
         }
         if let Some((title, text)) = model::transition_notice(&app.state, &state) {
             // A desktop without a notification service is no reason to stop.
@@ -176,7 +194,9 @@ fn menu_item(entry: model::Entry) -> tray::MenuItem {
 
 /// Runs a menu choice (on the UI thread, called from the tray).
 fn on_action(action: Action) {
-    let Some((commands, ui)) = APP.with(|app| app.borrow().as_ref().map(|a| (a.commands.clone(), a.ui))) else {
+    let Some((commands, refresh, overrides, ui)) = APP
+        .with(|app| app.borrow().as_ref().map(|a| (a.commands.clone(), a.refresh.clone(), a.overrides.clone(), a.ui)))
+    else {
         return;
     };
     let send = |c: Command| {
@@ -184,7 +204,9 @@ fn on_action(action: Action) {
     };
     match action {
         Action::None => {}
-        Action::Refresh => send(Command::Refresh),
+        Action::Refresh => {
+            request_refresh(&refresh, &commands, true);
+        }
         Action::Quit => ui::quit(),
         Action::About => ui.message(
             "About ZeroTier Desktop UI",
@@ -196,15 +218,31 @@ fn on_action(action: Action) {
         // libui has no clipboard API yet: show the value so it can be read off.
         Action::CopyNodeId(id) => ui.message("ZeroTier node ID", &id),
         Action::CopyAddress(addr) => ui.message("Managed address", &addr),
+        Action::OpenUrl(url) => ui.message("Log in to the network in a browser", &url),
+        Action::SetUpToken => {
+            // Waits for the password dialog: off the UI thread.
+            std::thread::spawn(move || {
+                let result = token_setup::set_up(&overrides);
+                if let Err(e) = &result {
+                    log::warn!("token setup: {e}");
+                }
+                ui::queue_main(move || {
+                    let Some(ui) = APP.with(|app| app.borrow().as_ref().map(|a| a.ui)) else { return };
+                    match result {
+                        Ok(path) => {
+                            ui.message("ZeroTier", &format!("This user can now control ZeroTier ({}).", path.display()))
+                        }
+                        Err(e) => ui.message("ZeroTier token setup failed", &e),
+                    }
+                });
+                request_refresh(&refresh, &commands, true);
+            });
+        }
         Action::JoinNetwork => ui::show_join_window(ui, move |text| {
             let id = model::parse_network_id(text)?;
-            commands.send(Command::Post(id, json!({}))).map_err(|_| "The service thread has stopped.".to_string())
+            commands.send(Command::Join(id)).map_err(|_| "The service thread has stopped.".to_string())
         }),
         Action::LeaveNetwork(id) => send(Command::Leave(id)),
-        Action::SetAllow(id, setting, on) => {
-            let mut body = serde_json::Map::new();
-            body.insert(setting.api_key().to_string(), on.into());
-            send(Command::Post(id, body.into()))
-        }
+        Action::SetAllow(id, setting, on) => send(Command::Set(id, setting, on)),
     }
 }

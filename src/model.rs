@@ -1,19 +1,21 @@
 //! What the tray shows, derived from the service's state.  Pure data: no
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
-use crate::service::{Network, NodeStatus};
+pub use crate::service::Setting;
+use crate::service::{sanitize as shorten, CallError, Network, NodeStatus};
+
+/// Most networks listed in the menu; the rest are counted in one line.
+pub const MAX_SHOWN_NETWORKS: usize = 40;
 
 /// Everything the app knows about the local service at one moment.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceState {
     /// Not asked yet.
     Starting,
-    /// No answer on the API port (service stopped or not installed).
-    Unreachable(String),
-    /// The service answered but refused the token (or there is none).
-    Unauthorized(String),
+    /// No usable answer; `notes` are extra lines worth showing.
+    Down { problem: CallError, notes: Vec<String> },
     /// The service answered.
-    Running { status: NodeStatus, networks: Vec<Network> },
+    Running { status: NodeStatus, networks: Vec<Network>, notes: Vec<String> },
 }
 
 /// What choosing a menu item does.
@@ -26,48 +28,22 @@ pub enum Action {
     /// Turns a network's setting on or off.
     SetAllow(String, Setting, bool),
     CopyAddress(String),
+    /// Opens a network's SSO login page.
+    OpenUrl(String),
+    /// Copies the service's token to the per-user file (asks for privileges).
+    SetUpToken,
     Refresh,
     About,
     Quit,
 }
 
-/// The per-network permissions the service lets a user switch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Setting {
-    Managed,
-    Global,
-    DefaultRoute,
-    Dns,
-}
-
 impl Setting {
-    pub const ALL: [Setting; 4] = [Setting::Managed, Setting::Global, Setting::DefaultRoute, Setting::Dns];
-
     pub fn label(self) -> &'static str {
         match self {
             Setting::Managed => "Allow Managed Addresses",
             Setting::Global => "Allow Assignment of Global IPs",
             Setting::DefaultRoute => "Allow Default Route Override",
             Setting::Dns => "Allow DNS Configuration",
-        }
-    }
-
-    /// The field of `POST /network/<id>` that carries it.
-    pub fn api_key(self) -> &'static str {
-        match self {
-            Setting::Managed => "allowManaged",
-            Setting::Global => "allowGlobal",
-            Setting::DefaultRoute => "allowDefault",
-            Setting::Dns => "allowDNS",
-        }
-    }
-
-    fn of(self, net: &Network) -> bool {
-        match self {
-            Setting::Managed => net.allow_managed,
-            Setting::Global => net.allow_global,
-            Setting::DefaultRoute => net.allow_default,
-            Setting::Dns => net.allow_dns,
         }
     }
 }
@@ -113,9 +89,8 @@ impl Entry {
 pub fn tooltip(state: &ServiceState) -> String {
     match state {
         ServiceState::Starting => "ZeroTier: connecting to the service…".into(),
-        ServiceState::Unreachable(_) => "ZeroTier: service not running".into(),
-        ServiceState::Unauthorized(_) => "ZeroTier: no access to the service".into(),
-        ServiceState::Running { status, networks } => {
+        ServiceState::Down { problem, .. } => format!("ZeroTier: {}", headline(problem)),
+        ServiceState::Running { status, networks, .. } => {
             let online = if status.online { "online" } else { "offline" };
             format!("ZeroTier {} ({online}), {} network(s)", status.address, networks.len())
         }
@@ -131,10 +106,10 @@ pub fn is_online(state: &ServiceState) -> bool {
 /// to `new`: the service going away or coming back (not the first answer).
 pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(String, String)> {
     match (old, new) {
-        (ServiceState::Running { .. }, ServiceState::Unreachable(why)) => {
-            Some(("ZeroTier One stopped responding".into(), shorten(why, 120)))
+        (ServiceState::Running { .. }, ServiceState::Down { problem, .. }) => {
+            Some((headline(problem).into(), shorten(problem.detail(), 120)))
         }
-        (ServiceState::Unreachable(_), ServiceState::Running { status, .. }) => {
+        (ServiceState::Down { .. }, ServiceState::Running { status, .. }) => {
             Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
         }
         _ => None,
@@ -146,21 +121,23 @@ pub fn menu(state: &ServiceState) -> Vec<Entry> {
     let mut entries = Vec::new();
     match state {
         ServiceState::Starting => entries.push(Entry::info("Connecting to ZeroTier One…")),
-        ServiceState::Unreachable(why) => {
-            entries.push(Entry::info("ZeroTier One is not running"));
-            entries.push(Entry::info(shorten(why, 60)));
+        ServiceState::Down { problem, notes } => {
+            entries.push(Entry::info(headline(problem)));
+            entries.extend(advice(problem).iter().map(|line| Entry::info(*line)));
+            entries.push(Entry::info(shorten(problem.detail(), 60)));
+            if matches!(problem, CallError::NoToken(_) | CallError::TokenRefused(_)) {
+                entries.push(Entry::item("Allow This User to Control ZeroTier…", Action::SetUpToken));
+            }
+            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, 60))));
         }
-        ServiceState::Unauthorized(why) => {
-            entries.push(Entry::info("No access to ZeroTier One"));
-            entries.push(Entry::info(shorten(why, 60)));
-        }
-        ServiceState::Running { status, networks } => {
+        ServiceState::Running { status, networks, notes } => {
             let online = if status.online { "ONLINE" } else { "OFFLINE" };
             entries.push(Entry::item(
                 format!("Node ID: {} ({online})", status.address),
                 Action::CopyNodeId(status.address.clone()),
             ));
             entries.push(Entry::info(format!("Version {}", status.version)));
+            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, 60))));
             entries.push(Entry::separator());
             entries.push(Entry::item("Join Network…", Action::JoinNetwork));
             if !networks.is_empty() {
@@ -168,7 +145,10 @@ pub fn menu(state: &ServiceState) -> Vec<Entry> {
             }
             let mut sorted: Vec<&Network> = networks.iter().collect();
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
-            entries.extend(sorted.into_iter().map(network_entry));
+            entries.extend(sorted.iter().take(MAX_SHOWN_NETWORKS).map(|n| network_entry(n)));
+            if sorted.len() > MAX_SHOWN_NETWORKS {
+                entries.push(Entry::info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
+            }
         }
     }
     entries.push(Entry::separator());
@@ -181,8 +161,24 @@ pub fn menu(state: &ServiceState) -> Vec<Entry> {
 fn network_entry(net: &Network) -> Entry {
     let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
     let mut children = vec![Entry::info(format!("Status: {}", net.status)), Entry::info(format!("Type: {}", net.kind))];
+    if let Some(sso) = &net.sso {
+        children.push(Entry::item("Log In to This Network…", Action::OpenUrl(sso.url.clone())));
+    }
     if !net.device.is_empty() {
         children.push(Entry::info(format!("Device: {}", net.device)));
+    }
+    if !net.mac.is_empty() {
+        children.push(Entry::info(format!("MAC: {}", net.mac)));
+    }
+    for route in net.routes.iter().take(MAX_ROUTES_SHOWN) {
+        let via = route.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
+        children.push(Entry::info(format!("Route: {}{via}", route.target)));
+    }
+    if net.routes.len() > MAX_ROUTES_SHOWN {
+        children.push(Entry::info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
+    }
+    if let Some(dns) = &net.dns {
+        children.push(Entry::info(format!("DNS: {} {}", dns.domain, dns.servers.join(", "))));
     }
     if !net.assigned_addresses.is_empty() {
         children.push(Entry::separator());
@@ -201,15 +197,56 @@ fn network_entry(net: &Network) -> Entry {
     Entry::submenu(format!("{} {name}", net.id), children)
 }
 
-/// Cuts `text` to at most `max` characters, marking the cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+/// Routes listed per network; the rest are counted.
+const MAX_ROUTES_SHOWN: usize = 8;
+
+/// What is wrong, in a few plain words.
+pub fn headline(problem: &CallError) -> &'static str {
+    match problem {
+        CallError::NotRunning(_) => "ZeroTier One is not running",
+        CallError::NotAnswering(_) => "ZeroTier One is not answering",
+        CallError::TokenRefused(_) => "ZeroTier One refused this app's token",
+        CallError::NoToken(_) => "No permission to control ZeroTier One",
+        CallError::BadConfig(_) => "The app's settings are not usable",
+        CallError::Failed(_) => "ZeroTier One gave an unusable answer",
     }
+}
+
+/// What the user can do about it by hand.
+fn advice(problem: &CallError) -> &'static [&'static str] {
+    match problem {
+        CallError::NotRunning(_) => &["Install ZeroTier One or start its service."],
+        CallError::NotAnswering(_) => &["It runs but does not reply; restart its service."],
+        CallError::TokenRefused(_) | CallError::NoToken(_) => {
+            if cfg!(windows) {
+                &["Use the item below, or copy authtoken.secret", "to %LOCALAPPDATA%\\ZeroTier as Administrator."]
+            } else {
+                &["Use the item below, or copy authtoken.secret", "to ~/.zeroTierOneAuthToken (chmod 600) as root."]
+            }
+        }
+        CallError::BadConfig(_) => &["Check --port, --service-home and --token-file."],
+        CallError::Failed(_) => &["Something else may listen on its port; see below."],
+    }
+}
+
+/// The menu as indented text (`--print-state`): `[x]`/`[ ]` for check
+/// items, `(disabled)` for entries that do nothing.
+pub fn render_text(state: &ServiceState) -> String {
+    fn walk(entries: &[Entry], depth: usize, out: &mut String) {
+        for e in entries {
+            let check = match e.checked {
+                Some(true) => "[x] ",
+                Some(false) => "[ ] ",
+                None => "",
+            };
+            let off = if e.enabled || e.is_separator() { "" } else { " (disabled)" };
+            out.push_str(&format!("{}{check}{}{off}\n", "  ".repeat(depth), e.label));
+            walk(&e.children, depth + 1, out);
+        }
+    }
+    let mut out = format!("tooltip: {}\n", tooltip(state));
+    walk(&menu(state), 0, &mut out);
+    out
 }
 
 /// Checks a network ID typed by the user: 16 hexadecimal digits, spaces and
@@ -244,22 +281,29 @@ mod tests {
             allow_global: false,
             allow_default: false,
             allow_dns: true,
+            ..Network::default()
         }
+    }
+
+    fn down(problem: CallError) -> ServiceState {
+        ServiceState::Down { problem, notes: vec![] }
     }
 
     fn running(networks: Vec<Network>) -> ServiceState {
         ServiceState::Running {
             status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
             networks,
+            notes: vec![],
         }
     }
 
     #[test]
     fn unreachable_service_shows_why_and_keeps_quit() {
-        let m = menu(&ServiceState::Unreachable("connection refused on 127.0.0.1:9993".into()));
+        let m = menu(&down(CallError::NotRunning("connection refused on 127.0.0.1:9993".into())));
         assert_eq!(m[0].label, "ZeroTier One is not running");
         assert!(!m[0].enabled);
-        assert!(m[1].label.contains("connection refused"));
+        assert!(m[1].label.contains("start its service"));
+        assert!(m[2].label.contains("connection refused"));
         assert_eq!(m.last().unwrap().action, Action::Quit);
         assert!(!m.iter().any(|e| e.action == Action::JoinNetwork), "no joining without a service");
     }
@@ -282,8 +326,6 @@ mod tests {
         );
         let global = beta.children.iter().find(|e| e.label.starts_with("Allow Assignment")).unwrap();
         assert_eq!(global.action, Action::SetAllow("b000000000000001".into(), Setting::Global, true));
-        let keys: Vec<&str> = Setting::ALL.iter().map(|s| s.api_key()).collect();
-        assert_eq!(keys, ["allowManaged", "allowGlobal", "allowDefault", "allowDNS"]);
         assert!(beta.children.iter().any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
         assert_eq!(beta.children.last().unwrap().action, Action::LeaveNetwork("b000000000000001".into()));
     }
@@ -303,16 +345,16 @@ mod tests {
             "ZeroTier 89e92ceee5 (online), 1 network(s)"
         );
         assert!(is_online(&running(vec![])));
-        assert!(!is_online(&ServiceState::Unreachable(String::new())));
-        for state in [ServiceState::Starting, ServiceState::Unauthorized("x".into()), running(vec![])] {
+        assert!(!is_online(&down(CallError::NotRunning(String::new()))));
+        for state in [ServiceState::Starting, down(CallError::TokenRefused("x".into())), running(vec![])] {
             assert!(tooltip(&state).encode_utf16().count() <= 127);
         }
     }
 
     #[test]
     fn notices_only_for_the_service_going_and_coming() {
-        let down = ServiceState::Unreachable("connection refused".into());
-        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One stopped responding");
+        let down = down(CallError::NotAnswering("timed out".into()));
+        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One is not answering");
         assert_eq!(transition_notice(&down, &running(vec![])).unwrap().1, "Node 89e92ceee5");
         assert_eq!(transition_notice(&ServiceState::Starting, &running(vec![])), None, "first answer is no news");
         assert_eq!(transition_notice(&ServiceState::Starting, &down), None);
@@ -321,9 +363,38 @@ mod tests {
 
     #[test]
     fn long_reasons_are_shortened_on_a_character_boundary() {
-        let m = menu(&ServiceState::Unauthorized("é".repeat(100)));
-        assert_eq!(m[1].label.chars().count(), 60);
-        assert!(m[1].label.ends_with('…'));
+        let m = menu(&down(CallError::Failed("é".repeat(100))));
+        assert_eq!(m[2].label.chars().count(), 60);
+        assert!(m[2].label.ends_with('…'));
+    }
+
+    #[test]
+    fn each_problem_says_what_is_wrong_and_only_token_problems_offer_setup() {
+        let problems = [
+            CallError::NotRunning(String::new()),
+            CallError::NotAnswering(String::new()),
+            CallError::TokenRefused(String::new()),
+            CallError::NoToken(String::new()),
+            CallError::BadConfig(String::new()),
+            CallError::Failed(String::new()),
+        ];
+        let headlines: std::collections::BTreeSet<&str> = problems.iter().map(headline).collect();
+        assert_eq!(headlines.len(), problems.len(), "one distinct headline each");
+        for p in problems {
+            let offers = menu(&down(p.clone())).iter().any(|e| e.action == Action::SetUpToken);
+            assert_eq!(offers, matches!(p, CallError::NoToken(_) | CallError::TokenRefused(_)), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn many_networks_are_capped_with_a_count() {
+        let nets: Vec<Network> = (0..1300).map(|i| network(&format!("{i:016x}"), "n")).collect();
+        let m = menu(&running(nets));
+        assert_eq!(m.iter().filter(|e| !e.children.is_empty()).count(), MAX_SHOWN_NETWORKS);
+        assert!(m.iter().any(|e| e.label == format!("… and {} more", 1300 - MAX_SHOWN_NETWORKS)));
+        let text = render_text(&running(vec![network("a000000000000001", "x")]));
+        assert!(text.contains("\n  [x] Allow Managed Addresses\n"), "{text}");
+        assert!(text.starts_with("tooltip: ZeroTier 89e92ceee5"), "{text}");
     }
 
     #[test]
