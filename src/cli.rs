@@ -13,6 +13,8 @@ pub enum Mode {
     },
     /// Fetch once, print what the menu would show, exit.
     PrintState,
+    /// Copy the service's token to the per-user file (what the menu item does).
+    SetUpToken,
     Help,
     Version,
     /// Hidden: the elevated half of token setup on Windows. Copies the
@@ -42,10 +44,13 @@ Options:
   --token-file FILE    read the auth token from FILE only [env ZT_TOKEN_FILE]
   --print-state        ask the service once, print what the menu would show, exit
                        (exit status 0 when the service answered, 1 otherwise)
+  --set-up-token       copy the service's token to this user's token file
+                       (asks for an administrator's password), then exit
   --help               print this help
   --version            print the version
 
-Environment: ZT_TIMEOUT_MS sets the total time one call may take (default 5000).
+Environment: ZT_TIMEOUT_MS sets the total time one call may take (default 5000),
+ZT_POLL_MS the time between two polls of the service (default 5000).
 ";
 
 /// Parses the arguments after the program name; the command line beats the
@@ -69,6 +74,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             "--port" => o.port = Some(value(&flag)?.to_string_lossy().into_owned()),
             "--token-file" => o.token_file = Some(value(&flag)?.into()),
             "--print-state" => mode = Mode::PrintState,
+            "--set-up-token" => mode = Mode::SetUpToken,
             "--exit-after-init" => mode = Mode::Tray { exit_after_init: true },
             "--help" | "-h" => return Ok(Cli { mode: Mode::Help, overrides: o }),
             "--version" | "-V" => return Ok(Cli { mode: Mode::Version, overrides: o }),
@@ -109,7 +115,9 @@ mod tests {
         assert!(parse_str(&["--port="]).unwrap_err().contains("needs a value"));
         assert!(parse_str(&["--bogus"]).unwrap_err().contains("--bogus"));
         assert!(parse_str(&["--install-token", "/d"]).unwrap_err().contains("DEST SID"));
-        for flag in ["--service-home", "--port", "--token-file", "--print-state", "--help", "--version"] {
+        for flag in
+            ["--service-home", "--port", "--token-file", "--print-state", "--set-up-token", "--help", "--version"]
+        {
             assert!(USAGE.contains(flag), "{flag} undocumented");
         }
     }

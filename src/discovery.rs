@@ -174,7 +174,7 @@ pub fn loose_permissions(path: &Path) -> Option<String> {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(path).ok()?.permissions().mode();
             (mode & 0o077 != 0).then(|| {
-                format!("{} is readable by other users; run: chmod 600 {}", path.display(), path.display())
+                format!("Other users can read the token file; run: chmod 600 {}", path.display())
             })
         } else {
             // Windows ACLs of the per-user copy are set by token setup itself.

@@ -28,7 +28,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 
-/// How often the service is asked for its state.
+/// How often the service is asked for its state (`ZT_POLL_MS` changes it).
 const POLL_MS: i32 = 5000;
 /// Pixel size the tray icon is rendered at; the tray library scales it.
 const TRAY_ICON_SIZE: u32 = 64;
@@ -65,6 +65,15 @@ fn main() -> ExitCode {
             let places = discovery::Places::new(&overrides);
             let state = session::fetch(&places, Command::Refresh);
             return print(&model::render_text(&state), matches!(state, ServiceState::Running { .. }));
+        }
+        cli::Mode::SetUpToken => {
+            return match token_setup::set_up(&overrides) {
+                Ok(path) => print(&format!("wrote {}\n", path.display()), true),
+                Err(e) => {
+                    log::error!("token setup: {e}");
+                    ExitCode::FAILURE
+                }
+            };
         }
         #[cfg(windows)]
         cli::Mode::InstallToken { dest, sid } => {
@@ -112,7 +121,9 @@ fn main() -> ExitCode {
         })
     });
     request_refresh(&refresh, &commands, true);
-    ui.timer(POLL_MS, move || request_refresh(&refresh, &commands, false));
+    let poll_ms =
+        std::env::var("ZT_POLL_MS").ok().and_then(|v| v.parse().ok()).filter(|ms| (100..=3_600_000).contains(ms));
+    ui.timer(poll_ms.unwrap_or(POLL_MS), move || request_refresh(&refresh, &commands, false));
     if exit_after_init {
         // Used by tests and the ARM64 check: start everything, then leave.
         ui::quit();
@@ -146,6 +157,7 @@ fn apply_state(state: ServiceState) {
         if app.state == state {
             return;
         }
+        log::info!("{}", model::tooltip(&state));
         if let Err(e) = app.tray.update(tray_config(&state)) {
             log::error!("cannot update the tray: {e}");
         }

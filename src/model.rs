@@ -128,7 +128,7 @@ pub fn menu(state: &ServiceState) -> Vec<Entry> {
             if matches!(problem, CallError::NoToken(_) | CallError::TokenRefused(_)) {
                 entries.push(Entry::item("Allow This User to Control ZeroTier…", Action::SetUpToken));
             }
-            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, 60))));
+            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, MAX_NOTE))));
         }
         ServiceState::Running { status, networks, notes } => {
             let online = if status.online { "ONLINE" } else { "OFFLINE" };
@@ -137,7 +137,7 @@ pub fn menu(state: &ServiceState) -> Vec<Entry> {
                 Action::CopyNodeId(status.address.clone()),
             ));
             entries.push(Entry::info(format!("Version {}", status.version)));
-            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, 60))));
+            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, MAX_NOTE))));
             entries.push(Entry::separator());
             entries.push(Entry::item("Join Network…", Action::JoinNetwork));
             if !networks.is_empty() {
@@ -197,6 +197,8 @@ fn network_entry(net: &Network) -> Entry {
     Entry::submenu(format!("{} {name}", net.id), children)
 }
 
+/// Notes (warnings) are longer than reasons: they carry a path and a command.
+const MAX_NOTE: usize = 100;
 /// Routes listed per network; the rest are counted.
 const MAX_ROUTES_SHOWN: usize = 8;
 
