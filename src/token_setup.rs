@@ -98,7 +98,7 @@ mod platform {
 }
 
 #[cfg(windows)]
-pub use platform::{current_user_sid, install};
+pub use platform::install;
 
 #[cfg(windows)]
 mod platform {
@@ -316,5 +316,74 @@ mod platform {
             std::io::Write::write_all(&mut file, token.secret().as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", dest.display()))
         }
+    }
+}
+
+#[cfg(all(test, windows))]
+mod tests {
+    use super::*;
+    use std::ffi::c_void;
+    use std::os::windows::ffi::OsStrExt;
+
+    const DACL_SECURITY_INFORMATION: u32 = 4;
+
+    #[link(name = "advapi32")]
+    extern "system" {
+        fn GetFileSecurityW(name: *const u16, info: u32, sd: *mut c_void, len: u32, needed: *mut u32) -> i32;
+        fn ConvertSecurityDescriptorToStringSecurityDescriptorW(
+            sd: *mut c_void,
+            revision: u32,
+            info: u32,
+            out: *mut *mut u16,
+            len: *mut u32,
+        ) -> i32;
+    }
+    #[link(name = "kernel32")]
+    extern "system" {
+        fn LocalFree(p: *mut c_void) -> *mut c_void;
+    }
+
+    /// The file's DACL in SDDL, as Windows reads it back.
+    fn dacl(path: &Path) -> String {
+        let name: Vec<u16> = path.as_os_str().encode_wide().chain(Some(0)).collect();
+        let mut buf = vec![0u64; 512];
+        let mut needed = 0;
+        // SAFETY: the buffer is 4 KiB and its size is passed; the string is freed.
+        unsafe {
+            let got =
+                GetFileSecurityW(name.as_ptr(), DACL_SECURITY_INFORMATION, buf.as_mut_ptr().cast(), 4096, &mut needed);
+            assert_ne!(got, 0, "GetFileSecurityW: {}", std::io::Error::last_os_error());
+            let mut text: *mut u16 = std::ptr::null_mut();
+            let ok = ConvertSecurityDescriptorToStringSecurityDescriptorW(
+                buf.as_mut_ptr().cast(),
+                1,
+                DACL_SECURITY_INFORMATION,
+                &mut text,
+                std::ptr::null_mut(),
+            );
+            assert_ne!(ok, 0);
+            let len = (0..4096).take_while(|&i| *text.add(i) != 0).count();
+            let s = String::from_utf16_lossy(std::slice::from_raw_parts(text, len));
+            LocalFree(text.cast());
+            s
+        }
+    }
+
+    #[test]
+    fn the_elevated_copy_is_for_the_given_user_only() {
+        let root = std::env::temp_dir().join(format!("zt-ui-acl-{}", std::process::id()));
+        let home = root.join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        std::fs::write(home.join(HOME_TOKEN), "acl-token\r\n").unwrap();
+        let dest = root.join("copy.secret");
+        std::fs::write(&dest, "stale, with inherited ACL").unwrap();
+        let sid = platform::current_user_sid().unwrap();
+        assert!(sid.starts_with("S-1-5-"), "{sid}");
+        let overrides = Overrides { service_home: Some(home), ..Default::default() };
+        install(&overrides, &dest, &sid).unwrap();
+        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "acl-token");
+        assert_eq!(dacl(&dest), format!("D:P(A;;FA;;;{sid})"));
+        assert!(install(&overrides, &dest, "S-1-5-21-x").is_err(), "not a SID");
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -4,7 +4,6 @@
 
 mod support;
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -248,7 +247,8 @@ fn discovery_reads_service_homes_on_both_address_families() {
     let r = run(sb.command(&[&"--print-state", &"--service-home", &other]));
     assert!(r.ok, "over 127.0.0.1 with the user's token: {}{}", r.out, r.err);
     assert!(!v4.requests().is_empty() && !r.out.contains("Other users can read the token file"), "{}", r.out);
-    if cfg!(unix) {
+    #[cfg(unix)]
+    {
         set_mode(&user_token, 0o644);
         let r = run(sb.command(&[&"--print-state", &"--service-home", &other]));
         assert!(r.out.contains("Other users can read the token file"), "{}", r.out);
@@ -359,7 +359,7 @@ fn the_running_app_stays_alive_and_current_through_misbehaviour() {
         }
     });
     let mut seen = Vec::new();
-    let mut expect = |what: &str, seen: &mut Vec<String>| {
+    let expect = |what: &str, seen: &mut Vec<String>| {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {

@@ -134,8 +134,15 @@ impl Drop for Double {
     }
 }
 
+/// One request as the double saw it; header names in lowercase.
+struct Req {
+    line: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
 /// Reads one request: head and `Content-Length` body (bounded in size and time).
-fn read_request(s: &mut TcpStream) -> Option<(String, Vec<(String, String)>, Vec<u8>)> {
+fn read_request(s: &mut TcpStream) -> Option<Req> {
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut raw = Vec::new();
     let mut buf = [0u8; 4096];
@@ -162,11 +169,12 @@ fn read_request(s: &mut TcpStream) -> Option<(String, Vec<(String, String)>, Vec
         let n = s.read(&mut buf).ok().filter(|n| *n > 0)?;
         body.extend_from_slice(&buf[..n]);
     }
-    Some((line, headers, body))
+    Some(Req { line, headers, body })
 }
 
 /// The API itself: status code and JSON body.
-fn answer(line: &str, headers: &[(String, String)], body: &[u8], st: &Mutex<State>) -> (u16, String) {
+fn answer(req: &Req, st: &Mutex<State>) -> (u16, String) {
+    let (line, headers, body) = (&req.line, &req.headers, &req.body);
     let mut st = st.lock().unwrap();
     st.requests.push(line.split(' ').take(2).collect::<Vec<_>>().join(" "));
     let token_ok = headers.iter().any(|(k, v)| k == "x-zt1-auth" && *v == st.token);
@@ -219,8 +227,8 @@ fn serve(mut s: TcpStream, st: &Mutex<State>, stop: &AtomicBool) {
         let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n{\"addr");
         return;
     }
-    let Some((line, headers, body)) = read_request(&mut s) else { return };
-    let (code, json) = answer(&line, &headers, &body, st);
+    let Some(req) = read_request(&mut s) else { return };
+    let (code, json) = answer(&req, st);
     let ok = |json: &str| {
         format!("HTTP/1.1 {code} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{json}", json.len())
     };
