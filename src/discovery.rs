@@ -117,7 +117,8 @@ pub fn port(p: &Places) -> Result<u16, CallError> {
             // Unreadable counts as absent: a home we cannot look into is not ours.
             if let Ok(text) = std::fs::read_to_string(&path) {
                 return parse_port(&text).ok_or_else(|| {
-                    CallError::BadConfig(format!("{} holds {:?}, not a port number", path.display(), text.trim()))
+                    let (text, home) = (text.trim(), home.display());
+                    CallError::BadConfig(format!("{name} holds {text:?}, not a port number (in {home})"))
                 });
             }
         }

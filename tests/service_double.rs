@@ -326,6 +326,23 @@ fn elevated_copy_mode_writes_the_token() {
     assert!(!r.ok);
 }
 
+/// The whole menu flow: `runas` starts the elevated copy (Wine runs it
+/// without a UAC prompt, as do CI runners) and the app then finds the copy.
+#[cfg(windows)]
+#[test]
+fn token_setup_runs_the_elevated_copy() {
+    let sb = Sandbox::new("setup");
+    std::fs::write(sb.home().join("authtoken.secret"), TOKEN).unwrap();
+    let r = run(sb.command(&[&"--set-up-token"]));
+    assert!(r.ok, "{}{}", r.out, r.err);
+    let copy = sb.user().join("ZeroTier").join("authtoken.secret");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), TOKEN);
+    std::fs::remove_file(sb.home().join("authtoken.secret")).unwrap();
+    let double = Double::start(false);
+    let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
+    assert!(r.ok, "{}", r.out);
+}
+
 /// Whether a GUI can start here; under CI it must.
 fn have_display() -> bool {
     if cfg!(windows) || std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some() {

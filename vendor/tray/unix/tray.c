@@ -16,6 +16,7 @@
 #error "define TRAY_AYATANA_APPINDICATOR or TRAY_LEGACY_APPINDICATOR"
 #endif
 
+#include "stale.h"
 #include "trayp.h"
 
 static struct {
@@ -231,6 +232,8 @@ int tray_init(struct tray *tray) {
     return r;
   if (!gtk_init_check(NULL, NULL))
     return TRAY_ERR_PLATFORM;
+  /* Best effort: a folder that cannot be cleared is no reason to fail. */
+  (void)trayp_remove_stale_icon_dirs(runtime_base());
   r = apply(tray);
   if (r != TRAY_OK)
     return r;
