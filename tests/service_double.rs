@@ -222,12 +222,17 @@ fn bad_settings_are_named() {
 #[test]
 fn discovery_reads_service_homes_on_both_address_families() {
     let sb = Sandbox::new("discovery");
-    let v6 = Double::start(true);
-    // Older port file name, token in the home, reached over ::1 after 127.0.0.1 refuses.
-    std::fs::write(sb.home().join("zerotier.port"), format!("{}\n", v6.port())).unwrap();
     std::fs::write(sb.home().join("authtoken.secret"), TOKEN).unwrap();
-    let r = run(sb.command(&[&"--print-state"]));
-    assert!(r.ok, "over ::1: {}{}", r.out, r.err);
+    match Double::start_v6() {
+        Some(v6) => {
+            // Older port file name, token in the home, reached over ::1 after 127.0.0.1 refuses.
+            std::fs::write(sb.home().join("zerotier.port"), format!("{}\n", v6.port())).unwrap();
+            let r = run(sb.command(&[&"--print-state"]));
+            assert!(r.ok, "over ::1: {}{}", r.out, r.err);
+            assert!(!v6.requests().is_empty());
+        }
+        None => eprintln!("this machine has no ::1: the IPv6 half of the discovery test is skipped"),
+    }
     // The newer name wins; --service-home beats ZT_SERVICE_HOME.
     let v4 = Double::start(false);
     let other = sb.root.join("other-home");
