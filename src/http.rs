@@ -4,6 +4,9 @@
 //! port: one total deadline per call, bounded head, body and chunk sizes with
 //! checked arithmetic, `Content-Length` honoured (so kept-open connections end
 //! the call), interim `1xx` answers skipped, header values checked for CR/LF.
+//! Measured against the crates (release, stripped, Linux x86-64, over a
+//! serde_json baseline): this module +40 KB, minreq 2.14 +155 KB (no body
+//! size cap), ureq 3.5 without TLS +530 KB.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
