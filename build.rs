@@ -4,8 +4,9 @@
 //! COFF object (build-support's winres) and handed to the linker, so no
 //! resource compiler is needed on any host.
 
-use build_support::{env, winres, Target};
 use std::path::PathBuf;
+use zt_native_build::{env, Target};
+use zt_winres as winres;
 
 #[path = "src/icon.rs"]
 #[allow(dead_code)]
@@ -26,14 +27,14 @@ fn main() {
 
 fn embed_resources(target: &Target) {
     let machine = winres::coff_machine(&target.arch)
-        .unwrap_or_else(|| build_support::fail(&format!("no COFF machine for {}", target.triple)));
+        .unwrap_or_else(|| zt_native_build::fail(&format!("no COFF machine for {}", target.triple)));
     let version = package_version();
     let mut resources = vec![manifest(&version), winres::version_resource(&version_info(&version))];
     resources.extend(winres::icon_resources(&icon_images(), 1, 1));
     let object = winres::coff_object(&resources, machine);
     let path = resource_object_path(target);
     std::fs::write(&path, object)
-        .unwrap_or_else(|e| build_support::fail(&format!("cannot write {}: {e}", path.display())));
+        .unwrap_or_else(|e| zt_native_build::fail(&format!("cannot write {}: {e}", path.display())));
     // An object file on the link line is linked whole, resources included.
     println!("cargo:rustc-link-arg-bins={}", path.display());
     if target.is_msvc() {

@@ -3,9 +3,14 @@
 
 pub use crate::service::Setting;
 use crate::service::{sanitize as shorten, CallError, Network, NodeStatus};
+use zt_tray::MenuItem;
 
 /// Most networks listed in the menu; the rest are counted in one line.
 pub const MAX_SHOWN_NETWORKS: usize = 40;
+/// Notes (warnings) are longer than reasons: they carry a path and a command.
+const MAX_NOTE: usize = 100;
+/// Routes listed per network; the rest are counted.
+const MAX_ROUTES_SHOWN: usize = 8;
 
 /// Everything the app knows about the local service at one moment.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +26,6 @@ pub enum ServiceState {
 /// What choosing a menu item does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    None,
     CopyNodeId(String),
     JoinNetwork,
     LeaveNetwork(String),
@@ -48,41 +52,20 @@ impl Setting {
     }
 }
 
-/// One menu entry; `checked` is `Some` for check items.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub label: String,
-    pub enabled: bool,
-    pub checked: Option<bool>,
-    pub action: Action,
-    pub children: Vec<Entry>,
+/// One menu line, in the tray library's own type: the model's output is
+/// what the tray shows, with an [`Action`] on every entry that does something.
+pub type Item = MenuItem<Action>;
+
+fn item(label: impl Into<String>, action: Action) -> Item {
+    MenuItem::action(label, action)
 }
 
-impl Entry {
-    fn item(label: impl Into<String>, action: Action) -> Entry {
-        Entry { label: label.into(), enabled: true, checked: None, action, children: Vec::new() }
-    }
+fn info(label: impl Into<String>) -> Item {
+    MenuItem::label(label).disabled()
+}
 
-    fn info(label: impl Into<String>) -> Entry {
-        Entry { enabled: false, ..Entry::item(label, Action::None) }
-    }
-
-    fn check(label: impl Into<String>, checked: bool, action: Action) -> Entry {
-        Entry { checked: Some(checked), ..Entry::item(label, action) }
-    }
-
-    fn submenu(label: impl Into<String>, children: Vec<Entry>) -> Entry {
-        Entry { children, ..Entry::item(label, Action::None) }
-    }
-
-    /// A separator line.
-    pub fn separator() -> Entry {
-        Entry::info("-")
-    }
-
-    pub fn is_separator(&self) -> bool {
-        self.label == "-"
-    }
+fn check(label: impl Into<String>, checked: bool, action: Action) -> Item {
+    MenuItem::action(label, action).checked(checked)
 }
 
 /// The tray's tooltip for a state (kept short: Windows shows 127 units).
@@ -117,90 +100,85 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
 }
 
 /// The whole tray menu for a state.
-pub fn menu(state: &ServiceState) -> Vec<Entry> {
+pub fn menu(state: &ServiceState) -> Vec<Item> {
     let mut entries = Vec::new();
     match state {
-        ServiceState::Starting => entries.push(Entry::info("Connecting to ZeroTier One…")),
+        ServiceState::Starting => entries.push(info("Connecting to ZeroTier One…")),
         ServiceState::Down { problem, notes } => {
-            entries.push(Entry::info(headline(problem)));
-            entries.extend(advice(problem).iter().map(|line| Entry::info(*line)));
-            entries.push(Entry::info(shorten(problem.detail(), 60)));
+            entries.push(info(headline(problem)));
+            entries.extend(advice(problem).iter().map(|line| info(*line)));
+            entries.push(info(shorten(problem.detail(), 60)));
             if matches!(problem, CallError::NoToken(_) | CallError::TokenRefused(_)) {
-                entries.push(Entry::item("Allow This User to Control ZeroTier…", Action::SetUpToken));
+                entries.push(item("Allow This User to Control ZeroTier…", Action::SetUpToken));
             }
-            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, MAX_NOTE))));
+            entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
         }
         ServiceState::Running { status, networks, notes } => {
             let online = if status.online { "ONLINE" } else { "OFFLINE" };
-            entries.push(Entry::item(
+            entries.push(item(
                 format!("Node ID: {} ({online})", status.address),
                 Action::CopyNodeId(status.address.clone()),
             ));
-            entries.push(Entry::info(format!("Version {}", status.version)));
-            entries.extend(notes.iter().map(|n| Entry::info(shorten(n, MAX_NOTE))));
-            entries.push(Entry::separator());
-            entries.push(Entry::item("Join Network…", Action::JoinNetwork));
+            entries.push(info(format!("Version {}", status.version)));
+            entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
+            entries.push(MenuItem::separator());
+            entries.push(item("Join Network…", Action::JoinNetwork));
             if !networks.is_empty() {
-                entries.push(Entry::separator());
+                entries.push(MenuItem::separator());
             }
             let mut sorted: Vec<&Network> = networks.iter().collect();
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
             entries.extend(sorted.iter().take(MAX_SHOWN_NETWORKS).map(|n| network_entry(n)));
             if sorted.len() > MAX_SHOWN_NETWORKS {
-                entries.push(Entry::info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
+                entries.push(info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
             }
         }
     }
-    entries.push(Entry::separator());
-    entries.push(Entry::item("Refresh", Action::Refresh));
-    entries.push(Entry::item("About ZeroTier Desktop UI", Action::About));
-    entries.push(Entry::item("Quit", Action::Quit));
+    entries.push(MenuItem::separator());
+    entries.push(item("Refresh", Action::Refresh));
+    entries.push(item("About ZeroTier Desktop UI", Action::About));
+    entries.push(item("Quit", Action::Quit));
     entries
 }
 
-fn network_entry(net: &Network) -> Entry {
+fn network_entry(net: &Network) -> Item {
     let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
-    let mut children = vec![Entry::info(format!("Status: {}", net.status)), Entry::info(format!("Type: {}", net.kind))];
+    let mut children = vec![info(format!("Status: {}", net.status)), info(format!("Type: {}", net.kind))];
     if let Some(sso) = &net.sso {
-        children.push(Entry::item("Log In to This Network…", Action::OpenUrl(sso.url.clone())));
+        children.push(item("Log In to This Network…", Action::OpenUrl(sso.url.clone())));
     }
     if !net.device.is_empty() {
-        children.push(Entry::info(format!("Device: {}", net.device)));
+        children.push(info(format!("Device: {}", net.device)));
     }
     if !net.mac.is_empty() {
-        children.push(Entry::info(format!("MAC: {}", net.mac)));
+        children.push(info(format!("MAC: {}", net.mac)));
     }
     for route in net.routes.iter().take(MAX_ROUTES_SHOWN) {
         let via = route.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
-        children.push(Entry::info(format!("Route: {}{via}", route.target)));
+        children.push(info(format!("Route: {}{via}", route.target)));
     }
     if net.routes.len() > MAX_ROUTES_SHOWN {
-        children.push(Entry::info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
+        children.push(info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
     }
     if let Some(dns) = &net.dns {
-        children.push(Entry::info(format!("DNS: {} {}", dns.domain, dns.servers.join(", "))));
+        children.push(info(format!("DNS: {} {}", dns.domain, dns.servers.join(", "))));
     }
     if !net.assigned_addresses.is_empty() {
-        children.push(Entry::separator());
+        children.push(MenuItem::separator());
         for addr in &net.assigned_addresses {
-            children.push(Entry::item(format!("Copy {addr}"), Action::CopyAddress(addr.clone())));
+            children.push(item(format!("Copy {addr}"), Action::CopyAddress(addr.clone())));
         }
     }
-    children.push(Entry::separator());
+    children.push(MenuItem::separator());
     for setting in Setting::ALL {
         let on = setting.of(net);
         // Choosing a check item asks for the opposite of what it shows.
-        children.push(Entry::check(setting.label(), on, Action::SetAllow(net.id.clone(), setting, !on)));
+        children.push(check(setting.label(), on, Action::SetAllow(net.id.clone(), setting, !on)));
     }
-    children.push(Entry::separator());
-    children.push(Entry::item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
-    Entry::submenu(format!("{} {name}", net.id), children)
+    children.push(MenuItem::separator());
+    children.push(item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
+    MenuItem::submenu(format!("{} {name}", net.id), children)
 }
-
-/// Notes (warnings) are longer than reasons: they carry a path and a command.
-const MAX_NOTE: usize = 100;
-/// Routes listed per network; the rest are counted.
-const MAX_ROUTES_SHOWN: usize = 8;
 
 /// What is wrong, in a few plain words.
 pub fn headline(problem: &CallError) -> &'static str {
@@ -232,18 +210,23 @@ fn advice(problem: &CallError) -> &'static [&'static str] {
 }
 
 /// The menu as indented text (`--print-state`): `[x]`/`[ ]` for check
-/// items, `(disabled)` for entries that do nothing.
+/// items, `(disabled)` for entries that do nothing, `-` for separators.
 pub fn render_text(state: &ServiceState) -> String {
-    fn walk(entries: &[Entry], depth: usize, out: &mut String) {
-        for e in entries {
+    fn walk(items: &[Item], depth: usize, out: &mut String) {
+        for i in items {
+            let indent = "  ".repeat(depth);
+            let MenuItem::Entry(e) = i else {
+                out.push_str(&format!("{indent}-\n"));
+                continue;
+            };
             let check = match e.checked {
                 Some(true) => "[x] ",
                 Some(false) => "[ ] ",
                 None => "",
             };
-            let off = if e.enabled || e.is_separator() { "" } else { " (disabled)" };
-            out.push_str(&format!("{}{check}{}{off}\n", "  ".repeat(depth), e.label));
-            walk(&e.children, depth + 1, out);
+            let off = if e.enabled { "" } else { " (disabled)" };
+            out.push_str(&format!("{indent}{check}{}{off}\n", e.text));
+            walk(&e.submenu, depth + 1, out);
         }
     }
     let mut out = format!("tooltip: {}\n", tooltip(state));
@@ -270,6 +253,18 @@ pub fn parse_network_id(input: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(i: &Item) -> &str {
+        i.entry().map_or("-", |e| e.text.as_str())
+    }
+
+    fn action(i: &Item) -> Option<&Action> {
+        i.entry().and_then(|e| e.action.as_ref())
+    }
+
+    fn children(i: &Item) -> &[Item] {
+        i.entry().map_or(&[], |e| e.submenu.as_slice())
+    }
 
     fn network(id: &str, name: &str) -> Network {
         Network {
@@ -302,41 +297,41 @@ mod tests {
     #[test]
     fn unreachable_service_shows_why_and_keeps_quit() {
         let m = menu(&down(CallError::NotRunning("connection refused on 127.0.0.1:9993".into())));
-        assert_eq!(m[0].label, "ZeroTier One is not running");
-        assert!(!m[0].enabled);
-        assert!(m[1].label.contains("start its service"));
-        assert!(m[2].label.contains("connection refused"));
-        assert_eq!(m.last().unwrap().action, Action::Quit);
-        assert!(!m.iter().any(|e| e.action == Action::JoinNetwork), "no joining without a service");
+        assert_eq!(text(&m[0]), "ZeroTier One is not running");
+        assert!(!m[0].entry().unwrap().enabled);
+        assert!(text(&m[1]).contains("start its service"));
+        assert!(text(&m[2]).contains("connection refused"));
+        assert_eq!(action(m.last().unwrap()), Some(&Action::Quit));
+        assert!(!m.iter().any(|e| action(e) == Some(&Action::JoinNetwork)), "no joining without a service");
     }
 
     #[test]
     fn running_service_lists_networks_sorted_with_their_settings() {
         let m = menu(&running(vec![network("b000000000000001", "beta"), network("a000000000000001", "")]));
-        assert_eq!(m[0].action, Action::CopyNodeId("89e92ceee5".into()));
-        assert!(m[0].label.contains("ONLINE"));
-        let nets: Vec<&Entry> = m.iter().filter(|e| !e.children.is_empty()).collect();
-        assert_eq!(nets[0].label, "a000000000000001 (unnamed)");
-        assert_eq!(nets[1].label, "b000000000000001 beta");
+        assert_eq!(action(&m[0]), Some(&Action::CopyNodeId("89e92ceee5".into())));
+        assert!(text(&m[0]).contains("ONLINE"));
+        let nets: Vec<&Item> = m.iter().filter(|e| !children(e).is_empty()).collect();
+        assert_eq!(text(nets[0]), "a000000000000001 (unnamed)");
+        assert_eq!(text(nets[1]), "b000000000000001 beta");
         let beta = nets[1];
-        let managed = beta.children.iter().find(|e| e.label == "Allow Managed Addresses").unwrap();
-        assert_eq!(managed.checked, Some(true));
+        let managed = children(beta).iter().find(|e| text(e) == "Allow Managed Addresses").unwrap();
+        assert_eq!(managed.entry().unwrap().checked, Some(true));
         assert_eq!(
-            managed.action,
-            Action::SetAllow("b000000000000001".into(), Setting::Managed, false),
+            action(managed),
+            Some(&Action::SetAllow("b000000000000001".into(), Setting::Managed, false)),
             "choosing toggles"
         );
-        let global = beta.children.iter().find(|e| e.label.starts_with("Allow Assignment")).unwrap();
-        assert_eq!(global.action, Action::SetAllow("b000000000000001".into(), Setting::Global, true));
-        assert!(beta.children.iter().any(|e| e.action == Action::CopyAddress("10.147.17.5/24".into())));
-        assert_eq!(beta.children.last().unwrap().action, Action::LeaveNetwork("b000000000000001".into()));
+        let global = children(beta).iter().find(|e| text(e).starts_with("Allow Assignment")).unwrap();
+        assert_eq!(action(global), Some(&Action::SetAllow("b000000000000001".into(), Setting::Global, true)));
+        assert!(children(beta).iter().any(|e| action(e) == Some(&Action::CopyAddress("10.147.17.5/24".into()))));
+        assert_eq!(action(children(beta).last().unwrap()), Some(&Action::LeaveNetwork("b000000000000001".into())));
     }
 
     #[test]
     fn no_networks_means_no_dangling_separator() {
         let m = menu(&running(vec![]));
         for pair in m.windows(2) {
-            assert!(!(pair[0].is_separator() && pair[1].is_separator()), "double separator in {m:?}");
+            assert!(!(pair[0] == MenuItem::Separator && pair[1] == MenuItem::Separator), "double separator in {m:?}");
         }
     }
 
@@ -366,8 +361,8 @@ mod tests {
     #[test]
     fn long_reasons_are_shortened_on_a_character_boundary() {
         let m = menu(&down(CallError::Failed("é".repeat(100))));
-        assert_eq!(m[2].label.chars().count(), 60);
-        assert!(m[2].label.ends_with('…'));
+        assert_eq!(text(&m[2]).chars().count(), 60);
+        assert!(text(&m[2]).ends_with('…'));
     }
 
     #[test]
@@ -383,7 +378,7 @@ mod tests {
         let headlines: std::collections::BTreeSet<&str> = problems.iter().map(headline).collect();
         assert_eq!(headlines.len(), problems.len(), "one distinct headline each");
         for p in problems {
-            let offers = menu(&down(p.clone())).iter().any(|e| e.action == Action::SetUpToken);
+            let offers = menu(&down(p.clone())).iter().any(|e| action(e) == Some(&Action::SetUpToken));
             assert_eq!(offers, matches!(p, CallError::NoToken(_) | CallError::TokenRefused(_)), "{p:?}");
         }
     }
@@ -392,10 +387,11 @@ mod tests {
     fn many_networks_are_capped_with_a_count() {
         let nets: Vec<Network> = (0..1300).map(|i| network(&format!("{i:016x}"), "n")).collect();
         let m = menu(&running(nets));
-        assert_eq!(m.iter().filter(|e| !e.children.is_empty()).count(), MAX_SHOWN_NETWORKS);
-        assert!(m.iter().any(|e| e.label == format!("… and {} more", 1300 - MAX_SHOWN_NETWORKS)));
+        assert_eq!(m.iter().filter(|e| !children(e).is_empty()).count(), MAX_SHOWN_NETWORKS);
+        assert!(m.iter().any(|e| text(e) == format!("… and {} more", 1300 - MAX_SHOWN_NETWORKS)));
         let text = render_text(&running(vec![network("a000000000000001", "x")]));
         assert!(text.contains("\n  [x] Allow Managed Addresses\n"), "{text}");
+        assert!(text.contains("\n  -\n"), "separators: {text}");
         assert!(text.starts_with("tooltip: ZeroTier 89e92ceee5"), "{text}");
     }
 

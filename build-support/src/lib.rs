@@ -11,7 +11,6 @@ pub mod hints;
 pub mod plan;
 pub mod sys;
 pub mod target;
-pub mod winres;
 
 #[cfg(feature = "bindgen")]
 pub mod bindings;

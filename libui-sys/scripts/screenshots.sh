@@ -14,7 +14,7 @@ which=${*:-linux wine}
 for kind in $which; do
 	case $kind in
 	linux)
-		cargo build -q -p libui-sys --example ui_gallery
+		cargo build -q -p zt-libui-sys --example ui_gallery
 		exe="$target_dir/debug/examples/ui_gallery"
 		# Captured by window id: exactly the window, margins included.
 		xvfb-run -a -s "-screen 0 640x480x24" sh -c "
@@ -28,7 +28,7 @@ for kind in $which; do
 	wine)
 		: "${WINEPREFIX:?set WINEPREFIX (see scripts/wine-prefix.sh)}"
 		export WINEDEBUG=${WINEDEBUG:--all}
-		cargo build -q -p libui-sys --example ui_gallery --target x86_64-pc-windows-gnu
+		cargo build -q -p zt-libui-sys --example ui_gallery --target x86_64-pc-windows-gnu
 		exe="$target_dir/x86_64-pc-windows-gnu/debug/examples/ui_gallery.exe"
 		xvfb-run -a -s "-screen 0 800x600x24" sh -c "
 			wine explorer /desktop=shot,640x480 '$exe' --quit-after-ms 8000 &

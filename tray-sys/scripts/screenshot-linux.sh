@@ -8,7 +8,7 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/artifacts/tray-linux.png}
 mkdir -p "$(dirname "$out")"
-cargo build -q --manifest-path "$root/Cargo.toml" -p tray-sys --example tray_minimal
+cargo build -q --manifest-path "$root/Cargo.toml" -p zt-tray-sys --example tray_minimal
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 exe=$target_dir/debug/examples/tray_minimal
 

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/artifacts/tray-wine.png}
 mkdir -p "$(dirname "$out")"
 export WINEPREFIX=${WINEPREFIX:-$root/target/wine-tray} WINEDEBUG=-all
-cargo build -q --manifest-path "$root/Cargo.toml" -p tray-sys --example tray_minimal --target x86_64-pc-windows-gnu
+cargo build -q --manifest-path "$root/Cargo.toml" -p zt-tray-sys --example tray_minimal --target x86_64-pc-windows-gnu
 exe=${CARGO_TARGET_DIR:-$root/target}/x86_64-pc-windows-gnu/debug/examples/tray_minimal.exe
 
 display=:$((190 + $$ % 100))

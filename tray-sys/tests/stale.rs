@@ -4,7 +4,7 @@
 #![cfg(all(unix, not(target_os = "macos")))]
 
 // Links the static library that holds the function.
-use tray_sys as _;
+use zt_tray_sys as _;
 
 use std::ffi::{c_char, c_int, CString};
 use std::os::unix::ffi::OsStrExt;

@@ -39,7 +39,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     for target in targets {
         let label = target.unwrap_or("host");
-        let ours = measure(&util::root(), &["-p", "libui-sys", "-p", "tray-sys"], target, "ours", true);
+        let ours = measure(&util::root(), &["-p", "zt-libui-sys", "-p", "zt-tray-sys"], target, "ours", true);
         let theirs = measure(&reference, &[], target, "reference", false);
         print_row(label, "ours", &ours);
         print_row(label, REFERENCE, &theirs);

@@ -8,6 +8,7 @@
 
 mod bench;
 mod checks;
+mod registry;
 mod setup;
 mod tiers;
 mod util;

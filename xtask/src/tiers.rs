@@ -17,6 +17,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits"),
     ("arm64", "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only"),
     ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
+    ("registry", "publishable crates packaged into a local registry; a fixture depending on them by version built offline (native, Wine, ARM64 MSVC check, ARM64 GNU link) and documented as docs.rs would"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
     ("screenshots", "tray menu open and a libui window, on Linux and under Wine, saved to artifacts/*.png"),
@@ -28,8 +29,8 @@ const MSVC_TARGETS: &[(&str, u16)] = &[
     ("aarch64-pc-windows-msvc", checks::MACHINE_ARM64),
 ];
 
-const WINE_TARGET: &str = "x86_64-pc-windows-gnu";
-const ARM64_TARGET: &str = "aarch64-pc-windows-gnullvm";
+pub(crate) const WINE_TARGET: &str = "x86_64-pc-windows-gnu";
+pub(crate) const ARM64_TARGET: &str = "aarch64-pc-windows-gnullvm";
 
 /// `cargo xtask test [TIER...]`
 pub fn run_selected(names: &[String]) -> Result<(), String> {
@@ -82,6 +83,7 @@ fn run_tier(name: &str) -> Result<(), String> {
         "wine" => wine(),
         "arm64" => arm64(),
         "downstream" => downstream(),
+        "registry" => crate::registry::registry(),
         "ide" => ide(),
         "workflow" => workflow(),
         "screenshots" => screenshots(),
@@ -92,12 +94,12 @@ fn run_tier(name: &str) -> Result<(), String> {
 /// `cargo xtask bindings`
 pub fn update_bindings() -> Result<(), String> {
     let mut c = cargo();
-    c.args(["test", "-p", "libui-sys", "-p", "tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
+    c.args(["test", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
     run(&mut c)
 }
 
 /// Runs `inner` with a virtual X display and a private session bus.
-fn under_display(inner: &mut Command) -> Command {
+pub(crate) fn under_display(inner: &mut Command) -> Command {
     let mut c = Command::new("xvfb-run");
     c.args(["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--"]);
     c.arg(inner.get_program()).args(inner.get_args());
@@ -177,7 +179,7 @@ fn hints() -> Result<(), String> {
     for case in HINT_CASES {
         let what = case.what;
         let mut build = cargo();
-        build.args(["build", "-p", "tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
+        build.args(["build", "-p", "zt-tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
         if let Some(t) = case.target {
             build.args(["--target", t]);
         }
@@ -219,10 +221,10 @@ fn noop() -> Result<(), String> {
             l.contains("Running `") && l.contains(&format!("/build/{pkg}-")) && l.contains("build-script-build`")
         })
     };
-    if !reran("tray-sys") {
+    if !reran("zt-tray-sys") {
         return Err(format!("touching {} did not rerun tray-sys's build script:\n{log}", tray_sources.display()));
     }
-    if reran("libui-sys") {
+    if reran("zt-libui-sys") {
         return Err(format!("touching {} also reran libui-sys's build script:\n{log}", tray_sources.display()));
     }
     println!("no-op build: nothing ran; one touched C file reran tray-sys only");
@@ -238,7 +240,7 @@ fn meson() -> Result<(), String> {
     let meson_target = util::root().join("target/meson");
     let with_meson = |verb: &str| {
         let mut c = cargo();
-        c.args([verb, "-p", "libui-sys", "-p", "tray-sys", "--features", "libui-sys/meson,tray-sys/meson"])
+        c.args([verb, "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--features", "zt-libui-sys/meson,zt-tray-sys/meson"])
             .env("CARGO_TARGET_DIR", &meson_target);
         c
     };
@@ -281,7 +283,7 @@ fn msvc() -> Result<(), String> {
     for (triple, machine) in MSVC_TARGETS {
         let mut build = cargo();
         build
-            .args(["build", "--release", "-p", "libui-sys", "-p", "tray-sys", "--target", triple])
+            .args(["build", "--release", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--target", triple])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut build, triple)?;
         run(&mut build)?;
@@ -304,7 +306,7 @@ fn msvc() -> Result<(), String> {
         let mut check = cargo();
         check
             .args(["check", "--release", "--target", triple, "--bins", "--examples"])
-            .args(["-p", "zerotier_desktop_ui", "-p", "tray-sys", "-p", "libui-sys"])
+            .args(["-p", "zerotier_desktop_ui", "-p", "zt-tray-sys", "-p", "zt-libui-sys"])
             .env("CARGO_TARGET_DIR", &target_dir);
         msvc_env(&mut check, triple)?;
         run(&mut check)?;
@@ -353,7 +355,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
     Ok(prefix)
 }
 
-fn wine_env(c: &mut Command) -> Result<(), String> {
+pub(crate) fn wine_env(c: &mut Command) -> Result<(), String> {
     let prefix = wine_prefix()?;
     c.env("WINEPREFIX", prefix).env("WINEDEBUG", "-all").env(cargo_target_var(WINE_TARGET, "RUNNER"), "wine");
     Ok(())
@@ -378,7 +380,7 @@ fn wine() -> Result<(), String> {
 }
 
 /// zig as C compiler and linker for aarch64-pc-windows-gnullvm.
-fn arm64_env(c: &mut Command) -> Result<(), String> {
+pub(crate) fn arm64_env(c: &mut Command) -> Result<(), String> {
     let zig_cc = tool_dir()?.join("zig-cc-aarch64-windows");
     // zig names the target itself and rejects the triple cc passes; it
     // brings its own C runtime (UCRT), so rustc's -lmsvcrt must go too.
@@ -404,9 +406,9 @@ fn arm64() -> Result<(), String> {
         "-p",
         "zerotier_desktop_ui",
         "-p",
-        "libui-sys",
+        "zt-libui-sys",
         "-p",
-        "tray-sys",
+        "zt-tray-sys",
         "--bins",
         "--examples",
     ]);
@@ -438,7 +440,7 @@ fn arm64() -> Result<(), String> {
 
 /// The app's resources (type, name) as read back from the PE.
 fn build_support_resources(pe: &[u8]) -> Result<Vec<(u16, u16)>, String> {
-    let found = build_support::winres::read_pe_resources(pe)?;
+    let found = zt_winres::read_pe_resources(pe)?;
     let kinds: Vec<(u16, u16)> = found.iter().map(|r| (r.type_id, r.name_id)).collect();
     for needed in [(24, 1), (16, 1), (14, 1)] {
         if !kinds.contains(&needed) {

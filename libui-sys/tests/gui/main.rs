@@ -5,12 +5,12 @@
 
 mod native;
 
-use libui_sys::*;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+use zt_libui_sys::*;
 
 type CaseResult = Result<(), String>;
 /// A named test case.

@@ -150,9 +150,9 @@ mod gtk {
 
 #[cfg(windows)]
 mod win {
-    use libui_sys::*;
     use std::ffi::{c_char, c_void, CString};
     use std::ptr::null_mut;
+    use zt_libui_sys::*;
 
     type Hwnd = *mut c_void;
     type Handle = *mut c_void;

@@ -3,7 +3,7 @@
 
 use std::ffi::{c_char, c_void, CString};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use tray_sys::*;
+use zt_tray_sys::*;
 
 /// bindgen types the macro 0 as u32; the functions return int.
 pub const OK: i32 = TRAY_OK;

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::ptr::{null, null_mut};
 use std::time::{Duration, Instant};
-use tray_sys::*;
+use zt_tray_sys::*;
 
 type P = *mut c_void;
 

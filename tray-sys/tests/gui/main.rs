@@ -40,7 +40,7 @@ fn main() {
         }
         // Leave no half-initialised tray behind a failed case.
         let result = std::panic::catch_unwind(case.run).unwrap_or_else(|p| Err(common::panic_text(&p)));
-        unsafe { tray_sys::tray_exit() };
+        unsafe { zt_tray_sys::tray_exit() };
         match result {
             Ok(()) => {
                 println!("ok   {}", case.name);

@@ -5,7 +5,7 @@
 use crate::common::*;
 use std::ffi::c_void;
 use std::ptr::{null, null_mut};
-use tray_sys::*;
+use zt_tray_sys::*;
 
 // Win32's own names, so the declarations read like the SDK's.
 #[allow(clippy::upper_case_acronyms)]

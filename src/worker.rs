@@ -1,6 +1,7 @@
-//! The worker's side of the app: runs one command against the service and
-//! turns the outcome into the state the menu shows. Nothing a peer sends can
-//! stop it: a panic in a call is caught and reported, a dead worker thread is
+//! The service worker: one thread owns all service I/O, so a slow or hostile
+//! service never blocks the UI. It runs one command at a time and hands the
+//! state the menu shows back to the UI thread. Nothing a peer sends can stop
+//! it: a panic in a call is caught and reported, a dead worker thread is
 //! restarted, polls back off while the service is down, and refreshes are
 //! coalesced so at most one is ever pending.
 
@@ -9,7 +10,7 @@ use crate::model::ServiceState;
 use crate::service::{self, CallError, Endpoint, Setting};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -146,9 +147,22 @@ pub fn fetch(places: &Places, command: Command) -> ServiceState {
     }
 }
 
+/// Starts the worker; `deliver` is called on the worker thread with each new
+/// state and must pass it on to the UI thread. Send `Command::Refresh` only
+/// after `gate.request` says so.
+pub fn spawn(
+    places: Places,
+    gate: RefreshGate,
+    deliver: impl Fn(ServiceState) + Send + Sync + 'static,
+) -> Sender<Command> {
+    let (tx, rx) = mpsc::channel::<Command>();
+    run_worker(rx, gate, places, deliver);
+    tx
+}
+
 /// Runs commands from `commands` on a worker thread until the channel
 /// closes, handing each state to `deliver`; restarts the thread if it dies.
-pub fn spawn_worker(
+fn run_worker(
     commands: Receiver<Command>,
     gate: RefreshGate,
     places: Places,
@@ -242,7 +256,7 @@ mod tests {
         let out_tx = Mutex::new(out_tx);
         let calls = std::sync::atomic::AtomicU32::new(0);
         let gate = RefreshGate::default();
-        spawn_worker(rx, gate.clone(), Places::new(&Overrides { port: Some("x".into()), ..Default::default() }), {
+        run_worker(rx, gate.clone(), Places::new(&Overrides { port: Some("x".into()), ..Default::default() }), {
             move |state| {
                 // The first delivery kills the thread outside any command.
                 if calls.fetch_add(1, Ordering::SeqCst) == 0 {
