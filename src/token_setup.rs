@@ -271,6 +271,19 @@ mod platform {
         Ok(())
     }
 
+    /// Deletes an earlier copy so the new one gets a fresh DACL. A copy
+    /// that only its user may write reads as read-only here (Wine maps it to
+    /// that attribute), which DeleteFile refuses: clear it first.
+    fn remove_old_copy(dest: &Path) -> Result<(), String> {
+        let Ok(meta) = std::fs::symlink_metadata(dest) else { return Ok(()) };
+        if meta.permissions().readonly() {
+            let mut writable = meta.permissions();
+            writable.set_readonly(false);
+            let _ = std::fs::set_permissions(dest, writable);
+        }
+        std::fs::remove_file(dest).map_err(|e| format!("cannot replace {}: {e}", dest.display()))
+    }
+
     /// The elevated half: reads the service's token and writes it to `dest`
     /// as a new file whose DACL grants `sid` alone (protected: nothing inherited).
     pub fn install(overrides: &Overrides, dest: &Path, sid: &str) -> Result<(), String> {
@@ -284,7 +297,7 @@ mod platform {
             .ok_or("no readable authtoken.secret in the service homes")?;
         let token = Token::parse(&token).map_err(|why| format!("authtoken.secret: {why}"))?;
         let sddl = wide(format!("D:P(A;;FA;;;{sid})").as_ref());
-        let _ = std::fs::remove_file(dest);
+        remove_old_copy(dest)?;
         // SAFETY: the descriptor is LocalFree'd after CreateFileW copied it;
         // the file handle is owned by the File from here on.
         unsafe {

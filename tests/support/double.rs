@@ -110,6 +110,8 @@ impl Double {
             while !sp.load(Ordering::SeqCst) && born.elapsed() < MAX_LIFETIME {
                 match listener.accept() {
                     Ok((stream, _)) => {
+                        // Windows hands out accepted sockets in the listener's non-blocking mode.
+                        let _ = stream.set_nonblocking(false);
                         let (st, sp) = (st.clone(), sp.clone());
                         std::thread::spawn(move || serve(stream, &st, &sp));
                     }
