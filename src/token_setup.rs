@@ -278,6 +278,7 @@ mod platform {
         let Ok(meta) = std::fs::symlink_metadata(dest) else { return Ok(()) };
         if meta.permissions().readonly() {
             let mut writable = meta.permissions();
+            #[allow(clippy::permissions_set_readonly_false)] // Windows: the attribute, not Unix modes
             writable.set_readonly(false);
             let _ = std::fs::set_permissions(dest, writable);
         }
