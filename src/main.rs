@@ -7,6 +7,7 @@
 
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
+mod about;
 mod cli;
 mod controller;
 mod discovery;
@@ -15,6 +16,7 @@ mod icon;
 mod join;
 mod logging;
 mod model;
+mod platform;
 mod service;
 mod token_setup;
 mod worker;
@@ -29,6 +31,9 @@ use zt_libui::Ui;
 
 /// How often the service is asked for its state (`ZT_POLL_MS` changes it).
 const POLL_MS: u32 = 5000;
+
+/// The name the single-instance lock is claimed under.
+const INSTANCE_NAME: &str = "zerotier_desktop_ui";
 
 fn main() -> ExitCode {
     logging::init();
@@ -45,8 +50,9 @@ fn main() -> ExitCode {
         cli::Mode::Help => return print(cli::USAGE, true),
         cli::Mode::Version => return print(&format!("zerotier_desktop_ui {}\n", env!("CARGO_PKG_VERSION")), true),
         cli::Mode::PrintState => {
-            let state = worker::fetch(&Places::new(&overrides), Command::Refresh);
-            return print(&model::render_text(&state), matches!(state, model::ServiceState::Running { .. }));
+            let (state, _) = worker::fetch(&Places::new(&overrides), Command::Refresh);
+            let text = model::render_text(&state, &model::Local::default());
+            return print(&text, matches!(state, model::ServiceState::Running { .. }));
         }
         cli::Mode::SetUpToken => {
             return match token_setup::set_up(&overrides) {
@@ -73,6 +79,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // One tray per session: a second start leaves quietly.
+    let _instance = match platform::claim_instance(INSTANCE_NAME) {
+        Ok(Some(instance)) => Some(instance),
+        Ok(None) => {
+            log::info!("already running in this session");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            log::error!("cannot check for another instance ({e}); starting anyway");
+            None
+        }
+    };
     let ui = match Ui::init() {
         Ok(ui) => Rc::new(ui),
         Err(e) => {
@@ -82,14 +100,15 @@ fn main() -> ExitCode {
     };
     let to_ui = ui.handle();
     let refresh = RefreshGate::default();
-    let commands = worker::spawn(Places::new(&overrides), refresh.clone(), move |state| {
-        // Only fails once the UI has shut down, when nobody needs the state.
-        let _ = to_ui.queue(move || controller::apply_state(state));
+    let commands = worker::spawn(Places::new(&overrides), refresh.clone(), move |report| {
+        // Only fails once the UI has shut down, when nobody needs the report.
+        let _ = to_ui.queue(move || controller::apply(report));
     });
     if let Err(e) = controller::start(&ui, commands.clone(), refresh.clone(), overrides) {
         log::error!("cannot show the tray icon: {e}");
         return ExitCode::FAILURE;
     }
+    quit_on_signals();
     controller::request_refresh(&refresh, &commands, true);
     let poll_ms =
         std::env::var("ZT_POLL_MS").ok().and_then(|v| v.parse().ok()).filter(|ms| (100..=3_600_000).contains(ms));
@@ -112,3 +131,24 @@ fn print(text: &str, success: bool) -> ExitCode {
         ExitCode::FAILURE
     }
 }
+
+/// SIGTERM, SIGINT and SIGHUP end the main loop like "Quit" does, so the
+/// tray icon and its files are removed on the way out.
+#[cfg(unix)]
+fn quit_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    zt_libui::quit();
+                }
+            });
+        }
+        Err(e) => log::error!("cannot watch for SIGTERM ({e}); it will end the app abruptly"),
+    }
+}
+
+/// Windows ends the session through the tray's window, which removes the icon.
+#[cfg(not(unix))]
+fn quit_on_signals() {}

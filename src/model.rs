@@ -12,6 +12,8 @@ const MAX_NOTE: usize = 100;
 /// Routes listed per network; the rest are counted.
 const MAX_ROUTES_SHOWN: usize = 8;
 
+use crate::icon::Look;
+
 /// Everything the app knows about the local service at one moment.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ServiceState {
@@ -26,19 +28,30 @@ pub enum ServiceState {
 /// What choosing a menu item does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    CopyNodeId(String),
+    /// Puts the text on the clipboard; the first field says what it is.
+    Copy(&'static str, String),
     JoinNetwork,
     LeaveNetwork(String),
     /// Turns a network's setting on or off.
     SetAllow(String, Setting, bool),
-    CopyAddress(String),
     /// Opens a network's SSO login page.
     OpenUrl(String),
     /// Copies the service's token to the per-user file (asks for privileges).
     SetUpToken,
     Refresh,
+    /// Turns starting at login on or off.
+    SetAutostart(bool),
     About,
     Quit,
+}
+
+/// What the menu shows beyond the service's own answer: the app's own
+/// settings and the joins it is still waiting for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Local {
+    pub autostart: bool,
+    /// Network IDs asked to join that the service does not list yet.
+    pub pending_joins: Vec<String>,
 }
 
 impl Setting {
@@ -80,9 +93,25 @@ pub fn tooltip(state: &ServiceState) -> String {
     }
 }
 
-/// Whether the icon shows the online look.
-pub fn is_online(state: &ServiceState) -> bool {
-    matches!(state, ServiceState::Running { status, .. } if status.online)
+/// The icon for a state: trouble the user can act on outranks offline.
+pub fn look(state: &ServiceState) -> Look {
+    match state {
+        ServiceState::Starting => Look::Unavailable,
+        // The user can fix these (token setup, settings).
+        ServiceState::Down {
+            problem: CallError::TokenRefused(_) | CallError::NoToken(_) | CallError::BadConfig(_),
+            ..
+        } => Look::Attention,
+        ServiceState::Down { .. } => Look::Unavailable,
+        ServiceState::Running { networks, .. } if networks.iter().any(needs_attention) => Look::Attention,
+        ServiceState::Running { status, .. } if status.online => Look::Online,
+        ServiceState::Running { .. } => Look::Offline,
+    }
+}
+
+/// A network the user must act on: log in, or ask the controller for access.
+fn needs_attention(net: &Network) -> bool {
+    matches!(net.status.as_str(), "ACCESS_DENIED" | "AUTHENTICATION_REQUIRED")
 }
 
 /// A desktop notification worth showing when the state changes from `old`
@@ -100,7 +129,7 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
 }
 
 /// The whole tray menu for a state.
-pub fn menu(state: &ServiceState) -> Vec<Item> {
+pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
     let mut entries = Vec::new();
     match state {
         ServiceState::Starting => entries.push(info("Connecting to ZeroTier One…")),
@@ -115,26 +144,30 @@ pub fn menu(state: &ServiceState) -> Vec<Item> {
         }
         ServiceState::Running { status, networks, notes } => {
             let online = if status.online { "ONLINE" } else { "OFFLINE" };
-            entries.push(item(
-                format!("Node ID: {} ({online})", status.address),
-                Action::CopyNodeId(status.address.clone()),
-            ));
-            entries.push(info(format!("Version {}", status.version)));
+            entries
+                .push(item(format!("My address: {}", status.address), Action::Copy("Address", status.address.clone())));
+            entries.push(info(format!("ZeroTier One {} ({online})", status.version)));
             entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
             entries.push(MenuItem::separator());
-            entries.push(item("Join Network…", Action::JoinNetwork));
-            if !networks.is_empty() {
-                entries.push(MenuItem::separator());
-            }
             let mut sorted: Vec<&Network> = networks.iter().collect();
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
+            if sorted.is_empty() {
+                entries.push(info("(no networks joined)"));
+            }
             entries.extend(sorted.iter().take(MAX_SHOWN_NETWORKS).map(|n| network_entry(n)));
             if sorted.len() > MAX_SHOWN_NETWORKS {
                 entries.push(info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
             }
+            let listed = |id: &String| networks.iter().any(|n| &n.id == id);
+            for id in local.pending_joins.iter().filter(|id| !listed(id)) {
+                entries.push(info(format!("Joining {id}…")));
+            }
+            entries.push(MenuItem::separator());
+            entries.push(item("Join Network…", Action::JoinNetwork));
         }
     }
     entries.push(MenuItem::separator());
+    entries.push(check("Start at login", local.autostart, Action::SetAutostart(!local.autostart)));
     entries.push(item("Refresh", Action::Refresh));
     entries.push(item("About ZeroTier Desktop UI", Action::About));
     entries.push(item("Quit", Action::Quit));
@@ -164,10 +197,9 @@ fn network_entry(net: &Network) -> Item {
         children.push(info(format!("DNS: {} {}", dns.domain, dns.servers.join(", "))));
     }
     if !net.assigned_addresses.is_empty() {
-        children.push(MenuItem::separator());
-        for addr in &net.assigned_addresses {
-            children.push(item(format!("Copy {addr}"), Action::CopyAddress(addr.clone())));
-        }
+        let copies =
+            net.assigned_addresses.iter().map(|a| item(a.as_str(), Action::Copy("Address", without_prefix(a))));
+        children.push(MenuItem::submenu("Managed addresses", copies.collect()));
     }
     children.push(MenuItem::separator());
     for setting in Setting::ALL {
@@ -178,6 +210,11 @@ fn network_entry(net: &Network) -> Item {
     children.push(MenuItem::separator());
     children.push(item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
     MenuItem::submenu(format!("{} {name}", net.id), children)
+}
+
+/// `10.147.17.5/24` → `10.147.17.5`: what a user pastes is the address.
+fn without_prefix(cidr: &str) -> String {
+    cidr.split('/').next().unwrap_or(cidr).to_string()
 }
 
 /// What is wrong, in a few plain words.
@@ -211,7 +248,7 @@ fn advice(problem: &CallError) -> &'static [&'static str] {
 
 /// The menu as indented text (`--print-state`): `[x]`/`[ ]` for check
 /// items, `(disabled)` for entries that do nothing, `-` for separators.
-pub fn render_text(state: &ServiceState) -> String {
+pub fn render_text(state: &ServiceState, local: &Local) -> String {
     fn walk(items: &[Item], depth: usize, out: &mut String) {
         for i in items {
             let indent = "  ".repeat(depth);
@@ -230,7 +267,7 @@ pub fn render_text(state: &ServiceState) -> String {
         }
     }
     let mut out = format!("tooltip: {}\n", tooltip(state));
-    walk(&menu(state), 0, &mut out);
+    walk(&menu(state, local), 0, &mut out);
     out
 }
 
@@ -296,7 +333,7 @@ mod tests {
 
     #[test]
     fn unreachable_service_shows_why_and_keeps_quit() {
-        let m = menu(&down(CallError::NotRunning("connection refused on 127.0.0.1:9993".into())));
+        let m = menu(&down(CallError::NotRunning("connection refused on 127.0.0.1:9993".into())), &Local::default());
         assert_eq!(text(&m[0]), "ZeroTier One is not running");
         assert!(!m[0].entry().unwrap().enabled);
         assert!(text(&m[1]).contains("start its service"));
@@ -307,9 +344,13 @@ mod tests {
 
     #[test]
     fn running_service_lists_networks_sorted_with_their_settings() {
-        let m = menu(&running(vec![network("b000000000000001", "beta"), network("a000000000000001", "")]));
-        assert_eq!(action(&m[0]), Some(&Action::CopyNodeId("89e92ceee5".into())));
-        assert!(text(&m[0]).contains("ONLINE"));
+        let m = menu(
+            &running(vec![network("b000000000000001", "beta"), network("a000000000000001", "")]),
+            &Local::default(),
+        );
+        assert_eq!(action(&m[0]), Some(&Action::Copy("Address", "89e92ceee5".into())));
+        assert_eq!(text(&m[0]), "My address: 89e92ceee5");
+        assert!(text(&m[1]).contains("ONLINE") && text(&m[1]).contains("1.14.2"));
         let nets: Vec<&Item> = m.iter().filter(|e| !children(e).is_empty()).collect();
         assert_eq!(text(nets[0]), "a000000000000001 (unnamed)");
         assert_eq!(text(nets[1]), "b000000000000001 beta");
@@ -323,13 +364,16 @@ mod tests {
         );
         let global = children(beta).iter().find(|e| text(e).starts_with("Allow Assignment")).unwrap();
         assert_eq!(action(global), Some(&Action::SetAllow("b000000000000001".into(), Setting::Global, true)));
-        assert!(children(beta).iter().any(|e| action(e) == Some(&Action::CopyAddress("10.147.17.5/24".into()))));
+        let addresses = children(beta).iter().find(|e| text(e) == "Managed addresses").unwrap();
+        assert_eq!(text(&children(addresses)[0]), "10.147.17.5/24");
+        assert_eq!(action(&children(addresses)[0]), Some(&Action::Copy("Address", "10.147.17.5".into())));
         assert_eq!(action(children(beta).last().unwrap()), Some(&Action::LeaveNetwork("b000000000000001".into())));
     }
 
     #[test]
     fn no_networks_means_no_dangling_separator() {
-        let m = menu(&running(vec![]));
+        let m = menu(&running(vec![]), &Local::default());
+        assert!(m.iter().any(|e| text(e) == "(no networks joined)"));
         for pair in m.windows(2) {
             assert!(!(pair[0] == MenuItem::Separator && pair[1] == MenuItem::Separator), "double separator in {m:?}");
         }
@@ -341,8 +385,18 @@ mod tests {
             tooltip(&running(vec![network("a000000000000001", "x")])),
             "ZeroTier 89e92ceee5 (online), 1 network(s)"
         );
-        assert!(is_online(&running(vec![])));
-        assert!(!is_online(&down(CallError::NotRunning(String::new()))));
+        assert_eq!(look(&running(vec![])), Look::Online);
+        assert_eq!(look(&down(CallError::NotRunning(String::new()))), Look::Unavailable);
+        assert_eq!(look(&down(CallError::NotAnswering(String::new()))), Look::Unavailable);
+        assert_eq!(look(&down(CallError::NoToken(String::new()))), Look::Attention);
+        let mut denied = network("a000000000000001", "x");
+        denied.status = "ACCESS_DENIED".into();
+        assert_eq!(look(&running(vec![network("b000000000000001", "y"), denied])), Look::Attention);
+        let ServiceState::Running { status, networks, notes } = running(vec![]) else { unreachable!() };
+        assert_eq!(
+            look(&ServiceState::Running { status: NodeStatus { online: false, ..status }, networks, notes }),
+            Look::Offline
+        );
         for state in [ServiceState::Starting, down(CallError::TokenRefused("x".into())), running(vec![])] {
             assert!(tooltip(&state).encode_utf16().count() <= 127);
         }
@@ -360,7 +414,7 @@ mod tests {
 
     #[test]
     fn long_reasons_are_shortened_on_a_character_boundary() {
-        let m = menu(&down(CallError::Failed("é".repeat(100))));
+        let m = menu(&down(CallError::Failed("é".repeat(100))), &Local::default());
         assert_eq!(text(&m[2]).chars().count(), 60);
         assert!(text(&m[2]).ends_with('…'));
     }
@@ -378,7 +432,8 @@ mod tests {
         let headlines: std::collections::BTreeSet<&str> = problems.iter().map(headline).collect();
         assert_eq!(headlines.len(), problems.len(), "one distinct headline each");
         for p in problems {
-            let offers = menu(&down(p.clone())).iter().any(|e| action(e) == Some(&Action::SetUpToken));
+            let offers =
+                menu(&down(p.clone()), &Local::default()).iter().any(|e| action(e) == Some(&Action::SetUpToken));
             assert_eq!(offers, matches!(p, CallError::NoToken(_) | CallError::TokenRefused(_)), "{p:?}");
         }
     }
@@ -386,10 +441,10 @@ mod tests {
     #[test]
     fn many_networks_are_capped_with_a_count() {
         let nets: Vec<Network> = (0..1300).map(|i| network(&format!("{i:016x}"), "n")).collect();
-        let m = menu(&running(nets));
+        let m = menu(&running(nets), &Local::default());
         assert_eq!(m.iter().filter(|e| !children(e).is_empty()).count(), MAX_SHOWN_NETWORKS);
         assert!(m.iter().any(|e| text(e) == format!("… and {} more", 1300 - MAX_SHOWN_NETWORKS)));
-        let text = render_text(&running(vec![network("a000000000000001", "x")]));
+        let text = render_text(&running(vec![network("a000000000000001", "x")]), &Local::default());
         assert!(text.contains("\n  [x] Allow Managed Addresses\n"), "{text}");
         assert!(text.contains("\n  -\n"), "separators: {text}");
         assert!(text.starts_with("tooltip: ZeroTier 89e92ceee5"), "{text}");
@@ -402,5 +457,25 @@ mod tests {
         assert!(parse_network_id("8056c2e21c00000g").unwrap_err().contains("'g'"));
         assert!(parse_network_id("8056c2e21c").unwrap_err().contains("this has 10"));
         assert!(parse_network_id("8056c2e21c0000011").unwrap_err().contains("this has 17"));
+    }
+
+    #[test]
+    fn pending_joins_show_until_the_service_lists_them() {
+        let local =
+            Local { autostart: false, pending_joins: vec!["a000000000000001".into(), "c000000000000001".into()] };
+        let m = menu(&running(vec![network("a000000000000001", "x")]), &local);
+        let joining: Vec<&str> = m.iter().map(text).filter(|t| t.starts_with("Joining")).collect();
+        assert_eq!(joining, ["Joining c000000000000001…"]);
+        assert!(!m.iter().any(|e| text(e) == "(no networks joined)"));
+    }
+
+    #[test]
+    fn start_at_login_is_a_check_item_that_toggles() {
+        for on in [false, true] {
+            let m = menu(&ServiceState::Starting, &Local { autostart: on, pending_joins: Vec::new() });
+            let entry = m.iter().find(|e| text(e) == "Start at login").unwrap();
+            assert_eq!(entry.entry().unwrap().checked, Some(on));
+            assert_eq!(action(entry), Some(&Action::SetAutostart(!on)));
+        }
     }
 }

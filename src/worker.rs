@@ -6,7 +6,7 @@
 //! coalesced so at most one is ever pending.
 
 use crate::discovery::{self, Places};
-use crate::model::ServiceState;
+use crate::model::{self, ServiceState};
 use crate::service::{self, CallError, Endpoint, Setting};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -22,6 +22,13 @@ pub enum Command {
     Join(String),
     Leave(String),
     Set(String, Setting, bool),
+}
+
+/// What one command produced: the state after it, and for a join, whether
+/// the service took it (the join window waits for that).
+pub struct Report {
+    pub state: ServiceState,
+    pub join: Option<(String, Result<(), String>)>,
 }
 
 /// At most one pending refresh: requests while one is queued only raise its
@@ -67,22 +74,27 @@ impl Session {
     }
 
     /// Runs one command; `None` when it was a poll that backoff skipped.
-    pub fn run(&mut self, command: Command, forced: bool) -> Option<ServiceState> {
+    pub fn run(&mut self, command: Command, forced: bool) -> Option<Report> {
         let places = self.places.clone();
-        self.run_with(command == Command::Refresh && !forced, move || fetch(&places, command))
+        let joining = match &command {
+            Command::Join(id) => Some(id.clone()),
+            _ => None,
+        };
+        let (state, outcome) =
+            self.run_with(command == Command::Refresh && !forced, move || fetch(&places, command))?;
+        Some(Report { state, join: joining.map(|id| (id, outcome)) })
     }
 
     /// [`Session::run`] around any fetch (tests inject panicking ones).
-    pub fn run_with(&mut self, is_poll: bool, fetch: impl FnOnce() -> ServiceState) -> Option<ServiceState> {
+    pub fn run_with(&mut self, is_poll: bool, fetch: impl FnOnce() -> Outcome) -> Option<Outcome> {
         if is_poll && self.next_poll.is_some_and(|t| Instant::now() < t) {
             return None;
         }
-        let mut state = catch_unwind(AssertUnwindSafe(fetch)).unwrap_or_else(|_| {
+        let (mut state, outcome) = catch_unwind(AssertUnwindSafe(fetch)).unwrap_or_else(|_| {
             self.restarts += 1;
-            ServiceState::Down {
-                problem: CallError::Failed("the service worker hit an internal error and was restarted".into()),
-                notes: Vec::new(),
-            }
+            let problem = CallError::Failed("the service worker hit an internal error and was restarted".into());
+            let why = describe(&problem);
+            (ServiceState::Down { problem, notes: Vec::new() }, Err(why))
         });
         self.note_outcome(&state);
         if self.restarts > 0 {
@@ -92,7 +104,7 @@ impl Session {
                 ServiceState::Starting => {}
             }
         }
-        Some(state)
+        Some((state, outcome))
     }
 
     fn note_outcome(&mut self, state: &ServiceState) {
@@ -114,10 +126,21 @@ impl Session {
     }
 }
 
+/// A state, and the command's own outcome in words (`Ok` for a refresh).
+pub type Outcome = (ServiceState, Result<(), String>);
+
+/// A call error as one line for a window.
+fn describe(e: &CallError) -> String {
+    format!("{}: {}", model::headline(e), e.detail())
+}
+
 /// Discovery, the command, then a fresh state. A failed change is a note on
 /// an otherwise current state, not a claim that the service is gone.
-pub fn fetch(places: &Places, command: Command) -> ServiceState {
-    let down = |problem| ServiceState::Down { problem, notes: Vec::new() };
+pub fn fetch(places: &Places, command: Command) -> Outcome {
+    let down = |problem: CallError| {
+        let why = describe(&problem);
+        (ServiceState::Down { problem, notes: Vec::new() }, Err(why))
+    };
     let port = match discovery::port(places) {
         Ok(port) => port,
         Err(e) => return down(e),
@@ -135,26 +158,25 @@ pub fn fetch(places: &Places, command: Command) -> ServiceState {
         Command::Leave(id) => endpoint.leave(id).map_err(|e| ("leave", id, e)),
         Command::Set(id, setting, on) => endpoint.set(id, *setting, *on).map_err(|e| ("change", id, e)),
     };
+    let mut outcome = Ok(());
     if let Err((what, id, e)) = changed {
         if matches!(e, CallError::NotRunning(_) | CallError::NotAnswering(_) | CallError::TokenRefused(_)) {
             return down(e);
         }
         notes.push(format!("Could not {what} network {}: {}", service::sanitize(id, 20), e.detail()));
+        outcome = Err(describe(&e));
     }
-    match endpoint.status().and_then(|status| Ok((status, endpoint.networks()?))) {
+    let state = match endpoint.status().and_then(|status| Ok((status, endpoint.networks()?))) {
         Ok((status, networks)) => ServiceState::Running { status, networks, notes },
         Err(problem) => ServiceState::Down { problem, notes },
-    }
+    };
+    (state, outcome)
 }
 
 /// Starts the worker; `deliver` is called on the worker thread with each new
 /// state and must pass it on to the UI thread. Send `Command::Refresh` only
 /// after `gate.request` says so.
-pub fn spawn(
-    places: Places,
-    gate: RefreshGate,
-    deliver: impl Fn(ServiceState) + Send + Sync + 'static,
-) -> Sender<Command> {
+pub fn spawn(places: Places, gate: RefreshGate, deliver: impl Fn(Report) + Send + Sync + 'static) -> Sender<Command> {
     let (tx, rx) = mpsc::channel::<Command>();
     run_worker(rx, gate, places, deliver);
     tx
@@ -166,7 +188,7 @@ fn run_worker(
     commands: Receiver<Command>,
     gate: RefreshGate,
     places: Places,
-    deliver: impl Fn(ServiceState) + Send + Sync + 'static,
+    deliver: impl Fn(Report) + Send + Sync + 'static,
 ) {
     let commands = Arc::new(Mutex::new(commands));
     let session = Arc::new(Mutex::new(Session::new(places)));
@@ -188,8 +210,8 @@ fn run_worker(
                     },
                     _ => true,
                 };
-                if let Some(state) = lock(&session).run(command, forced) {
-                    deliver(state);
+                if let Some(report) = lock(&session).run(command, forced) {
+                    deliver(report);
                 }
             });
             if worker.join().is_ok() {
@@ -219,24 +241,26 @@ mod tests {
     #[test]
     fn a_panicking_call_is_caught_and_reported_on_every_later_state() {
         let mut s = session();
-        let state = s.run_with(false, || panic!("hostile peer")).unwrap();
+        let (state, outcome) = s.run_with(false, || panic!("hostile peer")).unwrap();
         assert!(
             matches!(&state, ServiceState::Down { problem: CallError::Failed(why), .. } if why.contains("restarted"))
         );
-        let next = s.run_with(false, || ServiceState::Down { problem: CallError::Failed("x".into()), notes: vec![] });
-        let ServiceState::Down { notes, .. } = next.unwrap() else { panic!() };
+        assert!(outcome.unwrap_err().contains("restarted"));
+        let failed = ServiceState::Down { problem: CallError::Failed("x".into()), notes: vec![] };
+        let (ServiceState::Down { notes, .. }, _) = s.run_with(false, || (failed, Ok(()))).unwrap() else { panic!() };
         assert!(notes[0].contains("restarted 1 time"), "{notes:?}");
     }
 
     #[test]
     fn polls_back_off_while_the_service_is_down_but_asked_refreshes_do_not() {
         let mut s = session();
-        let refused = || ServiceState::Down { problem: CallError::NotRunning("refused".into()), notes: vec![] };
+        let refused =
+            || (ServiceState::Down { problem: CallError::NotRunning("refused".into()), notes: vec![] }, Ok(()));
         assert!(s.run_with(true, refused).is_some());
         assert!(s.run_with(true, refused).is_none(), "poll within the backoff delay");
         assert!(s.run_with(false, refused).is_some(), "a user's refresh always runs");
         s.next_poll = Some(Instant::now());
-        assert!(s.run_with(true, || ServiceState::Starting).is_some());
+        assert!(s.run_with(true, || (ServiceState::Starting, Ok(()))).is_some());
         assert_eq!(s.next_poll, None, "an answer ends the backoff");
     }
 
@@ -257,12 +281,12 @@ mod tests {
         let calls = std::sync::atomic::AtomicU32::new(0);
         let gate = RefreshGate::default();
         run_worker(rx, gate.clone(), Places::new(&Overrides { port: Some("x".into()), ..Default::default() }), {
-            move |state| {
+            move |report: Report| {
                 // The first delivery kills the thread outside any command.
                 if calls.fetch_add(1, Ordering::SeqCst) == 0 {
                     panic!("deliver failed");
                 }
-                let _ = lock(&out_tx).send(state);
+                let _ = lock(&out_tx).send(report.state);
             }
         });
         for _ in 0..2 {

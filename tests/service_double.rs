@@ -2,12 +2,13 @@
 //! misbehaviour, discovery from temporary service homes on both address
 //! families, token setup, and the running tray app staying alive and current.
 
-mod support;
+#[path = "support/double.rs"]
+mod double;
 
+use double::{network, Double, Misbehaviour, NET_A, NET_B, NODE, TOKEN};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use support::double::{network, Double, Misbehaviour, NET_A, NET_B, NODE, TOKEN};
 
 const EXE: &str = env!("CARGO_BIN_EXE_zerotier_desktop_ui");
 /// Total time per call given to the app in these tests.
@@ -142,7 +143,7 @@ fn a_healthy_service_is_shown_in_full() {
         "MAC: 32:a1:b2:c3:d4:e5".into(),
         "Route: 0.0.0.0/0 via 10.147.17.1".into(),
         "DNS: zt.example 10.147.17.1".into(),
-        "Copy 10.147.17.5/24".into(),
+        "\n  Managed addresses\n    10.147.17.5/24\n".into(),
         format!("{NET_B} sso-net"),
         "Log In to This Network…".into(),
     ] {
@@ -389,6 +390,8 @@ fn the_running_app_stays_alive_and_current_through_misbehaviour() {
     let token = sb.token_file(TOKEN);
     let mut c = sb.command(&[&"--port", &double.port().to_string(), &"--token-file", &token]);
     c.env("ZT_POLL_MS", "200").env("ZT_TIMEOUT_MS", "800");
+    // Its own session for the one-instance lock, whatever else runs on this display.
+    c.env("XDG_SESSION_ID", format!("zt-ui-test-{}", std::process::id()));
     let mut child = c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel::<String>();
