@@ -41,6 +41,31 @@ fn start(home: &Path) -> App {
         .expect("the app starts"))
 }
 
+/// Waits until an X window with this exact title is mapped.
+fn wait_for_window(title: &str) {
+    let end = Instant::now() + WAIT;
+    loop {
+        let found = Command::new("xdotool").args(["search", "--onlyvisible", "--name", &format!("^{title}$")]).output();
+        match found {
+            Ok(out) if out.status.success() && !out.stdout.is_empty() => return,
+            Ok(_) => {}
+            Err(e) => panic!("xdotool is needed (apt install xdotool): {e}"),
+        }
+        assert!(Instant::now() < end, "no window titled {title:?} appeared");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// With `ZTUI_SCREENSHOTS=DIR` (the screenshots tier), saves the screen.
+fn screenshot(name: &str) {
+    if let Some(dir) = std::env::var_os("ZTUI_SCREENSHOTS") {
+        std::thread::sleep(Duration::from_millis(500));
+        let path = Path::new(&dir).join(name);
+        let ok = Command::new("import").args(["-window", "root"]).arg(&path).status().is_ok_and(|s| s.success());
+        assert!(ok, "cannot save {}", path.display());
+    }
+}
+
 #[test]
 fn menu_over_dbus_toggles_start_at_login_and_quits() {
     if !ready() {
@@ -71,6 +96,12 @@ fn menu_over_dbus_toggles_start_at_login_and_quits() {
     host.layout_until(&item, WAIT, |m| m.find(&|l| l == "Start at login").and_then(|n| n.checked) == Some(false))
         .unwrap();
     assert!(!autostart.exists(), "unchecking removes it");
+
+    // About opens a real window (found by its title through X).
+    let about = host.layout(&item).unwrap().find(&|l| l == "About ZeroTier Desktop UI").unwrap().id;
+    host.click(&item, about).unwrap();
+    wait_for_window("About ZeroTier Desktop UI");
+    screenshot("about-linux.png");
 
     let quit = host.layout(&item).unwrap().find(&|l| l == "Quit").unwrap().id;
     host.click(&item, quit).unwrap();

@@ -5,8 +5,10 @@
 //! `cargo xtask test TIER..` only the named tiers (see `cargo xtask help`)
 //! `cargo xtask bindings`    rewrite the committed bindings from the headers
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
+//! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
 
 mod bench;
+mod bench_app;
 mod checks;
 mod registry;
 mod setup;
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
         "test" => tiers::run_selected(rest),
         "bindings" => tiers::update_bindings(),
         "bench-build" => bench::run(rest),
+        "bench-app" => bench_app::run_bench(rest),
         "setup" => setup::install_all(),
         "run" => run_app(rest),
         "help" | "--help" | "-h" => {
@@ -60,4 +63,7 @@ fn print_help() {
     println!("  setup            install the test command's system packages, targets and tools (Debian/Ubuntu)");
     println!("  bindings         regenerate libui-sys/src/bindings.rs and tray-sys/src/bindings.rs");
     println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");
+    println!(
+        "  bench-app        stripped exe sizes, memory, idle CPU and wake-ups, menu rebuild for 1 and 500 networks"
+    );
 }
