@@ -8,9 +8,10 @@ use std::sync::mpsc::Sender;
 use zt_libui::Ui;
 use zt_tray::{Event, Icon, Tray};
 
+use crate::discovery::Overrides;
 use crate::model::{self, Action, Local, ServiceState};
-use crate::worker::{Command, Report};
-use crate::{about, icon, join, platform};
+use crate::worker::{Command, RefreshGate, Report};
+use crate::{about, icon, join, platform, token_setup};
 
 /// Pixel size the tray icon is rendered at; the tray library scales it.
 const TRAY_ICON_SIZE: u32 = 64;
@@ -20,6 +21,8 @@ struct Controller {
     ui: Weak<Ui>,
     tray: Tray<Action>,
     commands: Sender<Command>,
+    refresh: RefreshGate,
+    overrides: Overrides,
     state: ServiceState,
     local: Local,
 }
@@ -29,7 +32,12 @@ thread_local! {
 }
 
 /// Shows the tray for the first time and keeps what later callbacks need.
-pub fn start(ui: &Rc<Ui>, commands: Sender<Command>) -> Result<(), zt_tray::Error> {
+pub fn start(
+    ui: &Rc<Ui>,
+    commands: Sender<Command>,
+    refresh: RefreshGate,
+    overrides: Overrides,
+) -> Result<(), zt_tray::Error> {
     let state = ServiceState::Starting;
     let local = Local { autostart: platform::autostart_enabled(), pending_joins: Vec::new() };
     let tray = Tray::builder(tray_icon(&state))
@@ -40,7 +48,8 @@ pub fn start(ui: &Rc<Ui>, commands: Sender<Command>) -> Result<(), zt_tray::Erro
             Event::IconClicked => on_action(Action::Refresh),
         })
         .build()?;
-    CONTROLLER.with(|c| *c.borrow_mut() = Some(Controller { ui: Rc::downgrade(ui), tray, commands, state, local }));
+    let c = Controller { ui: Rc::downgrade(ui), tray, commands, refresh, overrides, state, local };
+    CONTROLLER.with(|cell| *cell.borrow_mut() = Some(c));
     Ok(())
 }
 
@@ -71,6 +80,7 @@ pub fn apply(report: Report) {
         }
         let old = std::mem::replace(&mut c.state, report.state);
         if old != c.state {
+            log::info!("{}", model::tooltip(&c.state));
             if let Some((title, text)) = model::transition_notice(&old, &c.state) {
                 // A desktop without a notification service is no reason to stop.
                 let _ = c.tray.notify(&title, &text);
@@ -89,7 +99,7 @@ fn refresh() {
             .and_then(|()| c.tray.set_tooltip(&model::tooltip(&c.state)))
             .and_then(|()| c.tray.set_icon(tray_icon(&c.state)));
         if let Err(e) = shown {
-            eprintln!("zerotier_desktop_ui: cannot update the tray: {e}");
+            log::error!("cannot update the tray: {e}");
         }
     });
 }
@@ -104,16 +114,20 @@ fn with(f: impl FnOnce(&mut Controller)) {
 
 /// Runs a menu choice (on the UI thread, from the tray).
 fn on_action(action: Action) {
-    let Some((ui, commands)) =
-        CONTROLLER.with(|c| c.borrow().as_ref().and_then(|c| Some((c.ui.upgrade()?, c.commands.clone()))))
-    else {
+    let Some((ui, commands, gate, overrides)) = CONTROLLER.with(|c| {
+        let c = c.borrow();
+        let c = c.as_ref()?;
+        Some((c.ui.upgrade()?, c.commands.clone(), c.refresh.clone(), c.overrides.clone()))
+    }) else {
         return;
     };
     let send = |command: Command| {
         let _ = commands.send(command);
     };
     match action {
-        Action::Refresh => send(Command::Refresh),
+        Action::Refresh => {
+            request_refresh(&gate, &commands, true);
+        }
         Action::Quit => zt_libui::quit(),
         Action::About => {
             let version = CONTROLLER.with(|c| match c.borrow().as_ref().map(|c| &c.state) {
@@ -121,7 +135,7 @@ fn on_action(action: Action) {
                 _ => None,
             });
             if let Err(e) = about::show(&ui, version.as_deref()) {
-                eprintln!("zerotier_desktop_ui: cannot open the About window: {e}");
+                log::error!("cannot open the About window: {e}");
             }
         }
         Action::Copy(what, text) => copy(&ui, what, &text),
@@ -133,11 +147,13 @@ fn on_action(action: Action) {
                 Ok(())
             });
             if let Err(e) = opened {
-                eprintln!("zerotier_desktop_ui: cannot open the join window: {e}");
+                log::error!("cannot open the join window: {e}");
             }
         }
         Action::LeaveNetwork(id) => send(Command::Leave(id)),
         Action::SetAllow(id, setting, on) => send(Command::Set(id, setting, on)),
+        Action::OpenUrl(url) => zt_libui::msg_box(None, "Log in to the network in a browser", &url),
+        Action::SetUpToken => set_up_token(ui.handle(), overrides, gate, commands),
         Action::SetAutostart(on) => {
             match platform::set_autostart(on) {
                 Ok(()) => with(|c| c.local.autostart = on),
@@ -159,5 +175,26 @@ fn copy(ui: &Ui, what: &str, text: &str) {
 fn notify(title: &str, text: &str) {
     with(|c| {
         let _ = c.tray.notify(title, text);
+    });
+}
+
+/// Queues a refresh unless one is pending; false once the worker is gone.
+pub fn request_refresh(gate: &RefreshGate, commands: &Sender<Command>, forced: bool) -> bool {
+    !gate.request(forced) || commands.send(Command::Refresh).is_ok()
+}
+
+/// Runs token setup on its own thread (it waits for a password dialog),
+/// then reports on the UI thread and refreshes.
+fn set_up_token(to_ui: zt_libui::UiHandle, overrides: Overrides, refresh: RefreshGate, commands: Sender<Command>) {
+    std::thread::spawn(move || {
+        let result = token_setup::set_up(&overrides);
+        if let Err(e) = &result {
+            log::warn!("token setup: {e}");
+        }
+        let _ = to_ui.queue(move || match result {
+            Ok(path) => notify("ZeroTier", &format!("This user can now control ZeroTier ({}).", path.display())),
+            Err(e) => zt_libui::msg_box(None, "ZeroTier token setup failed", &e),
+        });
+        request_refresh(&refresh, &commands, true);
     });
 }

@@ -8,65 +8,128 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 mod about;
+mod cli;
 mod controller;
+mod discovery;
+mod http;
 mod icon;
 mod join;
+mod logging;
 mod model;
 mod platform;
 mod service;
+mod token_setup;
 mod worker;
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use worker::Command;
+use discovery::Places;
+use worker::{Command, RefreshGate};
 use zt_libui::Ui;
 
-/// How often the service is asked for its state.
+/// How often the service is asked for its state (`ZT_POLL_MS` changes it).
 const POLL_MS: u32 = 5000;
 
 /// The name the single-instance lock is claimed under.
 const INSTANCE_NAME: &str = "zerotier_desktop_ui";
 
 fn main() -> ExitCode {
+    logging::init();
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            log::error!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let overrides = cli.overrides.with_env();
+    let exit_after_init = match cli.mode {
+        cli::Mode::Tray { exit_after_init } => exit_after_init,
+        cli::Mode::Help => return print(cli::USAGE, true),
+        cli::Mode::Version => return print(&format!("zerotier_desktop_ui {}\n", env!("CARGO_PKG_VERSION")), true),
+        cli::Mode::PrintState => {
+            let (state, _) = worker::fetch(&Places::new(&overrides), Command::Refresh);
+            let text = model::render_text(&state, &model::Local::default());
+            return print(&text, matches!(state, model::ServiceState::Running { .. }));
+        }
+        cli::Mode::SetUpToken => {
+            return match token_setup::set_up(&overrides) {
+                Ok(path) => print(&format!("wrote {}\n", path.display()), true),
+                Err(e) => {
+                    log::error!("token setup: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        #[cfg(windows)]
+        cli::Mode::InstallToken { dest, sid } => {
+            return match token_setup::install(&overrides, &dest, &sid) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    log::error!("token setup: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        #[cfg(not(windows))]
+        cli::Mode::InstallToken { .. } => {
+            log::error!("--install-token is the Windows elevated helper; on this system token setup uses pkexec");
+            return ExitCode::from(2);
+        }
+    };
     // One tray per session: a second start leaves quietly.
     let _instance = match platform::claim_instance(INSTANCE_NAME) {
         Ok(Some(instance)) => Some(instance),
         Ok(None) => {
-            eprintln!("zerotier_desktop_ui: already running in this session");
+            log::info!("already running in this session");
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("zerotier_desktop_ui: cannot check for another instance ({e}); starting anyway");
+            log::error!("cannot check for another instance ({e}); starting anyway");
             None
         }
     };
     let ui = match Ui::init() {
         Ok(ui) => Rc::new(ui),
         Err(e) => {
-            eprintln!("zerotier_desktop_ui: {e}");
+            log::error!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let to_ui = ui.handle();
-    let commands = worker::spawn(move |report| {
+    let refresh = RefreshGate::default();
+    let commands = worker::spawn(Places::new(&overrides), refresh.clone(), move |report| {
         // Only fails once the UI has shut down, when nobody needs the report.
         let _ = to_ui.queue(move || controller::apply(report));
     });
-    if let Err(e) = controller::start(&ui, commands.clone()) {
-        eprintln!("zerotier_desktop_ui: cannot show the tray icon: {e}");
+    if let Err(e) = controller::start(&ui, commands.clone(), refresh.clone(), overrides) {
+        log::error!("cannot show the tray icon: {e}");
         return ExitCode::FAILURE;
     }
     quit_on_signals();
-    let _ = commands.send(Command::Refresh);
-    ui.timer(POLL_MS, move || commands.send(Command::Refresh).is_ok());
-    if std::env::args().any(|a| a == "--exit-after-init") {
+    controller::request_refresh(&refresh, &commands, true);
+    let poll_ms =
+        std::env::var("ZT_POLL_MS").ok().and_then(|v| v.parse().ok()).filter(|ms| (100..=3_600_000).contains(ms));
+    ui.timer(poll_ms.unwrap_or(POLL_MS), move || controller::request_refresh(&refresh, &commands, false));
+    if exit_after_init {
         // Used by tests and the ARM64 checks: start everything, then leave.
         zt_libui::quit();
     }
     ui.main();
     controller::stop();
     ExitCode::SUCCESS
+}
+
+/// Writes `text` to stdout (a closed pipe is not an error worth a panic).
+fn print(text: &str, success: bool) -> ExitCode {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// SIGTERM, SIGINT and SIGHUP end the main loop like "Quit" does, so the
@@ -82,7 +145,7 @@ fn quit_on_signals() {
                 }
             });
         }
-        Err(e) => eprintln!("zerotier_desktop_ui: cannot watch for SIGTERM ({e}); it will end the app abruptly"),
+        Err(e) => log::error!("cannot watch for SIGTERM ({e}); it will end the app abruptly"),
     }
 }
 

@@ -1,8 +1,16 @@
 //! What the tray shows, derived from the service's state.  Pure data: no
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
-use crate::service::{Network, NodeStatus};
+pub use crate::service::Setting;
+use crate::service::{sanitize as shorten, CallError, Network, NodeStatus};
 use zt_tray::MenuItem;
+
+/// Most networks listed in the menu; the rest are counted in one line.
+pub const MAX_SHOWN_NETWORKS: usize = 40;
+/// Notes (warnings) are longer than reasons: they carry a path and a command.
+const MAX_NOTE: usize = 100;
+/// Routes listed per network; the rest are counted.
+const MAX_ROUTES_SHOWN: usize = 8;
 
 use crate::icon::Look;
 
@@ -11,12 +19,10 @@ use crate::icon::Look;
 pub enum ServiceState {
     /// Not asked yet.
     Starting,
-    /// No answer on the API port (service stopped or not installed).
-    Unreachable(String),
-    /// The service answered but refused the token (or there is none).
-    Unauthorized(String),
+    /// No usable answer; `notes` are extra lines worth showing.
+    Down { problem: CallError, notes: Vec<String> },
     /// The service answered.
-    Running { status: NodeStatus, networks: Vec<Network> },
+    Running { status: NodeStatus, networks: Vec<Network>, notes: Vec<String> },
 }
 
 /// What choosing a menu item does.
@@ -28,6 +34,10 @@ pub enum Action {
     LeaveNetwork(String),
     /// Turns a network's setting on or off.
     SetAllow(String, Setting, bool),
+    /// Opens a network's SSO login page.
+    OpenUrl(String),
+    /// Copies the service's token to the per-user file (asks for privileges).
+    SetUpToken,
     Refresh,
     /// Turns starting at login on or off.
     SetAutostart(bool),
@@ -44,43 +54,13 @@ pub struct Local {
     pub pending_joins: Vec<String>,
 }
 
-/// The per-network permissions the service lets a user switch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Setting {
-    Managed,
-    Global,
-    DefaultRoute,
-    Dns,
-}
-
 impl Setting {
-    pub const ALL: [Setting; 4] = [Setting::Managed, Setting::Global, Setting::DefaultRoute, Setting::Dns];
-
     pub fn label(self) -> &'static str {
         match self {
             Setting::Managed => "Allow Managed Addresses",
             Setting::Global => "Allow Assignment of Global IPs",
             Setting::DefaultRoute => "Allow Default Route Override",
             Setting::Dns => "Allow DNS Configuration",
-        }
-    }
-
-    /// The field of `POST /network/<id>` that carries it.
-    pub fn api_key(self) -> &'static str {
-        match self {
-            Setting::Managed => "allowManaged",
-            Setting::Global => "allowGlobal",
-            Setting::DefaultRoute => "allowDefault",
-            Setting::Dns => "allowDNS",
-        }
-    }
-
-    fn of(self, net: &Network) -> bool {
-        match self {
-            Setting::Managed => net.allow_managed,
-            Setting::Global => net.allow_global,
-            Setting::DefaultRoute => net.allow_default,
-            Setting::Dns => net.allow_dns,
         }
     }
 }
@@ -105,9 +85,8 @@ fn check(label: impl Into<String>, checked: bool, action: Action) -> Item {
 pub fn tooltip(state: &ServiceState) -> String {
     match state {
         ServiceState::Starting => "ZeroTier: connecting to the service…".into(),
-        ServiceState::Unreachable(_) => "ZeroTier: service not running".into(),
-        ServiceState::Unauthorized(_) => "ZeroTier: no access to the service".into(),
-        ServiceState::Running { status, networks } => {
+        ServiceState::Down { problem, .. } => format!("ZeroTier: {}", headline(problem)),
+        ServiceState::Running { status, networks, .. } => {
             let online = if status.online { "online" } else { "offline" };
             format!("ZeroTier {} ({online}), {} network(s)", status.address, networks.len())
         }
@@ -117,8 +96,13 @@ pub fn tooltip(state: &ServiceState) -> String {
 /// The icon for a state: trouble the user can act on outranks offline.
 pub fn look(state: &ServiceState) -> Look {
     match state {
-        ServiceState::Starting | ServiceState::Unreachable(_) => Look::Unavailable,
-        ServiceState::Unauthorized(_) => Look::Attention,
+        ServiceState::Starting => Look::Unavailable,
+        // The user can fix these (token setup, settings).
+        ServiceState::Down {
+            problem: CallError::TokenRefused(_) | CallError::NoToken(_) | CallError::BadConfig(_),
+            ..
+        } => Look::Attention,
+        ServiceState::Down { .. } => Look::Unavailable,
         ServiceState::Running { networks, .. } if networks.iter().any(needs_attention) => Look::Attention,
         ServiceState::Running { status, .. } if status.online => Look::Online,
         ServiceState::Running { .. } => Look::Offline,
@@ -134,10 +118,10 @@ fn needs_attention(net: &Network) -> bool {
 /// to `new`: the service going away or coming back (not the first answer).
 pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(String, String)> {
     match (old, new) {
-        (ServiceState::Running { .. }, ServiceState::Unreachable(why)) => {
-            Some(("ZeroTier One stopped responding".into(), shorten(why, 120)))
+        (ServiceState::Running { .. }, ServiceState::Down { problem, .. }) => {
+            Some((headline(problem).into(), shorten(problem.detail(), 120)))
         }
-        (ServiceState::Unreachable(_), ServiceState::Running { status, .. }) => {
+        (ServiceState::Down { .. }, ServiceState::Running { status, .. }) => {
             Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
         }
         _ => None,
@@ -149,26 +133,31 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
     let mut entries = Vec::new();
     match state {
         ServiceState::Starting => entries.push(info("Connecting to ZeroTier One…")),
-        ServiceState::Unreachable(why) => {
-            entries.push(info("ZeroTier One is not running"));
-            entries.push(info(shorten(why, 60)));
+        ServiceState::Down { problem, notes } => {
+            entries.push(info(headline(problem)));
+            entries.extend(advice(problem).iter().map(|line| info(*line)));
+            entries.push(info(shorten(problem.detail(), 60)));
+            if matches!(problem, CallError::NoToken(_) | CallError::TokenRefused(_)) {
+                entries.push(item("Allow This User to Control ZeroTier…", Action::SetUpToken));
+            }
+            entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
         }
-        ServiceState::Unauthorized(why) => {
-            entries.push(info("No access to ZeroTier One"));
-            entries.push(info(shorten(why, 60)));
-        }
-        ServiceState::Running { status, networks } => {
+        ServiceState::Running { status, networks, notes } => {
             let online = if status.online { "ONLINE" } else { "OFFLINE" };
             entries
                 .push(item(format!("My address: {}", status.address), Action::Copy("Address", status.address.clone())));
             entries.push(info(format!("ZeroTier One {} ({online})", status.version)));
+            entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
             entries.push(MenuItem::separator());
             let mut sorted: Vec<&Network> = networks.iter().collect();
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
             if sorted.is_empty() {
                 entries.push(info("(no networks joined)"));
             }
-            entries.extend(sorted.into_iter().map(network_entry));
+            entries.extend(sorted.iter().take(MAX_SHOWN_NETWORKS).map(|n| network_entry(n)));
+            if sorted.len() > MAX_SHOWN_NETWORKS {
+                entries.push(info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
+            }
             let listed = |id: &String| networks.iter().any(|n| &n.id == id);
             for id in local.pending_joins.iter().filter(|id| !listed(id)) {
                 entries.push(info(format!("Joining {id}…")));
@@ -188,8 +177,24 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
 fn network_entry(net: &Network) -> Item {
     let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
     let mut children = vec![info(format!("Status: {}", net.status)), info(format!("Type: {}", net.kind))];
+    if let Some(sso) = &net.sso {
+        children.push(item("Log In to This Network…", Action::OpenUrl(sso.url.clone())));
+    }
     if !net.device.is_empty() {
         children.push(info(format!("Device: {}", net.device)));
+    }
+    if !net.mac.is_empty() {
+        children.push(info(format!("MAC: {}", net.mac)));
+    }
+    for route in net.routes.iter().take(MAX_ROUTES_SHOWN) {
+        let via = route.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
+        children.push(info(format!("Route: {}{via}", route.target)));
+    }
+    if net.routes.len() > MAX_ROUTES_SHOWN {
+        children.push(info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
+    }
+    if let Some(dns) = &net.dns {
+        children.push(info(format!("DNS: {} {}", dns.domain, dns.servers.join(", "))));
     }
     if !net.assigned_addresses.is_empty() {
         let copies =
@@ -212,15 +217,58 @@ fn without_prefix(cidr: &str) -> String {
     cidr.split('/').next().unwrap_or(cidr).to_string()
 }
 
-/// Cuts `text` to at most `max` characters, marking the cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+/// What is wrong, in a few plain words.
+pub fn headline(problem: &CallError) -> &'static str {
+    match problem {
+        CallError::NotRunning(_) => "ZeroTier One is not running",
+        CallError::NotAnswering(_) => "ZeroTier One is not answering",
+        CallError::TokenRefused(_) => "ZeroTier One refused this app's token",
+        CallError::NoToken(_) => "No permission to control ZeroTier One",
+        CallError::BadConfig(_) => "The app's settings are not usable",
+        CallError::Failed(_) => "ZeroTier One gave an unusable answer",
     }
+}
+
+/// What the user can do about it by hand.
+fn advice(problem: &CallError) -> &'static [&'static str] {
+    match problem {
+        CallError::NotRunning(_) => &["Install ZeroTier One or start its service."],
+        CallError::NotAnswering(_) => &["It runs but does not reply; restart its service."],
+        CallError::TokenRefused(_) | CallError::NoToken(_) => {
+            if cfg!(windows) {
+                &["Use the item below, or copy authtoken.secret", "to %LOCALAPPDATA%\\ZeroTier as Administrator."]
+            } else {
+                &["Use the item below, or copy authtoken.secret", "to ~/.zeroTierOneAuthToken (chmod 600) as root."]
+            }
+        }
+        CallError::BadConfig(_) => &["Check --port, --service-home and --token-file."],
+        CallError::Failed(_) => &["Something else may listen on its port; see below."],
+    }
+}
+
+/// The menu as indented text (`--print-state`): `[x]`/`[ ]` for check
+/// items, `(disabled)` for entries that do nothing, `-` for separators.
+pub fn render_text(state: &ServiceState, local: &Local) -> String {
+    fn walk(items: &[Item], depth: usize, out: &mut String) {
+        for i in items {
+            let indent = "  ".repeat(depth);
+            let MenuItem::Entry(e) = i else {
+                out.push_str(&format!("{indent}-\n"));
+                continue;
+            };
+            let check = match e.checked {
+                Some(true) => "[x] ",
+                Some(false) => "[ ] ",
+                None => "",
+            };
+            let off = if e.enabled { "" } else { " (disabled)" };
+            out.push_str(&format!("{indent}{check}{}{off}\n", e.text));
+            walk(&e.submenu, depth + 1, out);
+        }
+    }
+    let mut out = format!("tooltip: {}\n", tooltip(state));
+    walk(&menu(state, local), 0, &mut out);
+    out
 }
 
 /// Checks a network ID typed by the user: 16 hexadecimal digits, spaces and
@@ -267,22 +315,29 @@ mod tests {
             allow_global: false,
             allow_default: false,
             allow_dns: true,
+            ..Network::default()
         }
+    }
+
+    fn down(problem: CallError) -> ServiceState {
+        ServiceState::Down { problem, notes: vec![] }
     }
 
     fn running(networks: Vec<Network>) -> ServiceState {
         ServiceState::Running {
             status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
             networks,
+            notes: vec![],
         }
     }
 
     #[test]
     fn unreachable_service_shows_why_and_keeps_quit() {
-        let m = menu(&ServiceState::Unreachable("connection refused on 127.0.0.1:9993".into()), &Local::default());
+        let m = menu(&down(CallError::NotRunning("connection refused on 127.0.0.1:9993".into())), &Local::default());
         assert_eq!(text(&m[0]), "ZeroTier One is not running");
         assert!(!m[0].entry().unwrap().enabled);
-        assert!(text(&m[1]).contains("connection refused"));
+        assert!(text(&m[1]).contains("start its service"));
+        assert!(text(&m[2]).contains("connection refused"));
         assert_eq!(action(m.last().unwrap()), Some(&Action::Quit));
         assert!(!m.iter().any(|e| action(e) == Some(&Action::JoinNetwork)), "no joining without a service");
     }
@@ -309,8 +364,6 @@ mod tests {
         );
         let global = children(beta).iter().find(|e| text(e).starts_with("Allow Assignment")).unwrap();
         assert_eq!(action(global), Some(&Action::SetAllow("b000000000000001".into(), Setting::Global, true)));
-        let keys: Vec<&str> = Setting::ALL.iter().map(|s| s.api_key()).collect();
-        assert_eq!(keys, ["allowManaged", "allowGlobal", "allowDefault", "allowDNS"]);
         let addresses = children(beta).iter().find(|e| text(e) == "Managed addresses").unwrap();
         assert_eq!(text(&children(addresses)[0]), "10.147.17.5/24");
         assert_eq!(action(&children(addresses)[0]), Some(&Action::Copy("Address", "10.147.17.5".into())));
@@ -333,25 +386,26 @@ mod tests {
             "ZeroTier 89e92ceee5 (online), 1 network(s)"
         );
         assert_eq!(look(&running(vec![])), Look::Online);
-        assert_eq!(look(&ServiceState::Unreachable(String::new())), Look::Unavailable);
-        assert_eq!(look(&ServiceState::Unauthorized(String::new())), Look::Attention);
+        assert_eq!(look(&down(CallError::NotRunning(String::new()))), Look::Unavailable);
+        assert_eq!(look(&down(CallError::NotAnswering(String::new()))), Look::Unavailable);
+        assert_eq!(look(&down(CallError::NoToken(String::new()))), Look::Attention);
         let mut denied = network("a000000000000001", "x");
         denied.status = "ACCESS_DENIED".into();
         assert_eq!(look(&running(vec![network("b000000000000001", "y"), denied])), Look::Attention);
-        let ServiceState::Running { status, networks } = running(vec![]) else { unreachable!() };
+        let ServiceState::Running { status, networks, notes } = running(vec![]) else { unreachable!() };
         assert_eq!(
-            look(&ServiceState::Running { status: NodeStatus { online: false, ..status }, networks }),
+            look(&ServiceState::Running { status: NodeStatus { online: false, ..status }, networks, notes }),
             Look::Offline
         );
-        for state in [ServiceState::Starting, ServiceState::Unauthorized("x".into()), running(vec![])] {
+        for state in [ServiceState::Starting, down(CallError::TokenRefused("x".into())), running(vec![])] {
             assert!(tooltip(&state).encode_utf16().count() <= 127);
         }
     }
 
     #[test]
     fn notices_only_for_the_service_going_and_coming() {
-        let down = ServiceState::Unreachable("connection refused".into());
-        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One stopped responding");
+        let down = down(CallError::NotAnswering("timed out".into()));
+        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One is not answering");
         assert_eq!(transition_notice(&down, &running(vec![])).unwrap().1, "Node 89e92ceee5");
         assert_eq!(transition_notice(&ServiceState::Starting, &running(vec![])), None, "first answer is no news");
         assert_eq!(transition_notice(&ServiceState::Starting, &down), None);
@@ -360,9 +414,40 @@ mod tests {
 
     #[test]
     fn long_reasons_are_shortened_on_a_character_boundary() {
-        let m = menu(&ServiceState::Unauthorized("é".repeat(100)), &Local::default());
-        assert_eq!(text(&m[1]).chars().count(), 60);
-        assert!(text(&m[1]).ends_with('…'));
+        let m = menu(&down(CallError::Failed("é".repeat(100))), &Local::default());
+        assert_eq!(text(&m[2]).chars().count(), 60);
+        assert!(text(&m[2]).ends_with('…'));
+    }
+
+    #[test]
+    fn each_problem_says_what_is_wrong_and_only_token_problems_offer_setup() {
+        let problems = [
+            CallError::NotRunning(String::new()),
+            CallError::NotAnswering(String::new()),
+            CallError::TokenRefused(String::new()),
+            CallError::NoToken(String::new()),
+            CallError::BadConfig(String::new()),
+            CallError::Failed(String::new()),
+        ];
+        let headlines: std::collections::BTreeSet<&str> = problems.iter().map(headline).collect();
+        assert_eq!(headlines.len(), problems.len(), "one distinct headline each");
+        for p in problems {
+            let offers =
+                menu(&down(p.clone()), &Local::default()).iter().any(|e| action(e) == Some(&Action::SetUpToken));
+            assert_eq!(offers, matches!(p, CallError::NoToken(_) | CallError::TokenRefused(_)), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn many_networks_are_capped_with_a_count() {
+        let nets: Vec<Network> = (0..1300).map(|i| network(&format!("{i:016x}"), "n")).collect();
+        let m = menu(&running(nets), &Local::default());
+        assert_eq!(m.iter().filter(|e| !children(e).is_empty()).count(), MAX_SHOWN_NETWORKS);
+        assert!(m.iter().any(|e| text(e) == format!("… and {} more", 1300 - MAX_SHOWN_NETWORKS)));
+        let text = render_text(&running(vec![network("a000000000000001", "x")]), &Local::default());
+        assert!(text.contains("\n  [x] Allow Managed Addresses\n"), "{text}");
+        assert!(text.contains("\n  -\n"), "separators: {text}");
+        assert!(text.starts_with("tooltip: ZeroTier 89e92ceee5"), "{text}");
     }
 
     #[test]

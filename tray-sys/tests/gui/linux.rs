@@ -516,6 +516,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_notify_reaches_server", needs_display: true, run: notify },
         Case { name: "linux_icon_file_path", needs_display: true, run: icon_file },
         Case { name: "linux_same_shape_update_keeps_items", needs_display: true, run: same_shape_update },
+        Case { name: "linux_stale_icon_dirs_cleared_at_init", needs_display: true, run: stale_dirs },
     ]
 }
 
@@ -727,4 +728,17 @@ fn same_shape_update() -> Result<(), String> {
     expect("new shape", unsafe { tray_update(pixel_tray("Shape 3", menu(vec![item("Only", 1)]))) }, OK)?;
     let relaid = layout_until(&sni, |l| l.labels() == ["Only"])?;
     ensure(ids(&relaid) != ids(&before)[..1], "a new shape kept the old items")
+fn stale_dirs() -> Result<(), String> {
+    // A folder left by a process that died without tray_exit (reaped child: its pid is free).
+    let mut child = Command::new("true").spawn().map_err(|e| e.to_string())?;
+    let pid = child.id();
+    child.wait().map_err(|e| e.to_string())?;
+    let runtime = WORLD.with(|w| w.borrow().runtime_dir.clone().unwrap());
+    let stale = runtime.join(format!("tray-icons-{pid}"));
+    std::fs::create_dir_all(&stale).map_err(|e| e.to_string())?;
+    std::fs::write(stale.join("icon-7.png"), b"old").map_err(|e| e.to_string())?;
+    let sni = init_and_find(pixel_tray("Stale", sample_menu()))?;
+    ensure(!stale.exists(), format!("{} survived tray_init", stale.display()))?;
+    let path = PathBuf::from(sni.string_property("IconName")?);
+    ensure(path.is_file(), "this process's own icon is in place")
 }

@@ -16,6 +16,7 @@
 #error "define TRAY_AYATANA_APPINDICATOR or TRAY_LEGACY_APPINDICATOR"
 #endif
 
+#include "stale.h"
 #include "trayp.h"
 
 static struct {
@@ -295,6 +296,8 @@ int trayp_os_init(struct tray *tray, int items) {
   (void)items;
   if (!gtk_init_check(NULL, NULL))
     return TRAY_ERR_PLATFORM;
+  /* Best effort: a folder that cannot be cleared is no reason to fail. */
+  (void)trayp_remove_stale_icon_dirs(runtime_base());
   return apply(tray);
 }
 
