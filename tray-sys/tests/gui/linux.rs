@@ -728,6 +728,8 @@ fn same_shape_update() -> Result<(), String> {
     expect("new shape", unsafe { tray_update(pixel_tray("Shape 3", menu(vec![item("Only", 1)]))) }, OK)?;
     let relaid = layout_until(&sni, |l| l.labels() == ["Only"])?;
     ensure(ids(&relaid) != ids(&before)[..1], "a new shape kept the old items")
+}
+
 fn stale_dirs() -> Result<(), String> {
     // A folder left by a process that died without tray_exit (reaped child: its pid is free).
     let mut child = Command::new("true").spawn().map_err(|e| e.to_string())?;
