@@ -39,7 +39,8 @@ pub fn start(
     overrides: Overrides,
 ) -> Result<(), zt_tray::Error> {
     let state = ServiceState::Starting;
-    let local = Local { autostart: platform::autostart_enabled(), pending_joins: Vec::new() };
+    let saved = crate::saved::default_path().map(|p| crate::saved::load(&p)).unwrap_or_default();
+    let local = Local { autostart: platform::autostart_enabled(), pending_joins: Vec::new(), saved };
     let tray = Tray::builder(tray_icon(&state))
         .tooltip(model::tooltip(&state))
         .menu(model::menu(&state, &local))
@@ -140,19 +141,32 @@ fn on_action(action: Action) {
         }
         Action::Copy(what, text) => copy(&ui, what, &text),
         Action::JoinNetwork => {
-            let opened = join::show(&ui, move |id| {
-                commands.send(Command::Join(id.clone())).map_err(|_| "The service thread has stopped.".to_string())?;
-                with(|c| c.local.pending_joins.push(id));
-                refresh();
-                Ok(())
-            });
+            let opened = join::show(&ui, move |id| start_join(&commands, id));
             if let Err(e) = opened {
                 log::error!("cannot open the join window: {e}");
             }
         }
-        Action::LeaveNetwork(id) => send(Command::Leave(id)),
+        Action::Disconnect(id, name) => {
+            send(Command::Leave(id.clone()));
+            change_saved(|list| crate::saved::remember(list, &id, &name));
+        }
+        Action::Reconnect(id) => {
+            if let Err(why) = start_join(&commands, id) {
+                notify("Reconnect", &why);
+            }
+        }
+        Action::Forget(id) => change_saved(|list| crate::saved::forget(list, &id)),
         Action::SetAllow(id, setting, on) => send(Command::Set(id, setting, on)),
-        Action::OpenUrl(url) => zt_libui::msg_box(None, "Log in to the network in a browser", &url),
+        Action::OpenUrl(url) => {
+            if let Err(e) = platform::open_url(&url) {
+                // Still useful by hand: show the address.
+                zt_libui::msg_box(
+                    None,
+                    "Could not open a browser",
+                    &format!("{e}\n\nOpen this page to log in:\n{url}"),
+                );
+            }
+        }
         Action::SetUpToken => set_up_token(ui.handle(), overrides, gate, commands),
         Action::SetAutostart(on) => {
             match platform::set_autostart(on) {
@@ -162,6 +176,29 @@ fn on_action(action: Action) {
             refresh();
         }
     }
+}
+
+/// Sends a join and shows it as pending until the service lists the network.
+fn start_join(commands: &Sender<Command>, id: String) -> Result<(), String> {
+    commands.send(Command::Join(id.clone())).map_err(|_| "The service thread has stopped.".to_string())?;
+    with(|c| c.local.pending_joins.push(id));
+    refresh();
+    Ok(())
+}
+
+/// Edits "Saved networks" and writes the file; a failed write is said, not hidden.
+fn change_saved(edit: impl FnOnce(&mut Vec<crate::saved::Saved>)) {
+    with(|c| edit(&mut c.local.saved));
+    let list = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.local.saved.clone())).unwrap_or_default();
+    let stored = match crate::saved::default_path() {
+        Some(path) => crate::saved::store(&path, &list).map_err(|e| format!("{}: {e}", path.display())),
+        None => Err("no per-user config folder (HOME / APPDATA unset)".to_string()),
+    };
+    if let Err(e) = stored {
+        log::warn!("cannot save the network list: {e}");
+        notify("Saved networks", &format!("Not saved for the next start: {e}"));
+    }
+    refresh();
 }
 
 /// Copies `text` and says so briefly.

@@ -17,6 +17,7 @@ mod join;
 mod logging;
 mod model;
 mod platform;
+mod saved;
 mod service;
 mod token_setup;
 mod worker;

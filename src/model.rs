@@ -31,7 +31,12 @@ pub enum Action {
     /// Puts the text on the clipboard; the first field says what it is.
     Copy(&'static str, String),
     JoinNetwork,
-    LeaveNetwork(String),
+    /// Leaves a network and remembers it under "Saved networks" (id, name).
+    Disconnect(String, String),
+    /// Joins a saved network again.
+    Reconnect(String),
+    /// Drops a network from "Saved networks".
+    Forget(String),
     /// Turns a network's setting on or off.
     SetAllow(String, Setting, bool),
     /// Opens a network's SSO login page.
@@ -52,6 +57,8 @@ pub struct Local {
     pub autostart: bool,
     /// Network IDs asked to join that the service does not list yet.
     pub pending_joins: Vec<String>,
+    /// Networks disconnected from, newest first.
+    pub saved: Vec<crate::saved::Saved>,
 }
 
 impl Setting {
@@ -114,6 +121,16 @@ fn needs_attention(net: &Network) -> bool {
     matches!(net.status.as_str(), "ACCESS_DENIED" | "AUTHENTICATION_REQUIRED")
 }
 
+/// The login page of a network that waits for a browser login (SSO).
+fn login_url(net: &Network) -> Option<&str> {
+    net.sso.as_ref().filter(|_| net.status == "AUTHENTICATION_REQUIRED").map(|s| s.url.as_str())
+}
+
+fn title(net: &Network) -> String {
+    let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
+    format!("{} {name}", net.id)
+}
+
 /// A desktop notification worth showing when the state changes from `old`
 /// to `new`: the service going away or coming back (not the first answer).
 pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(String, String)> {
@@ -123,6 +140,17 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
         }
         (ServiceState::Down { .. }, ServiceState::Running { status, .. }) => {
             Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
+        }
+        (_, ServiceState::Running { networks, .. }) => {
+            let was_waiting = |id: &str| match old {
+                ServiceState::Running { networks, .. } => networks.iter().any(|n| n.id == id && login_url(n).is_some()),
+                _ => false,
+            };
+            let fresh = networks.iter().find(|n| login_url(n).is_some() && !was_waiting(&n.id))?;
+            Some((
+                format!("Log in to {}", title(fresh)),
+                "The network needs a browser login: choose \"Open login page…\" in the tray menu.".into(),
+            ))
         }
         _ => None,
     }
@@ -148,6 +176,11 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
                 .push(item(format!("My address: {}", status.address), Action::Copy("Address", status.address.clone())));
             entries.push(info(format!("ZeroTier One {} ({online})", status.version)));
             entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
+            for net in networks.iter().take(MAX_SHOWN_NETWORKS) {
+                if let Some(url) = login_url(net) {
+                    entries.push(item(format!("Open login page for {}…", title(net)), Action::OpenUrl(url.into())));
+                }
+            }
             entries.push(MenuItem::separator());
             let mut sorted: Vec<&Network> = networks.iter().collect();
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
@@ -164,6 +197,10 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             }
             entries.push(MenuItem::separator());
             entries.push(item("Join Network…", Action::JoinNetwork));
+            let saved: Vec<Item> = local.saved.iter().filter(|s| !listed(&s.id)).map(saved_entry).collect();
+            if !saved.is_empty() {
+                entries.push(MenuItem::submenu("Saved networks", saved));
+            }
         }
     }
     entries.push(MenuItem::separator());
@@ -175,10 +212,14 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
 }
 
 fn network_entry(net: &Network) -> Item {
-    let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
-    let mut children = vec![info(format!("Status: {}", net.status)), info(format!("Type: {}", net.kind))];
-    if let Some(sso) = &net.sso {
-        children.push(item("Log In to This Network…", Action::OpenUrl(sso.url.clone())));
+    let mut children = vec![item("Copy network ID", Action::Copy("Network ID", net.id.clone()))];
+    if let Some(url) = login_url(net) {
+        children.push(item("Open login page…", Action::OpenUrl(url.into())));
+    }
+    children.push(info(format!("Status: {}", net.status)));
+    children.push(info(format!("Type: {}", net.kind)));
+    if let Some(expiry) = net.sso.as_ref().and_then(|s| s.expires_ms).filter(|ms| *ms > 0) {
+        children.push(info(format!("Login expires {}", utc_time(expiry))));
     }
     if !net.device.is_empty() {
         children.push(info(format!("Device: {}", net.device)));
@@ -186,20 +227,31 @@ fn network_entry(net: &Network) -> Item {
     if !net.mac.is_empty() {
         children.push(info(format!("MAC: {}", net.mac)));
     }
-    for route in net.routes.iter().take(MAX_ROUTES_SHOWN) {
-        let via = route.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
-        children.push(info(format!("Route: {}{via}", route.target)));
-    }
-    if net.routes.len() > MAX_ROUTES_SHOWN {
-        children.push(info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
-    }
     if let Some(dns) = &net.dns {
-        children.push(info(format!("DNS: {} {}", dns.domain, dns.servers.join(", "))));
+        children.push(info(format!("DNS domain: {}", if dns.domain.is_empty() { "-" } else { &dns.domain })));
+        if !dns.servers.is_empty() {
+            children.push(info(format!("DNS servers: {}", dns.servers.join(", "))));
+        }
     }
     if !net.assigned_addresses.is_empty() {
         let copies =
             net.assigned_addresses.iter().map(|a| item(a.as_str(), Action::Copy("Address", without_prefix(a))));
         children.push(MenuItem::submenu("Managed addresses", copies.collect()));
+    }
+    if !net.routes.is_empty() {
+        let mut routes: Vec<Item> = net
+            .routes
+            .iter()
+            .take(MAX_ROUTES_SHOWN)
+            .map(|r| {
+                let via = r.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
+                item(format!("{}{via}", r.target), Action::Copy("Route", without_prefix(&r.target)))
+            })
+            .collect();
+        if net.routes.len() > MAX_ROUTES_SHOWN {
+            routes.push(info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
+        }
+        children.push(MenuItem::submenu("Managed routes", routes));
     }
     children.push(MenuItem::separator());
     for setting in Setting::ALL {
@@ -208,8 +260,33 @@ fn network_entry(net: &Network) -> Item {
         children.push(check(setting.label(), on, Action::SetAllow(net.id.clone(), setting, !on)));
     }
     children.push(MenuItem::separator());
-    children.push(item("Disconnect (leave network)", Action::LeaveNetwork(net.id.clone())));
-    MenuItem::submenu(format!("{} {name}", net.id), children)
+    children.push(item("Disconnect", Action::Disconnect(net.id.clone(), net.name.clone())));
+    MenuItem::submenu(title(net), children)
+}
+
+fn saved_entry(saved: &crate::saved::Saved) -> Item {
+    let name = if saved.name.is_empty() { "(unnamed)" } else { saved.name.as_str() };
+    MenuItem::submenu(
+        format!("{} {name}", saved.id),
+        vec![item("Reconnect", Action::Reconnect(saved.id.clone())), item("Forget", Action::Forget(saved.id.clone()))],
+    )
+}
+
+/// `2023-11-14 22:13 UTC` from milliseconds since the epoch (no time-zone data needed).
+fn utc_time(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (proleptic Gregorian calendar).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rest / 3600, rest % 3600 / 60)
 }
 
 /// `10.147.17.5/24` → `10.147.17.5`: what a user pastes is the address.
@@ -367,7 +444,11 @@ mod tests {
         let addresses = children(beta).iter().find(|e| text(e) == "Managed addresses").unwrap();
         assert_eq!(text(&children(addresses)[0]), "10.147.17.5/24");
         assert_eq!(action(&children(addresses)[0]), Some(&Action::Copy("Address", "10.147.17.5".into())));
-        assert_eq!(action(children(beta).last().unwrap()), Some(&Action::LeaveNetwork("b000000000000001".into())));
+        assert_eq!(
+            action(children(beta).last().unwrap()),
+            Some(&Action::Disconnect("b000000000000001".into(), "beta".into()))
+        );
+        assert_eq!(action(&children(beta)[0]), Some(&Action::Copy("Network ID", "b000000000000001".into())));
     }
 
     #[test]
@@ -461,8 +542,8 @@ mod tests {
 
     #[test]
     fn pending_joins_show_until_the_service_lists_them() {
-        let local =
-            Local { autostart: false, pending_joins: vec!["a000000000000001".into(), "c000000000000001".into()] };
+        let pending_joins = vec!["a000000000000001".into(), "c000000000000001".into()];
+        let local = Local { pending_joins, ..Local::default() };
         let m = menu(&running(vec![network("a000000000000001", "x")]), &local);
         let joining: Vec<&str> = m.iter().map(text).filter(|t| t.starts_with("Joining")).collect();
         assert_eq!(joining, ["Joining c000000000000001…"]);
@@ -472,10 +553,90 @@ mod tests {
     #[test]
     fn start_at_login_is_a_check_item_that_toggles() {
         for on in [false, true] {
-            let m = menu(&ServiceState::Starting, &Local { autostart: on, pending_joins: Vec::new() });
+            let m = menu(&ServiceState::Starting, &Local { autostart: on, ..Local::default() });
             let entry = m.iter().find(|e| text(e) == "Start at login").unwrap();
             assert_eq!(entry.entry().unwrap().checked, Some(on));
             assert_eq!(action(entry), Some(&Action::SetAutostart(!on)));
         }
+    }
+
+    fn sso(id: &str, url: &str) -> Network {
+        let mut net = network(id, "corp");
+        net.status = "AUTHENTICATION_REQUIRED".into();
+        net.sso = Some(crate::service::Sso { url: url.into(), expires_ms: Some(1_700_000_000_000) });
+        net
+    }
+
+    #[test]
+    fn networks_waiting_for_a_login_offer_the_page_at_the_top_and_inside() {
+        let m = menu(
+            &running(vec![sso("d000000000000001", "https://sso.example/login"), network("a000000000000001", "x")]),
+            &Local::default(),
+        );
+        let open = Action::OpenUrl("https://sso.example/login".into());
+        assert_eq!(text(&m[2]), "Open login page for d000000000000001 corp…");
+        assert_eq!(action(&m[2]), Some(&open));
+        let net = m.iter().find(|e| text(e) == "d000000000000001 corp").unwrap();
+        assert!(children(net).iter().any(|e| text(e) == "Open login page…" && action(e) == Some(&open)));
+        assert!(children(net).iter().any(|e| text(e) == "Login expires 2023-11-14 22:13 UTC"), "{:?}", net);
+        assert_eq!(look(&running(vec![sso("d000000000000001", "https://x")])), Look::Attention);
+        // Once logged in the page is not offered, the expiry still shows.
+        let mut done = sso("d000000000000001", "https://x");
+        done.status = "OK".into();
+        let m = menu(&running(vec![done]), &Local::default());
+        assert!(!m.iter().any(|e| text(e).starts_with("Open login page")));
+        assert!(children(&m[3]).iter().any(|e| text(e).starts_with("Login expires")));
+    }
+
+    #[test]
+    fn a_new_login_request_is_announced_once() {
+        let before = running(vec![network("a000000000000001", "x")]);
+        let waiting = running(vec![sso("d000000000000001", "https://x")]);
+        let notice = transition_notice(&before, &waiting).unwrap();
+        assert_eq!(notice.0, "Log in to d000000000000001 corp");
+        assert_eq!(transition_notice(&waiting, &waiting), None, "not again while still waiting");
+    }
+
+    #[test]
+    fn routes_copy_their_address_and_dns_shows_domain_and_servers() {
+        let mut net = network("a000000000000001", "x");
+        net.routes = vec![
+            crate::service::Route { target: "10.147.17.0/24".into(), via: None },
+            crate::service::Route { target: "0.0.0.0/0".into(), via: Some("10.147.17.1".into()) },
+        ];
+        net.dns = Some(crate::service::Dns { domain: "corp.example".into(), servers: vec!["10.0.0.53".into()] });
+        net.mac = "aa:bb:cc:dd:ee:ff".into();
+        let m = menu(&running(vec![net]), &Local::default());
+        let net = m.iter().find(|e| text(e) == "a000000000000001 x").unwrap();
+        let routes = children(net).iter().find(|e| text(e) == "Managed routes").unwrap();
+        assert_eq!(text(&children(routes)[1]), "0.0.0.0/0 via 10.147.17.1");
+        assert_eq!(action(&children(routes)[0]), Some(&Action::Copy("Route", "10.147.17.0".into())));
+        for line in ["DNS domain: corp.example", "DNS servers: 10.0.0.53", "MAC: aa:bb:cc:dd:ee:ff", "Device: ztabc"] {
+            assert!(children(net).iter().any(|e| text(e) == line), "no {line:?}");
+        }
+    }
+
+    #[test]
+    fn saved_networks_offer_reconnect_and_forget_while_not_joined() {
+        use crate::saved::Saved;
+        let saved = vec![
+            Saved { id: "e000000000000001".into(), name: "lab".into() },
+            Saved { id: "a000000000000001".into(), name: "x".into() },
+        ];
+        let m = menu(&running(vec![network("a000000000000001", "x")]), &Local { saved, ..Local::default() });
+        let list = m.iter().find(|e| text(e) == "Saved networks").unwrap();
+        assert_eq!(children(list).len(), 1, "a joined network is not offered again");
+        let lab = &children(list)[0];
+        assert_eq!(text(lab), "e000000000000001 lab");
+        assert_eq!(action(&children(lab)[0]), Some(&Action::Reconnect("e000000000000001".into())));
+        assert_eq!(action(&children(lab)[1]), Some(&Action::Forget("e000000000000001".into())));
+        assert!(!menu(&running(vec![]), &Local::default()).iter().any(|e| text(e) == "Saved networks"));
+    }
+
+    #[test]
+    fn utc_times_are_civil_dates() {
+        assert_eq!(utc_time(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_time(951_782_400_000), "2000-02-29 00:00 UTC");
+        assert_eq!(utc_time(4_102_444_799_000), "2099-12-31 23:59 UTC");
     }
 }

@@ -141,15 +141,19 @@ fn a_healthy_service_is_shown_in_full() {
         "\n  [x] Allow Managed Addresses\n".into(),
         "\n  [ ] Allow Default Route Override\n".into(),
         "MAC: 32:a1:b2:c3:d4:e5".into(),
-        "Route: 0.0.0.0/0 via 10.147.17.1".into(),
-        "DNS: zt.example 10.147.17.1".into(),
+        "\n  Managed routes\n".into(),
+        "    0.0.0.0/0 via 10.147.17.1\n".into(),
+        "DNS domain: zt.example (disabled)\n".into(),
+        "DNS servers: 10.147.17.1 (disabled)\n".into(),
         "\n  Managed addresses\n    10.147.17.5/24\n".into(),
         format!("{NET_B} sso-net"),
-        "Log In to This Network…".into(),
+        format!("Open login page for {NET_B} sso-net…"),
+        "\n  Open login page…\n".into(),
     ] {
         assert!(r.out.contains(&needle), "missing {needle:?} in\n{}", r.out);
     }
-    assert_eq!(r.out.matches("Log In to This Network").count(), 1, "only the SSO network asks for a login");
+    // Once at the top and once in its own submenu: only the SSO network asks for a login.
+    assert_eq!(r.out.matches("Open login page").count(), 2, "{}", r.out);
     assert!(double.requests().contains(&"GET /network".to_string()));
 }
 

@@ -12,12 +12,21 @@ pub fn taskbar_backdrop() -> Backdrop {
     Backdrop::Dark
 }
 
-/// `$XDG_CONFIG_HOME/autostart`, else `~/.config/autostart`.
-fn autostart_dir() -> io::Result<PathBuf> {
-    let config = std::env::var_os("XDG_CONFIG_HOME")
+/// `$XDG_CONFIG_HOME`, else `~/.config`.
+fn xdg_config_home() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+}
+
+/// The app's own per-user settings folder.
+pub fn config_dir() -> Option<PathBuf> {
+    xdg_config_home().map(|c| c.join("zerotier-desktop-ui"))
+}
+
+fn autostart_dir() -> io::Result<PathBuf> {
+    let config = xdg_config_home()
         .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "neither XDG_CONFIG_HOME nor HOME is set"))?;
     Ok(config.join("autostart"))
 }
@@ -103,7 +112,6 @@ pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
 
 /// Opens a web page in the default browser: xdg-open gets the URL as one
 /// argument, never through a shell.
-#[allow(dead_code)] // wired to the network login item next
 pub fn open_url(url: &str) -> io::Result<()> {
     let url = super::check_web_url(url)?;
     std::process::Command::new("xdg-open")

@@ -29,6 +29,11 @@ fn check(code: u32, what: &str) -> io::Result<()> {
     }
 }
 
+/// The app's own per-user settings folder (`%APPDATA%`, which only the user can read).
+pub fn config_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("APPDATA").filter(|v| !v.is_empty()).map(|d| std::path::PathBuf::from(d).join(super::APP_NAME))
+}
+
 /// `SystemUsesLightTheme` = 1 means a light taskbar (Windows 10 1903 and later).
 pub fn taskbar_backdrop() -> Backdrop {
     let (key, name) = (wide(THEME_KEY), wide("SystemUsesLightTheme"));
@@ -136,7 +141,6 @@ pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
 }
 
 /// Opens a web page with the user's default browser.
-#[allow(dead_code)] // wired to the network login item next
 pub fn open_url(url: &str) -> io::Result<()> {
     let url = super::check_web_url(url)?;
     let (verb, target) = (wide("open"), wide(url));
