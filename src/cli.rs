@@ -17,6 +17,11 @@ pub enum Mode {
     SetUpToken,
     Help,
     Version,
+    /// Hidden: times the menu rebuild for this many synthetic networks
+    /// (`cargo xtask bench-app`).
+    BenchMenu {
+        networks: usize,
+    },
     /// Hidden: the elevated half of token setup on Windows. Copies the
     /// service's token to `dest`, readable by the account `sid` only.
     InstallToken {
@@ -78,6 +83,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             "--exit-after-init" => mode = Mode::Tray { exit_after_init: true },
             "--help" | "-h" => return Ok(Cli { mode: Mode::Help, overrides: o }),
             "--version" | "-V" => return Ok(Cli { mode: Mode::Version, overrides: o }),
+            "--bench-menu" => {
+                let n = args.next().and_then(|s| s.into_string().ok()).and_then(|s| s.parse().ok());
+                let networks =
+                    n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-menu needs a count (1-100000)")?;
+                mode = Mode::BenchMenu { networks };
+            }
             "--install-token" => {
                 let dest = value(&flag)?.into();
                 let sid = args.next().and_then(|s| s.into_string().ok()).ok_or("--install-token needs DEST SID")?;
@@ -115,6 +126,8 @@ mod tests {
         assert!(parse_str(&["--port="]).unwrap_err().contains("needs a value"));
         assert!(parse_str(&["--bogus"]).unwrap_err().contains("--bogus"));
         assert!(parse_str(&["--install-token", "/d"]).unwrap_err().contains("DEST SID"));
+        assert_eq!(parse_str(&["--bench-menu", "500"]).unwrap().mode, Mode::BenchMenu { networks: 500 });
+        assert!(parse_str(&["--bench-menu", "0"]).unwrap_err().contains("count"));
         for flag in
             ["--service-home", "--port", "--token-file", "--print-state", "--set-up-token", "--help", "--version"]
         {

@@ -8,6 +8,7 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 mod about;
+mod bench;
 mod cli;
 mod controller;
 mod discovery;
@@ -64,6 +65,7 @@ fn main() -> ExitCode {
                 }
             };
         }
+        cli::Mode::BenchMenu { networks } => return bench::menu(networks),
         #[cfg(windows)]
         cli::Mode::InstallToken { dest, sid } => {
             return match token_setup::install(&overrides, &dest, &sid) {
