@@ -97,6 +97,8 @@ pub fn main() -> ExitCode {
             None
         }
     };
+    // Watched before the UI starts, so an early SIGTERM is not fatal either.
+    let on_signal = quit_on_signals();
     let app = match App::start(overrides) {
         Ok(app) => app,
         Err(e) => {
@@ -104,7 +106,7 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    quit_on_signals();
+    let _ = on_signal.send(app.ui.handle());
     if exit_after_init {
         // Used by tests and the ARM64 checks: start everything, then leave.
         zt_libui::quit();
@@ -170,22 +172,29 @@ fn print(text: &str, success: bool) -> ExitCode {
 }
 
 /// SIGTERM, SIGINT and SIGHUP end the main loop like "Quit" does, so the
-/// tray icon and its files are removed on the way out.
+/// tray icon and its files are removed on the way out.  The UI's handle
+/// arrives through the returned sender once the UI runs.
 #[cfg(unix)]
-fn quit_on_signals() {
+fn quit_on_signals() -> std::sync::mpsc::Sender<zt_libui::UiHandle> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let (tx, rx) = std::sync::mpsc::channel::<zt_libui::UiHandle>();
     match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
         Ok(mut signals) => {
             std::thread::spawn(move || {
                 if signals.forever().next().is_some() {
-                    zt_libui::quit();
+                    if let Ok(ui) = rx.recv() {
+                        let _ = ui.queue(zt_libui::quit);
+                    }
                 }
             });
         }
         Err(e) => log::error!("cannot watch for SIGTERM ({e}); it will end the app abruptly"),
     }
+    tx
 }
 
 /// Windows ends the session through the tray's window, which removes the icon.
 #[cfg(not(unix))]
-fn quit_on_signals() {}
+fn quit_on_signals() -> std::sync::mpsc::Sender<zt_libui::UiHandle> {
+    std::sync::mpsc::channel().0
+}

@@ -74,14 +74,15 @@ fn log_file() -> Option<PathBuf> {
     }
 }
 
+/// A GUI-subsystem exe started from Explorer has no stderr handle.
+#[cfg(windows)]
 fn has_console() -> bool {
-    cfg_if::cfg_if! {
-        if #[cfg(windows)] {
-            use std::os::windows::io::AsRawHandle;
-            // A GUI-subsystem exe started from Explorer has no stderr handle.
-            !std::io::stderr().as_raw_handle().is_null()
-        } else {
-            true
-        }
-    }
+    use std::os::windows::io::AsRawHandle;
+    !std::io::stderr().as_raw_handle().is_null()
+}
+
+/// Elsewhere stderr always goes somewhere (a terminal or the session's log).
+#[cfg(not(windows))]
+fn has_console() -> bool {
+    true
 }
