@@ -6,6 +6,7 @@
 //! `cargo xtask bindings`    rewrite the committed bindings from the headers
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
 
+mod arm64_run;
 mod bench;
 mod checks;
 mod setup;

@@ -1,6 +1,7 @@
 //! The test command: each tier proves one part of the build promise that a
 //! Linux machine can prove, and reports on its own.
 
+use crate::arm64_run;
 use crate::checks;
 use crate::setup;
 use crate::util::{self, cargo, cargo_target_var, cmd, output, run, timed, triple_var};
@@ -16,6 +17,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("msvc", "x86_64/i686/aarch64-pc-windows-msvc: C by clang-cl, archives checked (machine, LIBCMT), app checked"),
     ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits"),
     ("arm64", "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only"),
+    ("arm64-run", "aarch64-pc-windows-gnullvm workspace tests, fixtures and app run under arm64 Wine (qemu-user, chroot)"),
     ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
@@ -29,7 +31,7 @@ const MSVC_TARGETS: &[(&str, u16)] = &[
 ];
 
 const WINE_TARGET: &str = "x86_64-pc-windows-gnu";
-const ARM64_TARGET: &str = "aarch64-pc-windows-gnullvm";
+pub(crate) const ARM64_TARGET: &str = "aarch64-pc-windows-gnullvm";
 
 /// `cargo xtask test [TIER...]`
 pub fn run_selected(names: &[String]) -> Result<(), String> {
@@ -81,6 +83,7 @@ fn run_tier(name: &str) -> Result<(), String> {
         "msvc" => msvc(),
         "wine" => wine(),
         "arm64" => arm64(),
+        "arm64-run" => arm64_run::arm64_run(),
         "downstream" => downstream(),
         "ide" => ide(),
         "workflow" => workflow(),
@@ -97,7 +100,7 @@ pub fn update_bindings() -> Result<(), String> {
 }
 
 /// Runs `inner` with a virtual X display and a private session bus.
-fn under_display(inner: &mut Command) -> Command {
+pub(crate) fn under_display(inner: &mut Command) -> Command {
     let mut c = Command::new("xvfb-run");
     c.args(["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--"]);
     c.arg(inner.get_program()).args(inner.get_args());
@@ -320,6 +323,15 @@ fn msvc() -> Result<(), String> {
     Ok(())
 }
 
+/// `wine ...` arguments that make Wine's windows unmanaged: without a window
+/// manager (bare Xvfb) managed Wine windows wait 2 s each on destruction.
+pub(crate) const WINE_UNMANAGED_REG: &[&str] =
+    &["reg", "add", "HKCU\\Software\\Wine\\X11 Driver", "/v", "Managed", "/t", "REG_SZ", "/d", "N", "/f"];
+
+/// The crates outside the workspace that use the -sys crates: `downstream`
+/// has no build.rs, `c-consumer` compiles C against DEP_*_INCLUDE.
+pub(crate) const FIXTURES: &[&str] = &["downstream", "c-consumer"];
+
 /// A private Wine prefix with the bcryptprimitives shim Rust's std needs on Wine 8.
 fn wine_prefix() -> Result<PathBuf, String> {
     let prefix = util::state_dir().join("wine");
@@ -332,12 +344,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
     }
     let managed = prefix.join("xtask-unmanaged");
     if !managed.exists() {
-        // Without a window manager (bare Xvfb) managed Wine windows wait 2 s
-        // each on destruction; unmanaged ones do not.
-        let mut reg = cmd(
-            "wine",
-            ["reg", "add", "HKCU\\Software\\Wine\\X11 Driver", "/v", "Managed", "/t", "REG_SZ", "/d", "N", "/f"],
-        );
+        let mut reg = cmd("wine", WINE_UNMANAGED_REG);
         reg.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut reg)?;
         run(cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;
@@ -378,7 +385,7 @@ fn wine() -> Result<(), String> {
 }
 
 /// zig as C compiler and linker for aarch64-pc-windows-gnullvm.
-fn arm64_env(c: &mut Command) -> Result<(), String> {
+pub(crate) fn arm64_env(c: &mut Command) -> Result<(), String> {
     let zig_cc = tool_dir()?.join("zig-cc-aarch64-windows");
     // zig names the target itself and rejects the triple cc passes; it
     // brings its own C runtime (UCRT), so rustc's -lmsvcrt must go too.
@@ -449,8 +456,7 @@ fn build_support_resources(pe: &[u8]) -> Result<Vec<(u16, u16)>, String> {
 }
 
 fn downstream() -> Result<(), String> {
-    // `downstream` has no build.rs; `c-consumer` compiles C against DEP_*_INCLUDE.
-    for fixture in ["downstream", "c-consumer"] {
+    for fixture in FIXTURES {
         let dir = util::root().join("fixtures").join(fixture);
         let mut native = cargo();
         native.current_dir(&dir).args(["run", "--quiet"]);
