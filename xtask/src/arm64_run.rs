@@ -39,9 +39,17 @@ const PREFIX: &str = "opt/xtask-wine";
 /// Hard limit for one program (a whole test binary) under emulation.
 const RUN_TIMEOUT_SECS: u32 = 600;
 
-pub(crate) fn arm64_run() -> Result<(), String> {
+/// The prepared environment: the cached root and the runner script.
+pub(crate) struct Arm64Wine {
+    pub(crate) root: PathBuf,
+    pub(crate) runner: PathBuf,
+}
+
+/// Makes (or reuses) the root, its Wine prefix and the runner.  `None` when
+/// this machine cannot run ARM64 code and that is not a failure (it says why).
+pub(crate) fn prepare(tier: &str) -> Result<Option<Arm64Wine>, String> {
     if let Err(why) = usable() {
-        return unavailable(&why);
+        return unavailable(tier, &why).map(|()| None);
     }
     let (root, secs) = timed(prepared_root);
     let root = root?;
@@ -50,7 +58,11 @@ pub(crate) fn arm64_run() -> Result<(), String> {
     let (prefix, secs) = timed(|| prepare_prefix(&root, &runner));
     prefix?;
     println!("arm64 Wine prefix ready ({secs:.0} s)");
+    Ok(Some(Arm64Wine { root, runner }))
+}
 
+pub(crate) fn arm64_run() -> Result<(), String> {
+    let Some(Arm64Wine { runner, .. }) = prepare("arm64-run")? else { return Ok(()) };
     let mut test = cargo();
     test.args(["test", "--workspace", "--exclude", "xtask", "--no-fail-fast", "--target", ARM64_TARGET]);
     target_env(&mut test, &runner)?;
@@ -102,8 +114,8 @@ fn usable() -> Result<(), String> {
 }
 
 /// A machine that cannot run the tier is reported loudly; on CI that fails.
-fn unavailable(why: &str) -> Result<(), String> {
-    let message = format!("arm64-run cannot run on this machine: {why}");
+fn unavailable(tier: &str, why: &str) -> Result<(), String> {
+    let message = format!("{tier} cannot run on this machine: {why}");
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         return Err(format!("{message} (CI=true: this is a failure, not a skip)"));
     }
@@ -114,7 +126,7 @@ fn unavailable(why: &str) -> Result<(), String> {
 
 /// `~/.cache/zerotier-desktop-ui` (or under `$XDG_CACHE_HOME`): the root is
 /// too big for the checkout and outlives `cargo clean`.
-fn cache_dir() -> Result<PathBuf, String> {
+pub(crate) fn cache_dir() -> Result<PathBuf, String> {
     let base = match (std::env::var_os("XDG_CACHE_HOME"), std::env::var_os("HOME")) {
         (Some(x), _) if !x.is_empty() => PathBuf::from(x),
         (_, Some(home)) => PathBuf::from(home).join(".cache"),
@@ -132,7 +144,7 @@ fn root_name() -> String {
 }
 
 /// A hash that stays the same across Rust releases (std's does not promise to).
-fn fnv1a(data: &[u8]) -> u64 {
+pub(crate) fn fnv1a(data: &[u8]) -> u64 {
     data.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
@@ -172,7 +184,7 @@ fn remove_stale_roots(cache: &Path, keep: &str) -> Result<(), String> {
 
 /// Deletes a root directory, but never one with something mounted inside:
 /// a bind-mounted checkout would be deleted with it.
-fn remove_tree(dir: &Path) -> Result<(), String> {
+pub(crate) fn remove_tree(dir: &Path) -> Result<(), String> {
     if !dir.exists() {
         return Ok(());
     }

@@ -9,6 +9,7 @@
 mod arm64_run;
 mod bench;
 mod checks;
+mod msvc_run;
 mod setup;
 mod tiers;
 mod util;

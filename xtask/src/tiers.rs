@@ -3,6 +3,7 @@
 
 use crate::arm64_run;
 use crate::checks;
+use crate::msvc_run;
 use crate::setup;
 use crate::util::{self, cargo, cargo_target_var, cmd, output, run, timed, triple_var};
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("wine", "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits"),
     ("arm64", "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only"),
     ("arm64-run", "aarch64-pc-windows-gnullvm workspace tests, fixtures and app run under arm64 Wine (qemu-user, chroot)"),
+    ("msvc-run", "aarch64-pc-windows-msvc (dynamic CRT) linked by lld-link against Wine-made import libraries; tests, fixtures, app run under arm64 Wine"),
     ("downstream", "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine"),
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
@@ -84,6 +86,7 @@ fn run_tier(name: &str) -> Result<(), String> {
         "wine" => wine(),
         "arm64" => arm64(),
         "arm64-run" => arm64_run::arm64_run(),
+        "msvc-run" => msvc_run::msvc_run(),
         "downstream" => downstream(),
         "ide" => ide(),
         "workflow" => workflow(),
