@@ -262,7 +262,11 @@ if [ "$XTASK_ARM64_STAGE" != inside ]; then
     # SIGKILL and the kernel ends everything else in the namespace.
     XTASK_ARM64_STAGE=inside timeout -k 10 "$limit" unshare -m -p -n --fork --kill-child "$0" "$@"
     rc=$?
-    case $rc in 124|137) echo "arm64-run: $1 was killed after $limit s" >&2 ;; esac
+    case $rc in
+    0 | 101) ;; # success, or a Rust program's own failure report
+    124 | 137) echo "arm64-run: $1 was killed after $limit s" >&2 ;;
+    *) echo "arm64-run: $1 crashed or failed with exit status $rc" >&2 ;;
+    esac
     exit $rc
 fi
 set -e
@@ -315,6 +319,16 @@ fn prepare_prefix(root: &Path, runner: &Path) -> Result<(), String> {
     if !unmanaged.exists() {
         run(Command::new(runner).args(tiers::WINE_UNMANAGED_REG))?;
         std::fs::write(&unmanaged, "Managed=N set\n").map_err(|e| e.to_string())?;
+    }
+    let no_debugger = prefix.join("xtask-no-debugger");
+    if !no_debugger.exists() {
+        // An unhandled exception would start winedbg (also when no debugger is
+        // set), which cannot attach under emulation and waits until the time
+        // limit.  A debugger that does not exist makes the program end at once.
+        let key = "HKLM\\Software\\Microsoft\\Windows NT\\CurrentVersion\\AeDebug";
+        let args = ["reg", "add", key, "/v", "Debugger", "/t", "REG_SZ", "/d", "xtask-no-debugger.exe", "/f"];
+        run(Command::new(runner).args(args))?;
+        std::fs::write(&no_debugger, "AeDebug Debugger: none\n").map_err(|e| e.to_string())?;
     }
     let shim = prefix.join("drive_c/windows/system32/bcryptprimitives.dll");
     if !shim.exists() {

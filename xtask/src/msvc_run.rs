@@ -113,7 +113,7 @@ fn import_libraries(wine: &Arm64Wine) -> Result<PathBuf, String> {
     run(cmd("dpkg-deb", ["-x"]).arg(&deb).arg(&unpacked))?;
     let archives = unpacked.join("usr/lib/aarch64-linux-gnu/wine/aarch64-unix");
     let mut made = 0;
-    for archive in files_with_ext(&archives, "a") {
+    for archive in tiers::files_in(&archives, "a") {
         let name = archive.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let name = name.strip_prefix("lib").unwrap_or(&name).to_string();
         // Quiet: two hundred archives would bury the log.
@@ -156,17 +156,7 @@ fn import_libraries(wine: &Arm64Wine) -> Result<PathBuf, String> {
 }
 
 fn newest_deb(dir: &Path) -> Option<PathBuf> {
-    files_with_ext(dir, "deb").pop()
-}
-
-fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    tiers::files_in(dir, "deb").pop()
 }
 
 /// Exported functions per DLL, from the undefined `__wine$func$DLL$ORDINAL$NAME`

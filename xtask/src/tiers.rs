@@ -574,7 +574,7 @@ pub fn first_file(dir: &Path, ext: &str) -> Result<PathBuf, String> {
     files_in(dir, ext).into_iter().next().ok_or_else(|| format!("no .{ext} file in {}", dir.display()))
 }
 
-fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+pub(crate) fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect()
