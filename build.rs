@@ -4,8 +4,9 @@
 //! COFF object (build-support's winres) and handed to the linker, so no
 //! resource compiler is needed on any host.
 
-use build_support::{env, winres, Target};
 use std::path::PathBuf;
+use zt_native_build::{env, Target};
+use zt_winres as winres;
 
 #[path = "src/icon.rs"]
 #[allow(dead_code)]
@@ -19,6 +20,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build/app.manifest");
     println!("cargo:rerun-if-changed=src/icon.rs");
     let target = Target::from_env();
+    // Shown in the About window.
+    println!("cargo:rustc-env=ZT_BUILD_TARGET={}", target.triple);
     if target.is_windows() {
         embed_resources(&target);
     }
@@ -26,14 +29,14 @@ fn main() {
 
 fn embed_resources(target: &Target) {
     let machine = winres::coff_machine(&target.arch)
-        .unwrap_or_else(|| build_support::fail(&format!("no COFF machine for {}", target.triple)));
+        .unwrap_or_else(|| zt_native_build::fail(&format!("no COFF machine for {}", target.triple)));
     let version = package_version();
     let mut resources = vec![manifest(&version), winres::version_resource(&version_info(&version))];
     resources.extend(winres::icon_resources(&icon_images(), 1, 1));
     let object = winres::coff_object(&resources, machine);
     let path = resource_object_path(target);
     std::fs::write(&path, object)
-        .unwrap_or_else(|e| build_support::fail(&format!("cannot write {}: {e}", path.display())));
+        .unwrap_or_else(|e| zt_native_build::fail(&format!("cannot write {}: {e}", path.display())));
     // An object file on the link line is linked whole, resources included.
     println!("cargo:rustc-link-arg-bins={}", path.display());
     if target.is_msvc() {
@@ -76,7 +79,10 @@ fn version_info(version: &[u16; 4]) -> winres::VersionInfo {
 }
 
 fn icon_images() -> Vec<winres::IconImage> {
-    ICON_SIZES.iter().map(|&size| winres::IconImage { size, rgba: icon::render(size, icon::Look::Online) }).collect()
+    ICON_SIZES
+        .iter()
+        .map(|&size| winres::IconImage { size, rgba: icon::render(size, icon::Look::Online, icon::Backdrop::Dark) })
+        .collect()
 }
 
 fn resource_object_path(target: &Target) -> PathBuf {

@@ -2,9 +2,9 @@
 //! build.rs embeds, and Windows itself (Wine in the test command) reads them.
 #![cfg(windows)]
 
-use build_support::winres::{read_pe_resources, Resource, RT_GROUP_ICON, RT_ICON, RT_MANIFEST, RT_VERSION};
 use std::ffi::c_void;
 use std::os::windows::ffi::OsStrExt;
+use zt_winres::{read_pe_resources, Resource, RT_GROUP_ICON, RT_ICON, RT_MANIFEST, RT_VERSION};
 
 const EXE: &str = env!("CARGO_BIN_EXE_zerotier_desktop_ui");
 

@@ -5,5 +5,5 @@
 mod plan;
 
 fn main() {
-    build_support::sys::build(&plan::LIBRARY, "tray", "tray.h", plan::API);
+    zt_native_build::sys::build(&plan::LIBRARY, "tray", "tray.h", plan::API);
 }

@@ -1,7 +1,7 @@
 //! The messages a build script prints when a tool or library is missing:
 //! each names exactly what to install.
 
-use crate::plan::PkgRequirement;
+use crate::package::PkgRequirement;
 use crate::target::Target;
 
 /// Visual Studio component that provides the MSVC compiler for `target`:
@@ -142,6 +142,19 @@ fn with_detail(mut msg: String, detail: &str) -> String {
     msg
 }
 
+/// The warning for an MSVC target built without `crt-static` (the exe would
+/// need the Visual C++ runtime DLLs), or `None`.
+pub fn dynamic_crt(target: &Target) -> Option<String> {
+    (target.is_msvc() && !target.crt_static()).then(|| {
+        format!(
+            "{} builds with the DLL C runtime: the exe will need vcruntime140.dll. For one self-contained exe add to \
+             .cargo/config.toml: [target.'cfg(all(target_os = \"windows\", target_env = \"msvc\"))'] \
+             rustflags = [\"-C\", \"target-feature=+crt-static\"]",
+            target.triple
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +207,14 @@ mod tests {
         ] {
             assert!(m.contains(needle), "{needle} missing in {m}");
         }
+    }
+
+    #[test]
+    fn only_msvc_without_crt_static_is_warned() {
+        let warned = dynamic_crt(&Target::from_triple("aarch64-pc-windows-msvc", &[])).unwrap();
+        assert!(warned.contains("vcruntime140.dll") && warned.contains("+crt-static"), "{warned}");
+        assert_eq!(dynamic_crt(&Target::from_triple("aarch64-pc-windows-msvc", &["crt-static"])), None);
+        assert_eq!(dynamic_crt(&Target::from_triple("x86_64-pc-windows-gnu", &[])), None);
+        assert_eq!(dynamic_crt(&Target::from_triple("x86_64-unknown-linux-gnu", &[])), None);
     }
 }

@@ -8,15 +8,16 @@
 pub mod compile;
 pub mod env;
 pub mod hints;
+pub mod package;
 pub mod plan;
 pub mod sys;
 pub mod target;
-pub mod winres;
 
 #[cfg(feature = "bindgen")]
 pub mod bindings;
 
-pub use plan::{Backend, PkgRequirement, Plan};
+pub use package::PkgRequirement;
+pub use plan::{Backend, Plan};
 pub use target::Target;
 
 /// Prints `message` as the reason the build cannot go on and exits the build

@@ -11,14 +11,34 @@ use crate::target::Target;
 /// probes system packages and compiles.  Fails with one clear message.
 pub fn build(lib: &Library, vendor_name: &str, header: &str, api: &str) {
     let target = Target::from_env();
-    let plan = plan::plan(lib, &target).unwrap_or_else(|e| crate::fail(&e));
     let root = compile::vendored_root(vendor_name);
+    if documentation_only() {
+        // Documentation hosts have neither the toolkits nor a need to link:
+        // the committed bindings are all rustdoc reads.
+        compile::export_headers(&root);
+        return;
+    }
+    let plan = plan::plan(lib, &target).unwrap_or_else(|e| crate::fail(&e));
     compile::watch(&root, &plan, &["build.rs", "build"]);
+    warn_about_dynamic_crt(&target);
     let include = compile::export_headers(&root);
     regenerate_bindings(&include.join(header), api);
     let probed = compile::probe_packages(&plan).unwrap_or_else(|e| crate::fail(&e));
     build_native(&plan, &target, &root, &probed).unwrap_or_else(|e| crate::fail(&e));
     compile::link_system_libs(&plan);
+}
+
+/// docs.rs sets `DOCS_RS`: build nothing, probe nothing.
+fn documentation_only() -> bool {
+    env::var("DOCS_RS").is_some()
+}
+
+/// The project ships one self-contained exe per MSVC target; a downstream
+/// workspace does not inherit our `.cargo/config.toml`, so say how to get it.
+fn warn_about_dynamic_crt(target: &Target) {
+    if let Some(text) = crate::hints::dynamic_crt(target) {
+        println!("cargo:warning={text}");
+    }
 }
 
 /// With the crate's `bindgen` feature, writes fresh bindings to

@@ -1,10 +1,10 @@
 //! A window with one of each control, for screenshots and eyeballing layout:
-//! `cargo run -p libui-sys --example ui_gallery -- --quit-after-ms 4000`.
-//! libui-sys/scripts/screenshots.sh captures it on Linux and under Wine.
+//! `cargo run -p zt-libui-sys --example ui_gallery -- --quit-after-ms 4000`.
+//! `cargo xtask test screenshots` captures it on Linux and under Wine.
 
-use libui_sys::*;
 use std::ffi::{c_int, c_void, CString};
 use std::ptr::null_mut;
+use zt_libui_sys::*;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()

@@ -3,9 +3,9 @@
 //! loop starts and exits 0: a link-and-start check for every target (ARM64
 //! included) that needs no one to click.
 
-use libui_sys::*;
 use std::ffi::{c_int, c_void, CStr};
 use std::ptr::null_mut;
+use zt_libui_sys::*;
 
 extern "C" fn quit_clicked(_: *mut uiButton, _: *mut c_void) {
     unsafe { uiQuit() };

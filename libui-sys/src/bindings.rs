@@ -179,4 +179,13 @@ unsafe extern "C" {
         title: *const ::core::ffi::c_char,
         description: *const ::core::ffi::c_char,
     );
+    pub fn uixClipboardSetText(text: *const ::core::ffi::c_char) -> ::core::ffi::c_int;
+    pub fn uixClipboardText() -> *mut ::core::ffi::c_char;
+    pub fn uixEntryOnActivated(
+        e: *mut uiEntry,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(e: *mut uiEntry, data: *mut ::core::ffi::c_void),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
 }

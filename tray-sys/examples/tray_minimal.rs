@@ -4,7 +4,7 @@
 
 use std::ffi::{c_void, CStr};
 use std::ptr::{null, null_mut};
-use tray_sys::*;
+use zt_tray_sys::*;
 
 unsafe extern "C" fn hello(item: *mut tray_menu) {
     let text = CStr::from_ptr((*item).text);

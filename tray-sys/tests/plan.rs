@@ -5,10 +5,10 @@
 #[allow(dead_code)]
 mod plan;
 
-use build_support::compile::{source_folders, sources};
-use build_support::plan::{plan as make_plan, Backend};
-use build_support::Target;
 use std::path::Path;
+use zt_native_build::compile::{source_folders, sources};
+use zt_native_build::plan::{plan as make_plan, Backend};
+use zt_native_build::Target;
 
 fn vendored() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../vendor/tray"))

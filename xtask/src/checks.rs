@@ -5,7 +5,7 @@ use object::read::archive::ArchiveFile;
 use object::read::coff::CoffFile;
 use object::{Object, ObjectSection};
 
-pub use build_support::winres::{MACHINE_AMD64, MACHINE_ARM64, MACHINE_I386};
+pub use zt_winres::{MACHINE_AMD64, MACHINE_ARM64, MACHINE_I386};
 
 pub fn machine_name(machine: u16) -> &'static str {
     match machine {

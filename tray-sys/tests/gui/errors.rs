@@ -1,9 +1,10 @@
 //! Every documented error path. Cases marked needs_display reach the platform part.
 
 use crate::common::*;
+use crate::runner::Case;
 use std::ffi::{c_char, CStr};
 use std::ptr::null_mut;
-use tray_sys::*;
+use zt_tray_sys::*;
 
 // Private helpers of vendor/tray/common (trayp.h), linked from the same static library:
 // the tooltip cut is only observable through them.

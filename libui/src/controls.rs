@@ -1,0 +1,270 @@
+//! The controls that live inside windows.
+
+use std::ffi::{c_int, c_void};
+use std::rc::Rc;
+
+use zt_libui_sys as sys;
+
+use crate::node::{c_text, take_text, Handler, Node};
+use crate::{check_adopt, Control, Error};
+
+macro_rules! control {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name(Rc<Node>);
+
+        impl Control for $name {
+            fn node(&self) -> &Rc<Node> {
+                &self.0
+            }
+        }
+
+    };
+}
+
+control!(
+    /// A row or column of controls (`uiBox`).
+    UiBox
+);
+control!(
+    /// A push button.
+    Button
+);
+control!(
+    /// Static text.
+    Label
+);
+control!(
+    /// A one-line text field.
+    Entry
+);
+control!(
+    /// A check box with its label.
+    Checkbox
+);
+
+impl UiBox {
+    /// Children side by side.
+    pub fn horizontal() -> UiBox {
+        // SAFETY: plain constructor on the UI thread.
+        UiBox(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
+    }
+
+    /// Children one above the other.
+    pub fn vertical() -> UiBox {
+        // SAFETY: as above.
+        UiBox(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
+    }
+
+    /// Adds `child` at the end; a `stretchy` child shares the spare space.
+    pub fn append(&self, child: &dyn Control, stretchy: bool) -> Result<(), Error> {
+        let c = check_adopt(&self.0, child)?;
+        let b = self.0.ptr::<sys::uiBox>().ok_or(Error::Destroyed)?;
+        // SAFETY: both alive, child free, no cycle (checked above).
+        unsafe { sys::uiBoxAppend(b, c, c_int::from(stretchy)) };
+        self.0.adopt(child.node());
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        // SAFETY: alive box.
+        self.0.ptr().map_or(0, |b| unsafe { sys::uiBoxNumChildren(b) }.max(0) as usize)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Takes the child at `index` out (it is destroyed if nothing else holds
+    /// it); false if there is none.
+    pub fn delete(&self, index: usize) -> bool {
+        let Some(b) = self.0.ptr::<sys::uiBox>() else { return false };
+        let (Ok(i), true) = (c_int::try_from(index), index < self.len()) else { return false };
+        // SAFETY: alive box, index in range.
+        unsafe { sys::uiBoxDelete(b, i) };
+        self.0.release(index);
+        true
+    }
+
+    pub fn padded(&self) -> bool {
+        // SAFETY: alive box.
+        self.0.ptr().is_some_and(|b| unsafe { sys::uiBoxPadded(b) } != 0)
+    }
+
+    pub fn set_padded(&self, padded: bool) {
+        if let Some(b) = self.0.ptr() {
+            // SAFETY: alive box.
+            unsafe { sys::uiBoxSetPadded(b, c_int::from(padded)) }
+        }
+    }
+}
+
+impl Button {
+    pub fn new(text: &str) -> Button {
+        // SAFETY: the text outlives the call; the library copies it.
+        Button(Node::new(unsafe { sys::uiNewButton(c_text(text).as_ptr()) }.cast(), false))
+    }
+
+    pub fn text(&self) -> String {
+        // SAFETY: alive button; the text is freed by take_text.
+        self.0.ptr().map_or_else(String::new, |b| take_text(unsafe { sys::uiButtonText(b) }))
+    }
+
+    pub fn set_text(&self, text: &str) {
+        if let Some(b) = self.0.ptr() {
+            // SAFETY: alive button.
+            unsafe { sys::uiButtonSetText(b, c_text(text).as_ptr()) }
+        }
+    }
+
+    /// Replaces the click handler.
+    pub fn on_clicked(&self, f: impl FnMut(&Button) + 'static) {
+        let Some(b) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "clicked", Button, f);
+        // SAFETY: data lives with the node (see Node::keep).
+        unsafe { sys::uiButtonOnClicked(b, Some(button_clicked), data) }
+    }
+}
+
+unsafe extern "C" fn button_clicked(_: *mut sys::uiButton, data: *mut c_void) {
+    // SAFETY: data was installed by on_clicked with these types.
+    unsafe { Handler::<Button, ()>::fire(data, ()) }
+}
+
+impl Label {
+    pub fn new(text: &str) -> Label {
+        // SAFETY: the library copies the text.
+        Label(Node::new(unsafe { sys::uiNewLabel(c_text(text).as_ptr()) }.cast(), false))
+    }
+
+    pub fn text(&self) -> String {
+        // SAFETY: alive label.
+        self.0.ptr().map_or_else(String::new, |l| take_text(unsafe { sys::uiLabelText(l) }))
+    }
+
+    pub fn set_text(&self, text: &str) {
+        if let Some(l) = self.0.ptr() {
+            // SAFETY: alive label.
+            unsafe { sys::uiLabelSetText(l, c_text(text).as_ptr()) }
+        }
+    }
+}
+
+impl Entry {
+    pub fn new() -> Entry {
+        // SAFETY: plain constructor.
+        Entry(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
+    }
+
+    /// An entry that hides what is typed.
+    pub fn password() -> Entry {
+        // SAFETY: plain constructor.
+        Entry(Node::new(unsafe { sys::uiNewPasswordEntry() }.cast(), false))
+    }
+
+    pub fn text(&self) -> String {
+        // SAFETY: alive entry.
+        self.0.ptr().map_or_else(String::new, |e| take_text(unsafe { sys::uiEntryText(e) }))
+    }
+
+    /// Sets the text (does not fire `on_changed`, as in libui-ng).
+    pub fn set_text(&self, text: &str) {
+        if let Some(e) = self.0.ptr() {
+            // SAFETY: alive entry.
+            unsafe { sys::uiEntrySetText(e, c_text(text).as_ptr()) }
+        }
+    }
+
+    pub fn read_only(&self) -> bool {
+        // SAFETY: alive entry.
+        self.0.ptr().is_some_and(|e| unsafe { sys::uiEntryReadOnly(e) } != 0)
+    }
+
+    pub fn set_read_only(&self, read_only: bool) {
+        if let Some(e) = self.0.ptr() {
+            // SAFETY: alive entry.
+            unsafe { sys::uiEntrySetReadOnly(e, c_int::from(read_only)) }
+        }
+    }
+
+    /// Replaces the handler called when the user changes the text.
+    pub fn on_changed(&self, f: impl FnMut(&Entry) + 'static) {
+        let Some(e) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "changed", Entry, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiEntryOnChanged(e, Some(entry_changed), data) }
+    }
+}
+
+impl Entry {
+    /// Replaces the handler called when the user presses Enter in the entry
+    /// (an addition of this toolkit; libui-ng has none).
+    pub fn on_activated(&self, f: impl FnMut(&Entry) + 'static) {
+        let Some(e) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "activated", Entry, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uixEntryOnActivated(e, Some(entry_activated), data) }
+    }
+}
+
+unsafe extern "C" fn entry_activated(_: *mut sys::uiEntry, data: *mut c_void) {
+    // SAFETY: data was installed by on_activated with these types.
+    unsafe { Handler::<Entry, ()>::fire(data, ()) }
+}
+
+impl Default for Entry {
+    fn default() -> Self {
+        Entry::new()
+    }
+}
+
+unsafe extern "C" fn entry_changed(_: *mut sys::uiEntry, data: *mut c_void) {
+    // SAFETY: data was installed by on_changed with these types.
+    unsafe { Handler::<Entry, ()>::fire(data, ()) }
+}
+
+impl Checkbox {
+    pub fn new(text: &str) -> Checkbox {
+        // SAFETY: the library copies the text.
+        Checkbox(Node::new(unsafe { sys::uiNewCheckbox(c_text(text).as_ptr()) }.cast(), false))
+    }
+
+    pub fn text(&self) -> String {
+        // SAFETY: alive checkbox.
+        self.0.ptr().map_or_else(String::new, |c| take_text(unsafe { sys::uiCheckboxText(c) }))
+    }
+
+    pub fn set_text(&self, text: &str) {
+        if let Some(c) = self.0.ptr() {
+            // SAFETY: alive checkbox.
+            unsafe { sys::uiCheckboxSetText(c, c_text(text).as_ptr()) }
+        }
+    }
+
+    pub fn checked(&self) -> bool {
+        // SAFETY: alive checkbox.
+        self.0.ptr().is_some_and(|c| unsafe { sys::uiCheckboxChecked(c) } != 0)
+    }
+
+    /// Sets the state (does not fire `on_toggled`, as in libui-ng).
+    pub fn set_checked(&self, checked: bool) {
+        if let Some(c) = self.0.ptr() {
+            // SAFETY: alive checkbox.
+            unsafe { sys::uiCheckboxSetChecked(c, c_int::from(checked)) }
+        }
+    }
+
+    /// Replaces the handler called when the user toggles it.
+    pub fn on_toggled(&self, f: impl FnMut(&Checkbox) + 'static) {
+        let Some(c) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "toggled", Checkbox, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiCheckboxOnToggled(c, Some(checkbox_toggled), data) }
+    }
+}
+
+unsafe extern "C" fn checkbox_toggled(_: *mut sys::uiCheckbox, data: *mut c_void) {
+    // SAFETY: data was installed by on_toggled with these types.
+    unsafe { Handler::<Checkbox, ()>::fire(data, ()) }
+}

@@ -1,0 +1,191 @@
+//! The Rust side of one C control: whether it is still alive, who its parent
+//! and children are, and the closures C holds pointers to.  Every control
+//! type is a cheap `Rc` handle to a `Node`; a call on a destroyed control does
+//! nothing (or returns the default) without touching the C object.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::ffi::{c_char, c_void, CStr, CString};
+use std::rc::{Rc, Weak};
+
+use zt_libui_sys as sys;
+
+use crate::panic;
+
+pub struct Node {
+    ptr: *mut sys::uiControl,
+    alive: Cell<bool>,
+    is_window: bool,
+    parent: RefCell<Weak<Node>>,
+    children: RefCell<Vec<Rc<Node>>>,
+    /// Closures handed to C, one per event name; replaced ones are retired.
+    handlers: RefCell<Vec<(&'static str, Box<dyn Any>)>>,
+}
+
+impl Node {
+    pub(crate) fn new(ptr: *mut sys::uiControl, is_window: bool) -> Rc<Node> {
+        assert!(!ptr.is_null(), "libui returned NULL for a new control");
+        Rc::new(Node {
+            ptr,
+            alive: Cell::new(true),
+            is_window,
+            parent: RefCell::new(Weak::new()),
+            children: RefCell::new(Vec::new()),
+            handlers: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// The C control while it is alive.
+    pub(crate) fn ptr<T>(&self) -> Option<*mut T> {
+        self.alive.get().then_some(self.ptr.cast())
+    }
+
+    pub(crate) fn is_window(&self) -> bool {
+        self.is_window
+    }
+
+    pub(crate) fn alive(&self) -> bool {
+        self.alive.get()
+    }
+
+    pub(crate) fn has_parent(&self) -> bool {
+        self.parent.borrow().upgrade().is_some()
+    }
+
+    /// Whether `self` is `other` or one of its ancestors.
+    pub(crate) fn is_ancestor_of(self: &Rc<Self>, other: &Rc<Node>) -> bool {
+        let mut at = Some(other.clone());
+        while let Some(node) = at {
+            if Rc::ptr_eq(self, &node) {
+                return true;
+            }
+            at = node.parent.borrow().upgrade();
+        }
+        false
+    }
+
+    pub(crate) fn adopt(self: &Rc<Self>, child: &Rc<Node>) {
+        *child.parent.borrow_mut() = Rc::downgrade(self);
+        self.children.borrow_mut().push(child.clone());
+    }
+
+    /// Forgets the child at `index` (C has already let it go).
+    pub(crate) fn release(&self, index: usize) -> Option<Rc<Node>> {
+        let mut children = self.children.borrow_mut();
+        (index < children.len()).then(|| {
+            let child = children.remove(index);
+            *child.parent.borrow_mut() = Weak::new();
+            child
+        })
+    }
+
+    /// Forgets every child (C has already let them go).
+    pub(crate) fn release_all(&self) {
+        for child in self.children.borrow_mut().drain(..) {
+            *child.parent.borrow_mut() = Weak::new();
+        }
+    }
+
+    /// Destroys the C control and its children, then marks the subtree dead.
+    pub(crate) fn destroy(&self) {
+        if !self.alive.get() {
+            return;
+        }
+        // SAFETY: alive, so the C control exists; C destroys the children with it.
+        unsafe { sys::uiControlDestroy(self.ptr) };
+        self.mark_dead();
+    }
+
+    fn mark_dead(&self) {
+        self.alive.set(false);
+        for (_, handler) in self.handlers.borrow_mut().drain(..) {
+            panic::retire(handler);
+        }
+        for child in self.children.borrow_mut().drain(..) {
+            child.mark_dead();
+        }
+    }
+
+    /// Stores `handler` for `event` and returns the pointer C gets; the one it
+    /// replaces is freed once no callback runs.
+    pub(crate) fn keep<H: 'static>(&self, event: &'static str, handler: Box<H>) -> *mut c_void {
+        let p = &*handler as *const H as *mut c_void;
+        let mut handlers = self.handlers.borrow_mut();
+        if let Some(i) = handlers.iter().position(|(e, _)| *e == event) {
+            let (_, old) = handlers.remove(i);
+            panic::retire(old);
+        }
+        handlers.push((event, handler));
+        p
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        // The last handle to a control nobody owns: nothing can show it again.
+        // Windows are owned by the open-window list until destroyed.
+        if self.alive.get() && !self.is_window {
+            self.destroy();
+        }
+    }
+}
+
+/// A control's event closure; `RefCell` so a re-entered event is skipped
+/// instead of aliased.
+type Callback<T, R> = RefCell<Box<dyn FnMut(&T) -> R>>;
+
+/// A closure of a control's event, with a weak way back to the control.
+pub(crate) struct Handler<T, R> {
+    f: Callback<T, R>,
+    node: Weak<Node>,
+    wrap: fn(Rc<Node>) -> T,
+}
+
+impl<T: 'static, R: 'static> Handler<T, R> {
+    pub(crate) fn install(
+        node: &Rc<Node>,
+        event: &'static str,
+        wrap: fn(Rc<Node>) -> T,
+        f: impl FnMut(&T) -> R + 'static,
+    ) -> *mut c_void {
+        node.keep(event, Box::new(Handler { f: RefCell::new(Box::new(f)), node: Rc::downgrade(node), wrap }))
+    }
+
+    /// Calls the closure behind `data` (from a C callback); `fallback` when
+    /// the control is gone, the closure is already running, or it panicked.
+    ///
+    /// # Safety
+    /// `data` must come from [`Handler::install`] with the same `T` and `R`.
+    pub(crate) unsafe fn fire(data: *mut c_void, fallback: R) -> R
+    where
+        R: Copy,
+    {
+        panic::wrap(fallback, || {
+            // SAFETY: the handler lives in its node's list, or in the
+            // graveyard until this callback returns.
+            let handler = unsafe { &*(data as *const Handler<T, R>) };
+            let Some(node) = handler.node.upgrade().filter(|n| n.alive()) else { return fallback };
+            let Ok(mut f) = handler.f.try_borrow_mut() else { return fallback };
+            f(&(handler.wrap)(node))
+        })
+    }
+}
+
+/// Text for C.  A NUL byte, which C would stop at, becomes U+FFFD so the rest
+/// of the text still shows.
+pub(crate) fn c_text(text: &str) -> CString {
+    CString::new(text.replace('\0', "\u{FFFD}")).expect("NUL bytes were replaced")
+}
+
+/// Takes a string the library allocated and frees it.
+pub(crate) fn take_text(p: *mut c_char) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    // SAFETY: the library returns NUL-terminated text to be freed with uiFreeText.
+    unsafe {
+        let text = CStr::from_ptr(p).to_string_lossy().into_owned();
+        sys::uiFreeText(p);
+        text
+    }
+}

@@ -1,0 +1,166 @@
+//! Top-level windows and message boxes.
+
+use std::cell::RefCell;
+use std::ffi::{c_int, c_void};
+use std::rc::Rc;
+
+use zt_libui_sys as sys;
+
+use crate::node::{c_text, take_text, Handler, Node};
+use crate::{check_adopt, Control, Error, Ui};
+
+/// A top-level window.  It stays open until the user closes it (and the
+/// `on_closing` handler agrees) or [`Window::destroy`] is called.
+#[derive(Clone)]
+pub struct Window(Rc<Node>);
+
+thread_local! {
+    /// Open windows: they live on without a Rust handle, as on screen.
+    static OPEN: RefCell<Vec<Rc<Node>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Control for Window {
+    fn node(&self) -> &Rc<Node> {
+        &self.0
+    }
+}
+
+impl Window {
+    /// A hidden window with a content area of `width` × `height`; call
+    /// [`Control::show`].  Closing it destroys it unless `on_closing` says no.
+    pub fn new(_ui: &Ui, title: &str, width: i32, height: i32, has_menubar: bool) -> Window {
+        // SAFETY: the library copies the title.
+        let ptr = unsafe { sys::uiNewWindow(c_text(title).as_ptr(), width, height, c_int::from(has_menubar)) };
+        let window = Window(Node::new(ptr.cast(), true));
+        OPEN.with(|o| o.borrow_mut().push(window.0.clone()));
+        window.on_closing(|_| true);
+        window
+    }
+
+    pub fn title(&self) -> String {
+        // SAFETY: alive window.
+        self.0.ptr().map_or_else(String::new, |w| take_text(unsafe { sys::uiWindowTitle(w) }))
+    }
+
+    pub fn set_title(&self, title: &str) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetTitle(w, c_text(title).as_ptr()) }
+        }
+    }
+
+    pub fn content_size(&self) -> (i32, i32) {
+        let (mut width, mut height) = (0, 0);
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window, valid out pointers.
+            unsafe { sys::uiWindowContentSize(w, &mut width, &mut height) }
+        }
+        (width, height)
+    }
+
+    pub fn set_content_size(&self, width: i32, height: i32) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetContentSize(w, width, height) }
+        }
+    }
+
+    pub fn margined(&self) -> bool {
+        // SAFETY: alive window.
+        self.0.ptr().is_some_and(|w| unsafe { sys::uiWindowMargined(w) } != 0)
+    }
+
+    pub fn set_margined(&self, margined: bool) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetMargined(w, c_int::from(margined)) }
+        }
+    }
+
+    pub fn resizeable(&self) -> bool {
+        // SAFETY: alive window.
+        self.0.ptr().is_some_and(|w| unsafe { sys::uiWindowResizeable(w) } != 0)
+    }
+
+    pub fn set_resizeable(&self, resizeable: bool) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetResizeable(w, c_int::from(resizeable)) }
+        }
+    }
+
+    /// Puts `child` in the window; a previous child is destroyed unless
+    /// something else still holds it.
+    pub fn set_child(&self, child: &dyn Control) -> Result<(), Error> {
+        let c = check_adopt(&self.0, child)?;
+        let w = self.0.ptr::<sys::uiWindow>().ok_or(Error::Destroyed)?;
+        // SAFETY: both alive, child free, no cycle.
+        unsafe { sys::uiWindowSetChild(w, c) };
+        self.0.release_all();
+        self.0.adopt(child.node());
+        Ok(())
+    }
+
+    /// Replaces the handler asked when the user closes the window: true
+    /// closes (destroys) it, false keeps it open.
+    pub fn on_closing(&self, f: impl FnMut(&Window) -> bool + 'static) {
+        let Some(w) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "closing", Window, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiWindowOnClosing(w, Some(window_closing), data) }
+    }
+
+    /// Replaces the handler called after the user resized the window.
+    pub fn on_content_size_changed(&self, f: impl FnMut(&Window) + 'static) {
+        let Some(w) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "size", Window, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiWindowOnContentSizeChanged(w, Some(window_resized), data) }
+    }
+
+    /// Closes the window and destroys everything in it.
+    pub fn destroy(&self) {
+        OPEN.with(|o| o.borrow_mut().retain(|n| !Rc::ptr_eq(n, &self.0)));
+        self.0.destroy();
+    }
+}
+
+unsafe extern "C" fn window_closing(w: *mut sys::uiWindow, data: *mut c_void) -> c_int {
+    // SAFETY: data was installed by on_closing with these types.
+    let close = unsafe { Handler::<Window, bool>::fire(data, false) };
+    if close {
+        // Destroyed here rather than by libui, so the Rust side knows.
+        let node = OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned());
+        if let Some(node) = node {
+            Window(node).destroy();
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn window_resized(_: *mut sys::uiWindow, data: *mut c_void) {
+    // SAFETY: data was installed by on_content_size_changed with these types.
+    unsafe { Handler::<Window, ()>::fire(data, ()) }
+}
+
+/// Destroys every open window (the Ui is shutting down).
+pub(crate) fn destroy_all() {
+    let open = OPEN.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    for node in open {
+        node.destroy();
+    }
+}
+
+/// A modal message box; returns when the user dismisses it.
+pub fn msg_box(parent: Option<&Window>, title: &str, description: &str) {
+    let parent = parent.and_then(|w| w.0.ptr()).unwrap_or(std::ptr::null_mut());
+    // SAFETY: NULL or an alive window; the strings outlive the call.
+    unsafe { sys::uiMsgBox(parent, c_text(title).as_ptr(), c_text(description).as_ptr()) }
+}
+
+/// A modal error message box.
+pub fn msg_box_error(parent: Option<&Window>, title: &str, description: &str) {
+    let parent = parent.and_then(|w| w.0.ptr()).unwrap_or(std::ptr::null_mut());
+    // SAFETY: as in msg_box.
+    unsafe { sys::uiMsgBoxError(parent, c_text(title).as_ptr(), c_text(description).as_ptr()) }
+}

@@ -1,0 +1,295 @@
+//! The safe API against the real toolkit (GTK under Xvfb, Win32 under Wine):
+//! ownership, misuse errors, callbacks through real controls, panics raised
+//! again after the loop, and the cross-thread queue.  Own runner: one line
+//! per case, then `N passed, M failed`; a missing display is a failure.
+
+use std::cell::Cell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use zt_libui::{Button, Checkbox, Control, Entry, Error, Label, Ui, UiBox, Window};
+
+type Case = (&'static str, fn(&Ui) -> Result<(), String>);
+
+macro_rules! check {
+    ($cond:expr) => {
+        if !$cond {
+            return Err(format!("line {}: {}", line!(), stringify!($cond)));
+        }
+    };
+}
+
+/// Clicks a button the way the platform does.
+fn click(b: &Button) {
+    let handle = b.native_handle();
+    assert_ne!(handle, 0, "clicking a destroyed button");
+    #[cfg(windows)]
+    {
+        extern "system" {
+            fn SendMessageW(hwnd: usize, msg: u32, wparam: usize, lparam: isize) -> isize;
+        }
+        const BM_CLICK: u32 = 0x00F5;
+        // SAFETY: a live button HWND.
+        unsafe { SendMessageW(handle, BM_CLICK, 0, 0) };
+    }
+    #[cfg(not(windows))]
+    {
+        extern "C" {
+            fn gtk_button_clicked(button: usize);
+        }
+        // SAFETY: a live GtkButton.
+        unsafe { gtk_button_clicked(handle) };
+    }
+}
+
+/// Runs the loop without waiting for about `ms` milliseconds.
+fn pump(ui: &Ui, ms: u64) {
+    let end = Instant::now() + Duration::from_millis(ms);
+    while Instant::now() < end {
+        ui.step(false);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+fn properties_read_back(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "Title", 300, 200, false);
+    check!(w.title() == "Title");
+    w.set_title("Ünïcödé ✓");
+    check!(w.title() == "Ünïcödé ✓");
+    w.set_margined(true);
+    check!(w.margined());
+    let column = UiBox::vertical();
+    column.set_padded(true);
+    check!(column.padded());
+    let (label, entry, check) = (Label::new("a\0b"), Entry::new(), Checkbox::new("Tick"));
+    check!(label.text() == "a\u{FFFD}b");
+    entry.set_text("typed");
+    entry.set_read_only(true);
+    check!(entry.text() == "typed" && entry.read_only());
+    check.set_checked(true);
+    check!(check.checked() && check.text() == "Tick");
+    column.append(&label, false).map_err(|e| e.to_string())?;
+    column.append(&entry, true).map_err(|e| e.to_string())?;
+    column.append(&check, false).map_err(|e| e.to_string())?;
+    check!(column.len() == 3);
+    w.set_child(&column).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 50);
+    check!(w.is_visible());
+    check.disable();
+    check!(!check.is_enabled());
+    check!(column.delete(0) && column.len() == 2 && !column.delete(5));
+    // The removed label is free again and can go elsewhere.
+    let other = UiBox::horizontal();
+    check!(other.append(&label, false).is_ok());
+    w.destroy();
+    check!(!w.is_alive() && !entry.is_alive() && !check.is_alive());
+    // Calls on destroyed controls do nothing; getters give empty values.
+    entry.set_text("x");
+    check!(entry.text().is_empty() && w.title().is_empty() && column.is_empty());
+    // The label left the window before it closed, so it lives on.
+    check!(label.is_alive());
+    Ok(())
+}
+
+fn misuse_is_an_error(ui: &Ui) -> Result<(), String> {
+    let outer = UiBox::vertical();
+    let inner = UiBox::horizontal();
+    check!(outer.append(&outer, false) == Err(Error::Cycle));
+    outer.append(&inner, false).map_err(|e| e.to_string())?;
+    check!(inner.append(&outer, false) == Err(Error::Cycle));
+    check!(UiBox::vertical().append(&inner, false) == Err(Error::AlreadyParented));
+    let w = Window::new(ui, "w", 10, 10, false);
+    check!(outer.append(&w, false) == Err(Error::WindowAsChild));
+    check!(w.set_child(&outer).is_ok());
+    w.destroy();
+    check!(UiBox::vertical().append(&outer, false) == Err(Error::Destroyed));
+    check!(w.set_child(&Label::new("x")) == Err(Error::Destroyed));
+    check!(Ui::init().err() == Some(Error::AlreadyInitialised));
+    Ok(())
+}
+
+fn clicks_reach_the_handler_which_may_close_its_window(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "click", 200, 100, false);
+    let button = Button::new("Go");
+    w.set_child(&button).map_err(|e| e.to_string())?;
+    w.show();
+    let hits = Rc::new(Cell::new(0));
+    let h = hits.clone();
+    let win = w.clone();
+    button.on_clicked(move |b| {
+        h.set(h.get() + 1);
+        b.set_text("Pressed");
+        if h.get() == 2 {
+            // The handler's own window, with the handler inside it.
+            win.destroy();
+        }
+    });
+    click(&button);
+    check!(hits.get() == 1 && button.text() == "Pressed");
+    click(&button);
+    check!(hits.get() == 2 && !w.is_alive() && !button.is_alive());
+    pump(ui, 20);
+    Ok(())
+}
+
+fn handler_panic_is_raised_after_the_loop(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "panic", 200, 100, false);
+    let button = Button::new("Boom");
+    w.set_child(&button).map_err(|e| e.to_string())?;
+    button.on_clicked(|_| panic!("from a click"));
+    click(&button);
+    let raised = catch_unwind(AssertUnwindSafe(|| ui.main()));
+    let payload = raised.err().ok_or("the loop returned without raising the panic")?;
+    check!(payload.downcast_ref::<&str>() == Some(&"from a click"));
+    check!(w.is_alive());
+    w.destroy();
+    Ok(())
+}
+
+fn queue_runs_on_the_ui_thread_and_panics_come_back(ui: &Ui) -> Result<(), String> {
+    let ui_thread = std::thread::current().id();
+    let handle = ui.handle();
+    let worker = std::thread::spawn(move || {
+        for _ in 0..100 {
+            handle
+                .queue(move || assert_eq!(std::thread::current().id(), ui_thread, "queued work ran off the UI thread"))
+                .unwrap();
+        }
+        handle.queue(|| panic!("from the queue")).unwrap();
+    });
+    worker.join().map_err(|_| "the worker thread panicked")?;
+    let payload = catch_unwind(AssertUnwindSafe(|| ui.main())).err().ok_or("no panic came back")?;
+    check!(payload.downcast_ref::<&str>() == Some(&"from the queue"));
+    Ok(())
+}
+
+fn timers_repeat_until_false(ui: &Ui) -> Result<(), String> {
+    let ticks = Rc::new(Cell::new(0));
+    let t = ticks.clone();
+    ui.timer(5, move || {
+        t.set(t.get() + 1);
+        if t.get() == 3 {
+            zt_libui::quit();
+        }
+        t.get() < 3
+    });
+    ui.main();
+    pump(ui, 50);
+    check!(ticks.get() == 3);
+    Ok(())
+}
+
+/// Presses Enter in an entry the way the platform delivers it.
+fn press_enter(e: &Entry) {
+    let handle = e.native_handle();
+    #[cfg(windows)]
+    {
+        extern "system" {
+            fn SendMessageW(hwnd: usize, msg: u32, wparam: usize, lparam: isize) -> isize;
+        }
+        const WM_CHAR: u32 = 0x0102;
+        // SAFETY: a live EDIT HWND.
+        unsafe { SendMessageW(handle, WM_CHAR, 0x0D, 0) };
+    }
+    #[cfg(not(windows))]
+    {
+        extern "C" {
+            fn g_signal_emit_by_name(instance: usize, signal: *const std::ffi::c_char, ...);
+        }
+        // SAFETY: a live GtkEntry; "activate" is what GTK emits for Enter.
+        unsafe { g_signal_emit_by_name(handle, c"activate".as_ptr()) };
+    }
+}
+
+fn clipboard_round_trip(ui: &Ui) -> Result<(), String> {
+    for text in ["8056c2e21c000001", "fe80::1 · ünïcödé", ""] {
+        ui.set_clipboard_text(text).map_err(|e| e.to_string())?;
+        let back = ui.clipboard_text();
+        check!(back.as_deref() == Some(text) || (text.is_empty() && back.as_deref().unwrap_or("").is_empty()));
+    }
+    // Too long is refused, and the clipboard keeps what it had.
+    ui.set_clipboard_text("kept").map_err(|e| e.to_string())?;
+    check!(ui.set_clipboard_text(&"x".repeat(70_000)) == Err(Error::Clipboard));
+    check!(ui.clipboard_text().as_deref() == Some("kept"));
+    Ok(())
+}
+
+fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "enter", 200, 80, false);
+    let entry = Entry::new();
+    w.set_child(&entry).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 20);
+    let seen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let s = seen.clone();
+    entry.on_activated(move |e| s.borrow_mut().push(e.text()));
+    entry.set_text("8056c2e21c000001");
+    press_enter(&entry);
+    check!(*seen.borrow() == ["8056c2e21c000001"]);
+    // Not an entry: nothing happens, nothing breaks.
+    // SAFETY: a live button; the C side checks the kind of control itself.
+    let button = Button::new("x");
+    unsafe { zt_libui_sys::uixEntryOnActivated(button.native_handle() as *mut _, None, std::ptr::null_mut()) };
+    w.destroy();
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
+    if cfg!(not(windows)) && std::env::var_os("DISPLAY").is_none() {
+        println!("no DISPLAY: run under xvfb-run\n0 passed, 1 failed");
+        return std::process::ExitCode::FAILURE;
+    }
+    let ui = match Ui::init() {
+        Ok(ui) => ui,
+        Err(e) => {
+            println!("init: FAILED ({e})\n0 passed, 1 failed");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let cases: &[Case] = &[
+        ("properties_read_back", properties_read_back),
+        ("misuse_is_an_error", misuse_is_an_error),
+        ("clicks_reach_the_handler_which_may_close_its_window", clicks_reach_the_handler_which_may_close_its_window),
+        ("handler_panic_is_raised_after_the_loop", handler_panic_is_raised_after_the_loop),
+        ("queue_runs_on_the_ui_thread_and_panics_come_back", queue_runs_on_the_ui_thread_and_panics_come_back),
+        ("timers_repeat_until_false", timers_repeat_until_false),
+        ("clipboard_round_trip", clipboard_round_trip),
+        ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
+    ];
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let (mut passed, mut failed) = (0, 0);
+    for (name, case) in cases.iter().filter(|(n, _)| only.is_empty() || only.iter().any(|o| n.contains(o.as_str()))) {
+        match catch_unwind(AssertUnwindSafe(|| case(&ui))) {
+            Ok(Ok(())) => {
+                passed += 1;
+                println!("{name}: ok");
+            }
+            Ok(Err(e)) => {
+                failed += 1;
+                println!("{name}: FAILED {e}");
+            }
+            Err(_) => {
+                failed += 1;
+                println!("{name}: FAILED (panicked)");
+            }
+        }
+    }
+    // After the Ui is gone, other threads learn it instead of queueing into nothing.
+    let handle = ui.handle();
+    drop(ui);
+    if handle.queue(|| {}) == Err(Error::Closed) {
+        passed += 1;
+        println!("queue_after_shutdown_is_refused: ok");
+    } else {
+        failed += 1;
+        println!("queue_after_shutdown_is_refused: FAILED");
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed == 0 {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,86 @@
+/// One line of a tray menu.  `A` is the application's own action type: a
+/// chosen entry hands a clone of its action to the tray's event handler, so
+/// the menu is plain data that can be built, compared and tested anywhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MenuItem<A> {
+    Separator,
+    Entry(Entry<A>),
+}
+
+/// A labelled entry; build it with [`MenuItem::action`] and friends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<A> {
+    pub text: String,
+    pub enabled: bool,
+    /// `Some` makes a check item in that state.
+    pub checked: Option<bool>,
+    /// What choosing it sends to the handler; `None` for labels and submenus.
+    pub action: Option<A>,
+    pub submenu: Vec<MenuItem<A>>,
+}
+
+impl<A> MenuItem<A> {
+    /// An entry that sends `action` to the tray's event handler when chosen.
+    pub fn action(text: impl Into<String>, action: A) -> Self {
+        MenuItem::Entry(Entry { action: Some(action), ..Entry::plain(text.into()) })
+    }
+
+    /// An entry that does nothing when chosen (a status line); often `.disabled()`.
+    pub fn label(text: impl Into<String>) -> Self {
+        MenuItem::Entry(Entry::plain(text.into()))
+    }
+
+    /// An entry that opens `items`.
+    pub fn submenu(text: impl Into<String>, items: Vec<MenuItem<A>>) -> Self {
+        MenuItem::Entry(Entry { submenu: items, ..Entry::plain(text.into()) })
+    }
+
+    pub fn separator() -> Self {
+        MenuItem::Separator
+    }
+
+    /// Greys the entry out (no effect on a separator).
+    pub fn disabled(self) -> Self {
+        self.enabled(false)
+    }
+
+    /// Sets whether the entry can be chosen (no effect on a separator).
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        if let MenuItem::Entry(e) = &mut self {
+            e.enabled = enabled;
+        }
+        self
+    }
+
+    /// Makes the entry a check item in the given state.
+    pub fn checked(mut self, checked: bool) -> Self {
+        if let MenuItem::Entry(e) = &mut self {
+            e.checked = Some(checked);
+        }
+        self
+    }
+
+    /// The entry's fields, `None` for a separator.
+    pub fn entry(&self) -> Option<&Entry<A>> {
+        match self {
+            MenuItem::Entry(e) => Some(e),
+            MenuItem::Separator => None,
+        }
+    }
+}
+
+impl<A> Entry<A> {
+    fn plain(text: String) -> Self {
+        Entry { text, enabled: true, checked: None, action: None, submenu: Vec::new() }
+    }
+}
+
+/// What the tray reports to its event handler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event<A> {
+    /// A menu entry was chosen; its action.
+    Menu(A),
+    /// The icon itself was clicked (Windows: left click; Linux: middle click,
+    /// where the desktop supports it).
+    IconClicked,
+}

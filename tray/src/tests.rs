@@ -1,0 +1,204 @@
+//! Unit tests of the Rust side: the C image of a menu, event delivery, the
+//! deferred free and panic handling.  No display needed (the C library's
+//! calls are replaced where a test needs them).
+
+use super::*;
+use std::cell::Cell;
+use std::ffi::CStr;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Act {
+    Open,
+    Auto,
+    Inner,
+    Boom,
+    Swap,
+}
+
+fn icon() -> Icon {
+    Icon::from_rgba(vec![0; 16], 2, 2).unwrap()
+}
+
+/// The events a recording handler saw.
+type Seen = Rc<RefCell<Vec<Event<Act>>>>;
+
+fn recorder() -> (Seen, Rc<Dispatch<Act>>) {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let s = seen.clone();
+    (seen, Dispatch::new(Box::new(move |e| s.borrow_mut().push(e))))
+}
+
+unsafe fn texts(mut list: *const sys::tray_menu) -> Vec<String> {
+    let mut out = Vec::new();
+    while !(*list).text.is_null() {
+        out.push(CStr::from_ptr((*list).text).to_string_lossy().into_owned());
+        list = list.add(1);
+    }
+    out
+}
+
+unsafe fn choose(entry: *mut sys::tray_menu) {
+    ((*entry).cb.expect("entry has a callback"))(entry);
+}
+
+#[test]
+fn menu_tree_becomes_terminated_c_lists() {
+    let (_, dispatch) = recorder();
+    let menu = vec![
+        MenuItem::action("Open", Act::Open),
+        MenuItem::separator(),
+        MenuItem::label("Status").disabled(),
+        MenuItem::action("Auto", Act::Auto).checked(true),
+        MenuItem::submenu("More", vec![MenuItem::action("Inner", Act::Inner).checked(false)]),
+    ];
+    let b = Built::new(&icon(), "tip", &menu, &dispatch).unwrap();
+    unsafe {
+        let top = b.tray.menu;
+        assert_eq!(texts(top), ["Open", "-", "Status", "Auto", "More"]);
+        let (open, status, auto, more) = (&*top, &*top.add(2), &*top.add(3), &*top.add(4));
+        assert!(open.cb.is_some() && !open.context.is_null() && open.checkbox == 0);
+        assert!(status.disabled == 1 && status.cb.is_none());
+        assert!(auto.checkbox == 1 && auto.checked == 1 && auto.disabled == 0);
+        assert_eq!(texts(more.submenu), ["Inner"]);
+        let inner = &*more.submenu;
+        assert!(inner.checkbox == 1 && inner.checked == 0 && inner.cb.is_some());
+        assert!(more.cb.is_none());
+        assert_eq!(CStr::from_ptr(b.tray.tooltip).to_str().unwrap(), "tip");
+        assert_eq!((b.tray.icon_width, b.tray.icon_height), (2, 2));
+        assert!(b.tray.icon.is_null() && !b.tray.icon_rgba.is_null());
+        assert!(b.tray.cb.is_some());
+    }
+}
+
+#[test]
+fn chosen_entries_send_their_actions_to_the_one_handler() {
+    let (seen, dispatch) = recorder();
+    let menu = vec![
+        MenuItem::action("Open", Act::Open),
+        MenuItem::submenu("More", vec![MenuItem::action("Inner", Act::Inner)]),
+    ];
+    let b = Built::new(&icon(), "", &menu, &dispatch).unwrap();
+    unsafe {
+        choose(b.tray.menu);
+        choose((*b.tray.menu.add(1)).submenu);
+        (b.tray.cb.unwrap())(&*b.tray as *const sys::tray as *mut sys::tray);
+    }
+    assert_eq!(*seen.borrow(), [Event::Menu(Act::Open), Event::Menu(Act::Inner), Event::IconClicked]);
+}
+
+#[test]
+fn empty_menu_is_null_and_file_icons_pass_the_path() {
+    let (_, dispatch) = recorder();
+    let b = Built::new(&Icon::from_path("/usr/share/icons/x.png").unwrap(), "", &[], &dispatch).unwrap();
+    assert!(b.tray.menu.is_null() && b.tray.icon_rgba.is_null());
+    assert_eq!(unsafe { CStr::from_ptr(b.tray.icon) }.to_str().unwrap(), "/usr/share/icons/x.png");
+}
+
+#[test]
+fn bad_strings_are_errors() {
+    let (_, d) = recorder();
+    let nul = Built::new(&icon(), "", &[MenuItem::label("a\0b")], &d).err();
+    assert_eq!(nul, Some(Error::InteriorNul("a\0b".into())));
+    assert!(matches!(Built::new::<Act>(&icon(), "x\0", &[], &d).err(), Some(Error::InteriorNul(_))));
+    assert_eq!(Built::new(&icon(), "", &[MenuItem::label("-")], &d).err(), Some(Error::ReservedText));
+}
+
+/// A panic in the handler is kept, not unwound into C, and raised again on
+/// the next call into the crate.
+#[test]
+fn panics_are_kept_and_raised_again_in_rust() {
+    let hits = Rc::new(Cell::new(0));
+    let h = hits.clone();
+    let dispatch = Dispatch::new(Box::new(move |e: Event<Act>| {
+        if e == Event::Menu(Act::Boom) {
+            panic!("handler panic");
+        }
+        h.set(h.get() + 1);
+    }));
+    let menu = vec![MenuItem::action("Count", Act::Open), MenuItem::action("Boom", Act::Boom)];
+    let b = Built::new(&icon(), "", &menu, &dispatch).unwrap();
+    unsafe {
+        choose(b.tray.menu);
+        choose(b.tray.menu.add(1));
+    }
+    assert!(panic::pending(), "the panic was not kept");
+    let raised = std::panic::catch_unwind(panic::check).expect_err("kept panic not raised");
+    assert_eq!(raised.downcast_ref::<&str>(), Some(&"handler panic"));
+    assert!(!panic::pending());
+    unsafe { choose(b.tray.menu) };
+    assert_eq!(hits.get(), 2);
+    assert!(built::idle());
+}
+
+/// The handler replaces the tree its own entry lives in: the old tree must
+/// survive until the handler returns and be freed right after.
+#[test]
+fn update_from_inside_the_handler_defers_the_free() {
+    let inner: Rc<Inner<Act>> = Rc::new(Inner {
+        current: RefCell::new(None),
+        shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
+        dispatch: Dispatch::new(Box::new(|_| {})),
+    });
+    let weak = Rc::downgrade(&inner);
+    let freed_during = Rc::new(Cell::new(None));
+    let seen = freed_during.clone();
+    let probe = Rc::new(());
+    let watch = Rc::downgrade(&probe);
+    // The handler swaps the tree, then checks that the first tree's slot
+    // (which holds `probe` through the dispatch it points at) is still there.
+    *inner.dispatch.handler.borrow_mut() = Box::new(move |e| {
+        if e == Event::Menu(Act::Swap) {
+            let inner = weak.upgrade().unwrap();
+            let next = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("New")] });
+            inner.apply(next.unwrap(), |_| 0).unwrap();
+            seen.set(Some(built::idle()));
+        }
+    });
+    let first =
+        inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::action("Swap", Act::Swap)] });
+    inner.apply(first.unwrap(), |_| 0).unwrap();
+    drop(probe);
+    assert!(watch.upgrade().is_none());
+    let menu = inner.current.borrow().as_ref().unwrap().tray.menu;
+    unsafe { choose(menu) };
+    assert_eq!(freed_during.get(), Some(false), "old tree freed while its handler ran");
+    assert!(built::idle(), "old tree not freed after the handler returned");
+    let now = inner.current.borrow().as_ref().unwrap().tray.menu;
+    assert_eq!(unsafe { texts(now) }, ["New"]);
+}
+
+#[test]
+fn refused_update_keeps_the_old_tree() {
+    let inner: Rc<Inner<Act>> = Rc::new(Inner {
+        current: RefCell::new(None),
+        shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
+        dispatch: Dispatch::new(Box::new(|_| {})),
+    });
+    let old = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("Old")] });
+    inner.apply(old.unwrap(), |_| 0).unwrap();
+    let new = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("New")] });
+    assert_eq!(inner.apply(new.unwrap(), |_| sys::TRAY_ERR_MENU), Err(Error::Menu));
+    let menu = inner.current.borrow().as_ref().unwrap().tray.menu;
+    assert_eq!(unsafe { texts(menu) }, ["Old"]);
+    assert!(Error::Menu.to_string().contains("menu"), "{}", Error::Menu);
+}
+
+/// Events that arrive while the handler runs (a nested loop) wait their turn.
+#[test]
+fn reentrant_events_are_queued_not_lost() {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let slot: Rc<RefCell<Option<Rc<Dispatch<Act>>>>> = Rc::new(RefCell::new(None));
+    let (s, me) = (seen.clone(), slot.clone());
+    let dispatch = Dispatch::new(Box::new(move |e: Event<Act>| {
+        s.borrow_mut().push(e.clone());
+        if e == Event::Menu(Act::Open) {
+            let d = me.borrow().clone().unwrap();
+            d.deliver_for_test(Event::Menu(Act::Inner));
+            assert_eq!(s.borrow().len(), 1, "nested event ran inside the handler");
+        }
+    }));
+    *slot.borrow_mut() = Some(dispatch.clone());
+    dispatch.deliver_for_test(Event::Menu(Act::Open));
+    assert_eq!(*seen.borrow(), [Event::Menu(Act::Open), Event::Menu(Act::Inner)]);
+    slot.borrow_mut().take();
+}

@@ -1,0 +1,152 @@
+/* Platform-free helpers of the backends: UTF-8 handling, input validation, resizing. */
+#include "trayp.h"
+
+#include <string.h>
+
+/* Decodes one code point at *p and advances; returns -1 on malformed input. */
+static long decode(const unsigned char **p) {
+  const unsigned char *s = *p;
+  unsigned long cp;
+  int extra, i;
+  if (s[0] < 0x80) {
+    *p = s + 1;
+    return s[0];
+  } else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+    cp = s[0] & 0x1Fu;
+    extra = 1;
+  } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    cp = s[0] & 0x0Fu;
+    extra = 2;
+  } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    cp = s[0] & 0x07u;
+    extra = 3;
+  } else {
+    return -1; /* stray continuation byte, C0/C1 overlong lead, or past U+10FFFF */
+  }
+  for (i = 1; i <= extra; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return -1; /* also stops at the terminator, which is not a continuation byte */
+    cp = (cp << 6) | (s[i] & 0x3Fu);
+  }
+  if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return -1;
+  if (cp >= 0xD800 && cp <= 0xDFFF)
+    return -1;
+  *p = s + extra + 1;
+  return (long)cp;
+}
+
+int trayp_utf8_valid(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    if (decode(&p) < 0)
+      return 0;
+  }
+  return 1;
+}
+
+size_t trayp_utf8_to_utf16(const char *s, unsigned short *out, size_t cap) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t n = 0;
+  if (cap == 0)
+    return 0;
+  while (*p) {
+    long cp = decode(&p);
+    if (cp < 0)
+      break;
+    if (cp < 0x10000) {
+      if (n + 1 > cap - 1)
+        break;
+      out[n++] = (unsigned short)cp;
+    } else {
+      if (n + 2 > cap - 1)
+        break;
+      cp -= 0x10000;
+      out[n++] = (unsigned short)(0xD800 + (cp >> 10));
+      out[n++] = (unsigned short)(0xDC00 + (cp & 0x3FF));
+    }
+  }
+  out[n] = 0;
+  return n;
+}
+
+size_t trayp_utf16_len(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t n = 0;
+  while (*p) {
+    long cp = decode(&p);
+    if (cp < 0)
+      break;
+    n += cp < 0x10000 ? 1 : 2;
+  }
+  return n;
+}
+
+int trayp_is_separator(const struct tray_menu *item) {
+  return strcmp(item->text, "-") == 0;
+}
+
+static int check_menu(const struct tray_menu *m, int depth, int *count) {
+  /* The depth limit also ends cycles made by a submenu pointing back up. */
+  if (depth > TRAY_MAX_DEPTH)
+    return TRAY_ERR_MENU;
+  for (; m->text != NULL; m++) {
+    if (++*count > TRAY_MAX_ITEMS)
+      return TRAY_ERR_MENU;
+    if (!trayp_utf8_valid(m->text))
+      return TRAY_ERR_UTF8;
+    if (m->submenu != NULL) {
+      int r = check_menu(m->submenu, depth + 1, count);
+      if (r != TRAY_OK)
+        return r;
+    }
+  }
+  return TRAY_OK;
+}
+
+int trayp_check_tray(const struct tray *tray, int *items) {
+  *items = 0;
+  if (tray == NULL)
+    return TRAY_ERR_NULL;
+  if (tray->icon_rgba != NULL) {
+    if (tray->icon_width < 1 || tray->icon_height < 1 || tray->icon_width > TRAY_MAX_ICON_SIZE ||
+        tray->icon_height > TRAY_MAX_ICON_SIZE)
+      return TRAY_ERR_ICON;
+  } else if (tray->icon == NULL) {
+    return TRAY_ERR_ICON;
+  } else if (!trayp_utf8_valid(tray->icon)) {
+    return TRAY_ERR_UTF8;
+  }
+  if (tray->tooltip != NULL && !trayp_utf8_valid(tray->tooltip))
+    return TRAY_ERR_UTF8;
+  if (tray->menu == NULL)
+    return TRAY_OK;
+  return check_menu(tray->menu, 0, items);
+}
+
+void trayp_rgba_resize(const unsigned char *src, int sw, int sh, unsigned char *dst, int dw, int dh) {
+  int dx, dy, sx, sy, c;
+  for (dy = 0; dy < dh; dy++) {
+    double y0 = (double)dy * sh / dh, y1 = (double)(dy + 1) * sh / dh;
+    for (dx = 0; dx < dw; dx++) {
+      double x0 = (double)dx * sw / dw, x1 = (double)(dx + 1) * sw / dw;
+      double acc[3] = {0, 0, 0}, alpha = 0, area = 0;
+      unsigned char *o = dst + ((size_t)dy * dw + dx) * 4;
+      for (sy = (int)y0; sy < sh && sy < y1; sy++) {
+        double wy = (y1 < sy + 1 ? y1 : sy + 1) - (y0 > sy ? y0 : sy);
+        for (sx = (int)x0; sx < sw && sx < x1; sx++) {
+          double wx = (x1 < sx + 1 ? x1 : sx + 1) - (x0 > sx ? x0 : sx);
+          const unsigned char *p = src + ((size_t)sy * sw + sx) * 4;
+          double w = wx * wy, a = p[3] * w;
+          for (c = 0; c < 3; c++)
+            acc[c] += p[c] * a; /* weight by alpha so transparent pixels lend no colour */
+          alpha += a;
+          area += w;
+        }
+      }
+      for (c = 0; c < 3; c++)
+        o[c] = (unsigned char)(alpha > 0 ? acc[c] / alpha + 0.5 : 0);
+      o[3] = (unsigned char)(area > 0 ? alpha / area + 0.5 : 0);
+    }
+  }
+}
