@@ -7,11 +7,14 @@ use std::path::PathBuf;
 
 /// Debian packages the tiers use, sorted.
 pub const APT_PACKAGES: &[&str] = &[
-    "at-spi2-core", // quiets GTK's accessibility bus warnings
-    "clang",        // clang-cl for the MSVC compile checks; libclang for bindgen
-    "dbus",         // a private session bus for the tray tests
-    "dbus-x11",     // dbus-launch, used by some tray hosts
-    "imagemagick",  // screenshots (import)
+    "arch-test",      // mmdebstrap checks the host can run arm64 binaries
+    "at-spi2-core",   // quiets GTK's accessibility bus warnings
+    "binfmt-support", // update-binfmts enables qemu-aarch64 (arm64-run)
+    "clang",          // clang-cl for the MSVC compile checks; libclang for bindgen
+    "dbus",           // a private session bus for the tray tests
+    "dbus-x11",       // dbus-launch, used by some tray hosts
+    "imagemagick",    // screenshots (import)
+    "iproute2",       // `ip link set lo up` in the arm64-run namespaces
     "libayatana-appindicator3-dev",
     "libclang-dev",
     "libglib2.0-bin", // gdbus
@@ -21,10 +24,12 @@ pub const APT_PACKAGES: &[&str] = &[
     "llvm",        // llvm-lib, llvm-ar
     "meson",
     "mingw-w64",
+    "mmdebstrap", // the arm64 Debian root of arm64-run
     "ninja-build",
     "pkg-config",
     "trayer", // an X system tray for the Linux tray screenshot
     "python3-pip",
+    "qemu-user-static", // runs the arm64 root's ELF binaries (arm64-run)
     "wine",
     "wine64",
     "xauth",

@@ -23,6 +23,11 @@ pub fn under_display(inner: &mut Command) -> Command {
     c
 }
 
+/// `wine ...` arguments that make Wine's windows unmanaged: without a window
+/// manager (bare Xvfb) managed Wine windows wait 2 s each on destruction.
+pub const WINE_UNMANAGED_REG: &[&str] =
+    &["reg", "add", "HKCU\\Software\\Wine\\X11 Driver", "/v", "Managed", "/t", "REG_SZ", "/d", "N", "/f"];
+
 /// A private Wine prefix with the bcryptprimitives shim Rust's std needs on Wine 8.
 pub fn wine_prefix() -> Result<PathBuf, String> {
     let prefix = util::state_dir().join("wine");
@@ -35,12 +40,7 @@ pub fn wine_prefix() -> Result<PathBuf, String> {
     }
     let managed = prefix.join("xtask-unmanaged");
     if !managed.exists() {
-        // Without a window manager (bare Xvfb) managed Wine windows wait 2 s
-        // each on destruction; unmanaged ones do not.
-        let mut reg = cmd(
-            "wine",
-            ["reg", "add", "HKCU\\Software\\Wine\\X11 Driver", "/v", "Managed", "/t", "REG_SZ", "/d", "N", "/f"],
-        );
+        let mut reg = cmd("wine", WINE_UNMANAGED_REG);
         reg.env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut reg)?;
         run(cmd("wineserver", ["-w"]).env("WINEPREFIX", &prefix))?;

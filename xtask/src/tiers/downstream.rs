@@ -3,9 +3,12 @@
 use crate::toolchain::{under_display, wine_env, WINE_TARGET};
 use crate::util::{self, cargo, run};
 
+/// The crates outside the workspace that use the -sys crates: `downstream`
+/// has no build.rs, `c-consumer` compiles C against DEP_*_INCLUDE.
+pub const FIXTURES: &[&str] = &["downstream", "c-consumer"];
+
 pub fn downstream() -> Result<(), String> {
-    // `downstream` has no build.rs; `c-consumer` compiles C against DEP_*_INCLUDE.
-    for fixture in ["downstream", "c-consumer"] {
+    for fixture in FIXTURES {
         let dir = util::root().join("fixtures").join(fixture);
         let mut native = cargo();
         native.current_dir(&dir).args(["run", "--quiet"]);
