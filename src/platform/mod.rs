@@ -45,4 +45,14 @@ mod tests {
         }
         assert!(check_web_url(&format!("https://{}", "a".repeat(5000))).is_err());
     }
+
+    #[test]
+    fn a_second_claim_in_the_same_session_fails() {
+        let name = format!("ztui-test-{}", std::process::id());
+        let first = claim_instance(&name).unwrap();
+        assert!(first.is_some());
+        assert!(claim_instance(&name).unwrap().is_none());
+        drop(first);
+        assert!(claim_instance(&name).unwrap().is_some(), "the name is free again after the holder ends");
+    }
 }

@@ -164,3 +164,18 @@ pub fn self_updating_tray() -> *mut tray {
     unsafe { SELF_TRAY = t };
     t
 }
+
+/// sample_menu's shape with other texts, states and contexts (101.., 111..):
+/// what an in-place update gets.
+pub fn sample_menu_reworded() -> *mut tray_menu {
+    let sub = menu(vec![item("Child A2", 111), item("Child B2", 112)]);
+    menu(vec![
+        item("First again", 101),
+        item("-", 0),
+        tray_menu { checkbox: 1, checked: 0, ..item("Checked", 103) },
+        tray_menu { checkbox: 1, checked: 1, ..item("Unchecked", 104) },
+        item("Enabled now", 105),
+        item("Plain", 106),
+        tray_menu { submenu: sub, ..item("Sub", 0) },
+    ])
+}

@@ -705,16 +705,7 @@ fn same_shape_update() -> Result<(), String> {
     reset_calls();
     let sni = init_and_find(pixel_tray("Shape", sample_menu()))?;
     let before = sni.layout()?;
-    let sub = menu(vec![item("Child A2", 111), item("Child B2", 112)]);
-    let next = menu(vec![
-        item("First again", 101),
-        item("-", 0),
-        tray_menu { checkbox: 1, checked: 0, ..item("Checked", 103) },
-        tray_menu { checkbox: 1, checked: 1, ..item("Unchecked", 104) },
-        item("Enabled now", 105),
-        item("Plain", 106),
-        tray_menu { submenu: sub, ..item("Sub", 0) },
-    ]);
+    let next = sample_menu_reworded();
     expect("same-shape update", unsafe { tray_update(pixel_tray("Shape 2", next)) }, OK)?;
     let after = layout_until(&sni, |l| l.find("First again").is_some() && l.find("Enabled now").is_some())?;
     ensure(ids(&after) == ids(&before), format!("ids changed: {:?} -> {:?}", ids(&before), ids(&after)))?;

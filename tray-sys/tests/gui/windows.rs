@@ -419,16 +419,7 @@ fn same_shape_update() -> Result<(), String> {
     expect("tray_init", unsafe { tray_init(pixel_tray("Shape", sample_menu())) }, OK)?;
     let before = native_menu()?;
     let ids: Vec<u32> = read_menu(before)?.iter().map(|e| e.id).collect();
-    let sub = menu(vec![item("Child A2", 111), item("Child B2", 112)]);
-    let next = menu(vec![
-        item("First again", 101),
-        item("-", 0),
-        tray_menu { checkbox: 1, checked: 0, ..item("Checked", 103) },
-        tray_menu { checkbox: 1, checked: 1, ..item("Unchecked", 104) },
-        item("Enabled now", 105),
-        item("Plain", 106),
-        tray_menu { submenu: sub, ..item("Sub", 0) },
-    ]);
+    let next = sample_menu_reworded();
     expect("same-shape update", unsafe { tray_update(pixel_tray("Shape 2", next)) }, OK)?;
     ensure(native_menu()? == before, "a same-shape update replaced the HMENU")?;
     let top = read_menu(before)?;

@@ -65,7 +65,19 @@ pub(crate) fn prepare(tier: &str) -> Result<Option<Arm64Wine>, String> {
 pub(crate) fn arm64_run() -> Result<(), String> {
     let Some(Arm64Wine { runner, .. }) = prepare("arm64-run")? else { return Ok(()) };
     let mut test = cargo();
-    test.args(["test", "--workspace", "--exclude", "xtask", "--no-fail-fast", "--target", ARM64_TARGET]);
+    // Doctests are built outside the checkout, which the runner does not mount; the host runs them.
+    test.args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "xtask",
+        "--lib",
+        "--bins",
+        "--tests",
+        "--no-fail-fast",
+        "--target",
+        ARM64_TARGET,
+    ]);
     target_env(&mut test, &runner)?;
     run(&mut under_display(&mut test))?;
     for fixture in FIXTURES {
