@@ -258,9 +258,15 @@ fn main() -> std::process::ExitCode {
         ("clipboard_round_trip", clipboard_round_trip),
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
     ];
-    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    // `NAME...` runs only cases containing a NAME; `--skip NAME` leaves one out (as libtest does).
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let skip: Vec<&str> = args.windows(2).filter(|w| w[0] == "--skip").map(|w| w[1].as_str()).collect();
+    let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') && !skip.contains(&a.as_str())).collect();
+    let chosen = |n: &str| {
+        (only.is_empty() || only.iter().any(|o| n.contains(o.as_str()))) && !skip.iter().any(|s| n.contains(s))
+    };
     let (mut passed, mut failed) = (0, 0);
-    for (name, case) in cases.iter().filter(|(n, _)| only.is_empty() || only.iter().any(|o| n.contains(o.as_str()))) {
+    for (name, case) in cases.iter().filter(|(n, _)| chosen(n)) {
         match catch_unwind(AssertUnwindSafe(|| case(&ui))) {
             Ok(Ok(())) => {
                 passed += 1;

@@ -28,9 +28,15 @@ pub fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 /// display cases are skipped, except under CI=true, where that is a failure: a CI job
 /// that lost its display must not pass by testing nothing.
 pub fn run(cases: Vec<Case>, setup: impl FnOnce() -> CaseResult, after_each: impl Fn(), teardown: impl FnOnce()) -> ! {
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let selected: Vec<Case> =
-        cases.into_iter().filter(|c| filter.is_empty() || filter.iter().any(|f| c.name.contains(f.as_str()))).collect();
+    // `NAME...` keeps cases whose name contains a NAME; `--skip NAME` drops them (as libtest does).
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let skip: Vec<&str> = args.windows(2).filter(|w| w[0] == "--skip").map(|w| w[1].as_str()).collect();
+    let filter: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') && !skip.contains(&a.as_str())).collect();
+    let wanted = |name: &str| {
+        (filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
+            && !skip.iter().any(|s| name.contains(s))
+    };
+    let selected: Vec<Case> = cases.into_iter().filter(|c| wanted(c.name)).collect();
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     let mut set_up = false;

@@ -8,9 +8,6 @@ mod cargo_build;
 mod downstream;
 mod lint;
 mod msvc;
-// Not registered yet: since the merge of main, zt-libui's gui test and zt-tray's unit tests catch
-// panics, which Wine 8.0 on arm64 cannot; they need skipping by name before the tier can pass.
-#[allow(dead_code)]
 mod msvc_run;
 mod native;
 mod registry;
@@ -39,6 +36,7 @@ pub const TIERS: &[Tier] = &[
     Tier { name: "wine", run: wine::wine, about: "x86_64-pc-windows-gnu workspace tests run under Wine + Xvfb; the app starts and quits" },
     Tier { name: "arm64", run: arm64::arm64, about: "aarch64-pc-windows-gnullvm app and examples linked by zig; PE32+ ARM64, system DLLs only" },
     Tier { name: "arm64-run", run: arm64_run::arm64_run, about: "aarch64-pc-windows-gnullvm workspace tests, fixtures and app run under arm64 Wine (qemu-user, chroot)" },
+    Tier { name: "msvc-run", run: msvc_run::msvc_run, about: "aarch64-pc-windows-msvc (dynamic CRT) linked by lld-link against import libraries made from Wine's exports, run under arm64 Wine" },
     Tier { name: "downstream", run: downstream::downstream, about: "crates outside the workspace that depend on the -sys crates (one without build.rs, one compiling C against DEP_*_INCLUDE), native and under Wine" },
     Tier { name: "registry", run: registry::registry, about: "publishable crates packaged into a local registry; a fixture depending on them by version built offline (native, Wine, ARM64 MSVC check, ARM64 GNU link) and documented as docs.rs would" },
     Tier { name: "ide", run: cargo_build::ide, about: "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after" },
