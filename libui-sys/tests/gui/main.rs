@@ -29,6 +29,9 @@ macro_rules! check {
     };
 }
 
+// After the macro, so the module can use it.
+mod defects;
+
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
 }
@@ -630,6 +633,7 @@ fn main() {
         ("msgboxes_return_when_dismissed", msgboxes_return_when_dismissed),
         ("should_quit_on_system_request", should_quit_on_system_request),
     ];
+    cases.extend(defects::cases());
     cases.extend(native::platform_cases());
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let (mut passed, mut failed) = (0, 0);

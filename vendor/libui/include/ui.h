@@ -13,6 +13,15 @@
  *     makes the call do nothing; getters then return 0, NULL or a newly
  *     allocated "" (string getters never return NULL);
  *   - other rejected calls (listed per function) do nothing.
+ * - Misuse is a user bug with one documented path: a NULL, destroyed or
+ *   wrong-type control, an index out of range, a control that cannot go
+ *   where it is put (a window, one that already has a parent, or one that
+ *   would contain itself), destroying a control that still has a parent,
+ *   and any call before uiInit, after uiUninit or from another thread (other
+ *   than uiQueueMain and uiQuit) print one line
+ *   "libui: <function>: <what was wrong> (ignored)" on stderr, and the call
+ *   then does what the rules above say: nothing, or the default result.
+ *   Destroyed controls are recognised without reading their freed memory.
  * - Sizes are in 96-DPI units (device-independent pixels); the backends
  *   scale them to the window's DPI.
  * - Everything except uiQueueMain must be called on the thread that called
@@ -56,7 +65,7 @@ _UI_EXTERN void uiMainSteps(void);
 _UI_EXTERN int uiMainStep(int wait);
 /* Makes uiMain return (and uiMainStep return 0); may be called from any thread. */
 _UI_EXTERN void uiQuit(void);
-/* Runs f(data) soon on the main thread; safe to call from any thread.  A NULL f is ignored. */
+/* Runs f(data) soon on the main thread, in the order queued; safe to call from any thread.  A NULL f, or a call before uiInit or after uiUninit, is a user bug. */
 _UI_EXTERN void uiQueueMain(void (*f)(void *data), void *data);
 /* Calls f(data) every milliseconds (negative counts as 0) on the main thread while f returns nonzero.  A NULL f is ignored. */
 _UI_EXTERN void uiTimer(int milliseconds, int (*f)(void *data), void *data);
@@ -70,13 +79,13 @@ _UI_EXTERN void uiFreeText(char *text);
 typedef struct uiControl uiControl;
 #define uiControl(this) ((uiControl *) (this))
 
-/* Destroys a control and its children.  Ignored while the control has a parent (remove it from its container first). */
+/* Destroys a control and its children.  A user bug while the control has a parent (remove it from its container first). */
 _UI_EXTERN void uiControlDestroy(uiControl *c);
 /* The native handle: HWND on Windows, GtkWidget * on GTK. */
 _UI_EXTERN uintptr_t uiControlHandle(uiControl *c);
 /* The container holding c, or NULL. */
 _UI_EXTERN uiControl *uiControlParent(uiControl *c);
-/* Bookkeeping used by containers; ignored for windows, and when c already has a parent and parent is not NULL. */
+/* Containers keep the parent themselves (custom containers are not provided), so a call that would change it is a user bug and ignored. */
 _UI_EXTERN void uiControlSetParent(uiControl *c, uiControl *parent);
 /* 1 for windows, 0 for other controls. */
 _UI_EXTERN int uiControlToplevel(uiControl *c);
@@ -136,7 +145,7 @@ _UI_EXTERN uiButton *uiNewButton(const char *text);
 typedef struct uiBox uiBox;
 #define uiBox(this) ((uiBox *) (this))
 
-/* Adds child at the end; stretchy children share the space left along the box's direction.  A child that already has a parent, or a window, is rejected. */
+/* Adds child at the end; stretchy children share the space left along the box's direction.  A child that already has a parent, a window, or the box or one of its ancestors is rejected. */
 _UI_EXTERN void uiBoxAppend(uiBox *b, uiControl *child, int stretchy);
 /* The number of children. */
 _UI_EXTERN int uiBoxNumChildren(uiBox *b);

@@ -235,10 +235,8 @@ const uiprivControlVtable uiprivWindowVtable = {
 	"uiWindow", 1, windowFree, uiprivWinHandle, windowSyncVisible, windowSyncEnabled, NULL,
 };
 
-static uiWindow *checked(uiWindow *w)
-{
-	return uiprivControlIs(uiControl(w), &uiprivWindowVtable) ? w : NULL;
-}
+/* Public functions reject anything but a live uiWindow, naming themselves. */
+#define checked(x) ((uiWindow *) uiprivCheck((x), &uiprivWindowVtable, __func__))
 
 char *uiWindowTitle(uiWindow *w)
 {
@@ -301,18 +299,18 @@ void uiWindowSetChild(uiWindow *w, uiControl *child)
 
 	if (checked(w) == NULL || child == w->child)
 		return;
-	if (child != NULL && !uiprivControlCanAdopt(child))
+	if (child != NULL && !uiprivControlCanAdopt(uiControl(w), child, __func__))
 		return;
 	old = w->child;
 	if (old != NULL) {
 		w->child = NULL;
-		uiControlSetParent(old, NULL);
+		uiprivSetParent(old, NULL);
 		uiprivHooks(old)->setNativeParent(old, NULL);
 		old->vt->syncEnabled(old);
 	}
 	if (child != NULL) {
 		w->child = child;
-		uiControlSetParent(child, uiControl(w));
+		uiprivSetParent(child, uiControl(w));
 		uiprivHooks(child)->setNativeParent(child, w->hwnd);
 		child->vt->syncEnabled(child);
 		uiprivWindowRelayout(w);
@@ -369,6 +367,8 @@ uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
 	HWND hwnd;
 
 	(void) hasMenubar;
+	if (!uiprivReady(__func__))
+		return NULL;
 	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
 	cookie = uiprivActivateComctl();
 	hwnd = CreateWindowExW(windowExStyle, uiprivWindowClass, L"", windowStyle,
