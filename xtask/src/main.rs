@@ -9,6 +9,7 @@
 mod bench;
 mod checks;
 mod registry;
+mod sanitize;
 mod setup;
 mod tiers;
 mod util;

@@ -21,6 +21,7 @@ pub const TIERS: &[(&str, &str)] = &[
     ("ide", "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after"),
     ("workflow", "actionlint checks .github/workflows (and proves it catches a broken one)"),
     ("screenshots", "tray menu open and a libui window, on Linux and under Wine, saved to artifacts/*.png"),
+    ("sanitize", crate::sanitize::ABOUT),
 ];
 
 const MSVC_TARGETS: &[(&str, u16)] = &[
@@ -87,6 +88,7 @@ fn run_tier(name: &str) -> Result<(), String> {
         "ide" => ide(),
         "workflow" => workflow(),
         "screenshots" => screenshots(),
+        "sanitize" => crate::sanitize::sanitize(),
         _ => unreachable!("tier names are checked in run()"),
     }
 }
