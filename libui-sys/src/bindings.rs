@@ -42,6 +42,16 @@ pub struct uiEntry {
 pub struct uiLabel {
     _unused: [u8; 0],
 }
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawMatrix {
+    pub M11: f64,
+    pub M12: f64,
+    pub M21: f64,
+    pub M22: f64,
+    pub M31: f64,
+    pub M32: f64,
+}
 pub const uiTextLimit: i32 = 65536;
 unsafe extern "C" {
     pub fn uiInit(options: *mut uiInitOptions) -> *const ::core::ffi::c_char;
@@ -179,4 +189,26 @@ unsafe extern "C" {
         title: *const ::core::ffi::c_char,
         description: *const ::core::ffi::c_char,
     );
+    pub fn uiDrawMatrixSetIdentity(m: *mut uiDrawMatrix);
+    pub fn uiDrawMatrixTranslate(m: *mut uiDrawMatrix, x: f64, y: f64);
+    pub fn uiDrawMatrixScale(
+        m: *mut uiDrawMatrix,
+        xCenter: f64,
+        yCenter: f64,
+        x: f64,
+        y: f64,
+    );
+    pub fn uiDrawMatrixRotate(m: *mut uiDrawMatrix, x: f64, y: f64, amount: f64);
+    pub fn uiDrawMatrixSkew(
+        m: *mut uiDrawMatrix,
+        x: f64,
+        y: f64,
+        xamount: f64,
+        yamount: f64,
+    );
+    pub fn uiDrawMatrixMultiply(dest: *mut uiDrawMatrix, src: *mut uiDrawMatrix);
+    pub fn uiDrawMatrixInvertible(m: *mut uiDrawMatrix) -> ::core::ffi::c_int;
+    pub fn uiDrawMatrixInvert(m: *mut uiDrawMatrix) -> ::core::ffi::c_int;
+    pub fn uiDrawMatrixTransformPoint(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
+    pub fn uiDrawMatrixTransformSize(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
 }

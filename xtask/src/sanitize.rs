@@ -22,7 +22,7 @@ pub fn sanitize() -> Result<(), String> {
     sources.push(tests.join("bad_input.c"));
     let bad_input = out.join("bad_input");
     let mut build = clang(&libui, &["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]);
-    build.args(pkg_config("--cflags")?).args(&sources).arg("-o").arg(&bad_input).args(pkg_config("--libs")?);
+    build.args(pkg_config("--cflags")?).args(&sources).arg("-o").arg(&bad_input).args(pkg_config("--libs")?).arg("-lm");
     run(&mut build)?;
     // The program captures its own stderr at times, so reports go to files instead.
     let log = out.join("report");

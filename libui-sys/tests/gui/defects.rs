@@ -160,14 +160,21 @@ fn main_step_returns_under_continuous_queuing() -> CaseResult {
     // The queue never runs dry: a function that queues itself again, and
     // another thread queueing as fast as it can.
     unsafe { uiQueueMain(Some(requeue_self), null_mut()) };
+    let queued = std::sync::Arc::new(AtomicUsize::new(0));
     let flood = {
-        let stop = stop.clone();
+        let (stop, queued) = (stop.clone(), queued.clone());
         std::thread::spawn(move || {
             while !stop.load(Ordering::SeqCst) {
                 unsafe { uiQueueMain(Some(flooded), null_mut()) };
+                queued.fetch_add(1, Ordering::SeqCst);
             }
         })
     };
+    // The steps below must overlap the flood, so wait until it runs.
+    let wait_start = Instant::now();
+    while queued.load(Ordering::SeqCst) < 1000 && wait_start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(1));
+    }
     let start = Instant::now();
     for _ in 0..200 {
         unsafe { uiMainStep(0) };

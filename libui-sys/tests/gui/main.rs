@@ -31,6 +31,7 @@ macro_rules! check {
 
 // After the macro, so the module can use it.
 mod defects;
+mod mainloop;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -634,6 +635,7 @@ fn main() {
         ("should_quit_on_system_request", should_quit_on_system_request),
     ];
     cases.extend(defects::cases());
+    cases.extend(mainloop::cases());
     cases.extend(native::platform_cases());
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let (mut passed, mut failed) = (0, 0);

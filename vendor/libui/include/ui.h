@@ -209,6 +209,53 @@ _UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *descri
 /* Like uiMsgBox, with an error icon. */
 _UI_EXTERN void uiMsgBoxError(uiWindow *parent, const char *title, const char *description);
 
+/* A 2D affine transform, libui-ng's layout and conventions (those of cairo
+ * and Direct2D): points are row vectors, so (x, y) maps to
+ * (x*M11 + y*M21 + M31, x*M12 + y*M22 + M32), and each call below appends
+ * its transform after the one already in the matrix.  Angles are radians.
+ * These need no uiInit; a NULL matrix or point is a user bug. */
+typedef struct uiDrawMatrix uiDrawMatrix;
+
+struct uiDrawMatrix {
+	double M11;
+	double M12;
+	double M21;
+	double M22;
+	double M31;
+	double M32;
+};
+
+/* Makes m the identity. */
+_UI_EXTERN void uiDrawMatrixSetIdentity(uiDrawMatrix *m);
+/* Then moves by (x, y). */
+_UI_EXTERN void uiDrawMatrixTranslate(uiDrawMatrix *m, double x, double y);
+/* Then scales by x and y about (xCenter, yCenter), which stays put. */
+_UI_EXTERN void uiDrawMatrixScale(uiDrawMatrix *m, double xCenter, double yCenter, double x, double y);
+/* Then rotates by amount radians about (x, y); positive turns +x towards +y. */
+_UI_EXTERN void uiDrawMatrixRotate(uiDrawMatrix *m, double x, double y, double amount);
+/* Then skews about (x, y): vertical lines lean by xamount radians, horizontal ones by yamount. */
+_UI_EXTERN void uiDrawMatrixSkew(uiDrawMatrix *m, double x, double y, double xamount, double yamount);
+/* dest becomes dest followed by src. */
+_UI_EXTERN void uiDrawMatrixMultiply(uiDrawMatrix *dest, uiDrawMatrix *src);
+/* Nonzero if m has an inverse (a finite, nonzero determinant). */
+_UI_EXTERN int uiDrawMatrixInvertible(uiDrawMatrix *m);
+/* Replaces m by its inverse and returns nonzero; returns 0 and leaves m alone if it has none. */
+_UI_EXTERN int uiDrawMatrixInvert(uiDrawMatrix *m);
+/* Maps the point (*x, *y) through m. */
+_UI_EXTERN void uiDrawMatrixTransformPoint(uiDrawMatrix *m, double *x, double *y);
+/* Maps the distance (*x, *y) through m, without its translation. */
+_UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y);
+
+/* Not provided yet (so a program using them fails to compile, never to link
+ * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
+ * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
+ * uiImage; and of the controls, menus and dialogs of libui-ng: uiGroup,
+ * uiSeparator, uiProgressBar, uiSlider, uiSpinbox, uiCombobox,
+ * uiEditableCombobox, uiRadioButtons, uiMultilineEntry, uiTab, uiForm,
+ * uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
+ * uiOpenFolder, uiSaveFile, uiNewSearchEntry, and the uiWindow calls beyond
+ * those above. */
+
 #ifdef __cplusplus
 }
 #endif

@@ -216,9 +216,9 @@ static void windowSyncVisible(uiControl *c)
 {
 	uiWindow *w = (uiWindow *) c;
 
+	/* No UpdateWindow: the first WM_PAINT stays queued, so a program that shows
+	 * a window and then calls uiMainStep(1) always finds an event (ui.h). */
 	ShowWindow(w->hwnd, c->visible ? SW_SHOW : SW_HIDE);
-	if (c->visible)
-		UpdateWindow(w->hwnd);
 }
 
 static void windowSyncEnabled(uiControl *c)
