@@ -44,6 +44,26 @@ pub struct uiLabel {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct uiSeparator {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiProgressBar {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiSlider {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiSpinbox {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct uiDrawMatrix {
     pub M11: f64,
     pub M12: f64,
@@ -179,6 +199,60 @@ unsafe extern "C" {
     pub fn uiLabelText(l: *mut uiLabel) -> *mut ::core::ffi::c_char;
     pub fn uiLabelSetText(l: *mut uiLabel, text: *const ::core::ffi::c_char);
     pub fn uiNewLabel(text: *const ::core::ffi::c_char) -> *mut uiLabel;
+    pub fn uiNewHorizontalSeparator() -> *mut uiSeparator;
+    pub fn uiNewVerticalSeparator() -> *mut uiSeparator;
+    pub fn uiProgressBarValue(p: *mut uiProgressBar) -> ::core::ffi::c_int;
+    pub fn uiProgressBarSetValue(p: *mut uiProgressBar, n: ::core::ffi::c_int);
+    pub fn uiNewProgressBar() -> *mut uiProgressBar;
+    pub fn uiSliderValue(s: *mut uiSlider) -> ::core::ffi::c_int;
+    pub fn uiSliderSetValue(s: *mut uiSlider, value: ::core::ffi::c_int);
+    pub fn uiSliderHasToolTip(s: *mut uiSlider) -> ::core::ffi::c_int;
+    pub fn uiSliderSetHasToolTip(s: *mut uiSlider, hasToolTip: ::core::ffi::c_int);
+    pub fn uiSliderOnChanged(
+        s: *mut uiSlider,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiSlider,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiSliderOnReleased(
+        s: *mut uiSlider,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiSlider,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiSliderSetRange(
+        s: *mut uiSlider,
+        min: ::core::ffi::c_int,
+        max: ::core::ffi::c_int,
+    );
+    pub fn uiNewSlider(
+        min: ::core::ffi::c_int,
+        max: ::core::ffi::c_int,
+    ) -> *mut uiSlider;
+    pub fn uiSpinboxValue(s: *mut uiSpinbox) -> ::core::ffi::c_int;
+    pub fn uiSpinboxSetValue(s: *mut uiSpinbox, value: ::core::ffi::c_int);
+    pub fn uiSpinboxOnChanged(
+        s: *mut uiSpinbox,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiSpinbox,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewSpinbox(
+        min: ::core::ffi::c_int,
+        max: ::core::ffi::c_int,
+    ) -> *mut uiSpinbox;
     pub fn uiMsgBox(
         parent: *mut uiWindow,
         title: *const ::core::ffi::c_char,

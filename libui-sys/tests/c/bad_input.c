@@ -182,6 +182,51 @@ static void allCallsOn(uiControl *c)
 	uiEntrySetReadOnly(uiEntry(c), 1);
 	CHECK(isEmpty(uiLabelText(uiLabel(c))));
 	uiLabelSetText(uiLabel(c), "t");
+	CHECK(uiProgressBarValue(uiProgressBar(c)) == 0);
+	uiProgressBarSetValue(uiProgressBar(c), 50);
+	CHECK(uiSliderValue(uiSlider(c)) == 0);
+	uiSliderSetValue(uiSlider(c), 5);
+	CHECK(uiSliderHasToolTip(uiSlider(c)) == 0);
+	uiSliderSetHasToolTip(uiSlider(c), 1);
+	uiSliderOnChanged(uiSlider(c), NULL, NULL);
+	uiSliderOnReleased(uiSlider(c), NULL, NULL);
+	uiSliderSetRange(uiSlider(c), 0, 1);
+	CHECK(uiSpinboxValue(uiSpinbox(c)) == 0);
+	uiSpinboxSetValue(uiSpinbox(c), 5);
+	uiSpinboxOnChanged(uiSpinbox(c), NULL, NULL);
+}
+
+/* The range controls at and past their edges. */
+static void ranges(void)
+{
+	uiProgressBar *p = uiNewProgressBar();
+	uiSlider *s = uiNewSlider(100, -100);
+	uiSpinbox *b = uiNewSpinbox(0x7fffffff, -0x7fffffff - 1);
+	uiSeparator *h = uiNewHorizontalSeparator();
+	uiSeparator *v = uiNewVerticalSeparator();
+	char *log;
+
+	beginCapture();
+	uiProgressBarSetValue(p, -1);
+	uiProgressBarSetValue(p, -2);
+	uiProgressBarSetValue(p, 101);
+	CHECK(uiProgressBarValue(p) == -1);
+	uiSliderSetValue(s, -0x7fffffff - 1);
+	CHECK(uiSliderValue(s) == -100);
+	uiSliderSetRange(s, 0x7fffffff, 0x7ffffff0);
+	CHECK(uiSliderValue(s) == 0x7ffffff0);
+	uiSpinboxSetValue(b, 0x7fffffff);
+	CHECK(uiSpinboxValue(b) == 0x7fffffff);
+	uiSpinboxSetValue(b, -0x7fffffff - 1);
+	CHECK(uiSpinboxValue(b) == -0x7fffffff - 1);
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiProgressBarSetValue: value -2 is outside -1..100") != NULL);
+	free(log);
+	uiControlDestroy(uiControl(p));
+	uiControlDestroy(uiControl(s));
+	uiControlDestroy(uiControl(b));
+	uiControlDestroy(uiControl(h));
+	uiControlDestroy(uiControl(v));
 }
 
 static void nullAndDestroyed(void)
@@ -222,6 +267,7 @@ static void wrongTypes(void)
 	controls[3] = uiControl(uiNewCheckbox("c"));
 	controls[4] = uiControl(uiNewEntry());
 	controls[5] = uiControl(uiNewLabel("l"));
+	/* (allCallsOn below also covers every typed call on destroyed and NULL controls.) */
 	beginCapture();
 	/* Each typed call on a control of another type is ignored (allCallsOn's generic calls act, so they are skipped). */
 	for (i = 0; i < 6; i++) {
@@ -391,6 +437,7 @@ int main(void)
 	wrongTypes();
 	badText();
 	parenting();
+	ranges();
 	loopAndQueue();
 	uiUninit();
 	printf("bad-input: %d checks, %d failed\n", checks, failures);

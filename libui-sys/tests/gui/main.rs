@@ -30,6 +30,7 @@ macro_rules! check {
 }
 
 // After the macro, so the module can use it.
+mod controls;
 mod defects;
 mod mainloop;
 
@@ -636,6 +637,7 @@ fn main() {
     ];
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
+    cases.extend(controls::cases());
     cases.extend(native::platform_cases());
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let (mut passed, mut failed) = (0, 0);

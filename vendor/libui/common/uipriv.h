@@ -51,6 +51,24 @@ int uiprivControlCanAdopt(const uiControl *parent, const uiControl *child, const
 /* Records c's container (NULL: none); only containers call it, together with their own bookkeeping. */
 void uiprivSetParent(uiControl *c, uiControl *parent);
 
+/* Ranges of sliders and spinboxes: a reversed range is swapped (libui-ng does the same). */
+static inline void uiprivOrderRange(int *min, int *max)
+{
+	if (*min > *max) {
+		int t = *min;
+		*min = *max;
+		*max = t;
+	}
+}
+
+static inline int uiprivClamp(int v, int min, int max)
+{
+	return v < min ? min : v > max ? max : v;
+}
+
+/* progress.c: whether n is a uiProgressBar value (-1..100); else reports a user bug naming func. */
+int uiprivProgressValueValid(int n, const char *func);
+
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
 void *uiprivRealloc(void *p, size_t size);

@@ -204,6 +204,56 @@ _UI_EXTERN void uiLabelSetText(uiLabel *l, const char *text);
 /* A new static text; NULL if the native control cannot be made. */
 _UI_EXTERN uiLabel *uiNewLabel(const char *text);
 
+typedef struct uiSeparator uiSeparator;
+#define uiSeparator(this) ((uiSeparator *) (this))
+
+/* A new horizontal line, for separating controls stacked vertically; NULL if the native control cannot be made. */
+_UI_EXTERN uiSeparator *uiNewHorizontalSeparator(void);
+/* A new vertical line, for separating controls side by side; NULL if the native control cannot be made. */
+_UI_EXTERN uiSeparator *uiNewVerticalSeparator(void);
+
+typedef struct uiProgressBar uiProgressBar;
+#define uiProgressBar(this) ((uiProgressBar *) (this))
+
+/* The value: 0..100, or -1 while indeterminate. */
+_UI_EXTERN int uiProgressBarValue(uiProgressBar *p);
+/* Sets the value: 0..100 fills that percentage, -1 shows an animated indeterminate bar; anything else is a user bug. */
+_UI_EXTERN void uiProgressBarSetValue(uiProgressBar *p, int n);
+/* A new horizontal progress bar at 0; NULL if the native control cannot be made. */
+_UI_EXTERN uiProgressBar *uiNewProgressBar(void);
+
+typedef struct uiSlider uiSlider;
+#define uiSlider(this) ((uiSlider *) (this))
+
+/* The value, always within the range. */
+_UI_EXTERN int uiSliderValue(uiSlider *s);
+/* Sets the value, clamped to the range (does not call the OnChanged handler). */
+_UI_EXTERN void uiSliderSetValue(uiSlider *s, int value);
+/* Whether the value is shown while dragging (GTK: drawn beside the slider); 1 by default. */
+_UI_EXTERN int uiSliderHasToolTip(uiSlider *s);
+/* Shows the value while dragging or not. */
+_UI_EXTERN void uiSliderSetHasToolTip(uiSlider *s, int hasToolTip);
+/* Sets the handler called when the user changes the value (not on uiSliderSetValue or uiSliderSetRange). */
+_UI_EXTERN void uiSliderOnChanged(uiSlider *s, void (*f)(uiSlider *sender, void *senderData), void *data);
+/* Sets the handler called when the user lets go of the slider (Windows: also after a change by keyboard). */
+_UI_EXTERN void uiSliderOnReleased(uiSlider *s, void (*f)(uiSlider *sender, void *senderData), void *data);
+/* Sets the range (swapped if min > max); the value is clamped into it without calling the OnChanged handler. */
+_UI_EXTERN void uiSliderSetRange(uiSlider *s, int min, int max);
+/* A new horizontal slider over min..max (swapped if min > max) at min; NULL if the native control cannot be made. */
+_UI_EXTERN uiSlider *uiNewSlider(int min, int max);
+
+typedef struct uiSpinbox uiSpinbox;
+#define uiSpinbox(this) ((uiSpinbox *) (this))
+
+/* The value, always within the range; text typed out of range counts as the nearest end. */
+_UI_EXTERN int uiSpinboxValue(uiSpinbox *s);
+/* Sets the value, clamped to the range (does not call the OnChanged handler). */
+_UI_EXTERN void uiSpinboxSetValue(uiSpinbox *s, int value);
+/* Sets the handler called when the user changes the value (not on uiSpinboxSetValue). */
+_UI_EXTERN void uiSpinboxOnChanged(uiSpinbox *s, void (*f)(uiSpinbox *sender, void *senderData), void *data);
+/* A new integer entry with up/down arrows over min..max (swapped if min > max) at min; NULL if the native control cannot be made. */
+_UI_EXTERN uiSpinbox *uiNewSpinbox(int min, int max);
+
 /* Shows a modal message and returns when the user dismisses it; parent may be NULL. */
 _UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *description);
 /* Like uiMsgBox, with an error icon. */
@@ -250,8 +300,7 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
  * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
  * uiImage; and of the controls, menus and dialogs of libui-ng: uiGroup,
- * uiSeparator, uiProgressBar, uiSlider, uiSpinbox, uiCombobox,
- * uiEditableCombobox, uiRadioButtons, uiMultilineEntry, uiTab, uiForm,
+ * uiCombobox, uiEditableCombobox, uiRadioButtons, uiMultilineEntry, uiTab, uiForm,
  * uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
  * uiOpenFolder, uiSaveFile, uiNewSearchEntry, and the uiWindow calls beyond
  * those above. */

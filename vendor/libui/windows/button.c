@@ -38,7 +38,7 @@ static void buttonCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks buttonHooks = {
-	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand,
+	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand, NULL,
 };
 
 static const uiprivControlVtable buttonVtable = {

@@ -82,6 +82,8 @@ static LRESULT CALLBACK boxWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lP
 	/* Containers (and the parking window) pass their children's notifications on. */
 	if (msg == WM_COMMAND && uiprivForwardCommand(wParam, lParam))
 		return 0;
+	if ((msg == WM_HSCROLL || msg == WM_VSCROLL) && uiprivForwardScroll(wParam, lParam))
+		return 0;
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
 }
 

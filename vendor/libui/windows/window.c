@@ -157,6 +157,11 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 		if (uiprivForwardCommand(wParam, lParam))
 			return 0;
 		break;
+	case WM_HSCROLL:
+	case WM_VSCROLL:
+		if (uiprivForwardScroll(wParam, lParam))
+			return 0;
+		break;
 	case WM_SIZE:
 		if (wParam == SIZE_MINIMIZED)
 			return 0;
