@@ -64,6 +64,26 @@ pub struct uiSpinbox {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct uiCombobox {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiEditableCombobox {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiRadioButtons {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiGroup {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct uiDrawMatrix {
     pub M11: f64,
     pub M12: f64,
@@ -253,6 +273,73 @@ unsafe extern "C" {
         min: ::core::ffi::c_int,
         max: ::core::ffi::c_int,
     ) -> *mut uiSpinbox;
+    pub fn uiComboboxAppend(c: *mut uiCombobox, text: *const ::core::ffi::c_char);
+    pub fn uiComboboxInsertAt(
+        c: *mut uiCombobox,
+        index: ::core::ffi::c_int,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiComboboxDelete(c: *mut uiCombobox, index: ::core::ffi::c_int);
+    pub fn uiComboboxClear(c: *mut uiCombobox);
+    pub fn uiComboboxNumItems(c: *mut uiCombobox) -> ::core::ffi::c_int;
+    pub fn uiComboboxSelected(c: *mut uiCombobox) -> ::core::ffi::c_int;
+    pub fn uiComboboxSetSelected(c: *mut uiCombobox, index: ::core::ffi::c_int);
+    pub fn uiComboboxOnSelected(
+        c: *mut uiCombobox,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiCombobox,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewCombobox() -> *mut uiCombobox;
+    pub fn uiEditableComboboxAppend(
+        c: *mut uiEditableCombobox,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiEditableComboboxText(
+        c: *mut uiEditableCombobox,
+    ) -> *mut ::core::ffi::c_char;
+    pub fn uiEditableComboboxSetText(
+        c: *mut uiEditableCombobox,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiEditableComboboxOnChanged(
+        c: *mut uiEditableCombobox,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiEditableCombobox,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewEditableCombobox() -> *mut uiEditableCombobox;
+    pub fn uiRadioButtonsAppend(
+        r: *mut uiRadioButtons,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiRadioButtonsSelected(r: *mut uiRadioButtons) -> ::core::ffi::c_int;
+    pub fn uiRadioButtonsSetSelected(r: *mut uiRadioButtons, index: ::core::ffi::c_int);
+    pub fn uiRadioButtonsOnSelected(
+        r: *mut uiRadioButtons,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiRadioButtons,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewRadioButtons() -> *mut uiRadioButtons;
+    pub fn uiGroupTitle(g: *mut uiGroup) -> *mut ::core::ffi::c_char;
+    pub fn uiGroupSetTitle(g: *mut uiGroup, title: *const ::core::ffi::c_char);
+    pub fn uiGroupSetChild(g: *mut uiGroup, c: *mut uiControl);
+    pub fn uiGroupMargined(g: *mut uiGroup) -> ::core::ffi::c_int;
+    pub fn uiGroupSetMargined(g: *mut uiGroup, margined: ::core::ffi::c_int);
+    pub fn uiNewGroup(title: *const ::core::ffi::c_char) -> *mut uiGroup;
     pub fn uiMsgBox(
         parent: *mut uiWindow,
         title: *const ::core::ffi::c_char,

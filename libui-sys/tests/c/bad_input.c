@@ -194,6 +194,74 @@ static void allCallsOn(uiControl *c)
 	CHECK(uiSpinboxValue(uiSpinbox(c)) == 0);
 	uiSpinboxSetValue(uiSpinbox(c), 5);
 	uiSpinboxOnChanged(uiSpinbox(c), NULL, NULL);
+	uiComboboxAppend(uiCombobox(c), "t");
+	uiComboboxInsertAt(uiCombobox(c), 0, "t");
+	uiComboboxDelete(uiCombobox(c), 0);
+	uiComboboxClear(uiCombobox(c));
+	CHECK(uiComboboxNumItems(uiCombobox(c)) == 0);
+	CHECK(uiComboboxSelected(uiCombobox(c)) == -1);
+	uiComboboxSetSelected(uiCombobox(c), 0);
+	uiComboboxOnSelected(uiCombobox(c), NULL, NULL);
+	uiEditableComboboxAppend(uiEditableCombobox(c), "t");
+	CHECK(isEmpty(uiEditableComboboxText(uiEditableCombobox(c))));
+	uiEditableComboboxSetText(uiEditableCombobox(c), "t");
+	uiEditableComboboxOnChanged(uiEditableCombobox(c), NULL, NULL);
+	uiRadioButtonsAppend(uiRadioButtons(c), "t");
+	CHECK(uiRadioButtonsSelected(uiRadioButtons(c)) == -1);
+	uiRadioButtonsSetSelected(uiRadioButtons(c), 0);
+	uiRadioButtonsOnSelected(uiRadioButtons(c), NULL, NULL);
+	CHECK(isEmpty(uiGroupTitle(uiGroup(c))));
+	uiGroupSetTitle(uiGroup(c), "t");
+	uiGroupSetChild(uiGroup(c), NULL);
+	CHECK(uiGroupMargined(uiGroup(c)) == 0);
+	uiGroupSetMargined(uiGroup(c), 1);
+}
+
+/* Lists at and past their ends, with invalid UTF-8 items; a group's parenting rules. */
+static void lists(void)
+{
+	uiCombobox *c = uiNewCombobox();
+	uiEditableCombobox *e = uiNewEditableCombobox();
+	uiRadioButtons *r = uiNewRadioButtons();
+	uiGroup *g = uiNewGroup("\xff");
+	uiBox *b = uiNewVerticalBox();
+	char *log;
+	int i;
+
+	beginCapture();
+	for (i = 0; i < 100; i++) {
+		uiComboboxAppend(c, "item \xc3");
+		uiEditableComboboxAppend(e, NULL);
+	}
+	uiComboboxInsertAt(c, 101, "x");
+	uiComboboxDelete(c, 100);
+	uiComboboxSetSelected(c, 100);
+	CHECK(uiComboboxNumItems(c) == 100 && uiComboboxSelected(c) == -1);
+	uiComboboxSetSelected(c, 99);
+	uiComboboxDelete(c, 99);
+	CHECK(uiComboboxSelected(c) == -1);
+	uiRadioButtonsSetSelected(r, 0);
+	uiRadioButtonsAppend(r, NULL);
+	uiRadioButtonsSetSelected(r, 1);
+	CHECK(uiRadioButtonsSelected(r) == -1);
+	CHECK(textIs(uiGroupTitle(g), "\xef\xbf\xbd"));
+	uiBoxAppend(b, uiControl(g), 0);
+	uiGroupSetChild(g, uiControl(b));
+	uiGroupSetChild(g, uiControl(g));
+	uiGroupSetChild(g, uiControl(r));
+	CHECK(uiControlParent(uiControl(r)) == uiControl(g));
+	uiControlDestroy(uiControl(g));
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiComboboxInsertAt: index 101 is outside 0..100") != NULL);
+	CHECK(strstr(log, "libui: uiGroupSetChild: the child contains the container") != NULL);
+	CHECK(strstr(log, "libui: uiControlDestroy: the control still has a parent") != NULL);
+	free(log);
+	uiBoxDelete(b, 0);
+	uiControlDestroy(uiControl(b));
+	uiControlDestroy(uiControl(g));
+	CHECK(uiControlHandle(uiControl(r)) == 0);
+	uiControlDestroy(uiControl(c));
+	uiControlDestroy(uiControl(e));
 }
 
 /* The range controls at and past their edges. */
@@ -438,6 +506,7 @@ int main(void)
 	badText();
 	parenting();
 	ranges();
+	lists();
 	loopAndQueue();
 	uiUninit();
 	printf("bad-input: %d checks, %d failed\n", checks, failures);

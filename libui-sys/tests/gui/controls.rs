@@ -15,6 +15,10 @@ pub fn cases() -> Vec<crate::Case> {
         ("slider_range_clamping_and_events", slider_range_clamping_and_events),
         ("spinbox_range_clamping_and_events", spinbox_range_clamping_and_events),
         ("new_controls_leave_no_native_objects", new_controls_leave_no_native_objects),
+        ("combobox_items_selection_and_events", combobox_items_selection_and_events),
+        ("editable_combobox_text_and_events", editable_combobox_text_and_events),
+        ("radio_buttons_selection_and_events", radio_buttons_selection_and_events),
+        ("group_title_child_and_margin", group_title_child_and_margin),
     ]
 }
 
@@ -56,7 +60,8 @@ fn progress_bar_values_and_edges() -> CaseResult {
             uiProgressBarSetValue(p, v);
             check!(uiProgressBarValue(p) == v);
             let f = native::progress_fraction(uiControlHandle(ctl(p)));
-            check!((f - v as f64 / 100.0).abs() < 0.011, "{v}: native fraction is {f}");
+            let close = (f - v as f64 / 100.0).abs() < 0.011;
+            check!(close, "{v}: native fraction is {f}");
         }
         // Outside -1..100: a user bug, the value stays.
         uiProgressBarSetValue(p, 101);
@@ -197,7 +202,14 @@ fn new_controls_leave_no_native_objects() -> CaseResult {
                 ctl(uiNewProgressBar()),
                 ctl(uiNewSlider(0, 10)),
                 ctl(uiNewSpinbox(0, 10)),
+                ctl(uiNewCombobox()),
+                ctl(uiNewEditableCombobox()),
+                ctl(uiNewRadioButtons()),
+                ctl(uiNewGroup(c("g").as_ptr())),
             ];
+            uiRadioButtonsAppend(made[7].cast(), c("r").as_ptr());
+            uiComboboxAppend(made[5].cast(), c("i").as_ptr());
+            uiGroupSetChild(made[8].cast(), ctl(uiNewLabel(c("l").as_ptr())));
             uiProgressBarSetValue(made[2].cast(), -1);
             for m in made {
                 check!(!m.is_null());
@@ -212,6 +224,205 @@ fn new_controls_leave_no_native_objects() -> CaseResult {
                 "native windows grew from {before} to {after} over 1,000 create/destroy rounds"
             );
         }
+    }
+    Ok(())
+}
+
+static SELECTIONS: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn combo_selected(_: *mut uiCombobox, _: *mut c_void) {
+    SELECTIONS.fetch_add(1, Ordering::SeqCst);
+}
+
+fn combobox_items_selection_and_events() -> CaseResult {
+    unsafe {
+        let w = new_window("combobox")?;
+        let cb = uiNewCombobox();
+        check!(!cb.is_null());
+        uiWindowSetChild(w, ctl(cb));
+        uiControlShow(ctl(w));
+        SELECTIONS.store(0, Ordering::SeqCst);
+        uiComboboxOnSelected(cb, Some(combo_selected), null_mut());
+        check!(uiComboboxNumItems(cb) == 0 && uiComboboxSelected(cb) == -1);
+        uiComboboxAppend(cb, c("a").as_ptr());
+        uiComboboxAppend(cb, c("b ✓").as_ptr());
+        uiComboboxInsertAt(cb, 0, c("first").as_ptr());
+        uiComboboxInsertAt(cb, 3, c("last").as_ptr()); // the count itself appends
+        check!(uiComboboxNumItems(cb) == 4);
+        // Out of range: user bugs, nothing changes.
+        uiComboboxInsertAt(cb, 5, c("x").as_ptr());
+        uiComboboxInsertAt(cb, -1, c("x").as_ptr());
+        uiComboboxDelete(cb, 4);
+        uiComboboxDelete(cb, -1);
+        check!(uiComboboxNumItems(cb) == 4);
+        uiComboboxSetSelected(cb, 1);
+        check!(uiComboboxSelected(cb) == 1);
+        uiComboboxSetSelected(cb, 4);
+        uiComboboxSetSelected(cb, -2);
+        check!(uiComboboxSelected(cb) == 1);
+        uiComboboxSetSelected(cb, -1);
+        check!(uiComboboxSelected(cb) == -1);
+        // Deleting the selected item selects the next; the last one leaves none.
+        uiComboboxSetSelected(cb, 1);
+        uiComboboxDelete(cb, 1);
+        check!(uiComboboxNumItems(cb) == 3 && uiComboboxSelected(cb) == 1, "selection {}", uiComboboxSelected(cb));
+        uiComboboxDelete(cb, 0);
+        check!(uiComboboxSelected(cb) == 0, "an earlier delete must shift the selection");
+        uiComboboxSetSelected(cb, 1);
+        uiComboboxDelete(cb, 1);
+        check!(uiComboboxSelected(cb) == -1);
+        uiComboboxClear(cb);
+        check!(uiComboboxNumItems(cb) == 0 && uiComboboxSelected(cb) == -1);
+        pump(20);
+        check!(SELECTIONS.load(Ordering::SeqCst) == 0, "OnSelected ran for the API's changes");
+        uiComboboxAppend(cb, c("one").as_ptr());
+        uiComboboxAppend(cb, c("two").as_ptr());
+        uiComboboxSetSelected(cb, 0);
+        native::choose_next(uiControlHandle(ctl(cb)));
+        pump(20);
+        check!(uiComboboxSelected(cb) == 1, "the user's choice gave {}", uiComboboxSelected(cb));
+        check!(SELECTIONS.load(Ordering::SeqCst) == 1, "OnSelected ran {} times", SELECTIONS.load(Ordering::SeqCst));
+        uiControlDestroy(ctl(w));
+    }
+    Ok(())
+}
+
+static EDITS: AtomicUsize = AtomicUsize::new(0);
+static EDIT_TEXT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+extern "C" fn editable_changed(e: *mut uiEditableCombobox, _: *mut c_void) {
+    EDITS.fetch_add(1, Ordering::SeqCst);
+    if let Ok(t) = crate::take(unsafe { uiEditableComboboxText(e) }) {
+        *EDIT_TEXT.lock().unwrap() = t;
+    }
+}
+
+fn editable_combobox_text_and_events() -> CaseResult {
+    unsafe {
+        let w = new_window("editable")?;
+        let cb = uiNewEditableCombobox();
+        check!(!cb.is_null());
+        uiWindowSetChild(w, ctl(cb));
+        uiControlShow(ctl(w));
+        EDITS.store(0, Ordering::SeqCst);
+        uiEditableComboboxOnChanged(cb, Some(editable_changed), null_mut());
+        check!(crate::take(uiEditableComboboxText(cb))?.is_empty());
+        uiEditableComboboxAppend(cb, c("alpha").as_ptr());
+        uiEditableComboboxAppend(cb, c("beta ✓").as_ptr());
+        uiEditableComboboxSetText(cb, c("typed by API ü").as_ptr());
+        check!(crate::take(uiEditableComboboxText(cb))? == "typed by API ü");
+        uiEditableComboboxSetText(cb, c"bad \xff".as_ptr());
+        check!(crate::take(uiEditableComboboxText(cb))? == "bad \u{FFFD}");
+        pump(20);
+        check!(EDITS.load(Ordering::SeqCst) == 0, "OnChanged ran for uiEditableComboboxSetText");
+        uiEditableComboboxSetText(cb, c("").as_ptr());
+        native::editable_type(uiControlHandle(ctl(cb)), "hi");
+        pump(20);
+        check!(EDITS.load(Ordering::SeqCst) >= 1, "OnChanged did not run for typing");
+        check!(crate::take(uiEditableComboboxText(cb))? == "hi");
+        EDITS.store(0, Ordering::SeqCst);
+        native::editable_choose_first(uiControlHandle(ctl(cb)));
+        pump(20);
+        check!(EDITS.load(Ordering::SeqCst) >= 1, "OnChanged did not run for a choice from the list");
+        check!(crate::take(uiEditableComboboxText(cb))? == "alpha");
+        check!(*EDIT_TEXT.lock().unwrap() == "alpha", "the handler saw {:?}", EDIT_TEXT.lock().unwrap());
+        uiControlDestroy(ctl(w));
+    }
+    Ok(())
+}
+
+static RADIO_SELECTIONS: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn radio_selected(_: *mut uiRadioButtons, _: *mut c_void) {
+    RADIO_SELECTIONS.fetch_add(1, Ordering::SeqCst);
+}
+
+fn radio_buttons_selection_and_events() -> CaseResult {
+    unsafe {
+        let w = new_window("radio")?;
+        let r = uiNewRadioButtons();
+        check!(!r.is_null());
+        uiWindowSetChild(w, ctl(r));
+        uiControlShow(ctl(w));
+        RADIO_SELECTIONS.store(0, Ordering::SeqCst);
+        uiRadioButtonsOnSelected(r, Some(radio_selected), null_mut());
+        check!(uiRadioButtonsSelected(r) == -1);
+        for t in ["One", "Two ✓", "Three"] {
+            uiRadioButtonsAppend(r, c(t).as_ptr());
+        }
+        check!(uiRadioButtonsSelected(r) == -1, "appending selected {}", uiRadioButtonsSelected(r));
+        uiRadioButtonsSetSelected(r, 2);
+        check!(uiRadioButtonsSelected(r) == 2);
+        uiRadioButtonsSetSelected(r, 3);
+        uiRadioButtonsSetSelected(r, -2);
+        check!(uiRadioButtonsSelected(r) == 2);
+        uiRadioButtonsSetSelected(r, -1);
+        check!(uiRadioButtonsSelected(r) == -1);
+        uiRadioButtonsSetSelected(r, 0);
+        pump(20);
+        check!(RADIO_SELECTIONS.load(Ordering::SeqCst) == 0, "OnSelected ran for uiRadioButtonsSetSelected");
+        native::radio_click(uiControlHandle(ctl(r)), 1);
+        pump(20);
+        check!(uiRadioButtonsSelected(r) == 1, "a click selected {}", uiRadioButtonsSelected(r));
+        check!(
+            RADIO_SELECTIONS.load(Ordering::SeqCst) == 1,
+            "OnSelected ran {} times",
+            RADIO_SELECTIONS.load(Ordering::SeqCst)
+        );
+        native::radio_click(uiControlHandle(ctl(r)), 1);
+        pump(20);
+        check!(RADIO_SELECTIONS.load(Ordering::SeqCst) == 1, "clicking the selected button reported a change");
+        // Laid out one below the other.
+        let rect = crate::native::child_rect(uiControlHandle(ctl(r)));
+        check!(rect.3 >= 3 * 12, "three buttons in {rect:?}");
+        uiControlDestroy(ctl(w));
+    }
+    Ok(())
+}
+
+fn group_title_child_and_margin() -> CaseResult {
+    unsafe {
+        let w = new_window("group")?;
+        let g = uiNewGroup(c("Settings ✓").as_ptr());
+        check!(!g.is_null());
+        check!(crate::take(uiGroupTitle(g))? == "Settings ✓");
+        uiGroupSetTitle(g, c("Renamed").as_ptr());
+        check!(crate::take(uiGroupTitle(g))? == "Renamed");
+        uiGroupSetTitle(g, null_mut());
+        check!(crate::take(uiGroupTitle(g))?.is_empty());
+        uiGroupSetTitle(g, c("Group").as_ptr());
+        let b = uiNewButton(c("inside").as_ptr());
+        uiGroupSetChild(g, ctl(b));
+        check!(uiControlParent(ctl(b)) == ctl(g));
+        uiWindowSetChild(w, ctl(g));
+        uiControlShow(ctl(w));
+        pump(50);
+        check!(uiGroupMargined(g) == 0);
+        let bare = crate::native::child_rect(uiControlHandle(ctl(b)));
+        uiGroupSetMargined(g, 3);
+        check!(uiGroupMargined(g) == 1);
+        pump(50);
+        let margined = crate::native::child_rect(uiControlHandle(ctl(b)));
+        check!(
+            margined.0 > bare.0 && margined.1 >= bare.1,
+            "the margin did not move the child: {bare:?} -> {margined:?}"
+        );
+        // A container holding the group cannot go into it.
+        let holder = uiNewVerticalBox();
+        uiWindowSetChild(w, null_mut());
+        uiBoxAppend(holder, ctl(g), 1);
+        uiGroupSetChild(g, ctl(holder));
+        check!(uiControlParent(ctl(holder)).is_null(), "a group took its own container");
+        // Replacing the child unparents the old one, which stays alive.
+        let l = uiNewLabel(c("second").as_ptr());
+        uiGroupSetChild(g, ctl(l));
+        check!(uiControlParent(ctl(b)).is_null() && crate::take(uiButtonText(b))? == "inside");
+        uiControlDestroy(ctl(b));
+        uiBoxDelete(holder, 0);
+        uiControlDestroy(ctl(holder));
+        uiControlDestroy(ctl(g));
+        check!(uiControlHandle(ctl(l)) == 0, "destroying the group left its child alive");
+        uiControlDestroy(ctl(w));
     }
     Ok(())
 }
@@ -231,6 +442,47 @@ mod native {
 
     // GtkSpinType
     const GTK_SPIN_STEP_FORWARD: c_int = 0;
+
+    extern "C" {
+        fn gtk_combo_box_get_active(c: *mut c_void) -> c_int;
+        fn gtk_combo_box_set_active(c: *mut c_void, i: c_int);
+        fn gtk_bin_get_child(b: *mut c_void) -> *mut c_void;
+        fn gtk_editable_insert_text(e: *mut c_void, text: *const c_char, len: c_int, pos: *mut c_int);
+        fn gtk_container_get_children(c: *mut c_void) -> *mut GList;
+        fn gtk_button_clicked(b: *mut c_void);
+        fn g_list_nth_data(l: *mut GList, n: u32) -> *mut c_void;
+        fn g_list_free(l: *mut GList);
+    }
+
+    #[repr(C)]
+    pub struct GList {
+        data: *mut c_void,
+        next: *mut GList,
+        prev: *mut GList,
+    }
+
+    /// What choosing the next item does: the active item changes without the library's blocking.
+    pub fn choose_next(handle: usize) {
+        unsafe { gtk_combo_box_set_active(handle as *mut c_void, gtk_combo_box_get_active(handle as *mut c_void) + 1) }
+    }
+
+    pub fn editable_type(handle: usize, text: &str) {
+        let t = std::ffi::CString::new(text).unwrap();
+        let mut pos = 0;
+        unsafe { gtk_editable_insert_text(gtk_bin_get_child(handle as *mut c_void), t.as_ptr(), -1, &mut pos) }
+    }
+
+    pub fn editable_choose_first(handle: usize) {
+        unsafe { gtk_combo_box_set_active(handle as *mut c_void, 0) }
+    }
+
+    pub fn radio_click(handle: usize, index: u32) {
+        unsafe {
+            let children = gtk_container_get_children(handle as *mut c_void);
+            gtk_button_clicked(g_list_nth_data(children, index));
+            g_list_free(children);
+        }
+    }
 
     pub fn progress_fraction(handle: usize) -> f64 {
         unsafe { gtk_progress_bar_get_fraction(handle as *mut c_void) }
@@ -288,6 +540,57 @@ mod native {
     const PBM_GETPOS: u32 = 0x0400 + 8;
     const PBS_MARQUEE: isize = 0x08;
     const GWL_STYLE: i32 = -16;
+
+    #[link(name = "user32")]
+    extern "system" {
+        fn FindWindowExW(parent: Hwnd, after: Hwnd, class: *const u16, title: *const u16) -> Hwnd;
+        fn GetWindow(hwnd: Hwnd, cmd: u32) -> Hwnd;
+    }
+
+    const VK_DOWN: usize = 0x28;
+    const EM_REPLACESEL: u32 = 0x00C2;
+    const BM_CLICK: u32 = 0x00F5;
+    const CB_SETCURSEL: u32 = 0x014E;
+    const GW_CHILD: u32 = 5;
+    const GW_HWNDNEXT: u32 = 2;
+
+    fn key(hwnd: Hwnd, vk: usize) {
+        unsafe {
+            SendMessageW(hwnd, WM_KEYDOWN, vk, 0);
+            SendMessageW(hwnd, WM_KEYUP, vk, 0);
+        }
+    }
+
+    fn edit_of(combo: usize) -> Hwnd {
+        let class: Vec<u16> = "Edit".encode_utf16().chain(Some(0)).collect();
+        unsafe { FindWindowExW(combo as Hwnd, std::ptr::null_mut(), class.as_ptr(), std::ptr::null()) }
+    }
+
+    /// The down-arrow key on a closed drop-down list selects the next item and notifies.
+    pub fn choose_next(handle: usize) {
+        key(handle as Hwnd, VK_DOWN);
+    }
+
+    pub fn editable_type(handle: usize, text: &str) {
+        let t: Vec<u16> = text.encode_utf16().chain(Some(0)).collect();
+        unsafe { SendMessageW(edit_of(handle), EM_REPLACESEL, 1, t.as_ptr() as isize) };
+    }
+
+    /// From no selection, the down-arrow key in the edit field chooses the first item.
+    pub fn editable_choose_first(handle: usize) {
+        unsafe { SendMessageW(handle as Hwnd, CB_SETCURSEL, usize::MAX, 0) };
+        key(edit_of(handle), VK_DOWN);
+    }
+
+    pub fn radio_click(handle: usize, index: u32) {
+        unsafe {
+            let mut b = GetWindow(handle as Hwnd, GW_CHILD);
+            for _ in 0..index {
+                b = GetWindow(b, GW_HWNDNEXT);
+            }
+            SendMessageW(b, BM_CLICK, 0, 0);
+        }
+    }
 
     pub fn progress_fraction(handle: usize) -> f64 {
         unsafe { SendMessageW(handle as Hwnd, PBM_GETPOS, 0, 0) as f64 / 100.0 }

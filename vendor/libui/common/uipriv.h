@@ -69,6 +69,11 @@ static inline int uiprivClamp(int v, int min, int max)
 /* progress.c: whether n is a uiProgressBar value (-1..100); else reports a user bug naming func. */
 int uiprivProgressValueValid(int n, const char *func);
 
+/* index.c: whether lo <= index <= hi; else reports a user bug naming func. */
+int uiprivIndexValid(int index, int lo, int hi, const char *func);
+/* Where the selection goes when item deleted goes away (countAfter items left). */
+int uiprivSelectionAfterDelete(int selected, int deleted, int countAfter);
+
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
 void *uiprivRealloc(void *p, size_t size);

@@ -254,6 +254,72 @@ _UI_EXTERN void uiSpinboxOnChanged(uiSpinbox *s, void (*f)(uiSpinbox *sender, vo
 /* A new integer entry with up/down arrows over min..max (swapped if min > max) at min; NULL if the native control cannot be made. */
 _UI_EXTERN uiSpinbox *uiNewSpinbox(int min, int max);
 
+typedef struct uiCombobox uiCombobox;
+#define uiCombobox(this) ((uiCombobox *) (this))
+
+/* Adds an item at the end. */
+_UI_EXTERN void uiComboboxAppend(uiCombobox *c, const char *text);
+/* Inserts an item before index (0..uiComboboxNumItems; the count appends); another index is a user bug. */
+_UI_EXTERN void uiComboboxInsertAt(uiCombobox *c, int index, const char *text);
+/* Removes the item at index (an index out of range is a user bug); removing the selected item selects the next one, or none if it was last. */
+_UI_EXTERN void uiComboboxDelete(uiCombobox *c, int index);
+/* Removes every item; nothing is selected afterwards. */
+_UI_EXTERN void uiComboboxClear(uiCombobox *c);
+/* The number of items. */
+_UI_EXTERN int uiComboboxNumItems(uiCombobox *c);
+/* The selected item's index, or -1 for none (the default). */
+_UI_EXTERN int uiComboboxSelected(uiCombobox *c);
+/* Selects the item at index, or none with -1; another index is a user bug. */
+_UI_EXTERN void uiComboboxSetSelected(uiCombobox *c, int index);
+/* Sets the handler called when the user selects an item (not on the calls above). */
+_UI_EXTERN void uiComboboxOnSelected(uiCombobox *c, void (*f)(uiCombobox *sender, void *senderData), void *data);
+/* A new drop-down list with no items; NULL if the native control cannot be made. */
+_UI_EXTERN uiCombobox *uiNewCombobox(void);
+
+typedef struct uiEditableCombobox uiEditableCombobox;
+#define uiEditableCombobox(this) ((uiEditableCombobox *) (this))
+
+/* Adds an item to the drop-down list. */
+_UI_EXTERN void uiEditableComboboxAppend(uiEditableCombobox *c, const char *text);
+/* The text in the field: typed, or the item chosen last. */
+_UI_EXTERN char *uiEditableComboboxText(uiEditableCombobox *c);
+/* Sets the text in the field (does not call the OnChanged handler). */
+_UI_EXTERN void uiEditableComboboxSetText(uiEditableCombobox *c, const char *text);
+/* Sets the handler called when the user types or chooses an item; the text is already the new one. */
+_UI_EXTERN void uiEditableComboboxOnChanged(uiEditableCombobox *c, void (*f)(uiEditableCombobox *sender, void *senderData), void *data);
+/* A new text field with a drop-down list of suggestions; NULL if the native control cannot be made. */
+_UI_EXTERN uiEditableCombobox *uiNewEditableCombobox(void);
+
+typedef struct uiRadioButtons uiRadioButtons;
+#define uiRadioButtons(this) ((uiRadioButtons *) (this))
+
+/* Adds a button at the bottom. */
+_UI_EXTERN void uiRadioButtonsAppend(uiRadioButtons *r, const char *text);
+/* The selected button's index, or -1 for none (the default). */
+_UI_EXTERN int uiRadioButtonsSelected(uiRadioButtons *r);
+/* Selects the button at index, or none with -1; another index is a user bug. */
+_UI_EXTERN void uiRadioButtonsSetSelected(uiRadioButtons *r, int index);
+/* Sets the handler called when the user selects a button (not on uiRadioButtonsSetSelected). */
+_UI_EXTERN void uiRadioButtonsOnSelected(uiRadioButtons *r, void (*f)(uiRadioButtons *sender, void *senderData), void *data);
+/* A new, empty set of mutually exclusive buttons stacked vertically; NULL if the native control cannot be made. */
+_UI_EXTERN uiRadioButtons *uiNewRadioButtons(void);
+
+typedef struct uiGroup uiGroup;
+#define uiGroup(this) ((uiGroup *) (this))
+
+/* The title. */
+_UI_EXTERN char *uiGroupTitle(uiGroup *g);
+/* Sets the title. */
+_UI_EXTERN void uiGroupSetTitle(uiGroup *g, const char *title);
+/* Replaces the content (NULL for none); the old child is unparented, not destroyed.  Rejected like uiBoxAppend's children. */
+_UI_EXTERN void uiGroupSetChild(uiGroup *g, uiControl *c);
+/* Whether the content has a margin (0 by default). */
+_UI_EXTERN int uiGroupMargined(uiGroup *g);
+/* Turns the content margin on or off. */
+_UI_EXTERN void uiGroupSetMargined(uiGroup *g, int margined);
+/* A new titled frame around one child; NULL if the native control cannot be made. */
+_UI_EXTERN uiGroup *uiNewGroup(const char *title);
+
 /* Shows a modal message and returns when the user dismisses it; parent may be NULL. */
 _UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *description);
 /* Like uiMsgBox, with an error icon. */
@@ -299,9 +365,8 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
 /* Not provided yet (so a program using them fails to compile, never to link
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
  * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
- * uiImage; and of the controls, menus and dialogs of libui-ng: uiGroup,
- * uiCombobox, uiEditableCombobox, uiRadioButtons, uiMultilineEntry, uiTab, uiForm,
- * uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
+ * uiImage; and of the controls, menus and dialogs of libui-ng:
+ * uiMultilineEntry, uiTab, uiForm, uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
  * uiOpenFolder, uiSaveFile, uiNewSearchEntry, and the uiWindow calls beyond
  * those above. */
 

@@ -91,6 +91,9 @@ BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam);
 /* Lays out the window holding c, if any, after c changed size or visibility. */
 void uiprivRelayout(uiControl *c);
 
+/* combobox.c: inserts text (index -1: at the end) into either kind of COMBOBOX. */
+void uiprivComboInsert(HWND hwnd, int index, const char *text);
+
 /* window.c */
 extern const uiprivControlVtable uiprivWindowVtable;
 void uiprivWindowRelayout(uiWindow *w);
