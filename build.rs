@@ -20,6 +20,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build/app.manifest");
     println!("cargo:rerun-if-changed=src/icon.rs");
     let target = Target::from_env();
+    // Shown in the About window.
+    println!("cargo:rustc-env=ZT_BUILD_TARGET={}", target.triple);
     if target.is_windows() {
         embed_resources(&target);
     }
@@ -77,7 +79,10 @@ fn version_info(version: &[u16; 4]) -> winres::VersionInfo {
 }
 
 fn icon_images() -> Vec<winres::IconImage> {
-    ICON_SIZES.iter().map(|&size| winres::IconImage { size, rgba: icon::render(size, icon::Look::Online) }).collect()
+    ICON_SIZES
+        .iter()
+        .map(|&size| winres::IconImage { size, rgba: icon::render(size, icon::Look::Online, icon::Backdrop::Dark) })
+        .collect()
 }
 
 fn resource_object_path(target: &Target) -> PathBuf {

@@ -5,5 +5,5 @@
 mod plan;
 
 fn main() {
-    zt_native_build::sys::build(&plan::LIBRARY, "libui", "ui.h", plan::API);
+    zt_native_build::sys::build(&plan::LIBRARY, "libui", "ui_extras.h", plan::API);
 }

@@ -1,49 +1,61 @@
 //! The UI thread's side: shows each new service state in the tray and turns
-//! menu choices into worker commands or windows.
+//! menu choices into worker commands, clipboard copies or windows.
 
 use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use std::sync::mpsc::Sender;
 
 use zt_libui::Ui;
 use zt_tray::{Event, Icon, Tray};
 
-use crate::icon;
-use crate::model::{self, Action, ServiceState};
-use crate::worker::Command;
+use crate::discovery::Overrides;
+use crate::model::{self, Action, Local, ServiceState};
+use crate::worker::{Command, RefreshGate, Report};
+use crate::{about, icon, join, platform, token_setup};
 
 /// Pixel size the tray icon is rendered at; the tray library scales it.
 const TRAY_ICON_SIZE: u32 = 64;
 
 /// What the UI thread keeps between callbacks.
-pub struct Controller {
+struct Controller {
+    ui: Weak<Ui>,
     tray: Tray<Action>,
     commands: Sender<Command>,
+    refresh: RefreshGate,
+    overrides: Overrides,
     state: ServiceState,
+    local: Local,
 }
 
 thread_local! {
     static CONTROLLER: RefCell<Option<Controller>> = const { RefCell::new(None) };
-    /// The toolkit, for handlers that open windows (they run inside its loop).
-    static UI: RefCell<Option<std::rc::Weak<Ui>>> = const { RefCell::new(None) };
 }
 
 /// Shows the tray for the first time and keeps what later callbacks need.
-pub fn start(ui: &std::rc::Rc<Ui>, commands: Sender<Command>) -> Result<(), zt_tray::Error> {
+pub fn start(
+    ui: &Rc<Ui>,
+    commands: Sender<Command>,
+    refresh: RefreshGate,
+    overrides: Overrides,
+) -> Result<(), zt_tray::Error> {
     let state = ServiceState::Starting;
+    let saved = crate::saved::default_path().map(|p| crate::saved::load(&p)).unwrap_or_default();
+    let local = Local { autostart: platform::autostart_enabled(), pending_joins: Vec::new(), saved };
     let tray = Tray::builder(tray_icon(&state))
         .tooltip(model::tooltip(&state))
-        .menu(model::menu(&state))
+        .menu(model::menu(&state, &local))
         .on_event(|event| match event {
             Event::Menu(action) => on_action(action),
             Event::IconClicked => on_action(Action::Refresh),
         })
         .build()?;
-    UI.with(|u| *u.borrow_mut() = Some(std::rc::Rc::downgrade(ui)));
-    CONTROLLER.with(|c| *c.borrow_mut() = Some(Controller { tray, commands, state }));
+    let c = Controller { ui: Rc::downgrade(ui), tray, commands, refresh, overrides, state, local };
+    CONTROLLER.with(|cell| *cell.borrow_mut() = Some(c));
     Ok(())
 }
 
-/// Removes the tray (before the toolkit shuts down).
+/// Removes the tray (before the toolkit shuts down); a panic caught in a
+/// tray callback is raised here.
 pub fn stop() {
     if let Some(controller) = CONTROLLER.with(|c| c.borrow_mut().take()) {
         controller.tray.resume_panic();
@@ -51,66 +63,175 @@ pub fn stop() {
 }
 
 fn tray_icon(state: &ServiceState) -> Icon {
-    let look = if model::is_online(state) { icon::Look::Online } else { icon::Look::Offline };
-    Icon::from_rgba(icon::render(TRAY_ICON_SIZE, look), TRAY_ICON_SIZE, TRAY_ICON_SIZE)
-        .expect("the icon renderer makes size × size × 4 bytes")
+    let pixels = icon::render(TRAY_ICON_SIZE, model::look(state), platform::taskbar_backdrop());
+    Icon::from_rgba(pixels, TRAY_ICON_SIZE, TRAY_ICON_SIZE).expect("the icon renderer makes size × size × 4 bytes")
 }
 
-/// On the UI thread: show a new state (the tray changes only on change).
-pub fn apply_state(state: ServiceState) {
-    CONTROLLER.with(|c| {
-        let mut c = c.borrow_mut();
-        let Some(c) = c.as_mut() else { return };
-        if c.state == state {
-            return;
+/// On the UI thread: a report from the worker.
+pub fn apply(report: Report) {
+    if let Some((id, outcome)) = &report.join {
+        join::answered(id, outcome);
+        if outcome.is_err() {
+            with(|c| c.local.pending_joins.retain(|p| p != id));
         }
+    }
+    with(|c| {
+        if let ServiceState::Running { networks, .. } = &report.state {
+            c.local.pending_joins.retain(|p| !networks.iter().any(|n| &n.id == p));
+        }
+        let old = std::mem::replace(&mut c.state, report.state);
+        if old != c.state {
+            log::info!("{}", model::tooltip(&c.state));
+            if let Some((title, text)) = model::transition_notice(&old, &c.state) {
+                // A desktop without a notification service is no reason to stop.
+                let _ = c.tray.notify(&title, &text);
+            }
+        }
+    });
+    refresh();
+}
+
+/// Shows the current state and local settings; the tray changes only on change.
+fn refresh() {
+    with(|c| {
         let shown = c
             .tray
-            .set_menu(model::menu(&state))
-            .and_then(|()| c.tray.set_tooltip(&model::tooltip(&state)))
-            .and_then(|()| c.tray.set_icon(tray_icon(&state)));
+            .set_menu(model::menu(&c.state, &c.local))
+            .and_then(|()| c.tray.set_tooltip(&model::tooltip(&c.state)))
+            .and_then(|()| c.tray.set_icon(tray_icon(&c.state)));
         if let Err(e) = shown {
-            eprintln!("zerotier_desktop_ui: cannot update the tray: {e}");
+            log::error!("cannot update the tray: {e}");
         }
-        if let Some((title, text)) = model::transition_notice(&c.state, &state) {
-            // A desktop without a notification service is no reason to stop.
-            let _ = c.tray.notify(&title, &text);
+    });
+}
+
+fn with(f: impl FnOnce(&mut Controller)) {
+    CONTROLLER.with(|c| {
+        if let Some(c) = c.borrow_mut().as_mut() {
+            f(c)
         }
-        c.state = state;
     });
 }
 
 /// Runs a menu choice (on the UI thread, from the tray).
 fn on_action(action: Action) {
-    let Some(commands) = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.commands.clone())) else { return };
+    let Some((ui, commands, gate, overrides)) = CONTROLLER.with(|c| {
+        let c = c.borrow();
+        let c = c.as_ref()?;
+        Some((c.ui.upgrade()?, c.commands.clone(), c.refresh.clone(), c.overrides.clone()))
+    }) else {
+        return;
+    };
     let send = |command: Command| {
         let _ = commands.send(command);
     };
-    let Some(ui) = UI.with(|u| u.borrow().as_ref().and_then(std::rc::Weak::upgrade)) else { return };
     match action {
-        Action::Refresh => send(Command::Refresh),
+        Action::Refresh => {
+            request_refresh(&gate, &commands, true);
+        }
         Action::Quit => zt_libui::quit(),
-        Action::About => zt_libui::msg_box(
-            None,
-            "About ZeroTier Desktop UI",
-            &format!(
-                "ZeroTier Desktop UI {}\nA tray front end for the local ZeroTier One service.",
-                env!("CARGO_PKG_VERSION")
-            ),
-        ),
-        // No clipboard in the toolkit yet: show the value so it can be read off.
-        Action::CopyNodeId(id) => zt_libui::msg_box(None, "ZeroTier node ID", &id),
-        Action::CopyAddress(addr) => zt_libui::msg_box(None, "Managed address", &addr),
-        Action::JoinNetwork => {
-            let opened = crate::join::show(&ui, move |text| {
-                let id = model::parse_network_id(text)?;
-                commands.send(Command::Join(id)).map_err(|_| "The service thread has stopped.".to_string())
+        Action::About => {
+            let version = CONTROLLER.with(|c| match c.borrow().as_ref().map(|c| &c.state) {
+                Some(ServiceState::Running { status, .. }) => Some(status.version.clone()),
+                _ => None,
             });
-            if let Err(e) = opened {
-                eprintln!("zerotier_desktop_ui: cannot open the join window: {e}");
+            if let Err(e) = about::show(&ui, version.as_deref()) {
+                log::error!("cannot open the About window: {e}");
             }
         }
-        Action::LeaveNetwork(id) => send(Command::Leave(id)),
+        Action::Copy(what, text) => copy(&ui, what, &text),
+        Action::JoinNetwork => {
+            let opened = join::show(&ui, move |id| start_join(&commands, id));
+            if let Err(e) = opened {
+                log::error!("cannot open the join window: {e}");
+            }
+        }
+        Action::Disconnect(id, name) => {
+            send(Command::Leave(id.clone()));
+            change_saved(|list| crate::saved::remember(list, &id, &name));
+        }
+        Action::Reconnect(id) => {
+            if let Err(why) = start_join(&commands, id) {
+                notify("Reconnect", &why);
+            }
+        }
+        Action::Forget(id) => change_saved(|list| crate::saved::forget(list, &id)),
         Action::SetAllow(id, setting, on) => send(Command::Set(id, setting, on)),
+        Action::OpenUrl(url) => {
+            if let Err(e) = platform::open_url(&url) {
+                // Still useful by hand: show the address.
+                zt_libui::msg_box(
+                    None,
+                    "Could not open a browser",
+                    &format!("{e}\n\nOpen this page to log in:\n{url}"),
+                );
+            }
+        }
+        Action::SetUpToken => set_up_token(ui.handle(), overrides, gate, commands),
+        Action::SetAutostart(on) => {
+            match platform::set_autostart(on) {
+                Ok(()) => with(|c| c.local.autostart = on),
+                Err(e) => notify("Start at login", &format!("Could not change it: {e}")),
+            }
+            refresh();
+        }
     }
+}
+
+/// Sends a join and shows it as pending until the service lists the network.
+fn start_join(commands: &Sender<Command>, id: String) -> Result<(), String> {
+    commands.send(Command::Join(id.clone())).map_err(|_| "The service thread has stopped.".to_string())?;
+    with(|c| c.local.pending_joins.push(id));
+    refresh();
+    Ok(())
+}
+
+/// Edits "Saved networks" and writes the file; a failed write is said, not hidden.
+fn change_saved(edit: impl FnOnce(&mut Vec<crate::saved::Saved>)) {
+    with(|c| edit(&mut c.local.saved));
+    let list = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.local.saved.clone())).unwrap_or_default();
+    let stored = match crate::saved::default_path() {
+        Some(path) => crate::saved::store(&path, &list).map_err(|e| format!("{}: {e}", path.display())),
+        None => Err("no per-user config folder (HOME / APPDATA unset)".to_string()),
+    };
+    if let Err(e) = stored {
+        log::warn!("cannot save the network list: {e}");
+        notify("Saved networks", &format!("Not saved for the next start: {e}"));
+    }
+    refresh();
+}
+
+/// Copies `text` and says so briefly.
+fn copy(ui: &Ui, what: &str, text: &str) {
+    match ui.set_clipboard_text(text) {
+        Ok(()) => notify("Copied", &format!("{what} {text} is on the clipboard.")),
+        Err(e) => notify("Not copied", &format!("{what} {text}: {e}")),
+    }
+}
+
+fn notify(title: &str, text: &str) {
+    with(|c| {
+        let _ = c.tray.notify(title, text);
+    });
+}
+
+/// Queues a refresh unless one is pending; false once the worker is gone.
+pub fn request_refresh(gate: &RefreshGate, commands: &Sender<Command>, forced: bool) -> bool {
+    !gate.request(forced) || commands.send(Command::Refresh).is_ok()
+}
+
+/// Runs token setup on its own thread (it waits for a password dialog),
+/// then reports on the UI thread and refreshes.
+fn set_up_token(to_ui: zt_libui::UiHandle, overrides: Overrides, refresh: RefreshGate, commands: Sender<Command>) {
+    std::thread::spawn(move || {
+        let result = token_setup::set_up(&overrides);
+        if let Err(e) = &result {
+            log::warn!("token setup: {e}");
+        }
+        let _ = to_ui.queue(move || match result {
+            Ok(path) => notify("ZeroTier", &format!("This user can now control ZeroTier ({}).", path.display())),
+            Err(e) => zt_libui::msg_box(None, "ZeroTier token setup failed", &e),
+        });
+        request_refresh(&refresh, &commands, true);
+    });
 }

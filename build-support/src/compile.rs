@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::env;
 use crate::hints;
-use crate::plan::Plan;
+use crate::plan::{Backend, Plan};
 use crate::target::Target;
 
 /// Where a vendored library lives: `vendor/<name>` beside the workspace
@@ -102,6 +102,32 @@ pub fn source_folders(files: &[PathBuf]) -> Vec<String> {
     folders.sort();
     folders.dedup();
     folders
+}
+
+/// Where `root/meson.build` and the cc build disagree about the C sources: files on disk in
+/// a backend folder that meson.build does not list, and listed files that do not exist.
+/// meson does not glob, so its lists are kept by hand; the -sys crates' tests call this.
+pub fn meson_source_differences(root: &Path) -> Result<Vec<String>, String> {
+    let meson_file = root.join("meson.build");
+    let meson = fs::read_to_string(&meson_file).map_err(|e| format!("{}: {e}", meson_file.display()))?;
+    let listed: Vec<&str> = meson.split('\'').filter(|s| s.ends_with(".c")).collect();
+    let on_disk: Vec<String> = ["common", Backend::Windows.dir(), Backend::Gtk.dir()]
+        .iter()
+        .flat_map(|dir| files_with_extension(&root.join(dir), "c").into_iter().map(move |f| (dir, f)))
+        .filter_map(|(dir, f)| Some(format!("{dir}/{}", f.file_name()?.to_str()?)))
+        .collect();
+    let mut differences: Vec<String> = on_disk
+        .iter()
+        .filter(|f| !listed.contains(&f.as_str()))
+        .map(|f| format!("{f} is missing from meson.build"))
+        .collect();
+    differences.extend(
+        listed
+            .iter()
+            .filter(|f| !on_disk.iter().any(|d| d == *f))
+            .map(|f| format!("meson.build lists {f}, which does not exist")),
+    );
+    Ok(differences)
 }
 
 /// Compiles the plan with cc.  cc finds the compiler (Visual Studio

@@ -1,7 +1,7 @@
 //! The messages a build script prints when a tool or library is missing:
 //! each names exactly what to install.
 
-use crate::plan::PkgRequirement;
+use crate::package::PkgRequirement;
 use crate::target::Target;
 
 /// Visual Studio component that provides the MSVC compiler for `target`:

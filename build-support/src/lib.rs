@@ -8,6 +8,7 @@
 pub mod compile;
 pub mod env;
 pub mod hints;
+pub mod package;
 pub mod plan;
 pub mod sys;
 pub mod target;
@@ -15,7 +16,8 @@ pub mod target;
 #[cfg(feature = "bindgen")]
 pub mod bindings;
 
-pub use plan::{Backend, PkgRequirement, Plan};
+pub use package::PkgRequirement;
+pub use plan::{Backend, Plan};
 pub use target::Target;
 
 /// Prints `message` as the reason the build cannot go on and exits the build

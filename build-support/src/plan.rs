@@ -3,6 +3,7 @@
 //! unit-tested without a compiler.
 
 use crate::hints;
+use crate::package::PkgRequirement;
 use crate::target::Target;
 
 /// A vendored C library as its -sys crate describes it.
@@ -15,29 +16,6 @@ pub struct Library {
     /// pkg-config packages the GTK backend needs, in probe order.
     pub unix_packages: &'static [PkgRequirement],
 }
-
-/// One pkg-config dependency, with the distribution packages that provide it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PkgRequirement {
-    /// Accepted pkg-config names, preferred first, each with the C define that
-    /// tells the sources which one was found (empty for none).
-    pub alternatives: &'static [(&'static str, &'static str)],
-    /// Oldest accepted version.
-    pub min_version: &'static str,
-    /// Development packages, for the error message.
-    pub debian: &'static str,
-    pub fedora: &'static str,
-    pub arch: &'static str,
-}
-
-/// GTK 3, which both GTK backends build on.
-pub const GTK3: PkgRequirement = PkgRequirement {
-    alternatives: &[("gtk+-3.0", "")],
-    min_version: "3.10",
-    debian: "libgtk-3-dev",
-    fedora: "gtk3-devel",
-    arch: "gtk3",
-};
 
 /// Which native backend is compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,8 +91,9 @@ fn backend(target: &Target) -> Result<Backend, String> {
 fn defines(backend: Backend, target: &Target) -> Vec<(&'static str, &'static str)> {
     let mut defines = Vec::new();
     if backend == Backend::Windows {
-        // Wide-character Win32 APIs and Windows 10 declarations everywhere.
-        defines.extend([("UNICODE", ""), ("WINVER", "0x0A00"), ("_UNICODE", ""), ("_WIN32_WINNT", "0x0A00")]);
+        // Wide-character Win32 APIs everywhere. The Windows version (WINVER, _WIN32_WINNT) is
+        // set in the backends' private headers, only where the toolchain has not set it.
+        defines.extend([("UNICODE", ""), ("_UNICODE", "")]);
         if target.is_msvc() {
             // The CRT's "use the _s variants" advice does not apply to code
             // that checks its own lengths.
@@ -134,6 +113,7 @@ fn system_libs(lib: &Library, backend: Backend) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::package::GTK3;
 
     const LIB: Library = Library { name: "demo", windows_libs: &["gdi32", "user32"], unix_packages: &[GTK3] };
 

@@ -1,9 +1,10 @@
 //! What vendor/libui needs from each platform.
 
-use zt_native_build::plan::{Library, GTK3};
+use zt_native_build::package::GTK3;
+use zt_native_build::plan::Library;
 
-/// The names of the C API, for bindgen's allowlist.
-pub const API: &str = "ui[A-Z].*";
+/// The names of the C API (ui.h, and our additions in ui_extras.h), for bindgen's allowlist.
+pub const API: &str = "uix?[A-Z].*";
 
 pub const LIBRARY: Library = Library {
     name: "ui",

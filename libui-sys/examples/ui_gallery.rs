@@ -1,6 +1,6 @@
 //! A window with one of each control, for screenshots and eyeballing layout:
 //! `cargo run -p zt-libui-sys --example ui_gallery -- --quit-after-ms 4000`.
-//! libui-sys/scripts/screenshots.sh captures it on Linux and under Wine.
+//! `cargo xtask test screenshots` captures it on Linux and under Wine.
 
 use std::ffi::{c_int, c_void, CString};
 use std::ptr::null_mut;

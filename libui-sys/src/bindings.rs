@@ -372,4 +372,13 @@ unsafe extern "C" {
     pub fn uiDrawMatrixInvert(m: *mut uiDrawMatrix) -> ::core::ffi::c_int;
     pub fn uiDrawMatrixTransformPoint(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
     pub fn uiDrawMatrixTransformSize(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
+    pub fn uixClipboardSetText(text: *const ::core::ffi::c_char) -> ::core::ffi::c_int;
+    pub fn uixClipboardText() -> *mut ::core::ffi::c_char;
+    pub fn uixEntryOnActivated(
+        e: *mut uiEntry,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(e: *mut uiEntry, data: *mut ::core::ffi::c_void),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
 }

@@ -8,7 +8,7 @@ mod plan;
 #[test]
 fn committed_bindings_match_the_header() {
     let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    if let Err(e) = zt_native_build::bindings::check_sys_crate(crate_dir, "libui", "ui.h", plan::API) {
+    if let Err(e) = zt_native_build::bindings::check_sys_crate(crate_dir, "libui", "ui_extras.h", plan::API) {
         panic!("{e}");
     }
 }

@@ -197,6 +197,22 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// Replaces the handler called when the user presses Enter in the entry
+    /// (an addition of this toolkit; libui-ng has none).
+    pub fn on_activated(&self, f: impl FnMut(&Entry) + 'static) {
+        let Some(e) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "activated", Entry, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uixEntryOnActivated(e, Some(entry_activated), data) }
+    }
+}
+
+unsafe extern "C" fn entry_activated(_: *mut sys::uiEntry, data: *mut c_void) {
+    // SAFETY: data was installed by on_activated with these types.
+    unsafe { Handler::<Entry, ()>::fire(data, ()) }
+}
+
 impl Default for Entry {
     fn default() -> Self {
         Entry::new()

@@ -71,6 +71,8 @@ pub enum Error {
     Destroyed,
     /// The [`Ui`] is gone: queued work would never run.
     Closed,
+    /// The clipboard could not be opened or the text is longer than 64 KiB.
+    Clipboard,
 }
 
 impl fmt::Display for Error {
@@ -83,6 +85,7 @@ impl fmt::Display for Error {
             Error::WindowAsChild => f.write_str("a window cannot be the child of another control"),
             Error::Destroyed => f.write_str("the control was destroyed"),
             Error::Closed => f.write_str("the UI thread has shut down"),
+            Error::Clipboard => f.write_str("the clipboard could not take the text"),
         }
     }
 }
@@ -165,6 +168,23 @@ impl Ui {
         let ms = c_int::try_from(ms).unwrap_or(c_int::MAX);
         // SAFETY: timer_trampoline frees the box when the timer stops.
         unsafe { sys::uiTimer(ms, Some(timer_trampoline), data.cast()) }
+    }
+
+    /// Puts `text` on the system clipboard (kept after the program exits where
+    /// the desktop has a clipboard manager).  A NUL byte becomes U+FFFD.
+    pub fn set_clipboard_text(&self, text: &str) -> Result<(), Error> {
+        // SAFETY: on the UI thread after init; the library copies the text.
+        match unsafe { sys::uixClipboardSetText(node::c_text(text).as_ptr()) } {
+            0 => Err(Error::Clipboard),
+            _ => Ok(()),
+        }
+    }
+
+    /// The clipboard's text, if it holds any.
+    pub fn clipboard_text(&self) -> Option<String> {
+        // SAFETY: on the UI thread after init; NULL means no text.
+        let p = unsafe { sys::uixClipboardText() };
+        (!p.is_null()).then(|| node::take_text(p))
     }
 
     /// Asks `f` whether to quit when the system or a quit menu item wants to;

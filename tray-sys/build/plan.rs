@@ -1,6 +1,7 @@
 //! What vendor/tray needs from each platform.
 
-use zt_native_build::plan::{Library, PkgRequirement, GTK3};
+use zt_native_build::package::{PkgRequirement, GTK3};
+use zt_native_build::plan::Library;
 
 /// The names of the C API, for bindgen's allowlist.
 pub const API: &str = "tray(_.*)?|TRAY_.*";

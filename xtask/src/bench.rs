@@ -7,7 +7,8 @@
 //! it spent in their build scripts, i.e. compiling C), a no-op rebuild, and
 //! a rebuild after touching one C file.
 
-use crate::tiers;
+use crate::files::{first_file, touch};
+use crate::toolchain::msvc_env;
 use crate::util::{self, cargo, output, timed};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -108,7 +109,7 @@ fn measure(dir: &Path, packages: &[&str], target: Option<&str>, name: &str, touc
     let (result, noop) = timed(|| output(&mut build()?));
     result?;
     let touched = if touch_c {
-        tiers::touch(&tiers::first_file(&util::root().join("vendor/tray/common"), "c")?)?;
+        touch(&first_file(&util::root().join("vendor/tray/common"), "c")?)?;
         let (result, secs) = timed(|| output(&mut build()?));
         result?;
         Some(secs)
@@ -120,7 +121,7 @@ fn measure(dir: &Path, packages: &[&str], target: Option<&str>, name: &str, touc
 
 fn env_for(c: &mut Command, target: Option<&str>) -> Result<(), String> {
     match target {
-        Some(t) if t.ends_with("-msvc") => tiers::msvc_env(c, t),
+        Some(t) if t.ends_with("-msvc") => msvc_env(c, t),
         _ => Ok(()),
     }
 }

@@ -5,13 +5,15 @@
 //! `cargo xtask test TIER..` only the named tiers (see `cargo xtask help`)
 //! `cargo xtask bindings`    rewrite the committed bindings from the headers
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
+//! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
 
 mod bench;
+mod bench_app;
 mod checks;
-mod registry;
-mod sanitize;
+mod files;
 mod setup;
 mod tiers;
+mod toolchain;
 mod util;
 
 use std::process::ExitCode;
@@ -21,8 +23,9 @@ fn main() -> ExitCode {
     let (command, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("help", &[]));
     let result = match command {
         "test" => tiers::run_selected(rest),
-        "bindings" => tiers::update_bindings(),
+        "bindings" => update_bindings(),
         "bench-build" => bench::run(rest),
+        "bench-app" => bench_app::run_bench(rest),
         "setup" => setup::install_all(),
         "run" => run_app(rest),
         "help" | "--help" | "-h" => {
@@ -51,14 +54,24 @@ fn run_app(args: &[String]) -> Result<(), String> {
     util::run(&mut c)
 }
 
+/// `cargo xtask bindings`: the bindings tests rewrite the committed files.
+fn update_bindings() -> Result<(), String> {
+    let mut c = util::cargo();
+    c.args(["test", "-p", "zt-libui-sys", "-p", "zt-tray-sys", "--test", "bindings"]).env("UPDATE_BINDINGS", "1");
+    util::run(&mut c)
+}
+
 fn print_help() {
     println!("cargo xtask <command>");
     println!("  test [TIER...]   run the test tiers (all by default); tiers:");
-    for (name, about) in tiers::TIERS {
-        println!("                   {name:<10} {about}");
+    for tier in tiers::TIERS {
+        println!("                   {:<11} {}", tier.name, tier.about);
     }
     println!("  run [ARGS]       install the app's build dependencies (Debian/Ubuntu) and run it");
     println!("  setup            install the test command's system packages, targets and tools (Debian/Ubuntu)");
     println!("  bindings         regenerate libui-sys/src/bindings.rs and tray-sys/src/bindings.rs");
     println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");
+    println!(
+        "  bench-app        stripped exe sizes, memory, idle CPU and wake-ups, menu rebuild for 1 and 500 networks"
+    );
 }

@@ -29,6 +29,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "wine",
     "wine64",
     "xauth",
+    "xclip", // the end-to-end test reads the X clipboard
     "xdotool",
     "xvfb",
 ];

@@ -92,6 +92,8 @@ fn describe(cmd: &Command) -> String {
 #[cfg(unix)]
 pub fn write_script(path: &Path, body: &str) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt;
+    // Replace, never write through: an older tool dir may hold a symlink to the real tool here.
+    let _ = std::fs::remove_file(path);
     std::fs::write(path, format!("#!/bin/sh\n{body}\n"))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))

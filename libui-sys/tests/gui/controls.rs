@@ -10,15 +10,43 @@ use zt_libui_sys::*;
 
 pub fn cases() -> Vec<crate::Case> {
     vec![
-        ("separators_take_their_orientation", separators_take_their_orientation),
-        ("progress_bar_values_and_edges", progress_bar_values_and_edges),
-        ("slider_range_clamping_and_events", slider_range_clamping_and_events),
-        ("spinbox_range_clamping_and_events", spinbox_range_clamping_and_events),
-        ("new_controls_leave_no_native_objects", new_controls_leave_no_native_objects),
-        ("combobox_items_selection_and_events", combobox_items_selection_and_events),
-        ("editable_combobox_text_and_events", editable_combobox_text_and_events),
-        ("radio_buttons_selection_and_events", radio_buttons_selection_and_events),
-        ("group_title_child_and_margin", group_title_child_and_margin),
+        crate::Case {
+            name: "separators_take_their_orientation",
+            needs_display: true,
+            run: separators_take_their_orientation,
+        },
+        crate::Case { name: "progress_bar_values_and_edges", needs_display: true, run: progress_bar_values_and_edges },
+        crate::Case {
+            name: "slider_range_clamping_and_events",
+            needs_display: true,
+            run: slider_range_clamping_and_events,
+        },
+        crate::Case {
+            name: "spinbox_range_clamping_and_events",
+            needs_display: true,
+            run: spinbox_range_clamping_and_events,
+        },
+        crate::Case {
+            name: "new_controls_leave_no_native_objects",
+            needs_display: true,
+            run: new_controls_leave_no_native_objects,
+        },
+        crate::Case {
+            name: "combobox_items_selection_and_events",
+            needs_display: true,
+            run: combobox_items_selection_and_events,
+        },
+        crate::Case {
+            name: "editable_combobox_text_and_events",
+            needs_display: true,
+            run: editable_combobox_text_and_events,
+        },
+        crate::Case {
+            name: "radio_buttons_selection_and_events",
+            needs_display: true,
+            run: radio_buttons_selection_and_events,
+        },
+        crate::Case { name: "group_title_child_and_margin", needs_display: true, run: group_title_child_and_margin },
     ]
 }
 

@@ -12,13 +12,25 @@ use zt_libui_sys::*;
 
 pub fn cases() -> Vec<crate::Case> {
     vec![
-        ("stale_and_forged_pointers_are_not_controls", stale_and_forged_pointers_are_not_controls),
-        ("set_parent_cannot_orphan_a_boxed_child", set_parent_cannot_orphan_a_boxed_child),
-        ("box_cycles_are_rejected", box_cycles_are_rejected),
-        ("queue_is_fifo_and_linear", queue_is_fifo_and_linear),
-        ("main_step_returns_under_continuous_queuing", main_step_returns_under_continuous_queuing),
-        ("queue_dropped_by_uninit", queue_dropped_by_uninit),
-        ("entry_holds_the_full_limit", entry_holds_the_full_limit),
+        crate::Case {
+            name: "stale_and_forged_pointers_are_not_controls",
+            needs_display: true,
+            run: stale_and_forged_pointers_are_not_controls,
+        },
+        crate::Case {
+            name: "set_parent_cannot_orphan_a_boxed_child",
+            needs_display: true,
+            run: set_parent_cannot_orphan_a_boxed_child,
+        },
+        crate::Case { name: "box_cycles_are_rejected", needs_display: true, run: box_cycles_are_rejected },
+        crate::Case { name: "queue_is_fifo_and_linear", needs_display: true, run: queue_is_fifo_and_linear },
+        crate::Case {
+            name: "main_step_returns_under_continuous_queuing",
+            needs_display: true,
+            run: main_step_returns_under_continuous_queuing,
+        },
+        crate::Case { name: "queue_dropped_by_uninit", needs_display: true, run: queue_dropped_by_uninit },
+        crate::Case { name: "entry_holds_the_full_limit", needs_display: true, run: entry_holds_the_full_limit },
     ]
 }
 

@@ -1,20 +1,17 @@
-//! GUI tests of vendor/libui through the raw FFI.  GUI toolkits want the
-//! main thread, so this is a `harness = false` test with its own runner:
-//! one line per case, then `N passed, M failed`; non-zero exit on failure.
-//! Linux: run under `xvfb-run -a`; Windows builds run under Wine (see README.md).
+//! GUI tests of vendor/libui through the raw FFI, on the main thread, one case at a time
+//! (runner.rs: the same runner as tray-sys's). Linux: run under `xvfb-run -a`; Windows
+//! builds run under Wine (see README.md).
 
 mod native;
+mod runner;
 
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use zt_libui_sys::*;
 
-type CaseResult = Result<(), String>;
-/// A named test case.
-type Case = (&'static str, fn() -> CaseResult);
+use runner::{Case, CaseResult};
 
 macro_rules! check {
     ($cond:expr) => {
@@ -55,6 +52,18 @@ fn pump(ms: u64) {
         unsafe { uiMainStep(0) };
         std::thread::sleep(Duration::from_millis(1));
     }
+}
+
+/// Steps the loop for up to `ms` milliseconds; true once uiMainStep reports a uiQuit.
+fn loop_quits_within(ms: u64) -> bool {
+    let end = Instant::now() + Duration::from_millis(ms);
+    while Instant::now() < end {
+        if unsafe { uiMainStep(0) } == 0 {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    false
 }
 
 static WATCHDOG_FIRED: AtomicBool = AtomicBool::new(false);
@@ -102,6 +111,7 @@ fn ctl<T>(p: *mut T) -> *mut uiControl {
 
 // ---- cases ---------------------------------------------------------------
 
+/// The runner's setup: every case needs the toolkit.
 fn init() -> CaseResult {
     let mut opts = uiInitOptions { Size: 0 };
     let err = unsafe { uiInit(&mut opts) };
@@ -110,7 +120,11 @@ fn init() -> CaseResult {
         unsafe { uiFreeInitError(err) };
         return Err(format!("uiInit: {msg}"));
     }
-    // A second uiInit is refused with a message rather than corrupting state.
+    Ok(())
+}
+
+/// A second uiInit is refused with a message rather than corrupting state.
+fn init_twice_is_refused() -> CaseResult {
     let again = unsafe { uiInit(null_mut()) };
     check!(!again.is_null(), "second uiInit succeeded");
     unsafe { uiFreeInitError(again) };
@@ -600,17 +614,14 @@ fn should_quit_on_system_request() -> CaseResult {
         uiControlShow(ctl(w));
         pump(20);
         SHOULD_QUIT_CALLS.store(0, Ordering::SeqCst);
-        // Refused: the program goes on (on Unix it survives SIGTERM).
+        // Refused: the program goes on (on Unix it survives SIGTERM) and its loop does not end.
         uiOnShouldQuit(Some(should_quit), std::ptr::null_mut::<c_void>());
-        let answer = native::system_quit_request(uiControlHandle(ctl(w)));
-        check!(answer != Some(true), "a refused request was allowed");
-        pump(50);
+        check!(!native::system_quit_request(uiControlHandle(ctl(w))), "a refused request was allowed");
+        check!(!loop_quits_within(100), "a refused request ended the loop");
         check!(SHOULD_QUIT_CALLS.load(Ordering::SeqCst) == 1);
         // Accepted: uiQuit is called, so the loop ends.
         uiOnShouldQuit(Some(should_quit), 1 as *mut c_void);
-        let answer = native::system_quit_request(uiControlHandle(ctl(w)));
-        check!(answer != Some(false), "an accepted request was refused");
-        check!(main_with_watchdog(), "accepted quit request did not end uiMain");
+        check!(native::system_quit_request(uiControlHandle(ctl(w))), "an accepted request did not end the loop");
         check!(SHOULD_QUIT_CALLS.load(Ordering::SeqCst) == 2);
         uiOnShouldQuit(None, null_mut());
         uiControlDestroy(ctl(w));
@@ -619,53 +630,25 @@ fn should_quit_on_system_request() -> CaseResult {
 }
 
 fn main() {
-    let mut cases: Vec<Case> = vec![
-        ("init", init),
-        ("window_show_title_and_texts", window_show_title_and_texts),
-        ("queue_main_from_other_thread", queue_main_from_other_thread),
-        ("timer_fires_and_stops", timer_fires_and_stops),
-        ("closing_handler", closing_handler),
-        ("quit_ends_main_and_steps", quit_ends_main_and_steps),
-        ("box_append_delete", box_append_delete),
-        ("entry_read_only_and_password", entry_read_only_and_password),
-        ("checkbox_toggling", checkbox_toggling),
-        ("button_click_and_enable", button_click_and_enable),
-        ("window_size_margins_resizeable", window_size_margins_resizeable),
-        ("bad_input", bad_input),
-        ("msgboxes_return_when_dismissed", msgboxes_return_when_dismissed),
-        ("should_quit_on_system_request", should_quit_on_system_request),
+    let mut cases = vec![
+        Case { name: "init_twice_is_refused", needs_display: true, run: init_twice_is_refused },
+        Case { name: "window_show_title_and_texts", needs_display: true, run: window_show_title_and_texts },
+        Case { name: "queue_main_from_other_thread", needs_display: true, run: queue_main_from_other_thread },
+        Case { name: "timer_fires_and_stops", needs_display: true, run: timer_fires_and_stops },
+        Case { name: "closing_handler", needs_display: true, run: closing_handler },
+        Case { name: "quit_ends_main_and_steps", needs_display: true, run: quit_ends_main_and_steps },
+        Case { name: "box_append_delete", needs_display: true, run: box_append_delete },
+        Case { name: "entry_read_only_and_password", needs_display: true, run: entry_read_only_and_password },
+        Case { name: "checkbox_toggling", needs_display: true, run: checkbox_toggling },
+        Case { name: "button_click_and_enable", needs_display: true, run: button_click_and_enable },
+        Case { name: "window_size_margins_resizeable", needs_display: true, run: window_size_margins_resizeable },
+        Case { name: "bad_input", needs_display: true, run: bad_input },
+        Case { name: "msgboxes_return_when_dismissed", needs_display: true, run: msgboxes_return_when_dismissed },
+        Case { name: "should_quit_on_system_request", needs_display: true, run: should_quit_on_system_request },
     ];
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
     cases.extend(native::platform_cases());
-    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let (mut passed, mut failed) = (0, 0);
-    let mut initialized = false;
-    for (name, case) in cases {
-        if !only.is_empty() && name != "init" && !only.iter().any(|o| name.contains(o.as_str())) {
-            continue;
-        }
-        let result = if name != "init" && !initialized {
-            Err("skipped: uiInit failed".to_string())
-        } else {
-            catch_unwind(AssertUnwindSafe(case)).unwrap_or_else(|_| Err("panicked".into()))
-        };
-        match result {
-            Ok(()) => {
-                passed += 1;
-                initialized |= name == "init";
-                println!("ok     {name}");
-            }
-            Err(e) => {
-                failed += 1;
-                println!("FAILED {name}: {e}");
-            }
-        }
-    }
-    if initialized {
-        unsafe { uiUninit() };
-    }
-    println!("{passed} passed, {failed} failed");
-    std::process::exit(if failed == 0 { 0 } else { 1 });
+    runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

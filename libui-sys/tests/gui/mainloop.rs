@@ -10,8 +10,16 @@ use zt_libui_sys::*;
 
 pub fn cases() -> Vec<crate::Case> {
     vec![
-        ("main_step_wait_returns_after_show", main_step_wait_returns_after_show),
-        ("main_step_wait_wakes_for_queue_and_timer", main_step_wait_wakes_for_queue_and_timer),
+        crate::Case {
+            name: "main_step_wait_returns_after_show",
+            needs_display: true,
+            run: main_step_wait_returns_after_show,
+        },
+        crate::Case {
+            name: "main_step_wait_wakes_for_queue_and_timer",
+            needs_display: true,
+            run: main_step_wait_wakes_for_queue_and_timer,
+        },
     ]
 }
 

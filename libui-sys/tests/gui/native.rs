@@ -137,13 +137,13 @@ mod gtk {
         found
     }
 
-    /// SIGTERM, what a session manager sends; the answer shows only in whether uiMain ends.
-    pub fn system_quit_request(_handle: usize) -> Option<bool> {
+    /// SIGTERM, what a session manager sends. It has no answer: granted shows in whether the loop is told to end.
+    pub fn system_quit_request(_handle: usize) -> bool {
         unsafe { raise(15) };
-        None
+        crate::loop_quits_within(1000)
     }
 
-    pub fn platform_cases() -> Vec<crate::Case> {
+    pub fn platform_cases() -> Vec<crate::runner::Case> {
         Vec::new()
     }
 }
@@ -382,9 +382,11 @@ mod win {
         true
     }
 
-    /// What Windows sends every top-level window when the session ends.
-    pub fn system_quit_request(handle: usize) -> Option<bool> {
-        Some(unsafe { SendMessageW(h(handle), WM_QUERYENDSESSION, 0, 0) } != 0)
+    /// What Windows sends every top-level window when the session ends: granted is a TRUE
+    /// answer and the loop told to end, as on Unix.
+    pub fn system_quit_request(handle: usize) -> bool {
+        let answer = unsafe { SendMessageW(h(handle), WM_QUERYENDSESSION, 0, 0) };
+        answer != 0 && crate::loop_quits_within(1000)
     }
 
     fn control_font(handle: usize) -> Result<(Handle, LogFont), String> {
@@ -598,11 +600,15 @@ mod win {
         Ok(())
     }
 
-    pub fn platform_cases() -> Vec<crate::Case> {
+    pub fn platform_cases() -> Vec<crate::runner::Case> {
         vec![
-            ("comctl32_v6", comctl32_v6),
-            ("message_font_and_dpi_change", message_font_and_dpi_change),
-            ("no_gdi_leak_200_windows", no_gdi_leak_200_windows),
+            crate::runner::Case { name: "comctl32_v6", needs_display: true, run: comctl32_v6 },
+            crate::runner::Case {
+                name: "message_font_and_dpi_change",
+                needs_display: true,
+                run: message_font_and_dpi_change,
+            },
+            crate::runner::Case { name: "no_gdi_leak_200_windows", needs_display: true, run: no_gdi_leak_200_windows },
         ]
     }
 }

@@ -8,21 +8,6 @@ use zt_tray_sys::*;
 /// bindgen types the macro 0 as u32; the functions return int.
 pub const OK: i32 = TRAY_OK;
 
-pub struct Case {
-    pub name: &'static str,
-    pub needs_display: bool,
-    pub run: fn() -> Result<(), String>,
-}
-
-pub fn has_display() -> bool {
-    cfg!(windows) || std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
-}
-
-pub fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
-    let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
-    format!("panicked: {}", msg.unwrap_or_default())
-}
-
 pub fn cstr(s: &str) -> *const c_char {
     CString::new(s).expect("test strings have no NUL").into_raw()
 }

@@ -1,6 +1,7 @@
 //! Every documented error path. Cases marked needs_display reach the platform part.
 
 use crate::common::*;
+use crate::runner::Case;
 use std::ffi::{c_char, CStr};
 use std::ptr::null_mut;
 use zt_tray_sys::*;

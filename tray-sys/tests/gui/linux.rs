@@ -3,6 +3,7 @@
 //! the com.canonical.dbusmenu layout) through GDBus, like a panel would.
 
 use crate::common::*;
+use crate::runner::Case;
 use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_uint, c_void, CStr, CString};
 use std::io::{BufRead, BufReader};
@@ -514,6 +515,8 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_16_levels_and_5000_items", needs_display: true, run: big_menus },
         Case { name: "linux_notify_reaches_server", needs_display: true, run: notify },
         Case { name: "linux_icon_file_path", needs_display: true, run: icon_file },
+        Case { name: "linux_same_shape_update_keeps_items", needs_display: true, run: same_shape_update },
+        Case { name: "linux_stale_icon_dirs_cleared_at_init", needs_display: true, run: stale_dirs },
     ]
 }
 
@@ -690,4 +693,54 @@ fn icon_file() -> Result<(), String> {
     let sni = init_and_find(t)?;
     let name = sni.string_property("IconName")?;
     ensure(name == png.to_str().unwrap(), format!("IconName {name}"))
+}
+
+fn ids(n: &Node) -> Vec<i32> {
+    n.children.iter().flat_map(|c| std::iter::once(c.id).chain(ids(c))).collect()
+}
+
+/// A same-shape update changes labels, checks and sensitivity of the exported items
+/// without a new layout (the ids stay, so an open menu stays open); a new shape relayouts.
+fn same_shape_update() -> Result<(), String> {
+    reset_calls();
+    let sni = init_and_find(pixel_tray("Shape", sample_menu()))?;
+    let before = sni.layout()?;
+    let sub = menu(vec![item("Child A2", 111), item("Child B2", 112)]);
+    let next = menu(vec![
+        item("First again", 101),
+        item("-", 0),
+        tray_menu { checkbox: 1, checked: 0, ..item("Checked", 103) },
+        tray_menu { checkbox: 1, checked: 1, ..item("Unchecked", 104) },
+        item("Enabled now", 105),
+        item("Plain", 106),
+        tray_menu { submenu: sub, ..item("Sub", 0) },
+    ]);
+    expect("same-shape update", unsafe { tray_update(pixel_tray("Shape 2", next)) }, OK)?;
+    let after = layout_until(&sni, |l| l.find("First again").is_some() && l.find("Enabled now").is_some())?;
+    ensure(ids(&after) == ids(&before), format!("ids changed: {:?} -> {:?}", ids(&before), ids(&after)))?;
+    let n = |label: &str| after.find(label).cloned().ok_or(format!("no {label}"));
+    ensure(n("Checked")?.toggle_state == Some(0) && n("Unchecked")?.toggle_state == Some(1), "checks")?;
+    ensure(n("Enabled now")?.enabled, "sensitivity not refreshed")?;
+    ensure(item_calls().0 == 0, "showing a new check state ran a callback")?;
+    sni.click(n("Enabled now")?.id)?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 > 0), "callback never ran")?;
+    ensure(item_calls() == (1, 105), format!("the old id ran {:?}", item_calls()))?;
+    expect("new shape", unsafe { tray_update(pixel_tray("Shape 3", menu(vec![item("Only", 1)]))) }, OK)?;
+    let relaid = layout_until(&sni, |l| l.labels() == ["Only"])?;
+    ensure(ids(&relaid) != ids(&before)[..1], "a new shape kept the old items")
+}
+
+fn stale_dirs() -> Result<(), String> {
+    // A folder left by a process that died without tray_exit (reaped child: its pid is free).
+    let mut child = Command::new("true").spawn().map_err(|e| e.to_string())?;
+    let pid = child.id();
+    child.wait().map_err(|e| e.to_string())?;
+    let runtime = WORLD.with(|w| w.borrow().runtime_dir.clone().unwrap());
+    let stale = runtime.join(format!("tray-icons-{pid}"));
+    std::fs::create_dir_all(&stale).map_err(|e| e.to_string())?;
+    std::fs::write(stale.join("icon-7.png"), b"old").map_err(|e| e.to_string())?;
+    let sni = init_and_find(pixel_tray("Stale", sample_menu()))?;
+    ensure(!stale.exists(), format!("{} survived tray_init", stale.display()))?;
+    let path = PathBuf::from(sni.string_property("IconName")?);
+    ensure(path.is_file(), "this process's own icon is in place")
 }

@@ -3,6 +3,7 @@
 //! hidden window with the messages the shell and the menu would send.
 
 use crate::common::*;
+use crate::runner::Case;
 use std::ffi::c_void;
 use std::ptr::{null, null_mut};
 use zt_tray_sys::*;
@@ -192,6 +193,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "win_null_text_ends_menu", needs_display: true, run: null_text_ends },
         Case { name: "win_long_tooltip_and_notify", needs_display: true, run: long_tooltip },
         Case { name: "win_1000_updates_leak_nothing", needs_display: true, run: no_leaks },
+        Case { name: "win_same_shape_update_keeps_the_menu", needs_display: true, run: same_shape_update },
     ]
 }
 
@@ -362,7 +364,9 @@ fn measure() -> (usize, usize) {
 
 fn update_many(n: usize, old_menus: &mut Vec<HMENU>) -> Result<(), String> {
     for i in 0..n {
-        let t = pixel_tray(&format!("Leak {i}"), sample_menu());
+        // Alternate shapes, so both the rebuild and the in-place refresh are measured.
+        let shape = if i % 2 == 0 { sample_menu() } else { menu(vec![item("Other shape", 1)]) };
+        let t = pixel_tray(&format!("Leak {i}"), shape);
         t.icon_rgba = pixels([(i % 256) as u8, 0, 0]).as_ptr();
         expect("update", unsafe { tray_update(t) }, OK)?;
         old_menus.push(native_menu()?);
@@ -405,4 +409,37 @@ fn no_leaks() -> Result<(), String> {
     let current = native_menu()?;
     let alive = menus.iter().filter(|&&m| m != current && unsafe { IsMenu(m) } != 0).count();
     ensure(alive == 0, format!("{alive} replaced menus were never destroyed"))
+}
+
+/// A same-shape update refreshes the shown HMENU in place (an open menu stays open and
+/// its ids keep working); a new shape builds a new one.
+fn same_shape_update() -> Result<(), String> {
+    reset_calls();
+    expect("tray_init", unsafe { tray_init(pixel_tray("Shape", sample_menu())) }, OK)?;
+    let before = native_menu()?;
+    let ids: Vec<u32> = read_menu(before)?.iter().map(|e| e.id).collect();
+    let sub = menu(vec![item("Child A2", 111), item("Child B2", 112)]);
+    let next = menu(vec![
+        item("First again", 101),
+        item("-", 0),
+        tray_menu { checkbox: 1, checked: 0, ..item("Checked", 103) },
+        tray_menu { checkbox: 1, checked: 1, ..item("Unchecked", 104) },
+        item("Enabled now", 105),
+        item("Plain", 106),
+        tray_menu { submenu: sub, ..item("Sub", 0) },
+    ]);
+    expect("same-shape update", unsafe { tray_update(pixel_tray("Shape 2", next)) }, OK)?;
+    ensure(native_menu()? == before, "a same-shape update replaced the HMENU")?;
+    let top = read_menu(before)?;
+    ensure(top.iter().map(|e| e.id).collect::<Vec<_>>() == ids, "ids changed")?;
+    ensure(top[0].text == "First again" && !find(&top, "Enabled now")?.disabled, format!("{top:?}"))?;
+    ensure(!find(&top, "Checked")?.checked && find(&top, "Unchecked")?.checked, "check marks not refreshed")?;
+    let children = read_menu(find(&top, "Sub")?.submenu)?;
+    ensure(children[1].text == "Child B2" && !children[1].disabled, format!("{children:?}"))?;
+    // The old ids now run the new items' callbacks.
+    command(find(&top, "Enabled now")?.id)?;
+    command(children[1].id)?;
+    ensure(item_calls() == (2, 112), format!("calls/context {:?}", item_calls()))?;
+    expect("new shape", unsafe { tray_update(pixel_tray("Shape 3", menu(vec![item("Only", 1)]))) }, OK)?;
+    ensure(native_menu()? != before, "a new shape kept the old HMENU")
 }

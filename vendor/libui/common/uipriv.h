@@ -103,4 +103,12 @@ int uiprivHasShouldQuit(void);
 /* Backend hook: called when the handler is set or cleared. */
 void uiprivShouldQuitChanged(void);
 
+/* Backend hooks of ui_extras.h.  Set takes valid UTF-8 within uiTextLimit and
+ * returns 1 on success; Get returns sanitized text or NULL. */
+int uiprivClipboardSet(const char *text);
+char *uiprivClipboardGet(void);
+/* Watches Enter in the entry whose native handle is handle (not yet checked
+ * to be an entry); f NULL stops watching. */
+void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data);
+
 #endif

@@ -1,6 +1,6 @@
 /* uiBox on Win32: a plain container window whose children we place ourselves. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 /* Space between related controls from the Windows layout guidelines, in dialog units. */
 #define paddingDlu 4

@@ -1,6 +1,6 @@
 /* uiLabel on Win32: a STATIC control. */
-#include <string.h>
 #include "uipriv_windows.h"
+#include <string.h>
 
 /* Height of one line of text in the Windows layout guidelines, in dialog units. */
 #define labelHeightDlu 8

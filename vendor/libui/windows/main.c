@@ -1,6 +1,6 @@
 /* Init, the event loop, uiQueueMain, uiTimer and quit on Win32. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 HINSTANCE uiprivInstance;
 HWND uiprivParkingWindow;

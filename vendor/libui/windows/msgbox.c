@@ -1,6 +1,6 @@
 /* uiMsgBox and uiMsgBoxError on Win32: MessageBox, styled by Common Controls 6. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 static void msgbox(uiWindow *parent, const char *title, const char *description, UINT icon)
 {

@@ -1,6 +1,6 @@
 /* UTF-8 <-> UTF-16 at the Win32 boundary, always through the shared sanitizer. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 WCHAR *uiprivToUTF16(const char *s)
 {

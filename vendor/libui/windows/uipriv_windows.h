@@ -2,6 +2,15 @@
 #ifndef UIPRIV_WINDOWS_H
 #define UIPRIV_WINDOWS_H
 
+/* Windows 10 declarations. Set here rather than on the command line because some toolchains
+ * (zig cc) already pass their own _WIN32_WINNT, and a second definition warns in every file.
+ * This header comes first in every backend file, before any system header can pick a default. */
+#ifndef WINVER
+#define WINVER 0x0A00
+#endif
+#ifndef _WIN32_WINNT
+#define _WIN32_WINNT 0x0A00
+#endif
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
 #endif

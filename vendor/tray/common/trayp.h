@@ -1,4 +1,5 @@
-/* Private, platform-free helpers shared by the tray backends. */
+/* Private to the library: platform-free helpers (helpers.c), the lifecycle (tray.c), and the
+ * hooks every backend implements. Every private symbol starts with trayp_. */
 #ifndef TRAYP_H
 #define TRAYP_H
 
@@ -25,5 +26,26 @@ void trayp_rgba_resize(const unsigned char *src, int sw, int sh, unsigned char *
 
 /* 1 if item is a separator. */
 int trayp_is_separator(const struct tray_menu *item);
+
+/* 1 between a successful tray_init and tray_exit (also 0 while tray_exit tears down). */
+int trayp_live(void);
+
+/* Backend hooks. common/tray.c has checked the arguments (non-NULL, valid UTF-8, menu shape)
+ * and the lifecycle before it calls one, so hooks check only what needs the platform. */
+
+/* Platform checks of a tray that change nothing (Linux: an icon path is a readable image). */
+int trayp_os_check(const struct tray *tray);
+/* Shows the tray; items is its menu item count. On failure nothing is left behind. */
+int trayp_os_init(struct tray *tray, int items);
+/* Replaces what is shown; on failure the old tray stays. May run inside a menu callback. */
+int trayp_os_update(struct tray *tray, int items);
+/* One event loop iteration; 1 if the platform's loop was told to quit (WM_QUIT), else 0. */
+int trayp_os_loop(int blocking);
+/* Removes the tray and frees everything; trayp_live() already returns 0. */
+void trayp_os_exit(void);
+/* A desktop notification with valid UTF-8 title and text. */
+int trayp_os_notify(const char *title, const char *text);
+/* The native menu, or NULL without one. */
+void *trayp_os_menu(void);
 
 #endif

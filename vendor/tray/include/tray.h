@@ -1,5 +1,9 @@
 /* tray: a small system-tray icon library (Win32 Shell_NotifyIcon, Linux AppIndicator).
  *
+ * There is one tray per process: tray_init shows it, tray_update replaces what it shows, and
+ * a second tray_init before tray_exit fails with TRAY_ERR_ALREADY_INIT. After tray_exit a new
+ * tray_init may start again.
+ *
  * All strings are UTF-8. All functions must be called on the thread that called
  * tray_init (the UI thread); callbacks run on that thread too. The struct tray and
  * every menu item passed in must stay valid until the next tray_update or tray_exit,
@@ -60,7 +64,9 @@ int tray_init(struct tray *tray);
 /* Runs one iteration of the event loop (waits for an event if blocking); returns 0, 1 once tray_exit was called, or an error. */
 int tray_loop(int blocking);
 
-/* Replaces icon, tooltip, menu and callbacks with those of tray (may be called from a callback). */
+/* Replaces icon, tooltip, menu and callbacks with those of tray (may be called from a callback).
+ * When the menu keeps its shape (same items, separators, check items and submenus), the shown
+ * menu is changed in place, so a menu the user has open stays open with the new texts and states. */
 int tray_update(struct tray *tray);
 
 /* Removes the icon and frees everything; tray_loop returns 1 afterwards. */

@@ -16,11 +16,10 @@
 #error "define TRAY_AYATANA_APPINDICATOR or TRAY_LEGACY_APPINDICATOR"
 #endif
 
+#include "stale.h"
 #include "trayp.h"
 
 static struct {
-  int initialised;
-  int exited;
   struct tray *tray;
   AppIndicator *indicator;
   GtkWidget *menu;            /* our own reference; empty when the tray has no menu */
@@ -32,9 +31,13 @@ static struct {
   unsigned instance;          /* makes each indicator id new across init/exit cycles */
 } S;
 
+/* Each GTK item points at its tray_menu through object data, so an in-place update can
+ * re-point it without reconnecting. */
+#define ITEM_KEY "trayp-item"
+
 static void on_item_activate(GtkMenuItem *widget, gpointer data) {
-  struct tray_menu *item = data;
-  (void)widget;
+  struct tray_menu *item = g_object_get_data(G_OBJECT(widget), ITEM_KEY);
+  (void)data;
   /* The callback may call tray_update, which replaces this item's menu: touch nothing after. */
   if (!item->disabled && item->cb != NULL)
     item->cb(item);
@@ -43,7 +46,7 @@ static void on_item_activate(GtkMenuItem *widget, gpointer data) {
 static void on_secondary_activate(GtkWidget *widget, gpointer data) {
   (void)widget;
   (void)data;
-  if (S.initialised && S.tray != NULL && S.tray->cb != NULL)
+  if (trayp_live() && S.tray != NULL && S.tray->cb != NULL)
     S.tray->cb(S.tray);
 }
 
@@ -62,15 +65,78 @@ static GtkWidget *build_menu(struct tray_menu *m) {
         item = gtk_menu_item_new_with_label(m->text);
       }
       gtk_widget_set_sensitive(item, m->disabled == 0);
-      if (m->submenu != NULL)
+      if (m->submenu != NULL) {
         gtk_menu_item_set_submenu(GTK_MENU_ITEM(item), build_menu(m->submenu));
-      else
-        g_signal_connect(item, "activate", G_CALLBACK(on_item_activate), m);
+      } else {
+        g_object_set_data(G_OBJECT(item), ITEM_KEY, m);
+        g_signal_connect(item, "activate", G_CALLBACK(on_item_activate), NULL);
+      }
     }
     gtk_widget_show(item);
     gtk_menu_shell_append(GTK_MENU_SHELL(menu), item);
   }
   return menu;
+}
+
+/* The items of menu that mirror a tray_menu list: all but the hidden activate holder. */
+static GList *own_items(GtkWidget *menu) {
+  GList *items = gtk_container_get_children(GTK_CONTAINER(menu));
+  if (menu == S.menu && S.target != NULL && items != NULL) {
+    GList *last = g_list_last(items);
+    items = g_list_delete_link(items, last);
+  }
+  return items;
+}
+
+/* Whether menu has m's shape: same count, separators, check items and submenus. */
+static int same_shape(GtkWidget *menu, const struct tray_menu *m) {
+  GList *items = own_items(menu), *l;
+  int same = 1;
+  for (l = items; l != NULL && same; l = l->next, m++) {
+    GtkWidget *w = l->data, *sub;
+    if (m->text == NULL || GTK_IS_SEPARATOR_MENU_ITEM(w) != trayp_is_separator(m)) {
+      same = 0;
+      break;
+    }
+    if (trayp_is_separator(m))
+      continue;
+    sub = gtk_menu_item_get_submenu(GTK_MENU_ITEM(w));
+    same = GTK_IS_CHECK_MENU_ITEM(w) == (m->checkbox != 0) && (sub != NULL) == (m->submenu != NULL) &&
+           (sub == NULL || same_shape(sub, m->submenu));
+  }
+  if (same && (l != NULL || m->text != NULL))
+    same = 0;
+  g_list_free(items);
+  return same;
+}
+
+/* Gives the shown items m's texts, states and callbacks; dbusmenu sends only the changed
+ * properties, so a menu that is open stays open. */
+static void refresh_items(GtkWidget *menu, struct tray_menu *m) {
+  GList *items = own_items(menu), *l;
+  for (l = items; l != NULL; l = l->next, m++) {
+    GtkWidget *w = l->data, *sub;
+    const char *shown;
+    if (trayp_is_separator(m))
+      continue;
+    shown = gtk_menu_item_get_label(GTK_MENU_ITEM(w));
+    if (shown == NULL || strcmp(shown, m->text) != 0)
+      gtk_menu_item_set_label(GTK_MENU_ITEM(w), m->text);
+    if (gtk_widget_get_sensitive(w) != (m->disabled == 0))
+      gtk_widget_set_sensitive(w, m->disabled == 0);
+    if (GTK_IS_CHECK_MENU_ITEM(w) && gtk_check_menu_item_get_active(GTK_CHECK_MENU_ITEM(w)) != (m->checked != 0)) {
+      /* set_active emits "activate": a state shown is not a click. */
+      g_signal_handlers_block_by_func(w, G_CALLBACK(on_item_activate), NULL);
+      gtk_check_menu_item_set_active(GTK_CHECK_MENU_ITEM(w), m->checked != 0);
+      g_signal_handlers_unblock_by_func(w, G_CALLBACK(on_item_activate), NULL);
+    }
+    sub = gtk_menu_item_get_submenu(GTK_MENU_ITEM(w));
+    if (sub != NULL)
+      refresh_items(sub, m->submenu);
+    else
+      g_object_set_data(G_OBJECT(w), ITEM_KEY, m);
+  }
+  g_list_free(items);
 }
 
 /* AppIndicator activates (middle click, SecondaryActivate) only a visible item of its menu.
@@ -151,8 +217,9 @@ static int write_pixel_icon(const struct tray *tray, char **path) {
   return TRAY_OK;
 }
 
-/* A path (anything with '/') must be a readable image; other names are icon-theme names. */
-static int check_icon(const struct tray *tray) {
+/* A path (anything with '/') must be a readable image; other names are icon-theme names.
+ * gdk-pixbuf needs no display, so this error is the same everywhere. */
+int trayp_os_check(const struct tray *tray) {
   if (tray->icon_rgba != NULL || strchr(tray->icon, '/') == NULL)
     return TRAY_OK;
   return gdk_pixbuf_get_file_info(tray->icon, NULL, NULL) != NULL ? TRAY_OK : TRAY_ERR_ICON;
@@ -200,6 +267,12 @@ static int apply(struct tray *tray) {
   }
   /* Title is the StatusNotifierItem property hosts show as the tooltip. */
   app_indicator_set_title(S.indicator, tray->tooltip != NULL ? tray->tooltip : "");
+  if (S.menu != NULL && S.has_menu && tray->menu != NULL && (tray->cb != NULL) == (S.target != NULL) &&
+      same_shape(S.menu, tray->menu)) {
+    refresh_items(S.menu, tray->menu);
+    S.tray = tray;
+    return TRAY_OK;
+  }
   /* AppIndicator cannot drop its menu; an empty one says "no items". */
   S.menu = tray->menu != NULL ? build_menu(tray->menu) : gtk_menu_new();
   g_object_ref_sink(S.menu);
@@ -219,51 +292,26 @@ static int apply(struct tray *tray) {
   return TRAY_OK;
 }
 
-int tray_init(struct tray *tray) {
-  int items, r;
-  if (S.initialised)
-    return TRAY_ERR_ALREADY_INIT;
-  r = trayp_check_tray(tray, &items);
-  if (r != TRAY_OK)
-    return r;
-  r = check_icon(tray); /* gdk-pixbuf needs no display, so this error is the same everywhere */
-  if (r != TRAY_OK)
-    return r;
+int trayp_os_init(struct tray *tray, int items) {
+  (void)items;
   if (!gtk_init_check(NULL, NULL))
     return TRAY_ERR_PLATFORM;
-  r = apply(tray);
-  if (r != TRAY_OK)
-    return r;
-  S.initialised = 1;
-  S.exited = 0;
-  return TRAY_OK;
-}
-
-int tray_update(struct tray *tray) {
-  int items, r;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
-  r = trayp_check_tray(tray, &items);
-  if (r != TRAY_OK)
-    return r;
-  r = check_icon(tray);
-  if (r != TRAY_OK)
-    return r;
+  /* Best effort: a folder that cannot be cleared is no reason to fail. */
+  (void)trayp_remove_stale_icon_dirs(runtime_base());
   return apply(tray);
 }
 
-int tray_loop(int blocking) {
-  if (S.exited)
-    return 1;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
-  gtk_main_iteration_do(blocking != 0);
-  return S.exited ? 1 : 0;
+int trayp_os_update(struct tray *tray, int items) {
+  (void)items;
+  return apply(tray);
 }
 
-void tray_exit(void) {
-  if (!S.initialised)
-    return;
+int trayp_os_loop(int blocking) {
+  gtk_main_iteration_do(blocking != 0);
+  return 0;
+}
+
+void trayp_os_exit(void) {
   app_indicator_set_secondary_activate_target(S.indicator, NULL);
   forget_target();
   /* Unreferencing the indicator unexports it from the bus. */
@@ -281,19 +329,11 @@ void tray_exit(void) {
     S.icon_dir = NULL;
   }
   S.tray = NULL;
-  S.initialised = 0;
-  S.exited = 1;
 }
 
-int tray_notify(const char *title, const char *text) {
+int trayp_os_notify(const char *title, const char *text) {
   GDBusConnection *bus;
   GVariantBuilder actions, hints;
-  if (title == NULL || text == NULL)
-    return TRAY_ERR_NULL;
-  if (!trayp_utf8_valid(title) || !trayp_utf8_valid(text))
-    return TRAY_ERR_UTF8;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
   bus = g_bus_get_sync(G_BUS_TYPE_SESSION, NULL, NULL);
   if (bus == NULL)
     return TRAY_ERR_PLATFORM;
@@ -309,6 +349,6 @@ int tray_notify(const char *title, const char *text) {
   return TRAY_OK;
 }
 
-void *tray_native_menu(void) {
-  return S.initialised && S.has_menu ? S.menu : NULL;
+void *trayp_os_menu(void) {
+  return S.has_menu ? S.menu : NULL;
 }

@@ -1,10 +1,9 @@
 /* HICONs for the Win32 backend: from straight-alpha RGBA pixels or an .ico file. */
+#include "trayp_windows.h"
 #include <stdlib.h>
 #include <string.h>
 
-#include "trayw.h"
-
-WCHAR *trayw_wide(const char *utf8) {
+WCHAR *trayp_wide(const char *utf8) {
   size_t n = trayp_utf16_len(utf8);
   WCHAR *w = (WCHAR *)malloc((n + 1) * sizeof(WCHAR));
   if (w != NULL)
@@ -74,7 +73,7 @@ static HICON from_pixels(const unsigned char *rgba, int size, int *err) {
   return icon;
 }
 
-HICON trayw_icon_create(const struct tray *tray, int size, int *err) {
+HICON trayp_icon_create(const struct tray *tray, int size, int *err) {
   HICON icon;
   if (tray->icon_rgba != NULL) {
     unsigned char *scaled;
@@ -90,7 +89,7 @@ HICON trayw_icon_create(const struct tray *tray, int size, int *err) {
     free(scaled);
     return icon;
   } else {
-    WCHAR *path = trayw_wide(tray->icon);
+    WCHAR *path = trayp_wide(tray->icon);
     if (path == NULL) {
       *err = TRAY_ERR_NOMEM;
       return NULL;

@@ -1,11 +1,10 @@
 /* Popup menus for the Win32 backend. */
+#include "trayp_windows.h"
 #include <stdlib.h>
-
-#include "trayw.h"
 
 /* UTF-16 label with '&' doubled: labels are literal text, not mnemonics. */
 static WCHAR *label(const char *text) {
-  WCHAR *plain = trayw_wide(text), *out, *o;
+  WCHAR *plain = trayp_wide(text), *out, *o;
   const WCHAR *p;
   size_t amps = 0, n = 0;
   if (plain == NULL)
@@ -27,7 +26,7 @@ static WCHAR *label(const char *text) {
   return out;
 }
 
-HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err) {
+HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err) {
   HMENU menu = CreatePopupMenu();
   UINT pos = 0;
   if (menu == NULL) {
@@ -60,7 +59,7 @@ HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next
       mii.fState = (m->disabled ? MFS_DISABLED : MFS_ENABLED) | (m->checkbox && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
       if (m->submenu != NULL) {
         mii.fMask |= MIIM_SUBMENU;
-        mii.hSubMenu = trayw_menu_build(m->submenu, items, next_id, err);
+        mii.hSubMenu = trayp_menu_build(m->submenu, items, next_id, err);
         if (mii.hSubMenu == NULL) {
           free(text);
           DestroyMenu(menu);
@@ -79,4 +78,64 @@ HMENU trayw_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next
     }
   }
   return menu;
+}
+
+int trayp_menu_same_shape(HMENU menu, const struct tray_menu *m) {
+  int count = GetMenuItemCount(menu), pos;
+  for (pos = 0; pos < count; pos++, m++) {
+    MENUITEMINFOW mii;
+    if (m->text == NULL)
+      return 0;
+    ZeroMemory(&mii, sizeof mii);
+    mii.cbSize = sizeof mii;
+    mii.fMask = MIIM_FTYPE | MIIM_SUBMENU;
+    if (!GetMenuItemInfoW(menu, (UINT)pos, TRUE, &mii))
+      return 0;
+    if (((mii.fType & MFT_SEPARATOR) != 0) != trayp_is_separator(m))
+      return 0;
+    if (trayp_is_separator(m))
+      continue;
+    if ((mii.hSubMenu != NULL) != (m->submenu != NULL))
+      return 0;
+    if (mii.hSubMenu != NULL && !trayp_menu_same_shape(mii.hSubMenu, m->submenu))
+      return 0;
+  }
+  return count >= 0 && m->text == NULL;
+}
+
+int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items, UINT *next_id) {
+  UINT pos;
+  for (pos = 0; m->text != NULL; m++, pos++) {
+    MENUITEMINFOW mii;
+    WCHAR *text;
+    UINT id = (*next_id)++;
+    /* Ids follow the same depth-first order as trayp_menu_build, so they stay valid. */
+    items[id] = m;
+    if (trayp_is_separator(m))
+      continue;
+    text = label(m->text);
+    if (text == NULL)
+      return TRAY_ERR_NOMEM;
+    ZeroMemory(&mii, sizeof mii);
+    mii.cbSize = sizeof mii;
+    mii.fMask = MIIM_STATE | MIIM_STRING | MIIM_SUBMENU;
+    if (!GetMenuItemInfoW(menu, pos, TRUE, &mii)) {
+      free(text);
+      return TRAY_ERR_PLATFORM;
+    }
+    mii.fMask = MIIM_STATE | MIIM_STRING;
+    mii.dwTypeData = text;
+    mii.fState = (m->disabled ? MFS_DISABLED : MFS_ENABLED) | (m->checkbox && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
+    if (!SetMenuItemInfoW(menu, pos, TRUE, &mii)) {
+      free(text);
+      return TRAY_ERR_PLATFORM;
+    }
+    free(text);
+    if (m->submenu != NULL) {
+      int r = trayp_menu_refresh(mii.hSubMenu, m->submenu, items, next_id);
+      if (r != TRAY_OK)
+        return r;
+    }
+  }
+  return TRAY_OK;
 }

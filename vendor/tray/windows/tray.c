@@ -3,9 +3,8 @@
  * The window is a hidden top-level window rather than a message-only one (HWND_MESSAGE):
  * message-only windows get no broadcasts, and Explorer announces its restart (and DPI
  * changes) by broadcasting "TaskbarCreated". */
+#include "trayp_windows.h"
 #include <stdlib.h>
-
-#include "trayw.h"
 
 #define WM_TRAY_CALLBACK (WM_APP + 1)
 #define TRAY_ICON_ID 1
@@ -19,8 +18,6 @@ struct built {
 };
 
 static struct {
-  int initialised;
-  int exited;
   int version4; /* NIM_SETVERSION took: events arrive in the NOTIFYICON_VERSION_4 shape */
   int tracking; /* a popup menu is open: its HMENU must outlive TrackPopupMenuEx */
   unsigned generation;
@@ -80,7 +77,7 @@ static int build(struct tray *tray, int items, struct built *out) {
   out->menu = NULL;
   out->items = NULL;
   out->count = 0;
-  out->icon = trayw_icon_create(tray, icon_size(), &err);
+  out->icon = trayp_icon_create(tray, icon_size(), &err);
   if (out->icon == NULL)
     return err;
   if (tray->menu != NULL) {
@@ -90,7 +87,7 @@ static int build(struct tray *tray, int items, struct built *out) {
       free_built(out);
       return TRAY_ERR_NOMEM;
     }
-    out->menu = trayw_menu_build(tray->menu, out->items, &next, &err);
+    out->menu = trayp_menu_build(tray->menu, out->items, &next, &err);
     if (out->menu == NULL) {
       free_built(out);
       return err;
@@ -153,7 +150,7 @@ static void show_menu(int x, int y) {
   PostMessageW(S.hwnd, WM_NULL, 0, 0);
   free_stale();
   /* A menu replaced while open shows stale items whose memory the caller may have freed. */
-  if (cmd != 0 && generation == S.generation && S.initialised)
+  if (cmd != 0 && generation == S.generation && trayp_live())
     run_item(cmd);
 }
 
@@ -168,7 +165,7 @@ static void click(void) {
 }
 
 static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam) {
-  if (msg == WM_TRAY_CALLBACK && S.initialised) {
+  if (msg == WM_TRAY_CALLBACK && trayp_live()) {
     if (S.version4) {
       /* Version 4: event in LOWORD(lparam), anchor point in wparam. */
       switch (LOWORD(lparam)) {
@@ -191,14 +188,14 @@ static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpara
     }
     return 0;
   }
-  if (msg == WM_COMMAND && S.initialised && HIWORD(wparam) == 0) {
+  if (msg == WM_COMMAND && trayp_live() && HIWORD(wparam) == 0) {
     run_item(LOWORD(wparam));
     return 0;
   }
-  if (msg != 0 && msg == S.taskbar_created && S.initialised) {
+  if (msg != 0 && msg == S.taskbar_created && trayp_live()) {
     /* Explorer restarted or the DPI changed: size the icon anew and add it again. */
     int err = TRAY_OK;
-    HICON icon = trayw_icon_create(S.tray, icon_size(), &err);
+    HICON icon = trayp_icon_create(S.tray, icon_size(), &err);
     if (icon != NULL) {
       DestroyIcon(S.cur.icon);
       S.cur.icon = icon;
@@ -229,14 +226,13 @@ static int create_window(void) {
   return TRAY_OK;
 }
 
-int tray_init(struct tray *tray) {
-  int items, r;
-  if (S.initialised)
-    return TRAY_ERR_ALREADY_INIT;
-  r = trayp_check_tray(tray, &items);
-  if (r != TRAY_OK)
-    return r;
-  r = create_window();
+int trayp_os_check(const struct tray *tray) {
+  (void)tray; /* the icon file is read, and checked, when the icon is built */
+  return TRAY_OK;
+}
+
+int trayp_os_init(struct tray *tray, int items) {
+  int r = create_window();
   if (r == TRAY_OK)
     r = build(tray, items, &S.cur);
   if (r == TRAY_OK) {
@@ -250,22 +246,40 @@ int tray_init(struct tray *tray) {
       DestroyWindow(S.hwnd);
     S.hwnd = NULL;
     S.tray = NULL;
-    return r;
   }
-  S.initialised = 1;
-  S.exited = 0;
-  return TRAY_OK;
+  return r;
 }
 
-int tray_update(struct tray *tray) {
+/* Same menu shape: new icon, the old HMENU refreshed in place (an open menu stays open and
+ * its items keep working). Else a new build. */
+static int update_in_place(struct tray *tray) {
+  NOTIFYICONDATAW nid;
+  HICON old_icon = S.cur.icon;
+  UINT next_id = 1;
+  int err = TRAY_OK;
+  HICON icon = trayp_icon_create(tray, icon_size(), &err);
+  if (icon == NULL)
+    return err;
+  err = trayp_menu_refresh(S.cur.menu, tray->menu, S.cur.items, &next_id);
+  if (err != TRAY_OK) {
+    DestroyIcon(icon);
+    return err;
+  }
+  S.cur.icon = icon;
+  S.tray = tray;
+  icon_nid(&nid);
+  err = Shell_NotifyIconW(NIM_MODIFY, &nid) ? TRAY_OK : add_icon();
+  DestroyIcon(old_icon);
+  return err;
+}
+
+int trayp_os_update(struct tray *tray, int items) {
   struct built next, old;
   NOTIFYICONDATAW nid;
-  int items, r;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
-  r = trayp_check_tray(tray, &items);
-  if (r != TRAY_OK)
-    return r;
+  int r;
+  if (S.cur.menu != NULL && tray->menu != NULL && (UINT)items == S.cur.count &&
+      trayp_menu_same_shape(S.cur.menu, tray->menu))
+    return update_in_place(tray);
   r = build(tray, items, &next);
   if (r != TRAY_OK)
     return r;
@@ -280,12 +294,8 @@ int tray_update(struct tray *tray) {
   return r;
 }
 
-int tray_loop(int blocking) {
+int trayp_os_loop(int blocking) {
   MSG msg;
-  if (S.exited)
-    return 1;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
   if (blocking) {
     if (GetMessageW(&msg, NULL, 0, 0) <= 0)
       return 1;
@@ -296,17 +306,13 @@ int tray_loop(int blocking) {
   }
   TranslateMessage(&msg);
   DispatchMessageW(&msg);
-  return S.exited ? 1 : 0;
+  return 0;
 }
 
-void tray_exit(void) {
+void trayp_os_exit(void) {
   NOTIFYICONDATAW nid;
-  if (!S.initialised)
-    return;
   base_nid(&nid);
   Shell_NotifyIconW(NIM_DELETE, &nid);
-  S.initialised = 0;
-  S.exited = 1;
   S.generation++;
   retire(&S.cur);
   ZeroMemory(&S.cur, sizeof S.cur);
@@ -315,14 +321,8 @@ void tray_exit(void) {
   S.tray = NULL;
 }
 
-int tray_notify(const char *title, const char *text) {
+int trayp_os_notify(const char *title, const char *text) {
   NOTIFYICONDATAW nid;
-  if (title == NULL || text == NULL)
-    return TRAY_ERR_NULL;
-  if (!trayp_utf8_valid(title) || !trayp_utf8_valid(text))
-    return TRAY_ERR_UTF8;
-  if (!S.initialised)
-    return TRAY_ERR_NOT_INIT;
   base_nid(&nid);
   nid.uFlags = NIF_INFO;
   nid.dwInfoFlags = NIIF_INFO;
@@ -331,6 +331,6 @@ int tray_notify(const char *title, const char *text) {
   return Shell_NotifyIconW(NIM_MODIFY, &nid) ? TRAY_OK : TRAY_ERR_PLATFORM;
 }
 
-void *tray_native_menu(void) {
-  return S.initialised ? (void *)S.cur.menu : NULL;
+void *trayp_os_menu(void) {
+  return (void *)S.cur.menu;
 }

@@ -1,22 +1,7 @@
-/* Platform-free parts of tray: UTF-8 handling, input validation, error strings, resizing. */
+/* Platform-free helpers of the backends: UTF-8 handling, input validation, resizing. */
 #include "trayp.h"
 
 #include <string.h>
-
-const char *tray_strerror(int code) {
-  switch (code) {
-  case TRAY_OK: return "success";
-  case TRAY_ERR_NULL: return "a required pointer or string is NULL";
-  case TRAY_ERR_UTF8: return "a string is not valid UTF-8";
-  case TRAY_ERR_ICON: return "the icon is missing, unreadable or has bad dimensions";
-  case TRAY_ERR_MENU: return "the menu is too deep or has too many items";
-  case TRAY_ERR_NOT_INIT: return "the tray is not initialised";
-  case TRAY_ERR_ALREADY_INIT: return "the tray is already initialised";
-  case TRAY_ERR_NOMEM: return "out of memory";
-  case TRAY_ERR_PLATFORM: return "the platform refused the request";
-  default: return "unknown tray error";
-  }
-}
 
 /* Decodes one code point at *p and advances; returns -1 on malformed input. */
 static long decode(const unsigned char **p) {

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::checks;
-use crate::tiers::{arm64_env, msvc_env, under_display, wine_env, ARM64_TARGET, WINE_TARGET};
+use crate::toolchain::{arm64_env, msvc_env, under_display, wine_env, ARM64_TARGET, WINE_TARGET};
 use crate::util::{self, cargo, cmd, run};
 
 /// Every crate a downstream user needs, dependencies before dependents.

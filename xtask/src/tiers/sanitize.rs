@@ -2,9 +2,10 @@
 //! UndefinedBehaviorSanitizer with a bad-input program, and its uiQueueMain
 //! queue under ThreadSanitizer (Linux, Debian's clang and compiler-rt).
 
-use crate::tiers::under_display;
+use crate::files::files_in;
+use crate::toolchain::under_display;
 use crate::util::{self, cmd, output, run};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 pub const ABOUT: &str =
@@ -17,8 +18,8 @@ pub fn sanitize() -> Result<(), String> {
     let tests = util::root().join("libui-sys/tests/c");
 
     // Every source of the GTK build, so new files are covered without a list here.
-    let mut sources = c_files(&libui.join("common"))?;
-    sources.extend(c_files(&libui.join("unix"))?);
+    let mut sources = files_in(&libui.join("common"), "c");
+    sources.extend(files_in(&libui.join("unix"), "c"));
     sources.push(tests.join("bad_input.c"));
     let bad_input = out.join("bad_input");
     let mut build = clang(&libui, &["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]);
@@ -97,14 +98,4 @@ fn clang(libui: &Path, sanitizers: &[&str]) -> Command {
 fn pkg_config(what: &str) -> Result<Vec<String>, String> {
     let out = output(&mut cmd("pkg-config", [what, "gtk+-3.0"]))?;
     Ok(String::from_utf8_lossy(&out.stdout).split_whitespace().map(str::to_owned).collect())
-}
-
-fn c_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "c"))
-        .collect();
-    files.sort();
-    Ok(files)
 }

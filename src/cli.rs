@@ -1,0 +1,137 @@
+//! The command line: what to do, and where the service is when it is not
+//! where the platform's installs put it.
+
+use crate::discovery::Overrides;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The tray app; with `exit_after_init` it starts everything and quits (tests).
+    Tray {
+        exit_after_init: bool,
+    },
+    /// Fetch once, print what the menu would show, exit.
+    PrintState,
+    /// Copy the service's token to the per-user file (what the menu item does).
+    SetUpToken,
+    Help,
+    Version,
+    /// Hidden: times the menu rebuild for this many synthetic networks
+    /// (`cargo xtask bench-app`).
+    BenchMenu {
+        networks: usize,
+    },
+    /// Hidden: the elevated half of token setup on Windows. Copies the
+    /// service's token to `dest`, readable by the account `sid` only.
+    InstallToken {
+        dest: PathBuf,
+        sid: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cli {
+    pub mode: Mode,
+    pub overrides: Overrides,
+}
+
+pub const USAGE: &str = "\
+Usage: zerotier_desktop_ui [OPTIONS]
+
+A tray icon and menu for the local ZeroTier One service.
+
+Options:
+  --service-home DIR   the service's home folder (port file, authtoken.secret)
+                       [env ZT_SERVICE_HOME]
+  --port PORT          the service's API port, instead of the port file / 9993
+                       [env ZT_PORT]
+  --token-file FILE    read the auth token from FILE only [env ZT_TOKEN_FILE]
+  --print-state        ask the service once, print what the menu would show, exit
+                       (exit status 0 when the service answered, 1 otherwise)
+  --set-up-token       copy the service's token to this user's token file
+                       (asks for an administrator's password), then exit
+  --help               print this help
+  --version            print the version
+
+Environment: ZT_TIMEOUT_MS sets the total time one call may take (default 5000),
+ZT_POLL_MS the time between two polls of the service (default 5000).
+";
+
+/// Parses the arguments after the program name; the command line beats the
+/// environment (see `Overrides::with_env`).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
+    let mut mode = Mode::Tray { exit_after_init: false };
+    let mut o = Overrides::default();
+    let mut args = args.into_iter();
+    // Each round consumes at least one argument.
+    while let Some(arg) = args.next() {
+        let text = arg.to_str().ok_or_else(|| format!("argument {arg:?} is not valid Unicode"))?.to_string();
+        let (flag, inline) = match text.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(OsString::from(v))),
+            _ => (text.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<OsString, String> {
+            inline.clone().or_else(|| args.next()).filter(|v| !v.is_empty()).ok_or(format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "--service-home" => o.service_home = Some(value(&flag)?.into()),
+            "--port" => o.port = Some(value(&flag)?.to_string_lossy().into_owned()),
+            "--token-file" => o.token_file = Some(value(&flag)?.into()),
+            "--print-state" => mode = Mode::PrintState,
+            "--set-up-token" => mode = Mode::SetUpToken,
+            "--exit-after-init" => mode = Mode::Tray { exit_after_init: true },
+            "--help" | "-h" => return Ok(Cli { mode: Mode::Help, overrides: o }),
+            "--version" | "-V" => return Ok(Cli { mode: Mode::Version, overrides: o }),
+            "--bench-menu" => {
+                let n = args.next().and_then(|s| s.into_string().ok()).and_then(|s| s.parse().ok());
+                let networks =
+                    n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-menu needs a count (1-100000)")?;
+                mode = Mode::BenchMenu { networks };
+            }
+            "--install-token" => {
+                let dest = value(&flag)?.into();
+                let sid = args.next().and_then(|s| s.into_string().ok()).ok_or("--install-token needs DEST SID")?;
+                mode = Mode::InstallToken { dest, sid };
+            }
+            _ => return Err(format!("unknown argument {text:?} (see --help)")),
+        }
+    }
+    Ok(Cli { mode, overrides: o })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(args: &[&str]) -> Result<Cli, String> {
+        parse(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn flags_with_separate_or_inline_values() {
+        let cli = parse_str(&["--service-home", "/h", "--port=4000", "--token-file", "/t", "--print-state"]).unwrap();
+        assert_eq!(cli.mode, Mode::PrintState);
+        assert_eq!(cli.overrides.service_home, Some(PathBuf::from("/h")));
+        assert_eq!(cli.overrides.port.as_deref(), Some("4000"));
+        assert_eq!(cli.overrides.token_file, Some(PathBuf::from("/t")));
+        assert_eq!(parse_str(&[]).unwrap().mode, Mode::Tray { exit_after_init: false });
+        assert_eq!(parse_str(&["--port", "1", "--version"]).unwrap().mode, Mode::Version);
+        assert_eq!(parse_str(&["--help"]).unwrap().mode, Mode::Help);
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        assert!(parse_str(&["--port"]).unwrap_err().contains("--port needs a value"));
+        assert!(parse_str(&["--port="]).unwrap_err().contains("needs a value"));
+        assert!(parse_str(&["--bogus"]).unwrap_err().contains("--bogus"));
+        assert!(parse_str(&["--install-token", "/d"]).unwrap_err().contains("DEST SID"));
+        assert_eq!(parse_str(&["--bench-menu", "500"]).unwrap().mode, Mode::BenchMenu { networks: 500 });
+        assert!(parse_str(&["--bench-menu", "0"]).unwrap_err().contains("count"));
+        for flag in
+            ["--service-home", "--port", "--token-file", "--print-state", "--set-up-token", "--help", "--version"]
+        {
+            assert!(USAGE.contains(flag), "{flag} undocumented");
+        }
+    }
+}

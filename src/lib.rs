@@ -1,0 +1,191 @@
+//! ZeroTier Desktop UI: a system-tray front end for the local ZeroTier One service.
+//!
+//! Threads: the UI thread runs libui's main loop, which also serves the tray;
+//! the worker thread (`worker`) talks to the service and hands each new state
+//! back through the toolkit's queue to the controller (`controller`), which
+//! shows what the pure model (`model`) derives from it.
+//!
+//! The library holds the whole app so that tests can run it in their own
+//! process (the Windows end-to-end test reads the tray's menu in-process);
+//! `src/main.rs` only calls [`main`].
+
+mod about;
+mod bench;
+mod cli;
+mod controller;
+mod discovery;
+mod http;
+mod icon;
+mod join;
+mod logging;
+mod model;
+mod platform;
+mod saved;
+mod service;
+mod token_setup;
+mod worker;
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use discovery::Places;
+use worker::{Command, RefreshGate};
+use zt_libui::Ui;
+
+/// How often the service is asked for its state (`ZT_POLL_MS` changes it).
+const POLL_MS: u32 = 5000;
+
+/// The name the single-instance lock is claimed under.
+const INSTANCE_NAME: &str = "zerotier_desktop_ui";
+
+/// The program: command-line modes, or the tray app until it quits.
+pub fn main() -> ExitCode {
+    logging::init();
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            log::error!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let overrides = cli.overrides.with_env();
+    let exit_after_init = match cli.mode {
+        cli::Mode::Tray { exit_after_init } => exit_after_init,
+        cli::Mode::Help => return print(cli::USAGE, true),
+        cli::Mode::Version => return print(&format!("zerotier_desktop_ui {}\n", env!("CARGO_PKG_VERSION")), true),
+        cli::Mode::PrintState => {
+            let (state, _) = worker::fetch(&Places::new(&overrides), Command::Refresh);
+            let text = model::render_text(&state, &model::Local::default());
+            return print(&text, matches!(state, model::ServiceState::Running { .. }));
+        }
+        cli::Mode::SetUpToken => {
+            return match token_setup::set_up(&overrides) {
+                Ok(path) => print(&format!("wrote {}\n", path.display()), true),
+                Err(e) => {
+                    log::error!("token setup: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        cli::Mode::BenchMenu { networks } => return bench::menu(networks),
+        #[cfg(windows)]
+        cli::Mode::InstallToken { dest, sid } => {
+            return match token_setup::install(&overrides, &dest, &sid) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    log::error!("token setup: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        #[cfg(not(windows))]
+        cli::Mode::InstallToken { .. } => {
+            log::error!("--install-token is the Windows elevated helper; on this system token setup uses pkexec");
+            return ExitCode::from(2);
+        }
+    };
+    // One tray per session: a second start leaves quietly.
+    let _instance = match platform::claim_instance(INSTANCE_NAME) {
+        Ok(Some(instance)) => Some(instance),
+        Ok(None) => {
+            log::info!("already running in this session");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            log::error!("cannot check for another instance ({e}); starting anyway");
+            None
+        }
+    };
+    let app = match App::start(overrides) {
+        Ok(app) => app,
+        Err(e) => {
+            log::error!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    quit_on_signals();
+    if exit_after_init {
+        // Used by tests and the ARM64 checks: start everything, then leave.
+        zt_libui::quit();
+    }
+    app.run();
+    ExitCode::SUCCESS
+}
+
+pub use discovery::Overrides;
+
+/// The tray app on this thread: the toolkit, the service worker and the
+/// tray.  Dropping it removes the tray and shuts the toolkit down.
+pub struct App {
+    ui: Rc<Ui>,
+}
+
+impl App {
+    /// Starts everything and asks the service for its state; the tray shows
+    /// as soon as the loop runs ([`App::run`] or [`App::step`]).
+    pub fn start(overrides: Overrides) -> Result<App, String> {
+        let ui = Rc::new(Ui::init().map_err(|e| e.to_string())?);
+        let to_ui = ui.handle();
+        let refresh = RefreshGate::default();
+        let commands = worker::spawn(Places::new(&overrides), refresh.clone(), move |report| {
+            // Only fails once the UI has shut down, when nobody needs the report.
+            let _ = to_ui.queue(move || controller::apply(report));
+        });
+        controller::start(&ui, commands.clone(), refresh.clone(), overrides)
+            .map_err(|e| format!("cannot show the tray icon: {e}"))?;
+        controller::request_refresh(&refresh, &commands, true);
+        let poll_ms =
+            std::env::var("ZT_POLL_MS").ok().and_then(|v| v.parse().ok()).filter(|ms| (100..=3_600_000).contains(ms));
+        ui.timer(poll_ms.unwrap_or(POLL_MS), move || controller::request_refresh(&refresh, &commands, false));
+        Ok(App { ui })
+    }
+
+    /// Runs the main loop until "Quit" (or [`zt_libui::quit`]).
+    pub fn run(&self) {
+        self.ui.main();
+    }
+
+    /// Handles what is pending without waiting; false once the loop was told to quit.
+    pub fn step(&self) -> bool {
+        self.ui.step(false)
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // The tray goes before the toolkit it runs in.
+        controller::stop();
+    }
+}
+
+/// Writes `text` to stdout (a closed pipe is not an error worth a panic).
+fn print(text: &str, success: bool) -> ExitCode {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// SIGTERM, SIGINT and SIGHUP end the main loop like "Quit" does, so the
+/// tray icon and its files are removed on the way out.
+#[cfg(unix)]
+fn quit_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    zt_libui::quit();
+                }
+            });
+        }
+        Err(e) => log::error!("cannot watch for SIGTERM ({e}); it will end the app abruptly"),
+    }
+}
+
+/// Windows ends the session through the tray's window, which removes the icon.
+#[cfg(not(unix))]
+fn quit_on_signals() {}

@@ -1,0 +1,160 @@
+//! Linux and the BSDs: XDG autostart, an abstract socket as the instance
+//! lock, xdg-open.
+
+use std::io;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use crate::icon::Backdrop;
+
+/// Panels on the common Linux desktops are dark.
+pub fn taskbar_backdrop() -> Backdrop {
+    Backdrop::Dark
+}
+
+/// `$XDG_CONFIG_HOME`, else `~/.config`.
+fn xdg_config_home() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+}
+
+/// The app's own per-user settings folder.
+pub fn config_dir() -> Option<PathBuf> {
+    xdg_config_home().map(|c| c.join("zerotier-desktop-ui"))
+}
+
+fn autostart_dir() -> io::Result<PathBuf> {
+    let config = xdg_config_home()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "neither XDG_CONFIG_HOME nor HOME is set"))?;
+    Ok(config.join("autostart"))
+}
+
+fn autostart_file(dir: &Path) -> PathBuf {
+    dir.join("zerotier-desktop-ui.desktop")
+}
+
+/// A desktop entry that starts `exe` (quoted as the Desktop Entry spec asks).
+pub fn desktop_entry(exe: &Path) -> String {
+    let mut quoted = String::from("\"");
+    for c in exe.to_string_lossy().chars() {
+        if matches!(c, '"' | '`' | '$' | '\\') {
+            quoted.push('\\');
+        }
+        quoted.push(c);
+    }
+    quoted.push('"');
+    format!(
+        "[Desktop Entry]\nType=Application\nName={}\nComment=Tray icon for the local ZeroTier One service\n\
+         Exec={quoted}\nTerminal=false\nX-GNOME-Autostart-enabled=true\n",
+        super::APP_NAME
+    )
+}
+
+pub fn autostart_enabled() -> bool {
+    autostart_dir().map(|d| autostart_file(&d).is_file()).unwrap_or(false)
+}
+
+pub fn set_autostart(enabled: bool) -> io::Result<()> {
+    set_autostart_in(&autostart_dir()?, &super::current_exe()?, enabled)
+}
+
+pub fn set_autostart_in(dir: &Path, exe: &Path, enabled: bool) -> io::Result<()> {
+    let file = autostart_file(dir);
+    if enabled {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(&file, desktop_entry(exe))
+    } else {
+        match std::fs::remove_file(&file) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Held for the life of the process: while it exists, no second instance
+/// of the same session can claim the name.
+pub struct Instance(#[allow(dead_code)] std::os::unix::net::UnixListener);
+
+/// Claims `name` for this user and graphical session; `Ok(None)` when
+/// another instance holds it.  An abstract socket vanishes with its process,
+/// so a crash leaves nothing stale behind.
+pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::linux::net::SocketAddrExt;
+        let uid = std::fs::metadata("/proc/self")?.uid();
+        let session = std::env::var("XDG_SESSION_ID")
+            .or_else(|_| std::env::var("WAYLAND_DISPLAY"))
+            .or_else(|_| std::env::var("DISPLAY"))
+            .unwrap_or_default();
+        let addr = std::os::unix::net::SocketAddr::from_abstract_name(format!("{name}.{uid}.{session}"))?;
+        match std::os::unix::net::UnixListener::bind_addr(&addr) {
+            Ok(listener) => Ok(Some(Instance(listener))),
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        // No abstract sockets: a socket file in the per-user runtime folder.
+        let dir = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+        let uid = std::fs::metadata(&dir)?.uid();
+        let path = dir.join(format!("{name}.{uid}.sock"));
+        if std::os::unix::net::UnixStream::connect(&path).is_ok() {
+            return Ok(None);
+        }
+        let _ = std::fs::remove_file(&path);
+        std::os::unix::net::UnixListener::bind(&path).map(|l| Some(Instance(l)))
+    }
+}
+
+/// Opens a web page in the default browser: xdg-open gets the URL as one
+/// argument, never through a shell.
+pub fn open_url(url: &str) -> io::Result<()> {
+    let url = super::check_web_url(url)?;
+    std::process::Command::new("xdg-open")
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot run xdg-open (install xdg-utils): {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn autostart_file_is_written_and_removed() {
+        let dir = std::env::temp_dir().join(format!("ztui-autostart-{}", std::process::id()));
+        let exe = Path::new("/opt/zero tier/bin/zerotier_desktop_ui");
+        set_autostart_in(&dir, exe, true).unwrap();
+        let text = std::fs::read_to_string(autostart_file(&dir)).unwrap();
+        assert!(text.starts_with("[Desktop Entry]\nType=Application\n"), "{text}");
+        assert!(text.contains("Exec=\"/opt/zero tier/bin/zerotier_desktop_ui\"\n"), "{text}");
+        set_autostart_in(&dir, exe, false).unwrap();
+        assert!(!autostart_file(&dir).exists());
+        set_autostart_in(&dir, exe, false).unwrap(); // already off: fine
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn exec_lines_escape_what_the_spec_reserves() {
+        let entry = desktop_entry(Path::new("/a\"b`c$d\\e"));
+        assert!(entry.contains("Exec=\"/a\\\"b\\`c\\$d\\\\e\"\n"), "{entry}");
+    }
+
+    #[test]
+    fn a_second_claim_in_the_same_session_fails() {
+        let name = format!("ztui-test-{}", std::process::id());
+        let first = claim_instance(&name).unwrap();
+        assert!(first.is_some());
+        assert!(claim_instance(&name).unwrap().is_none());
+        drop(first);
+        assert!(claim_instance(&name).unwrap().is_some(), "the name is free again after the holder ends");
+    }
+}

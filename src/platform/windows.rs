@@ -1,0 +1,197 @@
+//! Windows: the per-user Run key, a session-local mutex as the instance
+//! lock, ShellExecuteW, and the taskbar theme from the registry.
+
+use std::io;
+use std::path::Path;
+
+use windows_sys::Win32::Foundation::{CloseHandle, GetLastError, ERROR_ALREADY_EXISTS, ERROR_SUCCESS, HANDLE};
+use windows_sys::Win32::System::Registry::{
+    RegDeleteKeyValueW, RegGetValueW, RegSetKeyValueW, HKEY_CURRENT_USER, REG_SZ, RRF_RT_REG_DWORD, RRF_RT_REG_SZ,
+};
+use windows_sys::Win32::System::Threading::CreateMutexW;
+use windows_sys::Win32::UI::Shell::ShellExecuteW;
+use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
+
+use crate::icon::Backdrop;
+
+const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
+const THEME_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize";
+
+fn wide(s: &str) -> Vec<u16> {
+    s.encode_utf16().chain(std::iter::once(0)).collect()
+}
+
+fn check(code: u32, what: &str) -> io::Result<()> {
+    if code == ERROR_SUCCESS {
+        Ok(())
+    } else {
+        Err(io::Error::new(io::Error::from_raw_os_error(code as i32).kind(), format!("{what}: error {code}")))
+    }
+}
+
+/// The app's own per-user settings folder (`%APPDATA%`, which only the user can read).
+pub fn config_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("APPDATA").filter(|v| !v.is_empty()).map(|d| std::path::PathBuf::from(d).join(super::APP_NAME))
+}
+
+/// `SystemUsesLightTheme` = 1 means a light taskbar (Windows 10 1903 and later).
+pub fn taskbar_backdrop() -> Backdrop {
+    let (key, name) = (wide(THEME_KEY), wide("SystemUsesLightTheme"));
+    let mut value: u32 = 0;
+    let mut size = std::mem::size_of::<u32>() as u32;
+    // SAFETY: valid NUL-terminated strings and a 4-byte output buffer.
+    let code = unsafe {
+        RegGetValueW(
+            HKEY_CURRENT_USER,
+            key.as_ptr(),
+            name.as_ptr(),
+            RRF_RT_REG_DWORD,
+            std::ptr::null_mut(),
+            (&mut value as *mut u32).cast(),
+            &mut size,
+        )
+    };
+    if code == ERROR_SUCCESS && value == 1 {
+        Backdrop::Light
+    } else {
+        Backdrop::Dark
+    }
+}
+
+pub fn autostart_enabled() -> bool {
+    autostart_enabled_named(super::APP_NAME)
+}
+
+pub fn set_autostart(enabled: bool) -> io::Result<()> {
+    set_autostart_named(super::APP_NAME, &super::current_exe()?, enabled)
+}
+
+pub fn autostart_enabled_named(name: &str) -> bool {
+    let (key, name) = (wide(RUN_KEY), wide(name));
+    // SAFETY: valid strings; no data buffer asked for, only whether it exists.
+    let code = unsafe {
+        RegGetValueW(
+            HKEY_CURRENT_USER,
+            key.as_ptr(),
+            name.as_ptr(),
+            RRF_RT_REG_SZ,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    };
+    code == ERROR_SUCCESS
+}
+
+/// The Run value is the quoted exe path, so paths with spaces start.
+pub fn set_autostart_named(name: &str, exe: &Path, enabled: bool) -> io::Result<()> {
+    let (key, value_name) = (wide(RUN_KEY), wide(name));
+    if enabled {
+        let data = wide(&format!("\"{}\"", exe.display()));
+        // SAFETY: data is a NUL-terminated UTF-16 string of the stated byte length.
+        let code = unsafe {
+            RegSetKeyValueW(
+                HKEY_CURRENT_USER,
+                key.as_ptr(),
+                value_name.as_ptr(),
+                REG_SZ,
+                data.as_ptr().cast(),
+                (data.len() * 2) as u32,
+            )
+        };
+        check(code, "cannot write the Run key")
+    } else {
+        // SAFETY: valid strings.
+        let code = unsafe { RegDeleteKeyValueW(HKEY_CURRENT_USER, key.as_ptr(), value_name.as_ptr()) };
+        // Already absent is what was asked for.
+        if code == windows_sys::Win32::Foundation::ERROR_FILE_NOT_FOUND {
+            return Ok(());
+        }
+        check(code, "cannot remove the Run value")
+    }
+}
+
+/// Held for the life of the process.
+pub struct Instance(HANDLE);
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        // SAFETY: our own mutex handle, closed once.
+        unsafe { CloseHandle(self.0) };
+    }
+}
+
+/// Claims `name` in this logon session (`Local\`); `Ok(None)` when another
+/// instance holds it.  The system drops the mutex with its last handle.
+pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
+    let wide_name = wide(&format!("Local\\{name}"));
+    // SAFETY: a valid name; default security.
+    let handle = unsafe { CreateMutexW(std::ptr::null(), 0, wide_name.as_ptr()) };
+    // SAFETY: read right after the call it describes.
+    let last = unsafe { GetLastError() };
+    if handle.is_null() {
+        return Err(io::Error::from_raw_os_error(last as i32));
+    }
+    if last == ERROR_ALREADY_EXISTS {
+        // SAFETY: the handle we just got.
+        unsafe { CloseHandle(handle) };
+        return Ok(None);
+    }
+    Ok(Some(Instance(handle)))
+}
+
+/// Opens a web page with the user's default browser.
+pub fn open_url(url: &str) -> io::Result<()> {
+    let url = super::check_web_url(url)?;
+    let (verb, target) = (wide("open"), wide(url));
+    // SAFETY: valid strings; no parent window, parameters or directory.
+    let result = unsafe {
+        ShellExecuteW(
+            std::ptr::null_mut(),
+            verb.as_ptr(),
+            target.as_ptr(),
+            std::ptr::null(),
+            std::ptr::null(),
+            SW_SHOWNORMAL,
+        )
+    };
+    // Values above 32 mean success (a historical HINSTANCE).
+    if result as usize > 32 {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("ShellExecuteW could not open {url} (code {})", result as usize)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_key_value_is_written_and_removed() {
+        let name = format!("ztui-test-{}", std::process::id());
+        let exe = Path::new(r"C:\Program Files\ZeroTier UI\zerotier_desktop_ui.exe");
+        assert!(!autostart_enabled_named(&name));
+        set_autostart_named(&name, exe, true).unwrap();
+        assert!(autostart_enabled_named(&name));
+        set_autostart_named(&name, exe, false).unwrap();
+        assert!(!autostart_enabled_named(&name));
+        set_autostart_named(&name, exe, false).unwrap();
+    }
+
+    #[test]
+    fn a_second_claim_in_the_same_session_fails() {
+        let name = format!("ztui-test-{}", std::process::id());
+        let first = claim_instance(&name).unwrap();
+        assert!(first.is_some());
+        assert!(claim_instance(&name).unwrap().is_none());
+        drop(first);
+        assert!(claim_instance(&name).unwrap().is_some());
+    }
+
+    #[test]
+    fn backdrop_follows_the_registry_when_set() {
+        // Whatever the prefix says, the call answers without failing.
+        let _ = taskbar_backdrop();
+    }
+}

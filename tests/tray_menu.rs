@@ -1,0 +1,234 @@
+//! End to end on Linux: the app started as a user would, its menu read and
+//! clicked over D-Bus by a status-notifier host in this test.  Needs a
+//! display and a private session bus (xvfb-run + dbus-run-session in the
+//! test command); fails under CI without them.
+#![cfg(target_os = "linux")]
+
+#[path = "support/sni.rs"]
+mod sni;
+
+#[path = "support/double.rs"]
+mod double;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EXE: &str = env!("CARGO_BIN_EXE_zerotier_desktop_ui");
+const WAIT: Duration = Duration::from_secs(20);
+
+/// One app per session (the app's own rule) and one watcher per bus: the
+/// cases take turns.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn ready() -> bool {
+    if std::env::var_os("DISPLAY").is_some() && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
+        return true;
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI runs this under xvfb-run and dbus-run-session");
+    eprintln!("skipped: no DISPLAY or session bus");
+    false
+}
+
+struct App(Child);
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(home: &Path) -> App {
+    start_with(home, &[])
+}
+
+fn start_with(home: &Path, args: &[&str]) -> App {
+    App(Command::new(EXE)
+        .args(args)
+        .env("XDG_RUNTIME_DIR", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("ZT_POLL_MS", "300")
+        .env("ZT_TIMEOUT_MS", "1500")
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("the app starts"))
+}
+
+/// The X CLIPBOARD selection's text, read as another program would.
+fn x_clipboard() -> String {
+    let out = Command::new("xclip").args(["-o", "-selection", "clipboard"]).output();
+    let out = out.unwrap_or_else(|e| panic!("xclip is needed (apt install xclip): {e}"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Types into the window with this title (real key events through XTEST).
+fn type_into(title: &str, text: &str) {
+    let id =
+        Command::new("xdotool").args(["search", "--onlyvisible", "--name", &format!("^{title}$")]).output().unwrap();
+    let id = String::from_utf8_lossy(&id.stdout).lines().next().expect("the window exists").to_string();
+    let ok = Command::new("xdotool").args(["windowfocus", "--sync", &id]).status().unwrap().success()
+        && Command::new("xdotool").args(["type", "--delay", "20", text]).status().unwrap().success()
+        && Command::new("xdotool").args(["key", "Return"]).status().unwrap().success();
+    assert!(ok, "xdotool could not type into {title:?}");
+}
+
+/// Waits until an X window with this exact title is mapped.
+fn wait_for_window(title: &str) {
+    let end = Instant::now() + WAIT;
+    loop {
+        let found = Command::new("xdotool").args(["search", "--onlyvisible", "--name", &format!("^{title}$")]).output();
+        match found {
+            Ok(out) if out.status.success() && !out.stdout.is_empty() => return,
+            Ok(_) => {}
+            Err(e) => panic!("xdotool is needed (apt install xdotool): {e}"),
+        }
+        assert!(Instant::now() < end, "no window titled {title:?} appeared");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// With `ZTUI_SCREENSHOTS=DIR` (the screenshots tier), saves the screen.
+fn screenshot(name: &str) {
+    if let Some(dir) = std::env::var_os("ZTUI_SCREENSHOTS") {
+        std::thread::sleep(Duration::from_millis(500));
+        let path = Path::new(&dir).join(name);
+        let ok = Command::new("import").args(["-window", "root"]).arg(&path).status().is_ok_and(|s| s.success());
+        assert!(ok, "cannot save {}", path.display());
+    }
+}
+
+#[test]
+fn menu_over_dbus_toggles_start_at_login_and_quits() {
+    if !ready() {
+        return;
+    }
+    let _turn = turn();
+    let home = std::env::temp_dir().join(format!("ztui-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let host = sni::Host::start().expect("the test owns the StatusNotifierWatcher name");
+    let mut app = start(&home);
+    let item = host.wait_item(app.0.id(), WAIT).unwrap();
+    let menu = host.layout_until(&item, WAIT, |m| m.find(&|l| l == "Start at login").is_some()).unwrap();
+    for label in ["Refresh", "About ZeroTier Desktop UI", "Quit"] {
+        let entry = menu.find(&|l| l == label);
+        assert!(entry.is_some_and(|e| e.enabled), "no enabled {label:?} in {:#?}", menu.labels());
+    }
+    // No service here: the first line says so and cannot be chosen.
+    assert!(!menu.children[0].enabled, "{:#?}", menu.labels());
+    let autostart = home.join("config/autostart/zerotier-desktop-ui.desktop");
+    let toggle = menu.find(&|l| l == "Start at login").unwrap();
+    assert_eq!(toggle.checked, Some(false));
+    host.click(&item, toggle.id).unwrap();
+    let menu = host
+        .layout_until(&item, WAIT, |m| m.find(&|l| l == "Start at login").and_then(|n| n.checked) == Some(true))
+        .unwrap();
+    assert!(autostart.is_file(), "checking Start at login writes {}", autostart.display());
+    let toggle = menu.find(&|l| l == "Start at login").unwrap();
+    host.click(&item, toggle.id).unwrap();
+    host.layout_until(&item, WAIT, |m| m.find(&|l| l == "Start at login").and_then(|n| n.checked) == Some(false))
+        .unwrap();
+    assert!(!autostart.exists(), "unchecking removes it");
+
+    // About opens a real window (found by its title through X).
+    let about = host.layout(&item).unwrap().find(&|l| l == "About ZeroTier Desktop UI").unwrap().id;
+    host.click(&item, about).unwrap();
+    wait_for_window("About ZeroTier Desktop UI");
+    screenshot("about-linux.png");
+
+    let quit = host.layout(&item).unwrap().find(&|l| l == "Quit").unwrap().id;
+    host.click(&item, quit).unwrap();
+    let end = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = app.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < end, "Quit did not end the app");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// The running app against the service double: each choice reaches the
+/// service, copies land on the X clipboard, and a dead or hung service shows
+/// in the menu within a poll or two.
+#[test]
+fn menu_over_dbus_drives_the_service() {
+    if !ready() {
+        return;
+    }
+    let _turn = turn();
+    use double::{Double, Misbehaviour, NET_A, NODE, TOKEN};
+    let home = std::env::temp_dir().join(format!("ztui-e2e-double-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let token = home.join("token");
+    std::fs::write(&token, TOKEN).unwrap();
+    let double = Double::start(false);
+    let host = sni::Host::start().expect("the test owns the StatusNotifierWatcher name");
+    let port = double.port().to_string();
+    let app = start_with(
+        &home,
+        &["--port", &port, "--token-file", token.to_str().unwrap(), "--service-home", home.to_str().unwrap()],
+    );
+    let item = host.wait_item(app.0.id(), WAIT).unwrap();
+    let address = format!("My address: {NODE}");
+    let net = format!("{NET_A} earth");
+    let has = |label: &str| {
+        let label = label.to_string();
+        move |m: &sni::Node| m.find(&|l| l == label).is_some()
+    };
+    let menu = host.layout_until(&item, WAIT, has(&address)).unwrap();
+
+    host.click(&item, menu.find(&|l| l == address).unwrap().id).unwrap();
+    let end = Instant::now() + WAIT;
+    while x_clipboard() != NODE {
+        assert!(Instant::now() < end, "the address never reached the X clipboard");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // A setting: the double sees the change and the check follows it.
+    let network = menu.find(&|l| l == net).unwrap().clone();
+    let toggle = network.find(&|l| l == "Allow Default Route Override").unwrap();
+    assert_eq!(toggle.checked, Some(false));
+    host.click(&item, toggle.id).unwrap();
+    host.layout_until(&item, WAIT, |m| {
+        m.find(&|l| l == "Allow Default Route Override").and_then(|n| n.checked) == Some(true)
+    })
+    .unwrap();
+    assert!(double.requests().contains(&format!("POST /network/{NET_A}")));
+
+    // Disconnect remembers; Reconnect joins again.
+    let disconnect = network.find(&|l| l == "Disconnect").unwrap().id;
+    host.click(&item, disconnect).unwrap();
+    let menu = host.layout_until(&item, WAIT, has("Saved networks")).unwrap();
+    assert!(double.requests().contains(&format!("DELETE /network/{NET_A}")));
+    assert!(home.join("config/zerotier-desktop-ui/saved-networks.json").is_file());
+    let reconnect = menu.find(&|l| l == "Saved networks").unwrap().find(&|l| l == "Reconnect").unwrap().id;
+    host.click(&item, reconnect).unwrap();
+    host.layout_until(&item, WAIT, |m| m.children.iter().any(|c| c.label.starts_with(NET_A))).unwrap();
+
+    // Join through the window, typed as a user types (Enter submits).
+    let join = host.layout(&item).unwrap().find(&|l| l == "Join Network…").unwrap().id;
+    host.click(&item, join).unwrap();
+    wait_for_window("Join a ZeroTier network");
+    screenshot("join-linux.png");
+    type_into("Join a ZeroTier network", "e000 0000 0000 0001");
+    host.layout_until(&item, WAIT, |m| m.children.iter().any(|c| c.label.starts_with("e000000000000001"))).unwrap();
+    assert!(double.requests().contains(&"POST /network/e000000000000001".to_string()));
+
+    // A hung service, then a dead one, each shown within a few polls.
+    double.misbehave(Misbehaviour::Hung);
+    host.layout_until(&item, WAIT, |m| m.children.first().is_some_and(|c| c.label == "ZeroTier One is not answering"))
+        .unwrap();
+    double.misbehave(Misbehaviour::None);
+    host.layout_until(&item, WAIT, has(&address)).unwrap();
+    drop(double);
+    host.layout_until(&item, WAIT, |m| m.children.first().is_some_and(|c| c.label == "ZeroTier One is not running"))
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -1,0 +1,83 @@
+//! The runner of a GUI test (`harness = false`: toolkits want the main thread). This file is
+//! the same in libui-sys/tests/gui and tray-sys/tests/gui, because each crate is packaged on
+//! its own; `cargo xtask test lint` fails when the two copies differ.
+
+/// What one case returns: the reason it failed.
+pub type CaseResult = Result<(), String>;
+
+pub struct Case {
+    pub name: &'static str,
+    /// Needs a desktop session (on Linux a DISPLAY; Windows always has one).
+    pub needs_display: bool,
+    pub run: fn() -> CaseResult,
+}
+
+pub fn has_display() -> bool {
+    cfg!(windows) || std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
+}
+
+pub fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    let msg = p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+    format!("panicked: {}", msg.unwrap_or_default())
+}
+
+/// Runs the cases whose names contain a command-line argument (all without one), one line
+/// each (`ok`, `FAIL`, `SKIP`), then `N passed, N failed, N skipped`, and exits 1 if any
+/// failed. `setup` prepares the display cases and runs only when there is a display;
+/// `after_each` cleans up after every case, `teardown` after all. Without a display the
+/// display cases are skipped, except under CI=true, where that is a failure: a CI job
+/// that lost its display must not pass by testing nothing.
+pub fn run(cases: Vec<Case>, setup: impl FnOnce() -> CaseResult, after_each: impl Fn(), teardown: impl FnOnce()) -> ! {
+    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let selected: Vec<Case> =
+        cases.into_iter().filter(|c| filter.is_empty() || filter.iter().any(|f| c.name.contains(f.as_str()))).collect();
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    let mut set_up = false;
+    let display = if !has_display() {
+        Err("no display (DISPLAY is unset)".to_string())
+    } else if !selected.iter().any(|c| c.needs_display) {
+        Ok(())
+    } else {
+        match setup() {
+            Ok(()) => {
+                set_up = true;
+                Ok(())
+            }
+            Err(why) => {
+                println!("FAIL setup: {why}");
+                failed += 1;
+                Err(format!("setup failed: {why}"))
+            }
+        }
+    };
+    for case in selected {
+        if let (true, Err(why)) = (case.needs_display, &display) {
+            if ci && !has_display() {
+                println!("FAIL {}: {why}, and CI=true forbids skipping", case.name);
+                failed += 1;
+            } else {
+                println!("SKIP {}: {why}", case.name);
+                skipped += 1;
+            }
+            continue;
+        }
+        let result = std::panic::catch_unwind(case.run).unwrap_or_else(|p| Err(panic_text(&*p)));
+        after_each();
+        match result {
+            Ok(()) => {
+                println!("ok   {}", case.name);
+                passed += 1;
+            }
+            Err(e) => {
+                println!("FAIL {}: {e}", case.name);
+                failed += 1;
+            }
+        }
+    }
+    if set_up {
+        teardown();
+    }
+    println!("{passed} passed, {failed} failed, {skipped} skipped");
+    std::process::exit(if failed == 0 { 0 } else { 1 });
+}

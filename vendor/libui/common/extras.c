@@ -1,0 +1,33 @@
+/* The uix functions of ui_extras.h: argument rules here, platform work in the
+ * backends' extras.c (uiprivClipboard*, uiprivEntryActivated*). */
+#include <string.h>
+#include "uipriv.h"
+#include "ui_extras.h"
+
+int uixClipboardSetText(const char *text)
+{
+	char *clean;
+	int ok;
+
+	/* Too long is refused rather than cut: a partial copy would pass unnoticed. */
+	if (text == NULL || strlen(text) > uiTextLimit)
+		return 0;
+	clean = uiprivSanitize(text);
+	ok = uiprivClipboardSet(clean);
+	uiFreeText(clean);
+	return ok;
+}
+
+char *uixClipboardText(void)
+{
+	return uiprivClipboardGet();
+}
+
+void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data)
+{
+	uintptr_t handle = uiControlHandle(uiControl(e));
+
+	if (handle == 0)
+		return;
+	uiprivEntryActivatedSet(e, handle, f, data);
+}

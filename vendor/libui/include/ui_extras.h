@@ -1,0 +1,35 @@
+/*
+ * Additions of this project to the libui-ng API in ui.h.  libui-ng has no
+ * clipboard and no "Enter pressed" event for entries; they live here, under
+ * their own prefix (uix), so ui.h stays exactly libui-ng's API.
+ * Text follows ui.h's rules (UTF-8; invalid bytes become U+FFFD).
+ * Call these on the UI thread, after uiInit.
+ */
+#ifndef UI_EXTRAS_H
+#define UI_EXTRAS_H
+
+#include "ui.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Puts text on the system clipboard (Windows: CF_UNICODETEXT; GTK: the
+ * CLIPBOARD selection, handed to the clipboard manager where one runs, so it
+ * outlives the program).  Returns 1 on success; 0 when text is NULL, longer
+ * than uiTextLimit bytes, or the clipboard cannot be opened. */
+_UI_EXTERN int uixClipboardSetText(const char *text);
+
+/* The clipboard's text, to be freed with uiFreeText (cut at uiTextLimit
+ * bytes), or NULL when it holds no text. */
+_UI_EXTERN char *uixClipboardText(void);
+
+/* Calls f when the user presses Enter in e (a uiEntry of any kind); NULL f
+ * removes the handler.  Nothing happens for a pointer that is not a live entry. */
+_UI_EXTERN void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,37 @@
+/* Private declarations of the Win32 backend. */
+#ifndef TRAYP_WINDOWS_H
+#define TRAYP_WINDOWS_H
+
+/* Windows 10 declarations. Set here rather than on the command line because some toolchains
+ * (zig cc) already pass their own _WIN32_WINNT, and a second definition warns in every file.
+ * This header comes first in every backend file, before any system header can pick a default. */
+#ifndef WINVER
+#define WINVER 0x0A00
+#endif
+#ifndef _WIN32_WINNT
+#define _WIN32_WINNT 0x0A00
+#endif
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <windows.h>
+#include <shellapi.h>
+
+#include "trayp.h"
+
+/* NUL-terminated UTF-16 copy of valid UTF-8 (free with free), or NULL when out of memory. */
+WCHAR *trayp_wide(const char *utf8);
+
+/* An icon of size x size pixels from the tray's pixels or .ico file; *err says why on NULL. */
+HICON trayp_icon_create(const struct tray *tray, int size, int *err);
+
+/* A popup menu for the list m. Items get command ids from *next_id on, and items[id]
+ * points back at each one. Returns NULL with *err set on failure. */
+HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err);
+/* 1 if menu's items match m's shape: count, separators and submenus (recursively). */
+int trayp_menu_same_shape(HMENU menu, const struct tray_menu *m);
+/* Gives a menu of m's shape m's texts and states, and re-points items[] in build order;
+ * the HMENU stays, so a menu that is open stays open. */
+int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items, UINT *next_id);
+
+#endif

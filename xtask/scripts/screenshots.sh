@@ -1,0 +1,79 @@
+#!/bin/sh
+# Takes one picture for `cargo xtask test screenshots` (xtask/src/tiers/screenshots.rs builds
+# the examples, prepares the Wine prefix and checks the pictures). Each run gets its own
+# virtual display and private session bus.
+#   tray-linux   the tray icon docked in trayer (an XEmbed tray: with no StatusNotifierWatcher on
+#                the private bus AppIndicator falls back to a GtkStatusIcon), menu opened
+#   tray-wine    the tray icon in Wine's virtual desktop, whose taskbar has a notification area
+#   libui-linux  the GTK window, captured by window id (exactly the window, margins included)
+#   libui-wine   the Win32 window in Wine's virtual desktop, so Wine draws the frame itself
+# Usage: xtask/scripts/screenshots.sh KIND EXE OUT.png   (Wine kinds need WINEPREFIX)
+# Needs: xvfb-run, dbus-run-session, xdotool, ImageMagick's import; trayer; wine.
+set -eu
+kind=$1 exe=$2 out=$3
+
+if [ -z "${SCREENSHOT_DISPLAY:-}" ]; then
+	case $kind in
+	tray-linux) size=480x320 ;;
+	libui-linux) size=640x480 ;;
+	tray-wine | libui-wine) size=800x600 ;;
+	*)
+		echo "unknown kind $kind (tray-linux, tray-wine, libui-linux, libui-wine)" >&2
+		exit 2
+		;;
+	esac
+	SCREENSHOT_DISPLAY=$size exec xvfb-run -a -s "-screen 0 ${size}x24" dbus-run-session -- sh "$0" "$@"
+fi
+
+case $kind in
+tray-linux)
+	trayer --edge top --align right --widthtype pixel --width 120 --height 32 \
+		--SetDockType true --transparent false --tint 0x404040 --expand false >/dev/null 2>&1 &
+	sleep 1
+	"$exe" >/dev/null 2>&1 &
+	app=$!
+	# Wait for the icon to be docked, then right-click it to open the menu.
+	name=$(basename "$exe")
+	icon=
+	for _ in $(seq 50); do
+		icon=$(xdotool search --onlyvisible --name "^$name\$" 2>/dev/null | head -n 1 || true)
+		[ -n "$icon" ] && break
+		sleep 0.2
+	done
+	[ -n "$icon" ] || { echo "no tray icon appeared" >&2; exit 1; }
+	eval "$(xdotool getwindowgeometry --shell "$icon")"
+	xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) click 3
+	sleep 1
+	import -window root "$out"
+	kill $app
+	;;
+tray-wine)
+	: "${WINEPREFIX:?the Wine prefix (cargo xtask prepares it)}"
+	trap 'wineserver -k 2>/dev/null || true' EXIT
+	wine explorer /desktop=tray,800x600 "$exe" >/dev/null 2>&1 &
+	sleep 8
+	# The notification area is the right end of the virtual desktop's taskbar.
+	xdotool mousemove 790 590 click 3
+	sleep 1
+	# Onto the menu, so the icon's tooltip does not cover it.
+	xdotool mousemove 760 560
+	sleep 1
+	import -window root "$out"
+	;;
+libui-linux)
+	"$exe" --quit-after-ms 6000 &
+	id=$(xdotool search --sync --name 'libui gallery' | head -n 1)
+	sleep 2
+	import -window "$id" "$out"
+	wait
+	;;
+libui-wine)
+	: "${WINEPREFIX:?the Wine prefix (cargo xtask prepares it)}"
+	wine explorer /desktop=shot,640x480 "$exe" --quit-after-ms 8000 &
+	sleep 6
+	import -window root -crop 640x480+0+0 "$out"
+	wait
+	wineserver -w
+	;;
+esac
+echo "wrote $out"

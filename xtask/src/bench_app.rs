@@ -1,0 +1,159 @@
+//! `cargo xtask bench-app`: what the app costs a user.  Prints the stripped
+//! exe size for every target this machine can build, the resident memory
+//! after start-up and at its peak, CPU time and wake-ups (context switches
+//! of all threads) while idle, and how long a menu rebuild takes for 1 and
+//! 500 networks (the app's own `--bench-menu`).
+//!
+//! `--idle-seconds N` sets the idle window (default 60).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::toolchain::{arm64_env, under_display, ARM64_TARGET, WINE_TARGET};
+use crate::util::{self, cargo, cmd, run};
+
+pub fn run_bench(args: &[String]) -> Result<(), String> {
+    let idle = args
+        .windows(2)
+        .find(|w| w[0] == "--idle-seconds")
+        .map(|w| w[1].parse::<u64>().map_err(|e| format!("--idle-seconds: {e}")))
+        .transpose()?
+        .unwrap_or(60);
+    sizes()?;
+    let exe = util::root().join("target/release/zerotier_desktop_ui");
+    idle_figures(&exe, Duration::from_secs(idle))?;
+    menu_figures(&exe)
+}
+
+/// Release builds for the host and the Windows targets, stripped.
+fn sizes() -> Result<(), String> {
+    let root = util::root();
+    println!("\nstripped exe size");
+    for target in [None, Some(WINE_TARGET), Some(ARM64_TARGET)] {
+        let mut build = cargo();
+        build.args(["build", "--release", "--quiet", "-p", "zerotier_desktop_ui"]);
+        if let Some(t) = target {
+            build.args(["--target", t]);
+        }
+        if target == Some(ARM64_TARGET) {
+            arm64_env(&mut build)?;
+        }
+        run(&mut build)?;
+        let dir = match target {
+            Some(t) => root.join("target").join(t).join("release"),
+            None => root.join("target/release"),
+        };
+        let name = if target.is_some() { "zerotier_desktop_ui.exe" } else { "zerotier_desktop_ui" };
+        let built = dir.join(name);
+        let stripped = dir.join(format!("stripped-{name}"));
+        run(&mut cmd("llvm-strip", ["-o".as_ref(), stripped.as_os_str(), built.as_os_str()]))?;
+        let size = std::fs::metadata(&stripped).map_err(|e| format!("{}: {e}", stripped.display()))?.len();
+        println!("  {:<28} {:>8.0} KiB", target.unwrap_or("host"), size as f64 / 1024.0);
+    }
+    Ok(())
+}
+
+/// Per-process figures from /proc.
+struct Sample {
+    rss_kib: u64,
+    peak_kib: u64,
+    cpu_ticks: u64,
+    switches: u64,
+}
+
+fn sample(pid: u32) -> Result<Sample, String> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).map_err(|e| e.to_string())?;
+    let field = |text: &str, key: &str| -> u64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).map_err(|e| e.to_string())?;
+    // Fields after the parenthesised name; utime and stime are the 14th and 15th.
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let nums: Vec<u64> = after.split_whitespace().map(|f| f.parse().unwrap_or(0)).collect();
+    let cpu_ticks = nums.get(11).copied().unwrap_or(0) + nums.get(12).copied().unwrap_or(0);
+    let mut switches = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).map_err(|e| e.to_string())?.flatten() {
+        let text = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        switches += field(&text, "voluntary_ctxt_switches:") + field(&text, "nonvoluntary_ctxt_switches:");
+    }
+    Ok(Sample { rss_kib: field(&status, "VmRSS:"), peak_kib: field(&status, "VmHWM:"), cpu_ticks, switches })
+}
+
+/// Starts the release app under a virtual display and a private bus, with no
+/// service to talk to (it polls and backs off as a user's would), and
+/// watches it idle.
+fn idle_figures(exe: &Path, window: Duration) -> Result<(), String> {
+    let work = util::state_dir().join("bench-app");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let pid_file = work.join("pid");
+    let script = format!("\"{}\" & echo $! > \"{}\"; wait", exe.display(), pid_file.display());
+    let mut child = cmd("xvfb-run", ["-a", "dbus-run-session", "--", "sh", "-c", &script])
+        .env("XDG_RUNTIME_DIR", &work)
+        .env("XDG_CONFIG_HOME", work.join("config"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
+    let outcome = (|| {
+        let pid = wait_for_pid(&pid_file)?;
+        std::thread::sleep(Duration::from_secs(3)); // start-up done
+        let start = sample(pid)?;
+        let began = Instant::now();
+        std::thread::sleep(window);
+        let end = sample(pid)?;
+        let minutes = began.elapsed().as_secs_f64() / 60.0;
+        let hz = 100.0; // USER_HZ on Linux
+        println!("\nidle (release build, no service, {:.0} s)", began.elapsed().as_secs_f64());
+        println!("  resident after start-up      {:>8} KiB", start.rss_kib);
+        println!("  resident at the end          {:>8} KiB", end.rss_kib);
+        println!("  peak resident                {:>8} KiB", end.peak_kib);
+        let cpu = (end.cpu_ticks - start.cpu_ticks) as f64 / hz;
+        println!(
+            "  CPU while idle               {:>8.2} s ({:.3} %)",
+            cpu,
+            cpu / began.elapsed().as_secs_f64() * 100.0
+        );
+        println!("  wake-ups per minute          {:>8.0}", (end.switches - start.switches) as f64 / minutes);
+        Ok(pid)
+    })();
+    if let Ok(pid) = &outcome {
+        let _ = cmd("kill", ["-TERM", &pid.to_string()]).status();
+    }
+    let _ = child.wait();
+    outcome.map(|_| ())
+}
+
+fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {
+    let end = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(pid) = std::fs::read_to_string(file).ok().and_then(|t| t.trim().parse().ok()) {
+            return Ok(pid);
+        }
+        if Instant::now() > end {
+            return Err("the app did not start within 30 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The app times its own menu rebuild (model plus tray update) for a
+/// synthetic state of N networks.
+fn menu_figures(exe: &Path) -> Result<(), String> {
+    println!("\nmenu rebuild (model + tray update, median of the app's own runs)");
+    for networks in ["1", "500"] {
+        let out = util::output(&mut under_display(&mut cmd(
+            exe.to_str().ok_or("exe path is not UTF-8")?,
+            ["--bench-menu", networks],
+        )))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let line = text.lines().find(|l| l.starts_with("bench-menu")).ok_or_else(|| {
+            format!("the app printed no bench-menu line: {}{}", text, String::from_utf8_lossy(&out.stderr))
+        })?;
+        println!("  {line}");
+    }
+    Ok(())
+}

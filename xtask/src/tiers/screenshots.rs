@@ -1,0 +1,62 @@
+//! Pictures of the tray menu and a libui window, on Linux and under Wine, in
+//! artifacts/*.png. xtask/scripts/screenshots.sh takes each one on its own
+//! virtual display; this tier builds the examples, prepares the Wine prefix and
+//! checks every picture has content (a blank or one-colour capture means
+//! nothing was drawn).
+
+use crate::toolchain::{stop_wine, wine_prefix, WINE_TARGET};
+use crate::util::{self, cargo, cmd, output, run};
+
+/// (kind for the script, example, Windows build, picture)
+const SHOTS: &[(&str, &str, bool, &str)] = &[
+    ("tray-linux", "tray_minimal", false, "tray-linux.png"),
+    ("tray-wine", "tray_minimal", true, "tray-wine.png"),
+    ("libui-linux", "ui_gallery", false, "libui-linux.png"),
+    ("libui-wine", "ui_gallery", true, "libui-wine.png"),
+];
+
+pub fn screenshots() -> Result<(), String> {
+    let prefix = wine_prefix()?;
+    let target = util::root().join("target");
+    for windows in [false, true] {
+        let mut build = cargo();
+        build.args([
+            "build",
+            "-p",
+            "zt-tray-sys",
+            "-p",
+            "zt-libui-sys",
+            "--example",
+            "tray_minimal",
+            "--example",
+            "ui_gallery",
+        ]);
+        if windows {
+            build.args(["--target", WINE_TARGET]);
+        }
+        run(&mut build)?;
+    }
+    let artifacts = util::root().join("artifacts");
+    std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
+    for (kind, example, windows, picture) in SHOTS {
+        let exe = if *windows {
+            target.join(WINE_TARGET).join("debug/examples").join(format!("{example}.exe"))
+        } else {
+            target.join("debug/examples").join(example)
+        };
+        let path = artifacts.join(picture);
+        let _ = std::fs::remove_file(&path);
+        let mut shot = cmd("sh", ["xtask/scripts/screenshots.sh", kind]);
+        shot.arg(&exe).arg(&path).env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
+        run(&mut shot)?;
+        let out = output(cmd("identify", ["-format", "%w %h %k"]).arg(&path))?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let colours: u32 = text.split_whitespace().nth(2).and_then(|k| k.parse().ok()).unwrap_or(0);
+        if colours < 16 {
+            return Err(format!("{} looks empty ({text}: width, height, colours)", path.display()));
+        }
+        println!("{}: {text} (width, height, colours)", path.display());
+    }
+    stop_wine();
+    Ok(())
+}
