@@ -1,6 +1,6 @@
 /* uiCombobox on Win32: a drop-down-list COMBOBOX. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 /* Combo box size from the Windows layout guidelines, in dialog units. */
 #define comboboxWidthDlu 107

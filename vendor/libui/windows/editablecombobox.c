@@ -1,6 +1,6 @@
 /* uiEditableCombobox on Win32: a drop-down COMBOBOX with its own edit field. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 /* Combo box size from the Windows layout guidelines, in dialog units. */
 #define comboboxWidthDlu 107

@@ -1,6 +1,6 @@
 /* uiRadioButtons on Win32: auto radio BUTTONs stacked in one of our container windows. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 
 /* Radio button height from the Windows layout guidelines, and the step between them, in dialog units. */
 #define radioHeightDlu 10

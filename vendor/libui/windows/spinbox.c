@@ -1,8 +1,8 @@
 /* uiSpinbox on Win32: an EDIT with a Common Controls up-down buddy.  The
  * EDIT is the control's handle; the up-down follows it everywhere. */
+#include "uipriv_windows.h"
 #include <stdlib.h>
 #include <wchar.h>
-#include "uipriv_windows.h"
 
 /* Entry size from the Windows layout guidelines, and the arrows' width, in dialog units. */
 #define spinboxWidthDlu 107
