@@ -84,6 +84,11 @@ pub struct uiGroup {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct uiMultilineEntry {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct uiDrawMatrix {
     pub M11: f64,
     pub M12: f64,
@@ -340,6 +345,32 @@ unsafe extern "C" {
     pub fn uiGroupMargined(g: *mut uiGroup) -> ::core::ffi::c_int;
     pub fn uiGroupSetMargined(g: *mut uiGroup, margined: ::core::ffi::c_int);
     pub fn uiNewGroup(title: *const ::core::ffi::c_char) -> *mut uiGroup;
+    pub fn uiMultilineEntryText(e: *mut uiMultilineEntry) -> *mut ::core::ffi::c_char;
+    pub fn uiMultilineEntrySetText(
+        e: *mut uiMultilineEntry,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiMultilineEntryAppend(
+        e: *mut uiMultilineEntry,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiMultilineEntryOnChanged(
+        e: *mut uiMultilineEntry,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiMultilineEntry,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiMultilineEntryReadOnly(e: *mut uiMultilineEntry) -> ::core::ffi::c_int;
+    pub fn uiMultilineEntrySetReadOnly(
+        e: *mut uiMultilineEntry,
+        readonly: ::core::ffi::c_int,
+    );
+    pub fn uiNewMultilineEntry() -> *mut uiMultilineEntry;
+    pub fn uiNewNonWrappingMultilineEntry() -> *mut uiMultilineEntry;
     pub fn uiMsgBox(
         parent: *mut uiWindow,
         title: *const ::core::ffi::c_char,

@@ -215,6 +215,12 @@ static void allCallsOn(uiControl *c)
 	uiGroupSetChild(uiGroup(c), NULL);
 	CHECK(uiGroupMargined(uiGroup(c)) == 0);
 	uiGroupSetMargined(uiGroup(c), 1);
+	CHECK(isEmpty(uiMultilineEntryText(uiMultilineEntry(c))));
+	uiMultilineEntrySetText(uiMultilineEntry(c), "t");
+	uiMultilineEntryAppend(uiMultilineEntry(c), "t");
+	uiMultilineEntryOnChanged(uiMultilineEntry(c), NULL, NULL);
+	CHECK(uiMultilineEntryReadOnly(uiMultilineEntry(c)) == 0);
+	uiMultilineEntrySetReadOnly(uiMultilineEntry(c), 1);
 }
 
 /* Lists at and past their ends, with invalid UTF-8 items; a group's parenting rules. */
@@ -398,6 +404,18 @@ static void badText(void)
 	CHECK(lengthOf(uiEntryText(e)) == uiTextLimit);
 	CHECK(lengthOf(uiEntryText(p)) == uiTextLimit);
 	CHECK(lengthOf(uiLabelText(l)) == uiTextLimit);
+	{
+		uiMultilineEntry *m = uiNewNonWrappingMultilineEntry();
+
+		uiMultilineEntrySetText(m, mb);
+		CHECK(lengthOf(uiMultilineEntryText(m)) == uiTextLimit);
+		uiMultilineEntryAppend(m, mb);
+		uiMultilineEntryAppend(m, invalid);
+		CHECK(lengthOf(uiMultilineEntryText(m)) == uiTextLimit);
+		uiMultilineEntrySetText(m, invalid);
+		uiMultilineEntryAppend(m, NULL);
+		uiControlDestroy(uiControl(m));
+	}
 	{
 		size_t i;
 		for (i = 0; i + 3 <= big; i += 3)

@@ -47,6 +47,11 @@ pub fn cases() -> Vec<crate::Case> {
             run: radio_buttons_selection_and_events,
         },
         crate::Case { name: "group_title_child_and_margin", needs_display: true, run: group_title_child_and_margin },
+        crate::Case {
+            name: "multiline_entry_text_append_and_events",
+            needs_display: true,
+            run: multiline_entry_text_append_and_events,
+        },
     ]
 }
 
@@ -234,6 +239,7 @@ fn new_controls_leave_no_native_objects() -> CaseResult {
                 ctl(uiNewEditableCombobox()),
                 ctl(uiNewRadioButtons()),
                 ctl(uiNewGroup(c("g").as_ptr())),
+                ctl(uiNewMultilineEntry()),
             ];
             uiRadioButtonsAppend(made[7].cast(), c("r").as_ptr());
             uiComboboxAppend(made[5].cast(), c("i").as_ptr());
@@ -455,6 +461,56 @@ fn group_title_child_and_margin() -> CaseResult {
     Ok(())
 }
 
+static MULTI_CHANGES: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn multi_changed(_: *mut uiMultilineEntry, _: *mut c_void) {
+    MULTI_CHANGES.fetch_add(1, Ordering::SeqCst);
+}
+
+fn multiline_entry_text_append_and_events() -> CaseResult {
+    unsafe {
+        let w = new_window("multiline")?;
+        let vbox = uiNewVerticalBox();
+        let e = uiNewMultilineEntry();
+        let nw = uiNewNonWrappingMultilineEntry();
+        check!(!e.is_null() && !nw.is_null());
+        uiBoxAppend(vbox, ctl(e), 1);
+        uiBoxAppend(vbox, ctl(nw), 1);
+        uiWindowSetChild(w, ctl(vbox));
+        uiControlShow(ctl(w));
+        check!(native::multiline_wraps(uiControlHandle(ctl(e))) && !native::multiline_wraps(uiControlHandle(ctl(nw))));
+        MULTI_CHANGES.store(0, Ordering::SeqCst);
+        uiMultilineEntryOnChanged(e, Some(multi_changed), null_mut());
+        check!(crate::take(uiMultilineEntryText(e))?.is_empty());
+        uiMultilineEntrySetText(e, c("line one\nline two ✓\n").as_ptr());
+        check!(crate::take(uiMultilineEntryText(e))? == "line one\nline two ✓\n");
+        uiMultilineEntryAppend(e, c("three\nfour").as_ptr());
+        check!(crate::take(uiMultilineEntryText(e))? == "line one\nline two ✓\nthree\nfour");
+        uiMultilineEntryAppend(e, c"\xff".as_ptr());
+        check!(crate::take(uiMultilineEntryText(e))?.ends_with("four\u{FFFD}"));
+        pump(20);
+        check!(MULTI_CHANGES.load(Ordering::SeqCst) == 0, "OnChanged ran for set/append");
+        // At the limit: an append that does not fit whole characters adds nothing.
+        let limit = uiTextLimit as usize;
+        uiMultilineEntrySetText(nw, c(&"a".repeat(limit - 1)).as_ptr());
+        uiMultilineEntryAppend(nw, c("é").as_ptr());
+        check!(crate::take(uiMultilineEntryText(nw))?.len() == limit - 1, "append passed the limit");
+        uiMultilineEntryAppend(nw, c("bc").as_ptr());
+        check!(crate::take(uiMultilineEntryText(nw))?.len() == limit);
+        check!(uiMultilineEntryReadOnly(e) == 0);
+        uiMultilineEntrySetReadOnly(e, 9);
+        check!(uiMultilineEntryReadOnly(e) == 1);
+        uiMultilineEntrySetReadOnly(e, 0);
+        check!(uiMultilineEntryReadOnly(e) == 0);
+        native::multiline_type(uiControlHandle(ctl(e)), "typed");
+        pump(20);
+        check!(MULTI_CHANGES.load(Ordering::SeqCst) >= 1, "OnChanged did not run for typing");
+        check!(crate::take(uiMultilineEntryText(e))?.contains("typed"));
+        uiControlDestroy(ctl(w));
+    }
+    Ok(())
+}
+
 /// Native views of the new controls.
 #[cfg(unix)]
 mod native {
@@ -502,6 +558,27 @@ mod native {
 
     pub fn editable_choose_first(handle: usize) {
         unsafe { gtk_combo_box_set_active(handle as *mut c_void, 0) }
+    }
+
+    extern "C" {
+        fn gtk_text_view_get_wrap_mode(v: *mut c_void) -> c_int;
+        fn gtk_text_view_get_buffer(v: *mut c_void) -> *mut c_void;
+        fn gtk_text_buffer_insert_at_cursor(b: *mut c_void, text: *const c_char, len: c_int);
+    }
+
+    /// The text view inside the control's scrolled window.
+    fn text_view(handle: usize) -> *mut c_void {
+        unsafe { gtk_bin_get_child(handle as *mut c_void) }
+    }
+
+    pub fn multiline_wraps(handle: usize) -> bool {
+        // GTK_WRAP_NONE is 0.
+        unsafe { gtk_text_view_get_wrap_mode(text_view(handle)) != 0 }
+    }
+
+    pub fn multiline_type(handle: usize, text: &str) {
+        let t = std::ffi::CString::new(text).unwrap();
+        unsafe { gtk_text_buffer_insert_at_cursor(gtk_text_view_get_buffer(text_view(handle)), t.as_ptr(), -1) }
     }
 
     pub fn radio_click(handle: usize, index: u32) {
@@ -608,6 +685,18 @@ mod native {
     pub fn editable_choose_first(handle: usize) {
         unsafe { SendMessageW(handle as Hwnd, CB_SETCURSEL, usize::MAX, 0) };
         key(edit_of(handle), VK_DOWN);
+    }
+
+    const WS_HSCROLL: isize = 0x0010_0000;
+
+    /// Without a horizontal scroll bar the EDIT wraps.
+    pub fn multiline_wraps(handle: usize) -> bool {
+        unsafe { GetWindowLongPtrW(handle as Hwnd, GWL_STYLE) & WS_HSCROLL == 0 }
+    }
+
+    pub fn multiline_type(handle: usize, text: &str) {
+        let t: Vec<u16> = text.encode_utf16().chain(Some(0)).collect();
+        unsafe { SendMessageW(handle as Hwnd, EM_REPLACESEL, 1, t.as_ptr() as isize) };
     }
 
     pub fn radio_click(handle: usize, index: u32) {

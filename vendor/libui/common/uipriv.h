@@ -83,6 +83,8 @@ void *uiprivRealloc(void *p, size_t size);
 char *uiprivSanitize(const char *s);
 /* Same, reading at most n bytes of s (s need not be NUL-terminated). */
 char *uiprivSanitizeN(const char *s, size_t n);
+/* Same, cut to what may still be appended to text of used bytes without passing uiTextLimit. */
+char *uiprivSanitizeFit(const char *s, size_t used);
 
 /* queue.c: uiQueueMain's queue.  Open/Close at uiInit/uiUninit on the main thread. */
 void uiprivQueueOpen(void);

@@ -320,6 +320,26 @@ _UI_EXTERN void uiGroupSetMargined(uiGroup *g, int margined);
 /* A new titled frame around one child; NULL if the native control cannot be made. */
 _UI_EXTERN uiGroup *uiNewGroup(const char *title);
 
+typedef struct uiMultilineEntry uiMultilineEntry;
+#define uiMultilineEntry(this) ((uiMultilineEntry *) (this))
+
+/* The text; lines end with "\n" on every system. */
+_UI_EXTERN char *uiMultilineEntryText(uiMultilineEntry *e);
+/* Replaces the text (does not call the OnChanged handler). */
+_UI_EXTERN void uiMultilineEntrySetText(uiMultilineEntry *e, const char *text);
+/* Adds text at the end, cut so the whole stays within uiTextLimit bytes (does not call the OnChanged handler). */
+_UI_EXTERN void uiMultilineEntryAppend(uiMultilineEntry *e, const char *text);
+/* Sets the handler called when the user edits the text (not on the two calls above). */
+_UI_EXTERN void uiMultilineEntryOnChanged(uiMultilineEntry *e, void (*f)(uiMultilineEntry *sender, void *senderData), void *data);
+/* 1 if the user cannot edit the text, else 0 (the default). */
+_UI_EXTERN int uiMultilineEntryReadOnly(uiMultilineEntry *e);
+/* Makes the text read-only (nonzero) or editable. */
+_UI_EXTERN void uiMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly);
+/* A new multi-line text area that wraps long lines; NULL if the native control cannot be made. */
+_UI_EXTERN uiMultilineEntry *uiNewMultilineEntry(void);
+/* A new multi-line text area that scrolls sideways instead of wrapping; NULL if the native control cannot be made. */
+_UI_EXTERN uiMultilineEntry *uiNewNonWrappingMultilineEntry(void);
+
 /* Shows a modal message and returns when the user dismisses it; parent may be NULL. */
 _UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *description);
 /* Like uiMsgBox, with an error icon. */
@@ -366,7 +386,7 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
  * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
  * uiImage; and of the controls, menus and dialogs of libui-ng:
- * uiMultilineEntry, uiTab, uiForm, uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
+ * uiTab, uiForm, uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
  * uiOpenFolder, uiSaveFile, uiNewSearchEntry, and the uiWindow calls beyond
  * those above. */
 
