@@ -59,6 +59,15 @@ fn start_with(home: &Path, args: &[&str]) -> App {
         .expect("the app starts"))
 }
 
+/// Waits until the double has seen `request` ("METHOD /path").
+fn wait_for_request(double: &double::Double, request: &str) {
+    let end = Instant::now() + WAIT;
+    while !double.requests().iter().any(|r| r == request) {
+        assert!(Instant::now() < end, "the service never saw {request}: {:?}", double.requests());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// The X CLIPBOARD selection's text, read as another program would.
 fn x_clipboard() -> String {
     let out = Command::new("xclip").args(["-o", "-selection", "clipboard"]).output();
@@ -196,17 +205,20 @@ fn menu_over_dbus_drives_the_service() {
     let toggle = network.find(&|l| l == "Allow Default Route Override").unwrap();
     assert_eq!(toggle.checked, Some(false));
     host.click(&item, toggle.id).unwrap();
+    // GTK flips a check item's mark by itself when it is clicked, so the
+    // service's side is what proves the click was handled.
+    wait_for_request(&double, &format!("POST /network/{NET_A}"));
     host.layout_until(&item, WAIT, |m| {
-        m.find(&|l| l == "Allow Default Route Override").and_then(|n| n.checked) == Some(true)
+        m.find(&|l| l == net).and_then(|n| n.find(&|l| l == "Allow Default Route Override")).and_then(|n| n.checked)
+            == Some(true)
     })
     .unwrap();
-    assert!(double.requests().contains(&format!("POST /network/{NET_A}")));
 
     // Disconnect remembers; Reconnect joins again.
     let disconnect = network.find(&|l| l == "Disconnect").unwrap().id;
     host.click(&item, disconnect).unwrap();
+    wait_for_request(&double, &format!("DELETE /network/{NET_A}"));
     let menu = host.layout_until(&item, WAIT, has("Saved networks")).unwrap();
-    assert!(double.requests().contains(&format!("DELETE /network/{NET_A}")));
     assert!(home.join("config/zerotier-desktop-ui/saved-networks.json").is_file());
     let reconnect = menu.find(&|l| l == "Saved networks").unwrap().find(&|l| l == "Reconnect").unwrap().id;
     host.click(&item, reconnect).unwrap();
@@ -218,8 +230,8 @@ fn menu_over_dbus_drives_the_service() {
     wait_for_window("Join a ZeroTier network");
     screenshot("join-linux.png");
     type_into("Join a ZeroTier network", "e000 0000 0000 0001");
+    wait_for_request(&double, "POST /network/e000000000000001");
     host.layout_until(&item, WAIT, |m| m.children.iter().any(|c| c.label.starts_with("e000000000000001"))).unwrap();
-    assert!(double.requests().contains(&"POST /network/e000000000000001".to_string()));
 
     // A hung service, then a dead one, each shown within a few polls.
     double.misbehave(Misbehaviour::Hung);
@@ -230,5 +242,56 @@ fn menu_over_dbus_drives_the_service() {
     drop(double);
     host.layout_until(&item, WAIT, |m| m.children.first().is_some_and(|c| c.label == "ZeroTier One is not running"))
         .unwrap();
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// For the screenshots tier only (`ZTUI_SCREENSHOTS`): the app's menu as a
+/// user sees it, docked in an X tray (trayer) with the double's networks.
+#[test]
+fn menu_picture() {
+    let Some(dir) = std::env::var_os("ZTUI_SCREENSHOTS") else { return };
+    let _turn = turn();
+    use double::{Double, TOKEN};
+    let home = std::env::temp_dir().join(format!("ztui-e2e-picture-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let token = home.join("token");
+    std::fs::write(&token, TOKEN).unwrap();
+    // As a careful user keeps it (else the menu rightly warns about it).
+    std::fs::set_permissions(&token, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let double = Double::start(false);
+    let mut trayer = Command::new("trayer")
+        .args(["--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "120", "--height", "32"])
+        .args(["--SetDockType", "true", "--transparent", "false", "--tint", "0x404040", "--expand", "false"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("trayer is needed (apt install trayer)");
+    std::thread::sleep(Duration::from_secs(1));
+    let port = double.port().to_string();
+    let _app = start_with(&home, &["--port", &port, "--token-file", token.to_str().unwrap()]);
+    // Without a StatusNotifierWatcher AppIndicator docks a GtkStatusIcon in trayer.
+    let end = Instant::now() + WAIT;
+    let icon = loop {
+        // The docked icon's window is named after the tooltip.
+        let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^ZeroTier"]).output();
+        if let Some(id) = out.ok().and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_string)) {
+            break id;
+        }
+        assert!(Instant::now() < end, "the icon never docked in trayer");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    std::thread::sleep(Duration::from_secs(2)); // the first poll fills the menu
+    let geometry = Command::new("xdotool").args(["getwindowgeometry", "--shell", &icon]).output().unwrap();
+    let text = String::from_utf8_lossy(&geometry.stdout).into_owned();
+    let field = |key: &str| -> i32 {
+        text.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+    };
+    let (x, y) = (field("X=") + field("WIDTH=") / 2, field("Y=") + field("HEIGHT=") / 2);
+    Command::new("xdotool").args(["mousemove", &x.to_string(), &y.to_string(), "click", "3"]).status().unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    let path = Path::new(&dir).join("menu-linux.png");
+    assert!(Command::new("import").args(["-window", "root"]).arg(&path).status().unwrap().success());
+    let _ = trayer.kill();
+    let _ = trayer.wait();
     let _ = std::fs::remove_dir_all(&home);
 }

@@ -46,7 +46,9 @@ fn libclang_missing() -> String {
 /// [`check_committed`] for a -sys crate laid out like this repository's:
 /// `vendor/<vendor>/include/<header>` beside the crate, `src/bindings.rs` in it.
 pub fn check_sys_crate(crate_dir: &Path, vendor: &str, header: &str, api: &str) -> Result<(), String> {
-    let header = crate_dir.join("..").join("vendor").join(vendor).join("include").join(header);
+    let root = crate::compile::find_vendored(crate_dir, vendor)
+        .ok_or_else(|| format!("no vendor/{vendor} in or beside {}", crate_dir.display()))?;
+    let header = root.join("include").join(header);
     check_committed(&header, api, &crate_dir.join("src").join("bindings.rs"))
 }
 

@@ -8,18 +8,25 @@ use crate::hints;
 use crate::plan::{Backend, Plan};
 use crate::target::Target;
 
-/// Where a vendored library lives: `vendor/<name>` beside the workspace
-/// (path dependencies, this repository) or inside the package (a packaged crate).
+/// Where a vendored library lives: `vendor/<name>` inside the package (a
+/// packaged crate) or beside it (path dependencies, this repository).
 pub fn vendored_root(vendor_name: &str) -> PathBuf {
     let manifest = env::manifest_dir();
-    let candidates = [manifest.join("vendor").join(vendor_name), manifest.join("..").join("vendor").join(vendor_name)];
-    candidates.iter().find(|dir| dir.join("include").is_dir()).cloned().unwrap_or_else(|| {
+    find_vendored(&manifest, vendor_name).unwrap_or_else(|| {
         crate::fail(&format!(
             "the C sources of {vendor_name} are missing: looked in {} and {}",
-            candidates[0].display(),
-            candidates[1].display()
+            manifest.join("vendor").join(vendor_name).display(),
+            manifest.join("..").join("vendor").join(vendor_name).display()
         ))
     })
+}
+
+/// The same search for a crate folder (the -sys crates' own tests use it, so
+/// they run from a packaged crate as well as from this repository).
+pub fn find_vendored(crate_dir: &Path, vendor_name: &str) -> Option<PathBuf> {
+    [crate_dir.join("vendor").join(vendor_name), crate_dir.join("..").join("vendor").join(vendor_name)]
+        .into_iter()
+        .find(|dir| dir.join("include").is_dir())
 }
 
 /// Tells cargo which inputs the build depends on: the build script's own

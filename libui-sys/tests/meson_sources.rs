@@ -3,7 +3,9 @@
 
 #[test]
 fn meson_build_lists_exactly_the_c_sources() {
-    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../vendor/libui"));
-    let differences = zt_native_build::compile::meson_source_differences(root).unwrap();
+    let crate_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root =
+        zt_native_build::compile::find_vendored(crate_dir, "libui").expect("vendor/libui in or beside the crate");
+    let differences = zt_native_build::compile::meson_source_differences(&root).unwrap();
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }

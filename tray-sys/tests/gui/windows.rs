@@ -194,6 +194,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "win_long_tooltip_and_notify", needs_display: true, run: long_tooltip },
         Case { name: "win_1000_updates_leak_nothing", needs_display: true, run: no_leaks },
         Case { name: "win_same_shape_update_keeps_the_menu", needs_display: true, run: same_shape_update },
+        Case { name: "win_session_end_removes_the_icon", needs_display: true, run: session_end },
     ]
 }
 
@@ -442,4 +443,16 @@ fn same_shape_update() -> Result<(), String> {
     ensure(item_calls() == (2, 112), format!("calls/context {:?}", item_calls()))?;
     expect("new shape", unsafe { tray_update(pixel_tray("Shape 3", menu(vec![item("Only", 1)]))) }, OK)?;
     ensure(native_menu()? != before, "a new shape kept the old HMENU")
+}
+
+/// Windows ends a session with WM_ENDSESSION and then stops the process: the
+/// icon must be gone by the time the message returns.
+fn session_end() -> Result<(), String> {
+    const WM_ENDSESSION: u32 = 0x0016;
+    expect("tray_init", unsafe { tray_init(pixel_tray("Session", sample_menu())) }, OK)?;
+    ensure(icon_present()?, "no icon after tray_init")?;
+    unsafe { SendMessageW(window()?, WM_ENDSESSION, 0, 0) };
+    ensure(icon_present()?, "a cancelled session end (wParam 0) removed the icon")?;
+    unsafe { SendMessageW(window()?, WM_ENDSESSION, 1, 0) };
+    ensure(!icon_present()?, "the icon outlived WM_ENDSESSION")
 }

@@ -192,6 +192,14 @@ static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpara
     run_item(LOWORD(wparam));
     return 0;
   }
+  if (msg == WM_ENDSESSION && wparam && trayp_live()) {
+    /* The session ends and the process is stopped without more messages: take the icon
+     * off the taskbar now, or Explorer shows a dead one until the mouse passes over it. */
+    NOTIFYICONDATAW nid;
+    base_nid(&nid);
+    Shell_NotifyIconW(NIM_DELETE, &nid);
+    return 0;
+  }
   if (msg != 0 && msg == S.taskbar_created && trayp_live()) {
     /* Explorer restarted or the DPI changed: size the icon anew and add it again. */
     int err = TRAY_OK;

@@ -49,14 +49,33 @@ pub fn screenshots() -> Result<(), String> {
         let mut shot = cmd("sh", ["xtask/scripts/screenshots.sh", kind]);
         shot.arg(&exe).arg(&path).env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all");
         run(&mut shot)?;
-        let out = output(cmd("identify", ["-format", "%w %h %k"]).arg(&path))?;
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        let colours: u32 = text.split_whitespace().nth(2).and_then(|k| k.parse().ok()).unwrap_or(0);
-        if colours < 16 {
-            return Err(format!("{} looks empty ({text}: width, height, colours)", path.display()));
-        }
-        println!("{}: {text} (width, height, colours)", path.display());
+        check_picture(&path)?;
     }
     stop_wine();
+    app_pictures(&artifacts)
+}
+
+/// The app's menu (docked in trayer, filled by the service double), its Join
+/// and About windows: taken by the app's end-to-end tests when
+/// `ZTUI_SCREENSHOTS` names a folder.
+fn app_pictures(artifacts: &std::path::Path) -> Result<(), String> {
+    let mut test = cargo();
+    test.args(["test", "-p", "zerotier_desktop_ui", "--test", "tray_menu"]).env("ZTUI_SCREENSHOTS", artifacts);
+    run(&mut crate::toolchain::under_display(&mut test))?;
+    for picture in ["menu-linux.png", "join-linux.png", "about-linux.png"] {
+        check_picture(&artifacts.join(picture))?;
+    }
+    Ok(())
+}
+
+/// A blank or one-colour capture means nothing was drawn.
+fn check_picture(path: &std::path::Path) -> Result<(), String> {
+    let out = output(cmd("identify", ["-format", "%w %h %k"]).arg(path))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let colours: u32 = text.split_whitespace().nth(2).and_then(|k| k.parse().ok()).unwrap_or(0);
+    if colours < 16 {
+        return Err(format!("{} looks empty ({text}: width, height, colours)", path.display()));
+    }
+    println!("{}: {text} (width, height, colours)", path.display());
     Ok(())
 }
