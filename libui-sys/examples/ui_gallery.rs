@@ -34,7 +34,7 @@ fn main() {
             uiFreeInitError(err);
             std::process::exit(1);
         }
-        let w = uiNewWindow(c("libui gallery").as_ptr(), 420, 300, 0);
+        let w = uiNewWindow(c("libui gallery").as_ptr(), 600, 360, 0);
         uiWindowSetMargined(w, 1);
         uiWindowOnClosing(w, Some(closing), null_mut());
         let v = uiNewVerticalBox();
@@ -74,7 +74,45 @@ fn main() {
         uiBoxAppend(buttons, uiNewButton(c("Cancel").as_ptr()).cast(), 0);
         uiBoxAppend(v, buttons.cast(), 0);
 
-        uiWindowSetChild(w, v.cast());
+        // The second column: the controls added for libui-ng's API, in a group.
+        let more = uiNewVerticalBox();
+        uiBoxSetPadded(more, 1);
+        let slider = uiNewSlider(0, 100);
+        uiSliderSetValue(slider, 40);
+        uiBoxAppend(more, slider.cast(), 0);
+        let spin = uiNewSpinbox(0, 65535);
+        uiSpinboxSetValue(spin, 9993);
+        uiBoxAppend(more, spin.cast(), 0);
+        let progress = uiNewProgressBar();
+        uiProgressBarSetValue(progress, 60);
+        uiBoxAppend(more, progress.cast(), 0);
+        uiBoxAppend(more, uiNewHorizontalSeparator().cast(), 0);
+        let combo = uiNewCombobox();
+        for item in ["Public network", "Private network"] {
+            uiComboboxAppend(combo, c(item).as_ptr());
+        }
+        uiComboboxSetSelected(combo, 1);
+        uiBoxAppend(more, combo.cast(), 0);
+        let editable = uiNewEditableCombobox();
+        uiEditableComboboxAppend(editable, c("10.147.17.0/24").as_ptr());
+        uiEditableComboboxSetText(editable, c("10.147.17.0/24").as_ptr());
+        uiBoxAppend(more, editable.cast(), 0);
+        let radios = uiNewRadioButtons();
+        for item in ["IPv4", "IPv6", "Both"] {
+            uiRadioButtonsAppend(radios, c(item).as_ptr());
+        }
+        uiRadioButtonsSetSelected(radios, 2);
+        uiBoxAppend(more, radios.cast(), 0);
+        let group = uiNewGroup(c("More controls").as_ptr());
+        uiGroupSetMargined(group, 1);
+        uiGroupSetChild(group, more.cast());
+
+        let columns = uiNewHorizontalBox();
+        uiBoxSetPadded(columns, 1);
+        uiBoxAppend(columns, v.cast(), 1);
+        uiBoxAppend(columns, uiNewVerticalSeparator().cast(), 0);
+        uiBoxAppend(columns, group.cast(), 1);
+        uiWindowSetChild(w, columns.cast());
         uiControlShow(w.cast());
         if let Some(ms) = quit_after {
             uiTimer(ms, Some(quit_timer), null_mut());

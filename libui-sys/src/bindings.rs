@@ -42,6 +42,61 @@ pub struct uiEntry {
 pub struct uiLabel {
     _unused: [u8; 0],
 }
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiSeparator {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiProgressBar {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiSlider {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiSpinbox {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiCombobox {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiEditableCombobox {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiRadioButtons {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiGroup {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiMultilineEntry {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawMatrix {
+    pub M11: f64,
+    pub M12: f64,
+    pub M21: f64,
+    pub M22: f64,
+    pub M31: f64,
+    pub M32: f64,
+}
 pub const uiTextLimit: i32 = 65536;
 unsafe extern "C" {
     pub fn uiInit(options: *mut uiInitOptions) -> *const ::core::ffi::c_char;
@@ -169,6 +224,153 @@ unsafe extern "C" {
     pub fn uiLabelText(l: *mut uiLabel) -> *mut ::core::ffi::c_char;
     pub fn uiLabelSetText(l: *mut uiLabel, text: *const ::core::ffi::c_char);
     pub fn uiNewLabel(text: *const ::core::ffi::c_char) -> *mut uiLabel;
+    pub fn uiNewHorizontalSeparator() -> *mut uiSeparator;
+    pub fn uiNewVerticalSeparator() -> *mut uiSeparator;
+    pub fn uiProgressBarValue(p: *mut uiProgressBar) -> ::core::ffi::c_int;
+    pub fn uiProgressBarSetValue(p: *mut uiProgressBar, n: ::core::ffi::c_int);
+    pub fn uiNewProgressBar() -> *mut uiProgressBar;
+    pub fn uiSliderValue(s: *mut uiSlider) -> ::core::ffi::c_int;
+    pub fn uiSliderSetValue(s: *mut uiSlider, value: ::core::ffi::c_int);
+    pub fn uiSliderHasToolTip(s: *mut uiSlider) -> ::core::ffi::c_int;
+    pub fn uiSliderSetHasToolTip(s: *mut uiSlider, hasToolTip: ::core::ffi::c_int);
+    pub fn uiSliderOnChanged(
+        s: *mut uiSlider,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiSlider,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiSliderOnReleased(
+        s: *mut uiSlider,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiSlider,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiSliderSetRange(
+        s: *mut uiSlider,
+        min: ::core::ffi::c_int,
+        max: ::core::ffi::c_int,
+    );
+    pub fn uiNewSlider(
+        min: ::core::ffi::c_int,
+        max: ::core::ffi::c_int,
+    ) -> *mut uiSlider;
+    pub fn uiSpinboxValue(s: *mut uiSpinbox) -> ::core::ffi::c_int;
+    pub fn uiSpinboxSetValue(s: *mut uiSpinbox, value: ::core::ffi::c_int);
+    pub fn uiSpinboxOnChanged(
+        s: *mut uiSpinbox,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiSpinbox,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewSpinbox(
+        min: ::core::ffi::c_int,
+        max: ::core::ffi::c_int,
+    ) -> *mut uiSpinbox;
+    pub fn uiComboboxAppend(c: *mut uiCombobox, text: *const ::core::ffi::c_char);
+    pub fn uiComboboxInsertAt(
+        c: *mut uiCombobox,
+        index: ::core::ffi::c_int,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiComboboxDelete(c: *mut uiCombobox, index: ::core::ffi::c_int);
+    pub fn uiComboboxClear(c: *mut uiCombobox);
+    pub fn uiComboboxNumItems(c: *mut uiCombobox) -> ::core::ffi::c_int;
+    pub fn uiComboboxSelected(c: *mut uiCombobox) -> ::core::ffi::c_int;
+    pub fn uiComboboxSetSelected(c: *mut uiCombobox, index: ::core::ffi::c_int);
+    pub fn uiComboboxOnSelected(
+        c: *mut uiCombobox,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiCombobox,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewCombobox() -> *mut uiCombobox;
+    pub fn uiEditableComboboxAppend(
+        c: *mut uiEditableCombobox,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiEditableComboboxText(
+        c: *mut uiEditableCombobox,
+    ) -> *mut ::core::ffi::c_char;
+    pub fn uiEditableComboboxSetText(
+        c: *mut uiEditableCombobox,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiEditableComboboxOnChanged(
+        c: *mut uiEditableCombobox,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiEditableCombobox,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewEditableCombobox() -> *mut uiEditableCombobox;
+    pub fn uiRadioButtonsAppend(
+        r: *mut uiRadioButtons,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiRadioButtonsSelected(r: *mut uiRadioButtons) -> ::core::ffi::c_int;
+    pub fn uiRadioButtonsSetSelected(r: *mut uiRadioButtons, index: ::core::ffi::c_int);
+    pub fn uiRadioButtonsOnSelected(
+        r: *mut uiRadioButtons,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiRadioButtons,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewRadioButtons() -> *mut uiRadioButtons;
+    pub fn uiGroupTitle(g: *mut uiGroup) -> *mut ::core::ffi::c_char;
+    pub fn uiGroupSetTitle(g: *mut uiGroup, title: *const ::core::ffi::c_char);
+    pub fn uiGroupSetChild(g: *mut uiGroup, c: *mut uiControl);
+    pub fn uiGroupMargined(g: *mut uiGroup) -> ::core::ffi::c_int;
+    pub fn uiGroupSetMargined(g: *mut uiGroup, margined: ::core::ffi::c_int);
+    pub fn uiNewGroup(title: *const ::core::ffi::c_char) -> *mut uiGroup;
+    pub fn uiMultilineEntryText(e: *mut uiMultilineEntry) -> *mut ::core::ffi::c_char;
+    pub fn uiMultilineEntrySetText(
+        e: *mut uiMultilineEntry,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiMultilineEntryAppend(
+        e: *mut uiMultilineEntry,
+        text: *const ::core::ffi::c_char,
+    );
+    pub fn uiMultilineEntryOnChanged(
+        e: *mut uiMultilineEntry,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiMultilineEntry,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiMultilineEntryReadOnly(e: *mut uiMultilineEntry) -> ::core::ffi::c_int;
+    pub fn uiMultilineEntrySetReadOnly(
+        e: *mut uiMultilineEntry,
+        readonly: ::core::ffi::c_int,
+    );
+    pub fn uiNewMultilineEntry() -> *mut uiMultilineEntry;
+    pub fn uiNewNonWrappingMultilineEntry() -> *mut uiMultilineEntry;
     pub fn uiMsgBox(
         parent: *mut uiWindow,
         title: *const ::core::ffi::c_char,
@@ -179,6 +381,28 @@ unsafe extern "C" {
         title: *const ::core::ffi::c_char,
         description: *const ::core::ffi::c_char,
     );
+    pub fn uiDrawMatrixSetIdentity(m: *mut uiDrawMatrix);
+    pub fn uiDrawMatrixTranslate(m: *mut uiDrawMatrix, x: f64, y: f64);
+    pub fn uiDrawMatrixScale(
+        m: *mut uiDrawMatrix,
+        xCenter: f64,
+        yCenter: f64,
+        x: f64,
+        y: f64,
+    );
+    pub fn uiDrawMatrixRotate(m: *mut uiDrawMatrix, x: f64, y: f64, amount: f64);
+    pub fn uiDrawMatrixSkew(
+        m: *mut uiDrawMatrix,
+        x: f64,
+        y: f64,
+        xamount: f64,
+        yamount: f64,
+    );
+    pub fn uiDrawMatrixMultiply(dest: *mut uiDrawMatrix, src: *mut uiDrawMatrix);
+    pub fn uiDrawMatrixInvertible(m: *mut uiDrawMatrix) -> ::core::ffi::c_int;
+    pub fn uiDrawMatrixInvert(m: *mut uiDrawMatrix) -> ::core::ffi::c_int;
+    pub fn uiDrawMatrixTransformPoint(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
+    pub fn uiDrawMatrixTransformSize(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
     pub fn uixClipboardSetText(text: *const ::core::ffi::c_char) -> ::core::ffi::c_int;
     pub fn uixClipboardText() -> *mut ::core::ffi::c_char;
     pub fn uixEntryOnActivated(

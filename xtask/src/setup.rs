@@ -17,7 +17,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "iproute2",       // `ip link set lo up` in the arm64-run namespaces
     "libayatana-appindicator3-dev",
     "libclang-dev",
-    "libglib2.0-bin", // gdbus
+    "libclang-rt-14-dev", // ASan, UBSan and TSan runtimes for the sanitize tier
+    "libglib2.0-bin",     // gdbus
     "libgtk-3-dev",
     "libwine-dev", // MSVC-compatible Windows and CRT headers
     "lld",         // lld-link

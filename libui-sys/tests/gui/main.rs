@@ -26,6 +26,11 @@ macro_rules! check {
     };
 }
 
+// After the macro, so the module can use it.
+mod controls;
+mod defects;
+mod mainloop;
+
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
 }
@@ -641,6 +646,9 @@ fn main() {
         Case { name: "msgboxes_return_when_dismissed", needs_display: true, run: msgboxes_return_when_dismissed },
         Case { name: "should_quit_on_system_request", needs_display: true, run: should_quit_on_system_request },
     ];
+    cases.extend(defects::cases());
+    cases.extend(mainloop::cases());
+    cases.extend(controls::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

@@ -24,29 +24,126 @@ void *uiprivRealloc(void *p, size_t size)
 	return q;
 }
 
+/* The set of live controls, keyed by address.  Whether a pointer is a
+ * control is decided here, never by reading the pointed-to memory, which
+ * may already be freed.  Open addressing with linear probing; 0 marks an
+ * empty slot.  Only the UI thread touches it. */
+static uintptr_t *live;
+static size_t liveCap, liveCount;
+
+static size_t slotOf(uintptr_t key, size_t cap)
+{
+	/* Allocations are aligned, so the low bits carry nothing; Fibonacci hashing spreads the rest. */
+	return (size_t) (((key >> 4) * (uintptr_t) 2654435761u) & (cap - 1));
+}
+
+static size_t findSlot(uintptr_t key)
+{
+	size_t i = slotOf(key, liveCap);
+
+	while (live[i] != 0 && live[i] != key)
+		i = (i + 1) & (liveCap - 1);
+	return i;
+}
+
+static void liveGrow(void)
+{
+	uintptr_t *old = live;
+	size_t oldCap = liveCap, i;
+
+	liveCap = liveCap ? liveCap * 2 : 64;
+	live = (uintptr_t *) uiprivAlloc(liveCap * sizeof (uintptr_t));
+	for (i = 0; i < oldCap; i++)
+		if (old[i] != 0)
+			live[findSlot(old[i])] = old[i];
+	free(old);
+}
+
+static void liveAdd(const uiControl *c)
+{
+	/* At most half full, so probe runs stay short. */
+	if (2 * (liveCount + 1) > liveCap)
+		liveGrow();
+	live[findSlot((uintptr_t) c)] = (uintptr_t) c;
+	liveCount++;
+}
+
+static int liveHas(const uiControl *c)
+{
+	if (c == NULL || liveCount == 0)
+		return 0;
+	return live[findSlot((uintptr_t) c)] != 0;
+}
+
+static void liveRemove(const uiControl *c)
+{
+	size_t i, j, home;
+
+	if (!liveHas(c))
+		return;
+	i = findSlot((uintptr_t) c);
+	live[i] = 0;
+	liveCount--;
+	/* Backward-shift deletion: move later members of the run into the hole
+	 * when their home slot does not lie cyclically in (i, j]. */
+	for (j = (i + 1) & (liveCap - 1); live[j] != 0; j = (j + 1) & (liveCap - 1)) {
+		home = slotOf(live[j], liveCap);
+		if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
+			live[i] = live[j];
+			live[j] = 0;
+			i = j;
+		}
+	}
+	if (liveCount == 0) {
+		free(live);
+		live = NULL;
+		liveCap = 0;
+	}
+}
+
 void *uiprivNewControl(size_t size, const uiprivControlVtable *vt, int visible)
 {
 	uiControl *c = (uiControl *) uiprivAlloc(size);
-	c->magic = uiprivControlMagic;
 	c->vt = vt;
 	c->visible = visible;
 	c->enabled = 1;
+	liveAdd(c);
 	return c;
 }
 
 void uiprivControlFree(uiControl *c)
 {
-	/* Clearing the magic lets a later call on a stale pointer be rejected while the memory is not reused. */
-	c->magic = 0;
-	c->vt = NULL;
+	liveRemove(c);
 	free(c);
 }
 
 int uiprivControlIs(const uiControl *c, const uiprivControlVtable *vt)
 {
-	if (c == NULL || c->magic != uiprivControlMagic)
+	if (!liveHas(c))
 		return 0;
 	return vt == NULL || c->vt == vt;
+}
+
+void *uiprivCheck(const void *p, const uiprivControlVtable *vt, const char *func)
+{
+	const uiControl *c = (const uiControl *) p;
+
+	/* The registry belongs to the UI thread: check the thread before looking. */
+	if (!uiprivReady(func))
+		return NULL;
+	if (c == NULL) {
+		uiprivUserBug(func, "the control is NULL");
+		return NULL;
+	}
+	if (!liveHas(c)) {
+		uiprivUserBug(func, "%p is not a live control (destroyed, or never one)", p);
+		return NULL;
+	}
+	if (vt != NULL && c->vt != vt) {
+		uiprivUserBug(func, "the control is a %s, not a %s", c->vt->name, vt->name);
+		return NULL;
+	}
+	return (void *) c;
 }
 
 int uiprivControlEffectiveEnabled(const uiControl *c)
@@ -57,58 +154,89 @@ int uiprivControlEffectiveEnabled(const uiControl *c)
 	return 1;
 }
 
-int uiprivControlCanAdopt(const uiControl *child)
+int uiprivControlCanAdopt(const uiControl *parent, const uiControl *child, const char *func)
 {
-	return uiprivControlIs(child, NULL) && !child->vt->toplevel && child->parent == NULL;
+	const uiControl *p;
+
+	if (uiprivCheck(child, NULL, func) == NULL)
+		return 0;
+	if (child->vt->toplevel) {
+		uiprivUserBug(func, "a window cannot be put into a container");
+		return 0;
+	}
+	if (child->parent != NULL) {
+		uiprivUserBug(func, "the child already has a parent; remove it from its container first");
+		return 0;
+	}
+	/* The child must not already hold the new parent: that would make a cycle. */
+	for (p = parent; p != NULL; p = p->parent)
+		if (p == child) {
+			uiprivUserBug(func, "the child contains the container (a cycle)");
+			return 0;
+		}
+	return 1;
+}
+
+void uiprivSetParent(uiControl *c, uiControl *parent)
+{
+	c->parent = parent;
 }
 
 void uiControlDestroy(uiControl *c)
 {
-	if (!uiprivControlIs(c, NULL) || c->parent != NULL)
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return;
+	if (c->parent != NULL) {
+		uiprivUserBug(__func__, "the control still has a parent; remove it from its container first");
+		return;
+	}
 	c->vt->free(c);
 }
 
 uintptr_t uiControlHandle(uiControl *c)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return 0;
 	return c->vt->handle(c);
 }
 
 uiControl *uiControlParent(uiControl *c)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return NULL;
 	return c->parent;
 }
 
 void uiControlSetParent(uiControl *c, uiControl *parent)
 {
-	if (!uiprivControlIs(c, NULL) || c->vt->toplevel)
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return;
-	if (parent != NULL && (c->parent != NULL || !uiprivControlIs(parent, NULL) || parent == c))
+	if (parent != NULL && uiprivCheck(parent, NULL, __func__) == NULL)
 		return;
-	c->parent = parent;
+	/* Only the containers of this library exist, and they keep the parent
+	 * themselves: a parent that disagreed with the container holding the
+	 * control would let it be freed twice or outlive its parent. */
+	if (parent != c->parent)
+		uiprivUserBug(__func__, "containers set the parent themselves; use the container's append and delete calls");
 }
 
 int uiControlToplevel(uiControl *c)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return 0;
 	return c->vt->toplevel;
 }
 
 int uiControlVisible(uiControl *c)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return 0;
 	return c->visible;
 }
 
-static void setVisible(uiControl *c, int visible)
+static void setVisible(uiControl *c, int visible, const char *func)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, func) == NULL)
 		return;
 	c->visible = visible;
 	c->vt->syncVisible(c);
@@ -116,24 +244,24 @@ static void setVisible(uiControl *c, int visible)
 
 void uiControlShow(uiControl *c)
 {
-	setVisible(c, 1);
+	setVisible(c, 1, __func__);
 }
 
 void uiControlHide(uiControl *c)
 {
-	setVisible(c, 0);
+	setVisible(c, 0, __func__);
 }
 
 int uiControlEnabled(uiControl *c)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, __func__) == NULL)
 		return 0;
 	return c->enabled;
 }
 
-static void setEnabled(uiControl *c, int enabled)
+static void setEnabled(uiControl *c, int enabled, const char *func)
 {
-	if (!uiprivControlIs(c, NULL))
+	if (uiprivCheck(c, NULL, func) == NULL)
 		return;
 	c->enabled = enabled;
 	c->vt->syncEnabled(c);
@@ -141,10 +269,10 @@ static void setEnabled(uiControl *c, int enabled)
 
 void uiControlEnable(uiControl *c)
 {
-	setEnabled(c, 1);
+	setEnabled(c, 1, __func__);
 }
 
 void uiControlDisable(uiControl *c)
 {
-	setEnabled(c, 0);
+	setEnabled(c, 0, __func__);
 }

@@ -47,8 +47,8 @@ static size_t availAt(const unsigned char *s, size_t i, size_t max)
 	return k;
 }
 
-/* One pass that either measures (out == NULL) or writes. */
-static size_t convert(const unsigned char *s, size_t max, char *out)
+/* One pass that either measures (out == NULL) or writes at most room bytes. */
+static size_t convert(const unsigned char *s, size_t max, size_t room, char *out)
 {
 	static const char replacement[3] = { (char) 0xEF, (char) 0xBF, (char) 0xBD };
 	size_t i = 0, o = 0;
@@ -63,7 +63,7 @@ static size_t convert(const unsigned char *s, size_t max, char *out)
 			srcLen = 3;
 			n = 1;
 		}
-		if (o + srcLen > uiTextLimit)
+		if (o + srcLen > room)
 			break; /* cut at the last whole character */
 		if (out != NULL)
 			memcpy(out + o, src, srcLen);
@@ -73,7 +73,8 @@ static size_t convert(const unsigned char *s, size_t max, char *out)
 	return o;
 }
 
-char *uiprivSanitizeN(const char *s, size_t n)
+/* Reads at most n bytes of s; writes at most room bytes. */
+static char *sanitize(const char *s, size_t n, size_t room)
 {
 	char *out;
 	size_t len;
@@ -82,11 +83,21 @@ char *uiprivSanitizeN(const char *s, size_t n)
 		s = "";
 		n = 0;
 	}
-	len = convert((const unsigned char *) s, n, NULL);
+	len = convert((const unsigned char *) s, n, room, NULL);
 	out = (char *) uiprivAlloc(len + 1);
-	convert((const unsigned char *) s, n, out);
+	convert((const unsigned char *) s, n, room, out);
 	out[len] = '\0';
 	return out;
+}
+
+char *uiprivSanitizeN(const char *s, size_t n)
+{
+	return sanitize(s, n, uiTextLimit);
+}
+
+char *uiprivSanitizeFit(const char *s, size_t used)
+{
+	return sanitize(s, (size_t) -1, used < uiTextLimit ? uiTextLimit - used : 0);
 }
 
 char *uiprivSanitize(const char *s)

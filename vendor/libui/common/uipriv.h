@@ -6,9 +6,6 @@
 #include <stdint.h>
 #include "ui.h"
 
-/* Marks a live control, so stale or foreign pointers are (usually) rejected. */
-#define uiprivControlMagic 0x75694374u
-
 typedef struct uiprivControlVtable uiprivControlVtable;
 
 /* One per control type; os points at the backend's own hooks. */
@@ -25,23 +22,57 @@ struct uiprivControlVtable {
 };
 
 struct uiControl {
-	uint32_t magic;
 	const uiprivControlVtable *vt;
 	uiControl *parent;
 	int visible;
 	int enabled;
 };
 
-/* Allocates size zeroed bytes with vt filled in; aborts when out of memory. */
+/* Reports a misuse of the API (see ui.h) on stderr as "libui: func: message (ignored)". */
+void uiprivUserBug(const char *func, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Allocates size zeroed bytes with vt filled in and registers the control as live; aborts when out of memory. */
 void *uiprivNewControl(size_t size, const uiprivControlVtable *vt, int visible);
-/* Invalidates and frees a control struct. */
+/* Unregisters and frees a control struct. */
 void uiprivControlFree(uiControl *c);
-/* Whether c is a live control (of type vt, unless vt is NULL). */
+/* Whether c is a live control (of type vt, unless vt is NULL), silently; never reads freed memory. */
 int uiprivControlIs(const uiControl *c, const uiprivControlVtable *vt);
+/* c if it is a live control of type vt (any type when vt is NULL), else NULL after reporting a user bug naming func. */
+void *uiprivCheck(const void *c, const uiprivControlVtable *vt, const char *func);
 /* Enabled and all ancestors enabled. */
 int uiprivControlEffectiveEnabled(const uiControl *c);
-/* Whether child may be put into a container: live, not toplevel, no parent yet. */
-int uiprivControlCanAdopt(const uiControl *child);
+/* Whether child may be put into parent: live, not toplevel, no parent yet, and not parent or one of its
+ * ancestors (which would make a cycle).  Reports why not, naming func. */
+int uiprivControlCanAdopt(const uiControl *parent, const uiControl *child, const char *func);
+/* Records c's container (NULL: none); only containers call it, together with their own bookkeeping. */
+void uiprivSetParent(uiControl *c, uiControl *parent);
+
+/* Ranges of sliders and spinboxes: a reversed range is swapped (libui-ng does the same). */
+static inline void uiprivOrderRange(int *min, int *max)
+{
+	if (*min > *max) {
+		int t = *min;
+		*min = *max;
+		*max = t;
+	}
+}
+
+static inline int uiprivClamp(int v, int min, int max)
+{
+	return v < min ? min : v > max ? max : v;
+}
+
+/* progress.c: whether n is a uiProgressBar value (-1..100); else reports a user bug naming func. */
+int uiprivProgressValueValid(int n, const char *func);
+
+/* index.c: whether lo <= index <= hi; else reports a user bug naming func. */
+int uiprivIndexValid(int index, int lo, int hi, const char *func);
+/* Where the selection goes when item deleted goes away (countAfter items left). */
+int uiprivSelectionAfterDelete(int selected, int deleted, int countAfter);
 
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
@@ -52,6 +83,21 @@ void *uiprivRealloc(void *p, size_t size);
 char *uiprivSanitize(const char *s);
 /* Same, reading at most n bytes of s (s need not be NUL-terminated). */
 char *uiprivSanitizeN(const char *s, size_t n);
+/* Same, cut to what may still be appended to text of used bytes without passing uiTextLimit. */
+char *uiprivSanitizeFit(const char *s, size_t used);
+
+/* queue.c: uiQueueMain's queue.  Open/Close at uiInit/uiUninit on the main thread. */
+void uiprivQueueOpen(void);
+void uiprivQueueClose(void);
+/* Runs the functions queued so far (not those queued while they run); called by the backend's loop. */
+void uiprivQueueRun(void);
+/* Whether the caller is the thread that called uiInit, while initialized; safe from any thread. */
+int uiprivOnMainThread(void);
+/* 1 when initialized and on that thread; else reports a user bug naming func and returns 0. */
+int uiprivReady(const char *func);
+/* Backend hook, called under the queue's lock from any thread: make the main loop call uiprivQueueRun soon.
+ * Returns 0 if it could not (the next uiQueueMain tries again). */
+int uiprivQueueWake(void);
 
 /* The uiOnShouldQuit handler's answer; 1 when none is set. */
 int uiprivShouldQuit(void);

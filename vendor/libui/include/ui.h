@@ -13,6 +13,15 @@
  *     makes the call do nothing; getters then return 0, NULL or a newly
  *     allocated "" (string getters never return NULL);
  *   - other rejected calls (listed per function) do nothing.
+ * - Misuse is a user bug with one documented path: a NULL, destroyed or
+ *   wrong-type control, an index out of range, a control that cannot go
+ *   where it is put (a window, one that already has a parent, or one that
+ *   would contain itself), destroying a control that still has a parent,
+ *   and any call before uiInit, after uiUninit or from another thread (other
+ *   than uiQueueMain and uiQuit) print one line
+ *   "libui: <function>: <what was wrong> (ignored)" on stderr, and the call
+ *   then does what the rules above say: nothing, or the default result.
+ *   Destroyed controls are recognised without reading their freed memory.
  * - Sizes are in 96-DPI units (device-independent pixels); the backends
  *   scale them to the window's DPI.
  * - Everything except uiQueueMain must be called on the thread that called
@@ -56,7 +65,7 @@ _UI_EXTERN void uiMainSteps(void);
 _UI_EXTERN int uiMainStep(int wait);
 /* Makes uiMain return (and uiMainStep return 0); may be called from any thread. */
 _UI_EXTERN void uiQuit(void);
-/* Runs f(data) soon on the main thread; safe to call from any thread.  A NULL f is ignored. */
+/* Runs f(data) soon on the main thread, in the order queued; safe to call from any thread.  A NULL f, or a call before uiInit or after uiUninit, is a user bug. */
 _UI_EXTERN void uiQueueMain(void (*f)(void *data), void *data);
 /* Calls f(data) every milliseconds (negative counts as 0) on the main thread while f returns nonzero.  A NULL f is ignored. */
 _UI_EXTERN void uiTimer(int milliseconds, int (*f)(void *data), void *data);
@@ -70,13 +79,13 @@ _UI_EXTERN void uiFreeText(char *text);
 typedef struct uiControl uiControl;
 #define uiControl(this) ((uiControl *) (this))
 
-/* Destroys a control and its children.  Ignored while the control has a parent (remove it from its container first). */
+/* Destroys a control and its children.  A user bug while the control has a parent (remove it from its container first). */
 _UI_EXTERN void uiControlDestroy(uiControl *c);
 /* The native handle: HWND on Windows, GtkWidget * on GTK. */
 _UI_EXTERN uintptr_t uiControlHandle(uiControl *c);
 /* The container holding c, or NULL. */
 _UI_EXTERN uiControl *uiControlParent(uiControl *c);
-/* Bookkeeping used by containers; ignored for windows, and when c already has a parent and parent is not NULL. */
+/* Containers keep the parent themselves (custom containers are not provided), so a call that would change it is a user bug and ignored. */
 _UI_EXTERN void uiControlSetParent(uiControl *c, uiControl *parent);
 /* 1 for windows, 0 for other controls. */
 _UI_EXTERN int uiControlToplevel(uiControl *c);
@@ -136,7 +145,7 @@ _UI_EXTERN uiButton *uiNewButton(const char *text);
 typedef struct uiBox uiBox;
 #define uiBox(this) ((uiBox *) (this))
 
-/* Adds child at the end; stretchy children share the space left along the box's direction.  A child that already has a parent, or a window, is rejected. */
+/* Adds child at the end; stretchy children share the space left along the box's direction.  A child that already has a parent, a window, or the box or one of its ancestors is rejected. */
 _UI_EXTERN void uiBoxAppend(uiBox *b, uiControl *child, int stretchy);
 /* The number of children. */
 _UI_EXTERN int uiBoxNumChildren(uiBox *b);
@@ -195,10 +204,191 @@ _UI_EXTERN void uiLabelSetText(uiLabel *l, const char *text);
 /* A new static text; NULL if the native control cannot be made. */
 _UI_EXTERN uiLabel *uiNewLabel(const char *text);
 
+typedef struct uiSeparator uiSeparator;
+#define uiSeparator(this) ((uiSeparator *) (this))
+
+/* A new horizontal line, for separating controls stacked vertically; NULL if the native control cannot be made. */
+_UI_EXTERN uiSeparator *uiNewHorizontalSeparator(void);
+/* A new vertical line, for separating controls side by side; NULL if the native control cannot be made. */
+_UI_EXTERN uiSeparator *uiNewVerticalSeparator(void);
+
+typedef struct uiProgressBar uiProgressBar;
+#define uiProgressBar(this) ((uiProgressBar *) (this))
+
+/* The value: 0..100, or -1 while indeterminate. */
+_UI_EXTERN int uiProgressBarValue(uiProgressBar *p);
+/* Sets the value: 0..100 fills that percentage, -1 shows an animated indeterminate bar; anything else is a user bug. */
+_UI_EXTERN void uiProgressBarSetValue(uiProgressBar *p, int n);
+/* A new horizontal progress bar at 0; NULL if the native control cannot be made. */
+_UI_EXTERN uiProgressBar *uiNewProgressBar(void);
+
+typedef struct uiSlider uiSlider;
+#define uiSlider(this) ((uiSlider *) (this))
+
+/* The value, always within the range. */
+_UI_EXTERN int uiSliderValue(uiSlider *s);
+/* Sets the value, clamped to the range (does not call the OnChanged handler). */
+_UI_EXTERN void uiSliderSetValue(uiSlider *s, int value);
+/* Whether the value is shown while dragging (GTK: drawn beside the slider); 1 by default. */
+_UI_EXTERN int uiSliderHasToolTip(uiSlider *s);
+/* Shows the value while dragging or not. */
+_UI_EXTERN void uiSliderSetHasToolTip(uiSlider *s, int hasToolTip);
+/* Sets the handler called when the user changes the value (not on uiSliderSetValue or uiSliderSetRange). */
+_UI_EXTERN void uiSliderOnChanged(uiSlider *s, void (*f)(uiSlider *sender, void *senderData), void *data);
+/* Sets the handler called when the user lets go of the slider (Windows: also after a change by keyboard). */
+_UI_EXTERN void uiSliderOnReleased(uiSlider *s, void (*f)(uiSlider *sender, void *senderData), void *data);
+/* Sets the range (swapped if min > max); the value is clamped into it without calling the OnChanged handler. */
+_UI_EXTERN void uiSliderSetRange(uiSlider *s, int min, int max);
+/* A new horizontal slider over min..max (swapped if min > max) at min; NULL if the native control cannot be made. */
+_UI_EXTERN uiSlider *uiNewSlider(int min, int max);
+
+typedef struct uiSpinbox uiSpinbox;
+#define uiSpinbox(this) ((uiSpinbox *) (this))
+
+/* The value, always within the range; text typed out of range counts as the nearest end. */
+_UI_EXTERN int uiSpinboxValue(uiSpinbox *s);
+/* Sets the value, clamped to the range (does not call the OnChanged handler). */
+_UI_EXTERN void uiSpinboxSetValue(uiSpinbox *s, int value);
+/* Sets the handler called when the user changes the value (not on uiSpinboxSetValue). */
+_UI_EXTERN void uiSpinboxOnChanged(uiSpinbox *s, void (*f)(uiSpinbox *sender, void *senderData), void *data);
+/* A new integer entry with up/down arrows over min..max (swapped if min > max) at min; NULL if the native control cannot be made. */
+_UI_EXTERN uiSpinbox *uiNewSpinbox(int min, int max);
+
+typedef struct uiCombobox uiCombobox;
+#define uiCombobox(this) ((uiCombobox *) (this))
+
+/* Adds an item at the end. */
+_UI_EXTERN void uiComboboxAppend(uiCombobox *c, const char *text);
+/* Inserts an item before index (0..uiComboboxNumItems; the count appends); another index is a user bug. */
+_UI_EXTERN void uiComboboxInsertAt(uiCombobox *c, int index, const char *text);
+/* Removes the item at index (an index out of range is a user bug); removing the selected item selects the next one, or none if it was last. */
+_UI_EXTERN void uiComboboxDelete(uiCombobox *c, int index);
+/* Removes every item; nothing is selected afterwards. */
+_UI_EXTERN void uiComboboxClear(uiCombobox *c);
+/* The number of items. */
+_UI_EXTERN int uiComboboxNumItems(uiCombobox *c);
+/* The selected item's index, or -1 for none (the default). */
+_UI_EXTERN int uiComboboxSelected(uiCombobox *c);
+/* Selects the item at index, or none with -1; another index is a user bug. */
+_UI_EXTERN void uiComboboxSetSelected(uiCombobox *c, int index);
+/* Sets the handler called when the user selects an item (not on the calls above). */
+_UI_EXTERN void uiComboboxOnSelected(uiCombobox *c, void (*f)(uiCombobox *sender, void *senderData), void *data);
+/* A new drop-down list with no items; NULL if the native control cannot be made. */
+_UI_EXTERN uiCombobox *uiNewCombobox(void);
+
+typedef struct uiEditableCombobox uiEditableCombobox;
+#define uiEditableCombobox(this) ((uiEditableCombobox *) (this))
+
+/* Adds an item to the drop-down list. */
+_UI_EXTERN void uiEditableComboboxAppend(uiEditableCombobox *c, const char *text);
+/* The text in the field: typed, or the item chosen last. */
+_UI_EXTERN char *uiEditableComboboxText(uiEditableCombobox *c);
+/* Sets the text in the field (does not call the OnChanged handler). */
+_UI_EXTERN void uiEditableComboboxSetText(uiEditableCombobox *c, const char *text);
+/* Sets the handler called when the user types or chooses an item; the text is already the new one. */
+_UI_EXTERN void uiEditableComboboxOnChanged(uiEditableCombobox *c, void (*f)(uiEditableCombobox *sender, void *senderData), void *data);
+/* A new text field with a drop-down list of suggestions; NULL if the native control cannot be made. */
+_UI_EXTERN uiEditableCombobox *uiNewEditableCombobox(void);
+
+typedef struct uiRadioButtons uiRadioButtons;
+#define uiRadioButtons(this) ((uiRadioButtons *) (this))
+
+/* Adds a button at the bottom. */
+_UI_EXTERN void uiRadioButtonsAppend(uiRadioButtons *r, const char *text);
+/* The selected button's index, or -1 for none (the default). */
+_UI_EXTERN int uiRadioButtonsSelected(uiRadioButtons *r);
+/* Selects the button at index, or none with -1; another index is a user bug. */
+_UI_EXTERN void uiRadioButtonsSetSelected(uiRadioButtons *r, int index);
+/* Sets the handler called when the user selects a button (not on uiRadioButtonsSetSelected). */
+_UI_EXTERN void uiRadioButtonsOnSelected(uiRadioButtons *r, void (*f)(uiRadioButtons *sender, void *senderData), void *data);
+/* A new, empty set of mutually exclusive buttons stacked vertically; NULL if the native control cannot be made. */
+_UI_EXTERN uiRadioButtons *uiNewRadioButtons(void);
+
+typedef struct uiGroup uiGroup;
+#define uiGroup(this) ((uiGroup *) (this))
+
+/* The title. */
+_UI_EXTERN char *uiGroupTitle(uiGroup *g);
+/* Sets the title. */
+_UI_EXTERN void uiGroupSetTitle(uiGroup *g, const char *title);
+/* Replaces the content (NULL for none); the old child is unparented, not destroyed.  Rejected like uiBoxAppend's children. */
+_UI_EXTERN void uiGroupSetChild(uiGroup *g, uiControl *c);
+/* Whether the content has a margin (0 by default). */
+_UI_EXTERN int uiGroupMargined(uiGroup *g);
+/* Turns the content margin on or off. */
+_UI_EXTERN void uiGroupSetMargined(uiGroup *g, int margined);
+/* A new titled frame around one child; NULL if the native control cannot be made. */
+_UI_EXTERN uiGroup *uiNewGroup(const char *title);
+
+typedef struct uiMultilineEntry uiMultilineEntry;
+#define uiMultilineEntry(this) ((uiMultilineEntry *) (this))
+
+/* The text; lines end with "\n" on every system. */
+_UI_EXTERN char *uiMultilineEntryText(uiMultilineEntry *e);
+/* Replaces the text (does not call the OnChanged handler). */
+_UI_EXTERN void uiMultilineEntrySetText(uiMultilineEntry *e, const char *text);
+/* Adds text at the end, cut so the whole stays within uiTextLimit bytes (does not call the OnChanged handler). */
+_UI_EXTERN void uiMultilineEntryAppend(uiMultilineEntry *e, const char *text);
+/* Sets the handler called when the user edits the text (not on the two calls above). */
+_UI_EXTERN void uiMultilineEntryOnChanged(uiMultilineEntry *e, void (*f)(uiMultilineEntry *sender, void *senderData), void *data);
+/* 1 if the user cannot edit the text, else 0 (the default). */
+_UI_EXTERN int uiMultilineEntryReadOnly(uiMultilineEntry *e);
+/* Makes the text read-only (nonzero) or editable. */
+_UI_EXTERN void uiMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly);
+/* A new multi-line text area that wraps long lines; NULL if the native control cannot be made. */
+_UI_EXTERN uiMultilineEntry *uiNewMultilineEntry(void);
+/* A new multi-line text area that scrolls sideways instead of wrapping; NULL if the native control cannot be made. */
+_UI_EXTERN uiMultilineEntry *uiNewNonWrappingMultilineEntry(void);
+
 /* Shows a modal message and returns when the user dismisses it; parent may be NULL. */
 _UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *description);
 /* Like uiMsgBox, with an error icon. */
 _UI_EXTERN void uiMsgBoxError(uiWindow *parent, const char *title, const char *description);
+
+/* A 2D affine transform, libui-ng's layout and conventions (those of cairo
+ * and Direct2D): points are row vectors, so (x, y) maps to
+ * (x*M11 + y*M21 + M31, x*M12 + y*M22 + M32), and each call below appends
+ * its transform after the one already in the matrix.  Angles are radians.
+ * These need no uiInit; a NULL matrix or point is a user bug. */
+typedef struct uiDrawMatrix uiDrawMatrix;
+
+struct uiDrawMatrix {
+	double M11;
+	double M12;
+	double M21;
+	double M22;
+	double M31;
+	double M32;
+};
+
+/* Makes m the identity. */
+_UI_EXTERN void uiDrawMatrixSetIdentity(uiDrawMatrix *m);
+/* Then moves by (x, y). */
+_UI_EXTERN void uiDrawMatrixTranslate(uiDrawMatrix *m, double x, double y);
+/* Then scales by x and y about (xCenter, yCenter), which stays put. */
+_UI_EXTERN void uiDrawMatrixScale(uiDrawMatrix *m, double xCenter, double yCenter, double x, double y);
+/* Then rotates by amount radians about (x, y); positive turns +x towards +y. */
+_UI_EXTERN void uiDrawMatrixRotate(uiDrawMatrix *m, double x, double y, double amount);
+/* Then skews about (x, y): vertical lines lean by xamount radians, horizontal ones by yamount. */
+_UI_EXTERN void uiDrawMatrixSkew(uiDrawMatrix *m, double x, double y, double xamount, double yamount);
+/* dest becomes dest followed by src. */
+_UI_EXTERN void uiDrawMatrixMultiply(uiDrawMatrix *dest, uiDrawMatrix *src);
+/* Nonzero if m has an inverse (a finite, nonzero determinant). */
+_UI_EXTERN int uiDrawMatrixInvertible(uiDrawMatrix *m);
+/* Replaces m by its inverse and returns nonzero; returns 0 and leaves m alone if it has none. */
+_UI_EXTERN int uiDrawMatrixInvert(uiDrawMatrix *m);
+/* Maps the point (*x, *y) through m. */
+_UI_EXTERN void uiDrawMatrixTransformPoint(uiDrawMatrix *m, double *x, double *y);
+/* Maps the distance (*x, *y) through m, without its translation. */
+_UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y);
+
+/* Not provided yet (so a program using them fails to compile, never to link
+ * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
+ * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
+ * uiImage; and of the controls, menus and dialogs of libui-ng:
+ * uiTab, uiForm, uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiMenu, uiOpenFile,
+ * uiOpenFolder, uiSaveFile, uiNewSearchEntry, and the uiWindow calls beyond
+ * those above. */
 
 #ifdef __cplusplus
 }

@@ -32,7 +32,7 @@ static void boxFree(uiControl *c)
 		if (b->children[i].stretchy)
 			gtk_size_group_remove_widget(b->stretchyGroup, uiprivWidget(child));
 		gtk_container_remove(GTK_CONTAINER(b->widget), uiprivWidget(child));
-		uiControlSetParent(child, NULL);
+		uiprivSetParent(child, NULL);
 		child->vt->free(child);
 	}
 	free(b->children);
@@ -45,14 +45,12 @@ static const uiprivControlVtable boxVtable = {
 	"uiBox", 0, boxFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiBox *checked(uiBox *b)
-{
-	return uiprivControlIs(uiControl(b), &boxVtable) ? b : NULL;
-}
+/* Public functions reject anything but a live uiBox, naming themselves. */
+#define checked(x) ((uiBox *) uiprivCheck((x), &boxVtable, __func__))
 
 void uiBoxAppend(uiBox *b, uiControl *child, int stretchy)
 {
-	if (checked(b) == NULL || !uiprivControlCanAdopt(child) || child == uiControl(b))
+	if (checked(b) == NULL || !uiprivControlCanAdopt(uiControl(b), child, __func__))
 		return;
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 4;
@@ -61,7 +59,7 @@ void uiBoxAppend(uiBox *b, uiControl *child, int stretchy)
 	b->children[b->n].c = child;
 	b->children[b->n].stretchy = stretchy != 0;
 	b->n++;
-	uiControlSetParent(child, uiControl(b));
+	uiprivSetParent(child, uiControl(b));
 	if (stretchy)
 		gtk_size_group_add_widget(b->stretchyGroup, uiprivWidget(child));
 	gtk_box_pack_start(GTK_BOX(b->widget), uiprivWidget(child), stretchy != 0, TRUE, 0);
@@ -78,14 +76,18 @@ void uiBoxDelete(uiBox *b, int index)
 {
 	uiControl *child;
 
-	if (checked(b) == NULL || index < 0 || index >= b->n)
+	if (checked(b) == NULL)
 		return;
+	if (index < 0 || index >= b->n) {
+		uiprivUserBug(__func__, "index %d is out of range (the box has %d children)", index, b->n);
+		return;
+	}
 	child = b->children[index].c;
 	if (b->children[index].stretchy)
 		gtk_size_group_remove_widget(b->stretchyGroup, uiprivWidget(child));
 	/* Our own widget reference keeps the child alive after removal. */
 	gtk_container_remove(GTK_CONTAINER(b->widget), uiprivWidget(child));
-	uiControlSetParent(child, NULL);
+	uiprivSetParent(child, NULL);
 	b->n--;
 	for (; index < b->n; index++)
 		b->children[index] = b->children[index + 1];
@@ -118,10 +120,14 @@ static uiBox *newBox(int vertical)
 
 uiBox *uiNewHorizontalBox(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newBox(0);
 }
 
 uiBox *uiNewVerticalBox(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newBox(1);
 }

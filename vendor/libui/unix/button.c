@@ -12,10 +12,8 @@ static const uiprivControlVtable buttonVtable = {
 	"uiButton", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiButton *checked(uiButton *b)
-{
-	return uiprivControlIs(uiControl(b), &buttonVtable) ? b : NULL;
-}
+/* Public functions reject anything but a live uiButton, naming themselves. */
+#define checked(x) ((uiButton *) uiprivCheck((x), &buttonVtable, __func__))
 
 static void onClicked(GtkButton *button, gpointer data)
 {
@@ -54,8 +52,11 @@ void uiButtonOnClicked(uiButton *b, void (*f)(uiButton *b, void *data), void *da
 
 uiButton *uiNewButton(const char *text)
 {
-	uiButton *b = (uiButton *) uiprivNewControl(sizeof (uiButton), &buttonVtable, 1);
+	uiButton *b;
 
+	if (!uiprivReady(__func__))
+		return NULL;
+	b = (uiButton *) uiprivNewControl(sizeof (uiButton), &buttonVtable, 1);
 	uiprivGtkAdopt(uiControl(b), gtk_button_new_with_label(""));
 	uiButtonSetText(b, text);
 	g_signal_connect(b->widget, "clicked", G_CALLBACK(onClicked), b);

@@ -13,10 +13,8 @@ static const uiprivControlVtable checkboxVtable = {
 	"uiCheckbox", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiCheckbox *checked(uiCheckbox *c)
-{
-	return uiprivControlIs(uiControl(c), &checkboxVtable) ? c : NULL;
-}
+/* Public functions reject anything but a live uiCheckbox, naming themselves. */
+#define checked(x) ((uiCheckbox *) uiprivCheck((x), &checkboxVtable, __func__))
 
 static void onToggled(GtkToggleButton *button, gpointer data)
 {
@@ -72,8 +70,11 @@ void uiCheckboxSetChecked(uiCheckbox *c, int isChecked)
 
 uiCheckbox *uiNewCheckbox(const char *text)
 {
-	uiCheckbox *c = (uiCheckbox *) uiprivNewControl(sizeof (uiCheckbox), &checkboxVtable, 1);
+	uiCheckbox *c;
 
+	if (!uiprivReady(__func__))
+		return NULL;
+	c = (uiCheckbox *) uiprivNewControl(sizeof (uiCheckbox), &checkboxVtable, 1);
 	uiprivGtkAdopt(uiControl(c), gtk_check_button_new_with_label(""));
 	uiCheckboxSetText(c, text);
 	c->toggledHandler = g_signal_connect(c->widget, "toggled", G_CALLBACK(onToggled), c);

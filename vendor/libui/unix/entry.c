@@ -13,10 +13,8 @@ static const uiprivControlVtable entryVtable = {
 	"uiEntry", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiEntry *checked(uiEntry *e)
-{
-	return uiprivControlIs(uiControl(e), &entryVtable) ? e : NULL;
-}
+/* Public functions reject anything but a live uiEntry, naming themselves. */
+#define checked(x) ((uiEntry *) uiprivCheck((x), &entryVtable, __func__))
 
 static void onChanged(GtkEditable *editable, gpointer data)
 {
@@ -73,8 +71,10 @@ void uiEntrySetReadOnly(uiEntry *e, int readonly)
 static uiEntry *newEntry(int password)
 {
 	uiEntry *e = (uiEntry *) uiprivNewControl(sizeof (uiEntry), &entryVtable, 1);
+	GtkEntryBuffer *buffer = uiprivNewEntryBuffer();
 
-	uiprivGtkAdopt(uiControl(e), gtk_entry_new());
+	uiprivGtkAdopt(uiControl(e), gtk_entry_new_with_buffer(buffer));
+	g_object_unref(buffer);
 	if (password) {
 		gtk_entry_set_visibility(GTK_ENTRY(e->widget), FALSE);
 		gtk_entry_set_input_purpose(GTK_ENTRY(e->widget), GTK_INPUT_PURPOSE_PASSWORD);
@@ -85,10 +85,14 @@ static uiEntry *newEntry(int password)
 
 uiEntry *uiNewEntry(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newEntry(0);
 }
 
 uiEntry *uiNewPasswordEntry(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newEntry(1);
 }

@@ -10,10 +10,8 @@ static const uiprivControlVtable labelVtable = {
 	"uiLabel", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiLabel *checked(uiLabel *l)
-{
-	return uiprivControlIs(uiControl(l), &labelVtable) ? l : NULL;
-}
+/* Public functions reject anything but a live uiLabel, naming themselves. */
+#define checked(x) ((uiLabel *) uiprivCheck((x), &labelVtable, __func__))
 
 char *uiLabelText(uiLabel *l)
 {
@@ -35,8 +33,11 @@ void uiLabelSetText(uiLabel *l, const char *text)
 
 uiLabel *uiNewLabel(const char *text)
 {
-	uiLabel *l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &labelVtable, 1);
+	uiLabel *l;
 
+	if (!uiprivReady(__func__))
+		return NULL;
+	l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &labelVtable, 1);
 	uiprivGtkAdopt(uiControl(l), gtk_label_new(NULL));
 	/* Text starts at the left even when the box gives the label more room. */
 	gtk_widget_set_halign(l->widget, GTK_ALIGN_START);

@@ -4,20 +4,7 @@
 #include "uipriv_unix.h"
 
 static int initialized;
-static GThread *mainThread;
 static int quitRequested;
-
-typedef struct queued queued;
-struct queued {
-	void (*f)(void *data);
-	void *data;
-	GSource *source;
-	queued *next;
-};
-
-/* Pending uiQueueMain calls, so uiUninit can drop them; guarded by queueLock. */
-static GMutex queueLock;
-static queued *queueHead;
 
 typedef struct timer timer;
 struct timer {
@@ -33,13 +20,15 @@ static guint sigtermSource;
 const char *uiInit(uiInitOptions *options)
 {
 	(void) options;
-	if (initialized)
+	if (initialized) {
+		uiprivUserBug("uiInit", "already initialized");
 		return uiprivSanitize("uiInit: already initialized");
+	}
 	if (!gtk_init_check(NULL, NULL))
 		return uiprivSanitize("uiInit: GTK could not be initialized (is DISPLAY or WAYLAND_DISPLAY set?)");
-	mainThread = g_thread_self();
 	quitRequested = 0;
 	initialized = 1;
+	uiprivQueueOpen();
 	uiprivShouldQuitChanged();
 	return NULL;
 }
@@ -59,15 +48,8 @@ void uiUninit(void)
 		g_source_remove(t->id);
 		g_free(t);
 	}
-	g_mutex_lock(&queueLock);
-	while (queueHead != NULL) {
-		queued *q = queueHead;
-		queueHead = q->next;
-		g_source_destroy(q->source);
-		g_source_unref(q->source);
-		g_free(q);
-	}
-	g_mutex_unlock(&queueLock);
+	/* A wake-up still pending finds the queue empty, so it need not be removed. */
+	uiprivQueueClose();
 	if (sigtermSource != 0) {
 		g_source_remove(sigtermSource);
 		sigtermSource = 0;
@@ -111,9 +93,8 @@ static void quitOnMain(void *data)
 
 void uiQuit(void)
 {
-	if (!initialized)
-		return;
-	if (g_thread_self() != mainThread) {
+	/* Other threads may not read our state: they ask the main thread through the queue. */
+	if (!uiprivOnMainThread()) {
 		uiQueueMain(quitOnMain, NULL);
 		return;
 	}
@@ -123,41 +104,18 @@ void uiQuit(void)
 		gtk_main_quit();
 }
 
-static gboolean runQueued(gpointer data)
+static gboolean runQueue(gpointer data)
 {
-	queued *q = (queued *) data;
-	queued **pp;
-
-	g_mutex_lock(&queueLock);
-	for (pp = &queueHead; *pp != NULL; pp = &(*pp)->next)
-		if (*pp == q) {
-			*pp = q->next;
-			break;
-		}
-	g_mutex_unlock(&queueLock);
-	q->f(q->data);
-	g_source_unref(q->source);
-	g_free(q);
+	(void) data;
+	uiprivQueueRun();
 	return G_SOURCE_REMOVE;
 }
 
-void uiQueueMain(void (*f)(void *data), void *data)
+int uiprivQueueWake(void)
 {
-	queued *q;
-
-	if (f == NULL || !initialized)
-		return;
-	q = g_new0(queued, 1);
-	q->f = f;
-	q->data = data;
-	q->source = g_idle_source_new();
-	g_source_set_callback(q->source, runQueued, q, NULL);
-	/* Linked before attaching, and under the lock, so runQueued always finds it. */
-	g_mutex_lock(&queueLock);
-	q->next = queueHead;
-	queueHead = q;
-	g_source_attach(q->source, NULL);
-	g_mutex_unlock(&queueLock);
+	/* Attaching a source to the default context is thread-safe and wakes a waiting loop. */
+	g_idle_add(runQueue, NULL);
+	return 1;
 }
 
 static gboolean runTimer(gpointer data)
@@ -180,8 +138,14 @@ void uiTimer(int milliseconds, int (*f)(void *data), void *data)
 {
 	timer *t;
 
-	if (f == NULL || !initialized)
+	if (f == NULL) {
+		uiprivUserBug(__func__, "the function is NULL");
 		return;
+	}
+	if (!initialized) {
+		uiprivUserBug(__func__, "called before uiInit");
+		return;
+	}
 	if (milliseconds < 0)
 		milliseconds = 0;
 	t = g_new0(timer, 1);

@@ -26,4 +26,7 @@ void uiprivGtkDestroyWidget(uiControl *c);
 
 extern const uiprivControlVtable uiprivWindowVtable;
 
+/* entrybuffer.c: a text buffer for GtkEntry that holds uiTextLimit bytes (GTK's own stops short of it). */
+GtkEntryBuffer *uiprivNewEntryBuffer(void);
+
 #endif

@@ -32,7 +32,7 @@ static void detachChild(uiWindow *w)
 	if (w->child == NULL)
 		return;
 	gtk_container_remove(GTK_CONTAINER(w->widget), uiprivWidget(w->child));
-	uiControlSetParent(w->child, NULL);
+	uiprivSetParent(w->child, NULL);
 	w->child = NULL;
 }
 
@@ -53,10 +53,8 @@ const uiprivControlVtable uiprivWindowVtable = {
 	"uiWindow", 1, windowFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiWindow *checked(uiWindow *w)
-{
-	return uiprivControlIs(uiControl(w), &uiprivWindowVtable) ? w : NULL;
-}
+/* Public functions reject anything but a live uiWindow, naming themselves. */
+#define checked(x) ((uiWindow *) uiprivCheck((x), &uiprivWindowVtable, __func__))
 
 static gboolean onDeleteEvent(GtkWidget *widget, GdkEvent *event, gpointer data)
 {
@@ -147,13 +145,13 @@ void uiWindowSetChild(uiWindow *w, uiControl *child)
 {
 	if (checked(w) == NULL || child == w->child)
 		return;
-	if (child != NULL && !uiprivControlCanAdopt(child))
+	if (child != NULL && !uiprivControlCanAdopt(uiControl(w), child, __func__))
 		return;
 	detachChild(w);
 	if (child == NULL)
 		return;
 	w->child = child;
-	uiControlSetParent(child, uiControl(w));
+	uiprivSetParent(child, uiControl(w));
 	gtk_container_add(GTK_CONTAINER(w->widget), uiprivWidget(child));
 }
 
@@ -191,6 +189,8 @@ uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
 	uiWindow *w;
 
 	(void) hasMenubar;
+	if (!uiprivReady(__func__))
+		return NULL;
 	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
 	uiprivGtkAdopt(uiControl(w), gtk_window_new(GTK_WINDOW_TOPLEVEL));
 	uiWindowSetTitle(w, title);

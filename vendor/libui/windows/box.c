@@ -130,21 +130,19 @@ static void boxFree(uiControl *c)
 }
 
 static const uiprivWinHooks boxHooks = {
-	boxMinSize, boxLayout, uiprivWinSetNativeParent, NULL,
+	boxMinSize, boxLayout, uiprivWinSetNativeParent, NULL, NULL,
 };
 
 static const uiprivControlVtable boxVtable = {
 	"uiBox", 0, boxFree, uiprivWinHandle, uiprivWinSyncVisible, boxSyncEnabled, &boxHooks,
 };
 
-static uiBox *checked(uiBox *b)
-{
-	return uiprivControlIs(uiControl(b), &boxVtable) ? b : NULL;
-}
+/* Public functions reject anything but a live uiBox, naming themselves. */
+#define checked(x) ((uiBox *) uiprivCheck((x), &boxVtable, __func__))
 
 void uiBoxAppend(uiBox *b, uiControl *child, int stretchy)
 {
-	if (checked(b) == NULL || !uiprivControlCanAdopt(child) || child == uiControl(b))
+	if (checked(b) == NULL || !uiprivControlCanAdopt(uiControl(b), child, __func__))
 		return;
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 4;
@@ -153,7 +151,7 @@ void uiBoxAppend(uiBox *b, uiControl *child, int stretchy)
 	b->children[b->n].c = child;
 	b->children[b->n].stretchy = stretchy != 0;
 	b->n++;
-	uiControlSetParent(child, uiControl(b));
+	uiprivSetParent(child, uiControl(b));
 	uiprivHooks(child)->setNativeParent(child, b->hwnd);
 	child->vt->syncEnabled(child);
 	uiprivRelayout(uiControl(b));
@@ -170,13 +168,17 @@ void uiBoxDelete(uiBox *b, int index)
 {
 	uiControl *child;
 
-	if (checked(b) == NULL || index < 0 || index >= b->n)
+	if (checked(b) == NULL)
 		return;
+	if (index < 0 || index >= b->n) {
+		uiprivUserBug(__func__, "index %d is out of range (the box has %d children)", index, b->n);
+		return;
+	}
 	child = b->children[index].c;
 	b->n--;
 	for (; index < b->n; index++)
 		b->children[index] = b->children[index + 1];
-	uiControlSetParent(child, NULL);
+	uiprivSetParent(child, NULL);
 	uiprivHooks(child)->setNativeParent(child, NULL);
 	child->vt->syncEnabled(child);
 	uiprivRelayout(uiControl(b));
@@ -212,10 +214,14 @@ static uiBox *newBox(int vertical)
 
 uiBox *uiNewHorizontalBox(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newBox(0);
 }
 
 uiBox *uiNewVerticalBox(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newBox(1);
 }

@@ -38,17 +38,15 @@ static void buttonCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks buttonHooks = {
-	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand,
+	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand, NULL,
 };
 
 static const uiprivControlVtable buttonVtable = {
 	"uiButton", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &buttonHooks,
 };
 
-static uiButton *checked(uiButton *b)
-{
-	return uiprivControlIs(uiControl(b), &buttonVtable) ? b : NULL;
-}
+/* Public functions reject anything but a live uiButton, naming themselves. */
+#define checked(x) ((uiButton *) uiprivCheck((x), &buttonVtable, __func__))
 
 char *uiButtonText(uiButton *b)
 {
@@ -75,8 +73,11 @@ void uiButtonOnClicked(uiButton *b, void (*f)(uiButton *b, void *data), void *da
 
 uiButton *uiNewButton(const char *text)
 {
-	uiButton *b = (uiButton *) uiprivNewControl(sizeof (uiButton), &buttonVtable, 1);
+	uiButton *b;
 
+	if (!uiprivReady(__func__))
+		return NULL;
+	b = (uiButton *) uiprivNewControl(sizeof (uiButton), &buttonVtable, 1);
 	b->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_PUSHBUTTON | WS_TABSTOP, uiControl(b));
 	if (b->hwnd == NULL) {
 		uiprivControlFree(uiControl(b));

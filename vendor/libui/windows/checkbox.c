@@ -33,17 +33,15 @@ static void checkboxCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks checkboxHooks = {
-	checkboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, checkboxCommand,
+	checkboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, checkboxCommand, NULL,
 };
 
 static const uiprivControlVtable checkboxVtable = {
 	"uiCheckbox", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &checkboxHooks,
 };
 
-static uiCheckbox *checked(uiCheckbox *c)
-{
-	return uiprivControlIs(uiControl(c), &checkboxVtable) ? c : NULL;
-}
+/* Public functions reject anything but a live uiCheckbox, naming themselves. */
+#define checked(x) ((uiCheckbox *) uiprivCheck((x), &checkboxVtable, __func__))
 
 char *uiCheckboxText(uiCheckbox *c)
 {
@@ -84,8 +82,11 @@ void uiCheckboxSetChecked(uiCheckbox *c, int isChecked)
 
 uiCheckbox *uiNewCheckbox(const char *text)
 {
-	uiCheckbox *c = (uiCheckbox *) uiprivNewControl(sizeof (uiCheckbox), &checkboxVtable, 1);
+	uiCheckbox *c;
 
+	if (!uiprivReady(__func__))
+		return NULL;
+	c = (uiCheckbox *) uiprivNewControl(sizeof (uiCheckbox), &checkboxVtable, 1);
 	c->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_AUTOCHECKBOX | WS_TABSTOP, uiControl(c));
 	if (c->hwnd == NULL) {
 		uiprivControlFree(uiControl(c));

@@ -84,16 +84,36 @@ void uiprivSetFontTree(HWND hwnd, HFONT font)
 	EnumChildWindows(hwnd, setFontProc, (LPARAM) font);
 }
 
-BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam)
+/* The control behind a notification's HWND, if it is one of ours with hooks. */
+static uiControl *notifier(LPARAM lParam)
 {
 	uiControl *c;
 
 	if (lParam == 0)
-		return FALSE;
+		return NULL;
 	c = (uiControl *) GetPropW((HWND) lParam, uiprivControlProp);
-	if (!uiprivControlIs(c, NULL) || c->vt->os == NULL || uiprivHooks(c)->command == NULL)
+	if (!uiprivControlIs(c, NULL) || c->vt->os == NULL)
+		return NULL;
+	return c;
+}
+
+BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam)
+{
+	uiControl *c = notifier(lParam);
+
+	if (c == NULL || uiprivHooks(c)->command == NULL)
 		return FALSE;
 	uiprivHooks(c)->command(c, HIWORD(wParam));
+	return TRUE;
+}
+
+BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam)
+{
+	uiControl *c = notifier(lParam);
+
+	if (c == NULL || uiprivHooks(c)->scroll == NULL)
+		return FALSE;
+	uiprivHooks(c)->scroll(c, LOWORD(wParam));
 	return TRUE;
 }
 

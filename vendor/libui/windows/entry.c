@@ -29,17 +29,15 @@ static void entryCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks entryHooks = {
-	entryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, entryCommand,
+	entryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, entryCommand, NULL,
 };
 
 static const uiprivControlVtable entryVtable = {
 	"uiEntry", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &entryHooks,
 };
 
-static uiEntry *checked(uiEntry *e)
-{
-	return uiprivControlIs(uiControl(e), &entryVtable) ? e : NULL;
-}
+/* Public functions reject anything but a live uiEntry, naming themselves. */
+#define checked(x) ((uiEntry *) uiprivCheck((x), &entryVtable, __func__))
 
 char *uiEntryText(uiEntry *e)
 {
@@ -96,10 +94,14 @@ static uiEntry *newEntry(DWORD style)
 
 uiEntry *uiNewEntry(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newEntry(0);
 }
 
 uiEntry *uiNewPasswordEntry(void)
 {
+	if (!uiprivReady(__func__))
+		return NULL;
 	return newEntry(ES_PASSWORD);
 }

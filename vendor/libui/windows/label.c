@@ -20,17 +20,15 @@ static void labelMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *
 }
 
 static const uiprivWinHooks labelHooks = {
-	labelMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL,
+	labelMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL,
 };
 
 static const uiprivControlVtable labelVtable = {
 	"uiLabel", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &labelHooks,
 };
 
-static uiLabel *checked(uiLabel *l)
-{
-	return uiprivControlIs(uiControl(l), &labelVtable) ? l : NULL;
-}
+/* Public functions reject anything but a live uiLabel, naming themselves. */
+#define checked(x) ((uiLabel *) uiprivCheck((x), &labelVtable, __func__))
 
 char *uiLabelText(uiLabel *l)
 {
@@ -57,8 +55,11 @@ void uiLabelSetText(uiLabel *l, const char *text)
 
 uiLabel *uiNewLabel(const char *text)
 {
-	uiLabel *l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &labelVtable, 1);
+	uiLabel *l;
 
+	if (!uiprivReady(__func__))
+		return NULL;
+	l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &labelVtable, 1);
 	l->hwnd = uiprivCreateControlWindow(0, L"STATIC", SS_LEFTNOWORDWRAP | SS_NOPREFIX, uiControl(l));
 	if (l->hwnd == NULL) {
 		uiprivControlFree(uiControl(l));

@@ -12,16 +12,9 @@ static const WCHAR utilClass[] = L"uiprivUtil";
 static ATOM windowAtom, boxAtom, utilAtom;
 /* Message-only window: target of uiQueueMain, uiQuit from other threads, and timers. */
 static HWND utilWindow;
-static DWORD mainThread;
 static int initialized;
 
 #define msgQueued (WM_APP + 1)
-#define msgQuit (WM_APP + 2)
-
-typedef struct queued {
-	void (*f)(void *data);
-	void *data;
-} queued;
 
 typedef struct timer timer;
 struct timer {
@@ -74,14 +67,8 @@ static void runTimer(timer *t)
 static LRESULT CALLBACK utilWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
 {
 	switch (msg) {
-	case msgQueued: {
-		queued *q = (queued *) lParam;
-		q->f(q->data);
-		free(q);
-		return 0;
-	}
-	case msgQuit:
-		uiQuit();
+	case msgQueued:
+		uiprivQueueRun();
 		return 0;
 	case WM_TIMER:
 		runTimer((timer *) wParam);
@@ -94,6 +81,8 @@ static LRESULT CALLBACK boxWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lP
 {
 	/* Containers (and the parking window) pass their children's notifications on. */
 	if (msg == WM_COMMAND && uiprivForwardCommand(wParam, lParam))
+		return 0;
+	if ((msg == WM_HSCROLL || msg == WM_VSCROLL) && uiprivForwardScroll(wParam, lParam))
 		return 0;
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
 }
@@ -150,13 +139,14 @@ const char *uiInit(uiInitOptions *options)
 	const char *err;
 
 	(void) options;
-	if (initialized)
+	if (initialized) {
+		uiprivUserBug("uiInit", "already initialized");
 		return uiprivSanitize("uiInit: already initialized");
+	}
 	/* Our own module, so classes stay ours when the library is linked into a DLL. */
 	if (!GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
 		(LPCWSTR) (void *) &uiprivInstance, &uiprivInstance))
 		uiprivInstance = GetModuleHandleW(NULL);
-	mainThread = GetCurrentThreadId();
 	uiprivInitDpi();
 	err = uiprivInitComctl();
 	if (err != NULL)
@@ -175,6 +165,7 @@ const char *uiInit(uiInitOptions *options)
 	if (uiprivDefaultFont == NULL)
 		return fail("uiInit: creating the message font failed");
 	initialized = 1;
+	uiprivQueueOpen();
 	return NULL;
 }
 
@@ -185,8 +176,6 @@ void uiFreeInitError(const char *err)
 
 void uiUninit(void)
 {
-	MSG msg;
-
 	if (!initialized)
 		return;
 	while (timers != NULL) {
@@ -195,9 +184,8 @@ void uiUninit(void)
 		KillTimer(utilWindow, (UINT_PTR) t);
 		free(t);
 	}
-	/* Queued calls that never ran are dropped, as ui.h documents. */
-	while (PeekMessageW(&msg, utilWindow, msgQueued, msgQueued, PM_REMOVE))
-		free((queued *) msg.lParam);
+	/* Closed before the window goes: no thread can post to it afterwards, and wake-ups already posted die with it. */
+	uiprivQueueClose();
 	initialized = 0;
 	teardown();
 }
@@ -251,37 +239,40 @@ int uiMainStep(int wait)
 	return 1;
 }
 
+static void quitOnMain(void *data)
+{
+	(void) data;
+	PostQuitMessage(0);
+}
+
 void uiQuit(void)
 {
-	if (!initialized)
-		return;
-	/* WM_QUIT goes to the calling thread's queue, so other threads ask the main thread to post it. */
-	if (GetCurrentThreadId() != mainThread) {
-		PostMessageW(utilWindow, msgQuit, 0, 0);
+	/* WM_QUIT goes to the calling thread's queue, so other threads ask the main thread to post it;
+	 * they may not read our state either, so they go through the queue. */
+	if (!uiprivOnMainThread()) {
+		uiQueueMain(quitOnMain, NULL);
 		return;
 	}
 	PostQuitMessage(0);
 }
 
-void uiQueueMain(void (*f)(void *data), void *data)
+int uiprivQueueWake(void)
 {
-	queued *q;
-
-	if (f == NULL || !initialized)
-		return;
-	q = (queued *) uiprivAlloc(sizeof (queued));
-	q->f = f;
-	q->data = data;
-	if (!PostMessageW(utilWindow, msgQueued, 0, (LPARAM) q))
-		free(q);
+	return PostMessageW(utilWindow, msgQueued, 0, 0) != 0;
 }
 
 void uiTimer(int milliseconds, int (*f)(void *data), void *data)
 {
 	timer *t;
 
-	if (f == NULL || !initialized)
+	if (f == NULL) {
+		uiprivUserBug(__func__, "the function is NULL");
 		return;
+	}
+	if (!initialized) {
+		uiprivUserBug(__func__, "called before uiInit");
+		return;
+	}
 	if (milliseconds < 0)
 		milliseconds = 0;
 	t = (timer *) uiprivAlloc(sizeof (timer));

@@ -38,6 +38,8 @@ typedef struct uiprivWinHooks {
 	void (*setNativeParent)(uiControl *c, HWND parent);
 	/* A WM_COMMAND notification code from the control's HWND. */
 	void (*command)(uiControl *c, WORD code);
+	/* A WM_HSCROLL/WM_VSCROLL request code (TB_*) from the control's HWND (trackbars). */
+	void (*scroll)(uiControl *c, WORD code);
 } uiprivWinHooks;
 
 #define uiprivHooks(c) ((const uiprivWinHooks *) (c)->vt->os)
@@ -93,8 +95,13 @@ void uiprivWinSetNativeParent(uiControl *c, HWND parent);
 void uiprivSetFontTree(HWND hwnd, HFONT font);
 /* Handles WM_COMMAND from one of our controls; returns whether it was one. */
 BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam);
+/* Handles WM_HSCROLL/WM_VSCROLL from one of our controls; returns whether it was one. */
+BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam);
 /* Lays out the window holding c, if any, after c changed size or visibility. */
 void uiprivRelayout(uiControl *c);
+
+/* combobox.c: inserts text (index -1: at the end) into either kind of COMBOBOX. */
+void uiprivComboInsert(HWND hwnd, int index, const char *text);
 
 /* window.c */
 extern const uiprivControlVtable uiprivWindowVtable;

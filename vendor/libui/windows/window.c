@@ -157,6 +157,11 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 		if (uiprivForwardCommand(wParam, lParam))
 			return 0;
 		break;
+	case WM_HSCROLL:
+	case WM_VSCROLL:
+		if (uiprivForwardScroll(wParam, lParam))
+			return 0;
+		break;
 	case WM_SIZE:
 		if (wParam == SIZE_MINIMIZED)
 			return 0;
@@ -216,9 +221,9 @@ static void windowSyncVisible(uiControl *c)
 {
 	uiWindow *w = (uiWindow *) c;
 
+	/* No UpdateWindow: the first WM_PAINT stays queued, so a program that shows
+	 * a window and then calls uiMainStep(1) always finds an event (ui.h). */
 	ShowWindow(w->hwnd, c->visible ? SW_SHOW : SW_HIDE);
-	if (c->visible)
-		UpdateWindow(w->hwnd);
 }
 
 static void windowSyncEnabled(uiControl *c)
@@ -235,10 +240,8 @@ const uiprivControlVtable uiprivWindowVtable = {
 	"uiWindow", 1, windowFree, uiprivWinHandle, windowSyncVisible, windowSyncEnabled, NULL,
 };
 
-static uiWindow *checked(uiWindow *w)
-{
-	return uiprivControlIs(uiControl(w), &uiprivWindowVtable) ? w : NULL;
-}
+/* Public functions reject anything but a live uiWindow, naming themselves. */
+#define checked(x) ((uiWindow *) uiprivCheck((x), &uiprivWindowVtable, __func__))
 
 char *uiWindowTitle(uiWindow *w)
 {
@@ -301,18 +304,18 @@ void uiWindowSetChild(uiWindow *w, uiControl *child)
 
 	if (checked(w) == NULL || child == w->child)
 		return;
-	if (child != NULL && !uiprivControlCanAdopt(child))
+	if (child != NULL && !uiprivControlCanAdopt(uiControl(w), child, __func__))
 		return;
 	old = w->child;
 	if (old != NULL) {
 		w->child = NULL;
-		uiControlSetParent(old, NULL);
+		uiprivSetParent(old, NULL);
 		uiprivHooks(old)->setNativeParent(old, NULL);
 		old->vt->syncEnabled(old);
 	}
 	if (child != NULL) {
 		w->child = child;
-		uiControlSetParent(child, uiControl(w));
+		uiprivSetParent(child, uiControl(w));
 		uiprivHooks(child)->setNativeParent(child, w->hwnd);
 		child->vt->syncEnabled(child);
 		uiprivWindowRelayout(w);
@@ -369,6 +372,8 @@ uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
 	HWND hwnd;
 
 	(void) hasMenubar;
+	if (!uiprivReady(__func__))
+		return NULL;
 	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
 	cookie = uiprivActivateComctl();
 	hwnd = CreateWindowExW(windowExStyle, uiprivWindowClass, L"", windowStyle,

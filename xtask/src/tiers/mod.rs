@@ -11,6 +11,7 @@ mod msvc;
 mod msvc_run;
 mod native;
 mod registry;
+mod sanitize;
 mod screenshots;
 mod wine;
 
@@ -41,6 +42,7 @@ pub const TIERS: &[Tier] = &[
     Tier { name: "registry", run: registry::registry, about: "publishable crates packaged into a local registry; a fixture depending on them by version built offline (native, Wine, ARM64 MSVC check, ARM64 GNU link) and documented as docs.rs would" },
     Tier { name: "ide", run: cargo_build::ide, about: "rust-analyzer loads the workspace, runs the build scripts, reports no errors; no rebuild after" },
     Tier { name: "workflow", run: lint::workflow, about: "actionlint checks .github/workflows (and proves it catches a broken one)" },
+    Tier { name: "sanitize", run: sanitize::sanitize, about: sanitize::ABOUT },
     Tier { name: "screenshots", run: screenshots::screenshots, about: "tray menu open and a libui window, on Linux and under Wine, saved to artifacts/*.png" },
 ];
 

@@ -1,0 +1,532 @@
+/* Bad input on every public function of ui.h, built by `cargo xtask test
+ * sanitize` with AddressSanitizer and UndefinedBehaviorSanitizer: a
+ * sanitizer report, a crash or a failed check fails the tier.  Misuse must
+ * give the result ui.h defines and one "libui: <function>: ..." line on
+ * stderr, which is captured in a file and checked. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "ui.h"
+
+static int checks, failures;
+static FILE *captured;
+static int savedStderr = -1;
+
+#define CHECK(cond) check((cond), #cond, __LINE__)
+
+static void check(int ok, const char *what, int line)
+{
+	checks++;
+	if (!ok) {
+		failures++;
+		printf("FAILED line %d: %s\n", line, what);
+	}
+}
+
+/* Sends stderr to a temporary file until endCapture returns what was written. */
+static void beginCapture(void)
+{
+	fflush(stderr);
+	captured = tmpfile();
+	if (captured == NULL) {
+		perror("tmpfile");
+		exit(2);
+	}
+	savedStderr = dup(2);
+	dup2(fileno(captured), 2);
+}
+
+static char *endCapture(void)
+{
+	long n;
+	char *text;
+
+	fflush(stderr);
+	dup2(savedStderr, 2);
+	close(savedStderr);
+	n = ftell(captured);
+	text = (char *) calloc(1, (size_t) n + 1);
+	rewind(captured);
+	if (n > 0 && fread(text, 1, (size_t) n, captured) != (size_t) n)
+		text[0] = '\0';
+	fclose(captured);
+	return text;
+}
+
+/* Whether a getter's result is a newly allocated "" (freed here). */
+static int isEmpty(char *s)
+{
+	int ok = s != NULL && s[0] == '\0';
+	uiFreeText(s);
+	return ok;
+}
+
+static int textIs(char *s, const char *want)
+{
+	int ok = s != NULL && strcmp(s, want) == 0;
+	uiFreeText(s);
+	return ok;
+}
+
+static size_t lengthOf(char *s)
+{
+	size_t n = s != NULL ? strlen(s) : (size_t) -1;
+	uiFreeText(s);
+	return n;
+}
+
+static int ranCount;
+
+static void countRun(void *data)
+{
+	(void) data;
+	ranCount++;
+}
+
+static int stopTimer(void *data)
+{
+	(void) data;
+	return 0;
+}
+
+static void beforeInit(void)
+{
+	char *log;
+
+	beginCapture();
+	CHECK(uiNewButton("x") == NULL);
+	CHECK(uiNewWindow("x", 10, 10, 0) == NULL);
+	CHECK(uiNewVerticalBox() == NULL);
+	uiQueueMain(countRun, NULL);
+	uiTimer(10, stopTimer, NULL);
+	uiQuit();
+	uiMain();
+	CHECK(uiMainStep(0) == 0);
+	uiControlShow(NULL);
+	uiUninit();
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiNewButton: called before uiInit") != NULL);
+	CHECK(strstr(log, "libui: uiQueueMain: called before uiInit") != NULL);
+	CHECK(strstr(log, "libui: uiTimer: called before uiInit") != NULL);
+	free(log);
+	CHECK(ranCount == 0);
+}
+
+static void initTwice(void)
+{
+	const char *err = uiInit(NULL);
+	char *log;
+
+	CHECK(err == NULL);
+	if (err != NULL) {
+		printf("uiInit: %s\n", err);
+		uiFreeInitError(err);
+		exit(1);
+	}
+	beginCapture();
+	err = uiInit(NULL);
+	log = endCapture();
+	CHECK(err != NULL && strstr(err, "already initialized") != NULL);
+	uiFreeInitError(err);
+	CHECK(strstr(log, "libui: uiInit: already initialized") != NULL);
+	free(log);
+}
+
+/* Every call taking a control, with c standing for something that is not one of that type. */
+static void allCallsOn(uiControl *c)
+{
+	int w = -1, h = -1;
+
+	uiControlDestroy(c);
+	CHECK(uiControlHandle(c) == 0);
+	CHECK(uiControlParent(c) == NULL);
+	uiControlSetParent(c, NULL);
+	CHECK(uiControlToplevel(c) == 0);
+	CHECK(uiControlVisible(c) == 0);
+	uiControlShow(c);
+	uiControlHide(c);
+	CHECK(uiControlEnabled(c) == 0);
+	uiControlEnable(c);
+	uiControlDisable(c);
+	CHECK(isEmpty(uiWindowTitle(uiWindow(c))));
+	uiWindowSetTitle(uiWindow(c), "t");
+	uiWindowContentSize(uiWindow(c), &w, &h);
+	CHECK(w == 0 && h == 0);
+	uiWindowContentSize(uiWindow(c), NULL, NULL);
+	uiWindowSetContentSize(uiWindow(c), 10, 10);
+	uiWindowOnContentSizeChanged(uiWindow(c), NULL, NULL);
+	uiWindowOnClosing(uiWindow(c), NULL, NULL);
+	uiWindowSetChild(uiWindow(c), NULL);
+	CHECK(uiWindowMargined(uiWindow(c)) == 0);
+	uiWindowSetMargined(uiWindow(c), 1);
+	CHECK(uiWindowResizeable(uiWindow(c)) == 0);
+	uiWindowSetResizeable(uiWindow(c), 1);
+	CHECK(isEmpty(uiButtonText(uiButton(c))));
+	uiButtonSetText(uiButton(c), "t");
+	uiButtonOnClicked(uiButton(c), NULL, NULL);
+	uiBoxAppend(uiBox(c), NULL, 0);
+	CHECK(uiBoxNumChildren(uiBox(c)) == 0);
+	uiBoxDelete(uiBox(c), 0);
+	CHECK(uiBoxPadded(uiBox(c)) == 0);
+	uiBoxSetPadded(uiBox(c), 1);
+	CHECK(isEmpty(uiCheckboxText(uiCheckbox(c))));
+	uiCheckboxSetText(uiCheckbox(c), "t");
+	uiCheckboxOnToggled(uiCheckbox(c), NULL, NULL);
+	CHECK(uiCheckboxChecked(uiCheckbox(c)) == 0);
+	uiCheckboxSetChecked(uiCheckbox(c), 1);
+	CHECK(isEmpty(uiEntryText(uiEntry(c))));
+	uiEntrySetText(uiEntry(c), "t");
+	uiEntryOnChanged(uiEntry(c), NULL, NULL);
+	CHECK(uiEntryReadOnly(uiEntry(c)) == 0);
+	uiEntrySetReadOnly(uiEntry(c), 1);
+	CHECK(isEmpty(uiLabelText(uiLabel(c))));
+	uiLabelSetText(uiLabel(c), "t");
+	CHECK(uiProgressBarValue(uiProgressBar(c)) == 0);
+	uiProgressBarSetValue(uiProgressBar(c), 50);
+	CHECK(uiSliderValue(uiSlider(c)) == 0);
+	uiSliderSetValue(uiSlider(c), 5);
+	CHECK(uiSliderHasToolTip(uiSlider(c)) == 0);
+	uiSliderSetHasToolTip(uiSlider(c), 1);
+	uiSliderOnChanged(uiSlider(c), NULL, NULL);
+	uiSliderOnReleased(uiSlider(c), NULL, NULL);
+	uiSliderSetRange(uiSlider(c), 0, 1);
+	CHECK(uiSpinboxValue(uiSpinbox(c)) == 0);
+	uiSpinboxSetValue(uiSpinbox(c), 5);
+	uiSpinboxOnChanged(uiSpinbox(c), NULL, NULL);
+	uiComboboxAppend(uiCombobox(c), "t");
+	uiComboboxInsertAt(uiCombobox(c), 0, "t");
+	uiComboboxDelete(uiCombobox(c), 0);
+	uiComboboxClear(uiCombobox(c));
+	CHECK(uiComboboxNumItems(uiCombobox(c)) == 0);
+	CHECK(uiComboboxSelected(uiCombobox(c)) == -1);
+	uiComboboxSetSelected(uiCombobox(c), 0);
+	uiComboboxOnSelected(uiCombobox(c), NULL, NULL);
+	uiEditableComboboxAppend(uiEditableCombobox(c), "t");
+	CHECK(isEmpty(uiEditableComboboxText(uiEditableCombobox(c))));
+	uiEditableComboboxSetText(uiEditableCombobox(c), "t");
+	uiEditableComboboxOnChanged(uiEditableCombobox(c), NULL, NULL);
+	uiRadioButtonsAppend(uiRadioButtons(c), "t");
+	CHECK(uiRadioButtonsSelected(uiRadioButtons(c)) == -1);
+	uiRadioButtonsSetSelected(uiRadioButtons(c), 0);
+	uiRadioButtonsOnSelected(uiRadioButtons(c), NULL, NULL);
+	CHECK(isEmpty(uiGroupTitle(uiGroup(c))));
+	uiGroupSetTitle(uiGroup(c), "t");
+	uiGroupSetChild(uiGroup(c), NULL);
+	CHECK(uiGroupMargined(uiGroup(c)) == 0);
+	uiGroupSetMargined(uiGroup(c), 1);
+	CHECK(isEmpty(uiMultilineEntryText(uiMultilineEntry(c))));
+	uiMultilineEntrySetText(uiMultilineEntry(c), "t");
+	uiMultilineEntryAppend(uiMultilineEntry(c), "t");
+	uiMultilineEntryOnChanged(uiMultilineEntry(c), NULL, NULL);
+	CHECK(uiMultilineEntryReadOnly(uiMultilineEntry(c)) == 0);
+	uiMultilineEntrySetReadOnly(uiMultilineEntry(c), 1);
+}
+
+/* Lists at and past their ends, with invalid UTF-8 items; a group's parenting rules. */
+static void lists(void)
+{
+	uiCombobox *c = uiNewCombobox();
+	uiEditableCombobox *e = uiNewEditableCombobox();
+	uiRadioButtons *r = uiNewRadioButtons();
+	uiGroup *g = uiNewGroup("\xff");
+	uiBox *b = uiNewVerticalBox();
+	char *log;
+	int i;
+
+	beginCapture();
+	for (i = 0; i < 100; i++) {
+		uiComboboxAppend(c, "item \xc3");
+		uiEditableComboboxAppend(e, NULL);
+	}
+	uiComboboxInsertAt(c, 101, "x");
+	uiComboboxDelete(c, 100);
+	uiComboboxSetSelected(c, 100);
+	CHECK(uiComboboxNumItems(c) == 100 && uiComboboxSelected(c) == -1);
+	uiComboboxSetSelected(c, 99);
+	uiComboboxDelete(c, 99);
+	CHECK(uiComboboxSelected(c) == -1);
+	uiRadioButtonsSetSelected(r, 0);
+	uiRadioButtonsAppend(r, NULL);
+	uiRadioButtonsSetSelected(r, 1);
+	CHECK(uiRadioButtonsSelected(r) == -1);
+	CHECK(textIs(uiGroupTitle(g), "\xef\xbf\xbd"));
+	uiBoxAppend(b, uiControl(g), 0);
+	uiGroupSetChild(g, uiControl(b));
+	uiGroupSetChild(g, uiControl(g));
+	uiGroupSetChild(g, uiControl(r));
+	CHECK(uiControlParent(uiControl(r)) == uiControl(g));
+	uiControlDestroy(uiControl(g));
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiComboboxInsertAt: index 101 is outside 0..100") != NULL);
+	CHECK(strstr(log, "libui: uiGroupSetChild: the child contains the container") != NULL);
+	CHECK(strstr(log, "libui: uiControlDestroy: the control still has a parent") != NULL);
+	free(log);
+	uiBoxDelete(b, 0);
+	uiControlDestroy(uiControl(b));
+	uiControlDestroy(uiControl(g));
+	CHECK(uiControlHandle(uiControl(r)) == 0);
+	uiControlDestroy(uiControl(c));
+	uiControlDestroy(uiControl(e));
+}
+
+/* The range controls at and past their edges. */
+static void ranges(void)
+{
+	uiProgressBar *p = uiNewProgressBar();
+	uiSlider *s = uiNewSlider(100, -100);
+	uiSpinbox *b = uiNewSpinbox(0x7fffffff, -0x7fffffff - 1);
+	uiSeparator *h = uiNewHorizontalSeparator();
+	uiSeparator *v = uiNewVerticalSeparator();
+	char *log;
+
+	beginCapture();
+	uiProgressBarSetValue(p, -1);
+	uiProgressBarSetValue(p, -2);
+	uiProgressBarSetValue(p, 101);
+	CHECK(uiProgressBarValue(p) == -1);
+	uiSliderSetValue(s, -0x7fffffff - 1);
+	CHECK(uiSliderValue(s) == -100);
+	uiSliderSetRange(s, 0x7fffffff, 0x7ffffff0);
+	CHECK(uiSliderValue(s) == 0x7ffffff0);
+	uiSpinboxSetValue(b, 0x7fffffff);
+	CHECK(uiSpinboxValue(b) == 0x7fffffff);
+	uiSpinboxSetValue(b, -0x7fffffff - 1);
+	CHECK(uiSpinboxValue(b) == -0x7fffffff - 1);
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiProgressBarSetValue: value -2 is outside -1..100") != NULL);
+	free(log);
+	uiControlDestroy(uiControl(p));
+	uiControlDestroy(uiControl(s));
+	uiControlDestroy(uiControl(b));
+	uiControlDestroy(uiControl(h));
+	uiControlDestroy(uiControl(v));
+}
+
+static void nullAndDestroyed(void)
+{
+	uiLabel *l;
+	uiWindow *w;
+	uiBox *b;
+	char *log;
+
+	beginCapture();
+	allCallsOn(NULL);
+	/* Destroyed controls of every kind: under ASan any read of their memory is a report. */
+	l = uiNewLabel("gone");
+	uiControlDestroy(uiControl(l));
+	allCallsOn(uiControl(l));
+	w = uiNewWindow("gone", 50, 50, 0);
+	b = uiNewHorizontalBox();
+	uiBoxAppend(b, uiControl(uiNewButton("inner")), 1);
+	uiWindowSetChild(w, uiControl(b));
+	uiControlDestroy(uiControl(w));
+	allCallsOn(uiControl(w));
+	allCallsOn(uiControl(b));
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiControlHandle: the control is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiLabelText: ") != NULL && strstr(log, "is not a live control") != NULL);
+	free(log);
+}
+
+static void wrongTypes(void)
+{
+	uiControl *controls[6];
+	char *log;
+	int i;
+
+	controls[0] = uiControl(uiNewWindow("w", 50, 50, 0));
+	controls[1] = uiControl(uiNewButton("b"));
+	controls[2] = uiControl(uiNewVerticalBox());
+	controls[3] = uiControl(uiNewCheckbox("c"));
+	controls[4] = uiControl(uiNewEntry());
+	controls[5] = uiControl(uiNewLabel("l"));
+	/* (allCallsOn below also covers every typed call on destroyed and NULL controls.) */
+	beginCapture();
+	/* Each typed call on a control of another type is ignored (allCallsOn's generic calls act, so they are skipped). */
+	for (i = 0; i < 6; i++) {
+		if (i != 0)
+			CHECK(isEmpty(uiWindowTitle(uiWindow(controls[i]))));
+		if (i != 1)
+			CHECK(isEmpty(uiButtonText(uiButton(controls[i]))));
+		if (i != 2)
+			CHECK(uiBoxNumChildren(uiBox(controls[i])) == 0);
+		if (i != 3)
+			uiCheckboxSetChecked(uiCheckbox(controls[i]), 1);
+		if (i != 4)
+			uiEntrySetText(uiEntry(controls[i]), "wrong");
+		if (i != 5)
+			uiLabelSetText(uiLabel(controls[i]), "wrong");
+	}
+	log = endCapture();
+	CHECK(textIs(uiButtonText(uiButton(controls[1])), "b"));
+	CHECK(textIs(uiCheckboxText(uiCheckbox(controls[3])), "c"));
+	CHECK(uiCheckboxChecked(uiCheckbox(controls[3])) == 0);
+	CHECK(isEmpty(uiEntryText(uiEntry(controls[4]))));
+	CHECK(textIs(uiLabelText(uiLabel(controls[5])), "l"));
+	CHECK(strstr(log, "libui: uiLabelSetText: the control is a uiButton, not a uiLabel") != NULL);
+	free(log);
+	for (i = 0; i < 6; i++)
+		uiControlDestroy(controls[i]);
+}
+
+static void badText(void)
+{
+	static const char invalid[] = "a\xff" "b\xe2\x82" "c\xed\xa0\x80\xc0\xaf\xf4\x90\x80\x80";
+	size_t big = 1024 * 1024;
+	char *mb = (char *) malloc(big + 1);
+	uiWindow *w = uiNewWindow(NULL, 10, 10, 0);
+	uiButton *b = uiNewButton(NULL);
+	uiCheckbox *c = uiNewCheckbox(NULL);
+	uiEntry *e = uiNewEntry();
+	uiEntry *p = uiNewPasswordEntry();
+	uiLabel *l = uiNewLabel(NULL);
+
+	CHECK(isEmpty(uiWindowTitle(w)) && isEmpty(uiButtonText(b)) && isEmpty(uiLabelText(l)));
+	uiWindowSetTitle(w, invalid);
+	uiButtonSetText(b, invalid);
+	uiCheckboxSetText(c, invalid);
+	uiEntrySetText(e, invalid);
+	uiLabelSetText(l, invalid);
+	CHECK(textIs(uiEntryText(e), "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd" "c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"));
+	/* 1 MB strings: ASCII, then 3-byte characters; each cut to the limit on a character boundary. */
+	memset(mb, 'x', big);
+	mb[big] = '\0';
+	uiWindowSetTitle(w, mb);
+	uiButtonSetText(b, mb);
+	uiCheckboxSetText(c, mb);
+	uiEntrySetText(e, mb);
+	uiEntrySetText(p, mb);
+	uiLabelSetText(l, mb);
+	CHECK(lengthOf(uiWindowTitle(w)) == uiTextLimit);
+	CHECK(lengthOf(uiButtonText(b)) == uiTextLimit);
+	CHECK(lengthOf(uiCheckboxText(c)) == uiTextLimit);
+	CHECK(lengthOf(uiEntryText(e)) == uiTextLimit);
+	CHECK(lengthOf(uiEntryText(p)) == uiTextLimit);
+	CHECK(lengthOf(uiLabelText(l)) == uiTextLimit);
+	{
+		uiMultilineEntry *m = uiNewNonWrappingMultilineEntry();
+
+		uiMultilineEntrySetText(m, mb);
+		CHECK(lengthOf(uiMultilineEntryText(m)) == uiTextLimit);
+		uiMultilineEntryAppend(m, mb);
+		uiMultilineEntryAppend(m, invalid);
+		CHECK(lengthOf(uiMultilineEntryText(m)) == uiTextLimit);
+		uiMultilineEntrySetText(m, invalid);
+		uiMultilineEntryAppend(m, NULL);
+		uiControlDestroy(uiControl(m));
+	}
+	{
+		size_t i;
+		for (i = 0; i + 3 <= big; i += 3)
+			memcpy(mb + i, "\xe2\x82\xac", 3);
+		mb[i] = '\0';
+	}
+	uiEntrySetText(e, mb);
+	uiLabelSetText(l, mb);
+	CHECK(lengthOf(uiEntryText(e)) == uiTextLimit - uiTextLimit % 3);
+	CHECK(lengthOf(uiLabelText(l)) == uiTextLimit - uiTextLimit % 3);
+	uiFreeText(NULL);
+	free(mb);
+	uiControlDestroy(uiControl(b));
+	uiControlDestroy(uiControl(c));
+	uiControlDestroy(uiControl(e));
+	uiControlDestroy(uiControl(p));
+	uiControlDestroy(uiControl(l));
+	uiControlDestroy(uiControl(w));
+}
+
+static void parenting(void)
+{
+	uiWindow *w = uiNewWindow("p", 100, 100, 0);
+	uiWindow *w2 = uiNewWindow("p2", 100, 100, 0);
+	uiBox *outer = uiNewVerticalBox();
+	uiBox *inner = uiNewHorizontalBox();
+	uiButton *b = uiNewButton("b");
+	char *log;
+
+	beginCapture();
+	uiBoxAppend(outer, uiControl(inner), 1);
+	uiBoxAppend(inner, uiControl(b), 0);
+	uiBoxAppend(inner, uiControl(outer), 0);          /* cycle */
+	uiBoxAppend(inner, uiControl(inner), 0);          /* itself */
+	uiBoxAppend(outer, uiControl(w), 0);              /* a window */
+	uiBoxAppend(outer, uiControl(b), 0);              /* already parented */
+	CHECK(uiBoxNumChildren(outer) == 1 && uiBoxNumChildren(inner) == 1);
+	uiControlSetParent(uiControl(b), NULL);            /* would orphan it */
+	uiControlSetParent(uiControl(b), uiControl(outer));
+	CHECK(uiControlParent(uiControl(b)) == uiControl(inner));
+	uiControlDestroy(uiControl(b));                    /* still parented */
+	CHECK(textIs(uiButtonText(b), "b"));
+	uiWindowSetChild(w, uiControl(outer));
+	uiWindowSetChild(w2, uiControl(outer));            /* already in w */
+	uiWindowSetChild(w, uiControl(w2));                /* a window */
+	uiWindowSetChild(w2, uiControl(inner));            /* already in outer */
+	CHECK(uiControlParent(uiControl(outer)) == uiControl(w));
+	uiBoxDelete(inner, 5);
+	uiBoxDelete(inner, -1);
+	uiControlShow(uiControl(w));
+	uiMainStep(0);
+	/* Moving a subtree between windows, then destroying everything from the top. */
+	uiWindowSetChild(w, NULL);
+	uiWindowSetChild(w2, uiControl(outer));
+	uiBoxDelete(inner, 0);
+	CHECK(uiControlParent(uiControl(b)) == NULL);
+	uiControlDestroy(uiControl(b));
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiBoxAppend: the child contains the container") != NULL);
+	CHECK(strstr(log, "libui: uiControlDestroy: the control still has a parent") != NULL);
+	CHECK(strstr(log, "libui: uiBoxDelete: index 5 is out of range") != NULL);
+	CHECK(strstr(log, "libui: uiControlSetParent: ") != NULL);
+	free(log);
+	uiControlDestroy(uiControl(w));
+	uiControlDestroy(uiControl(w2));
+	CHECK(uiControlHandle(uiControl(inner)) == 0);
+}
+
+static void quitSoon(void *data)
+{
+	(void) data;
+	uiQuit();
+}
+
+static void loopAndQueue(void)
+{
+	int i;
+
+	ranCount = 0;
+	for (i = 0; i < 1000; i++)
+		uiQueueMain(countRun, NULL);
+	uiQueueMain(quitSoon, NULL);
+	uiTimer(-5, stopTimer, NULL);
+	uiMain();
+	CHECK(ranCount == 1000);
+	beginCapture();
+	uiQueueMain(NULL, NULL);
+	uiTimer(1, NULL, NULL);
+	free(endCapture());
+	/* Still queued at uiUninit: dropped, never run, not leaked into a later uiInit. */
+	for (i = 0; i < 100; i++)
+		uiQueueMain(countRun, NULL);
+	uiUninit();
+	CHECK(uiInit(NULL) == NULL);
+	for (i = 0; i < 50; i++)
+		uiMainStep(0);
+	CHECK(ranCount == 1000);
+}
+
+int main(void)
+{
+	beforeInit();
+	initTwice();
+	nullAndDestroyed();
+	wrongTypes();
+	badText();
+	parenting();
+	ranges();
+	lists();
+	loopAndQueue();
+	uiUninit();
+	printf("bad-input: %d checks, %d failed\n", checks, failures);
+	return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,91 @@
+/* uiProgressBar on Win32: a Common Controls progress bar; marquee style while indeterminate (-1). */
+#include "uipriv_windows.h"
+
+/* Progress bar size from the Windows layout guidelines, in dialog units. */
+#define progressWidthDlu 237
+#define progressHeightDlu 8
+
+struct uiProgressBar {
+	uiControl c;
+	HWND hwnd;
+	int value;
+};
+
+static void progressBarMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
+{
+	(void) c;
+	*width = uiprivDluX(m, progressWidthDlu);
+	*height = uiprivDluY(m, progressHeightDlu);
+}
+
+static const uiprivWinHooks progressBarHooks = {
+	progressBarMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL,
+};
+
+static const uiprivControlVtable progressBarVtable = {
+	"uiProgressBar", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &progressBarHooks,
+};
+
+/* Public functions reject anything but a live uiProgressBar, naming themselves. */
+#define checked(x) ((uiProgressBar *) uiprivCheck((x), &progressBarVtable, __func__))
+
+int uiProgressBarValue(uiProgressBar *p)
+{
+	if (checked(p) == NULL)
+		return 0;
+	return p->value;
+}
+
+static void setMarquee(uiProgressBar *p, BOOL on)
+{
+	LONG_PTR style = GetWindowLongPtrW(p->hwnd, GWL_STYLE);
+
+	if (((style & PBS_MARQUEE) != 0) == (on != FALSE))
+		return;
+	/* The style must be there before the animation starts and gone after it stops. */
+	if (on)
+		SetWindowLongPtrW(p->hwnd, GWL_STYLE, style | PBS_MARQUEE);
+	SendMessageW(p->hwnd, PBM_SETMARQUEE, on, 0);
+	if (!on)
+		SetWindowLongPtrW(p->hwnd, GWL_STYLE, style & ~(LONG_PTR) PBS_MARQUEE);
+}
+
+void uiProgressBarSetValue(uiProgressBar *p, int n)
+{
+	if (checked(p) == NULL)
+		return;
+	if (!uiprivProgressValueValid(n, __func__))
+		return;
+	p->value = n;
+	if (n == -1) {
+		setMarquee(p, TRUE);
+		return;
+	}
+	setMarquee(p, FALSE);
+	/* Visual styles animate towards a new position; going one past and back shows it at once. */
+	if (n < 100) {
+		SendMessageW(p->hwnd, PBM_SETPOS, (WPARAM) (n + 1), 0);
+		SendMessageW(p->hwnd, PBM_SETPOS, (WPARAM) n, 0);
+	} else {
+		SendMessageW(p->hwnd, PBM_SETRANGE32, 0, 101);
+		SendMessageW(p->hwnd, PBM_SETPOS, 101, 0);
+		SendMessageW(p->hwnd, PBM_SETRANGE32, 0, 100);
+		SendMessageW(p->hwnd, PBM_SETPOS, 100, 0);
+	}
+}
+
+uiProgressBar *uiNewProgressBar(void)
+{
+	uiProgressBar *p;
+
+	if (!uiprivReady(__func__))
+		return NULL;
+	p = (uiProgressBar *) uiprivNewControl(sizeof (uiProgressBar), &progressBarVtable, 1);
+	p->hwnd = uiprivCreateControlWindow(0, PROGRESS_CLASSW, PBS_SMOOTH, uiControl(p));
+	if (p->hwnd == NULL) {
+		uiprivControlFree(uiControl(p));
+		return NULL;
+	}
+	SendMessageW(p->hwnd, PBM_SETRANGE32, 0, 100);
+	return p;
+}

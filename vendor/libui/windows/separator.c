@@ -1,0 +1,55 @@
+/* uiSeparator on Win32: an etched STATIC line. */
+#include "uipriv_windows.h"
+
+/* Thickness of the etched line's box, in dialog units. */
+#define separatorDlu 1
+
+struct uiSeparator {
+	uiControl c;
+	HWND hwnd;
+	int vertical;
+};
+
+static void separatorMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
+{
+	uiSeparator *s = (uiSeparator *) c;
+
+	/* Nothing along the line: the container decides its length. */
+	*width = s->vertical ? uiprivDluX(m, separatorDlu) : 0;
+	*height = s->vertical ? 0 : uiprivDluY(m, separatorDlu);
+}
+
+static const uiprivWinHooks separatorHooks = {
+	separatorMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL,
+};
+
+static const uiprivControlVtable separatorVtable = {
+	"uiSeparator", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &separatorHooks,
+};
+
+static uiSeparator *newSeparator(int vertical)
+{
+	uiSeparator *s = (uiSeparator *) uiprivNewControl(sizeof (uiSeparator), &separatorVtable, 1);
+
+	s->vertical = vertical;
+	s->hwnd = uiprivCreateControlWindow(0, L"STATIC", vertical ? SS_ETCHEDVERT : SS_ETCHEDHORZ, uiControl(s));
+	if (s->hwnd == NULL) {
+		uiprivControlFree(uiControl(s));
+		return NULL;
+	}
+	return s;
+}
+
+uiSeparator *uiNewHorizontalSeparator(void)
+{
+	if (!uiprivReady(__func__))
+		return NULL;
+	return newSeparator(0);
+}
+
+uiSeparator *uiNewVerticalSeparator(void)
+{
+	if (!uiprivReady(__func__))
+		return NULL;
+	return newSeparator(1);
+}

@@ -1,0 +1,166 @@
+/* uiSpinbox on Win32: an EDIT with a Common Controls up-down buddy.  The
+ * EDIT is the control's handle; the up-down follows it everywhere. */
+#include "uipriv_windows.h"
+#include <stdlib.h>
+#include <wchar.h>
+
+/* Entry size from the Windows layout guidelines, and the arrows' width, in dialog units. */
+#define spinboxWidthDlu 107
+#define spinboxHeightDlu 14
+#define arrowsWidthDlu 10
+
+struct uiSpinbox {
+	uiControl c;
+	HWND hwnd;
+	HWND updown;
+	int min, max, value;
+	int settingValue;
+	void (*onChanged)(uiSpinbox *s, void *data);
+	void *onChangedData;
+};
+
+static void spinboxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
+{
+	(void) c;
+	*width = uiprivDluX(m, spinboxWidthDlu);
+	*height = uiprivDluY(m, spinboxHeightDlu);
+}
+
+static void spinboxLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int width, int height)
+{
+	uiSpinbox *s = (uiSpinbox *) c;
+	int arrows = uiprivDluX(m, arrowsWidthDlu);
+
+	if (arrows > width)
+		arrows = width;
+	uiprivWinLayout(c, m, x, y, width - arrows, height);
+	SetWindowPos(s->updown, NULL, x + width - arrows, y, arrows, height, SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
+}
+
+static void spinboxSetNativeParent(uiControl *c, HWND parent)
+{
+	uiSpinbox *s = (uiSpinbox *) c;
+
+	uiprivWinSetNativeParent(c, parent);
+	SetParent(s->updown, parent != NULL ? parent : uiprivParkingWindow);
+}
+
+static void writeValue(uiSpinbox *s)
+{
+	/* UDM_SETPOS32 writes the number into the EDIT, which reports EN_CHANGE. */
+	s->settingValue = 1;
+	SendMessageW(s->updown, UDM_SETPOS32, 0, s->value);
+	s->settingValue = 0;
+}
+
+static void spinboxCommand(uiControl *c, WORD code)
+{
+	uiSpinbox *s = (uiSpinbox *) c;
+	WCHAR *text, *end;
+	long v;
+
+	if (code == EN_KILLFOCUS) {
+		/* Whatever was typed, the box shows the value it holds when the user leaves. */
+		writeValue(s);
+		return;
+	}
+	if (code != EN_CHANGE || s->settingValue)
+		return;
+	text = uiprivWindowTextW(s->hwnd);
+	v = wcstol(text, &end, 10);
+	/* Half-typed text ("", "-") changes nothing; numbers out of range count as the nearest end. */
+	if (end != text && *end == L'\0') {
+		v = v < s->min ? s->min : v > s->max ? s->max : v;
+		if ((int) v != s->value) {
+			s->value = (int) v;
+			if (s->onChanged != NULL)
+				s->onChanged(s, s->onChangedData);
+		}
+	}
+	free(text);
+}
+
+static void spinboxSyncVisible(uiControl *c)
+{
+	ShowWindow(((uiSpinbox *) c)->updown, c->visible ? SW_SHOWNA : SW_HIDE);
+	uiprivWinSyncVisible(c);
+}
+
+static void spinboxSyncEnabled(uiControl *c)
+{
+	EnableWindow(((uiSpinbox *) c)->updown, uiprivControlEffectiveEnabled(c));
+	uiprivWinSyncEnabled(c);
+}
+
+static void spinboxFree(uiControl *c)
+{
+	DestroyWindow(((uiSpinbox *) c)->updown);
+	uiprivWinFree(c);
+}
+
+static const uiprivWinHooks spinboxHooks = {
+	spinboxMinSize, spinboxLayout, spinboxSetNativeParent, spinboxCommand, NULL,
+};
+
+static const uiprivControlVtable spinboxVtable = {
+	"uiSpinbox", 0, spinboxFree, uiprivWinHandle, spinboxSyncVisible, spinboxSyncEnabled, &spinboxHooks,
+};
+
+/* Public functions reject anything but a live uiSpinbox, naming themselves. */
+#define checked(x) ((uiSpinbox *) uiprivCheck((x), &spinboxVtable, __func__))
+
+int uiSpinboxValue(uiSpinbox *s)
+{
+	if (checked(s) == NULL)
+		return 0;
+	return s->value;
+}
+
+void uiSpinboxSetValue(uiSpinbox *s, int value)
+{
+	if (checked(s) == NULL)
+		return;
+	s->value = uiprivClamp(value, s->min, s->max);
+	writeValue(s);
+}
+
+void uiSpinboxOnChanged(uiSpinbox *s, void (*f)(uiSpinbox *s, void *data), void *data)
+{
+	if (checked(s) == NULL)
+		return;
+	s->onChanged = f;
+	s->onChangedData = data;
+}
+
+uiSpinbox *uiNewSpinbox(int min, int max)
+{
+	uiSpinbox *s;
+	ULONG_PTR cookie;
+
+	if (!uiprivReady(__func__))
+		return NULL;
+	uiprivOrderRange(&min, &max);
+	s = (uiSpinbox *) uiprivNewControl(sizeof (uiSpinbox), &spinboxVtable, 1);
+	s->min = min;
+	s->max = max;
+	s->value = min;
+	s->hwnd = uiprivCreateControlWindow(WS_EX_CLIENTEDGE, L"EDIT", ES_AUTOHSCROLL | ES_LEFT | WS_TABSTOP, uiControl(s));
+	if (s->hwnd == NULL) {
+		uiprivControlFree(uiControl(s));
+		return NULL;
+	}
+	/* Arrow keys in the EDIT step the value too (UDS_ARROWKEYS). */
+	cookie = uiprivActivateComctl();
+	s->updown = CreateWindowExW(0, UPDOWN_CLASSW, L"",
+		WS_CHILD | WS_VISIBLE | UDS_SETBUDDYINT | UDS_ARROWKEYS | UDS_NOTHOUSANDS | UDS_HOTTRACK,
+		0, 0, 0, 0, uiprivParkingWindow, NULL, uiprivInstance, NULL);
+	uiprivDeactivateComctl(cookie);
+	if (s->updown == NULL) {
+		uiprivWinFree(uiControl(s));
+		return NULL;
+	}
+	SendMessageW(s->updown, UDM_SETBUDDY, (WPARAM) s->hwnd, 0);
+	SendMessageW(s->updown, UDM_SETRANGE32, (WPARAM) min, (LPARAM) max);
+	writeValue(s);
+	return s;
+}
