@@ -229,9 +229,12 @@ fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
     press_enter(&entry);
     check!(*seen.borrow() == ["8056c2e21c000001"]);
     // Not an entry: nothing happens, nothing breaks.
-    // SAFETY: a live button; the C side checks the kind of control itself.
-    let button = Button::new("x");
-    unsafe { zt_libui_sys::uixEntryOnActivated(button.native_handle() as *mut _, None, std::ptr::null_mut()) };
+    // SAFETY: a live button passed as an entry; the C side checks the kind of control itself.
+    unsafe {
+        let button = zt_libui_sys::uiNewButton(c"x".as_ptr());
+        zt_libui_sys::uixEntryOnActivated(button.cast(), None, std::ptr::null_mut());
+        zt_libui_sys::uiControlDestroy(button.cast());
+    }
     w.destroy();
     Ok(())
 }

@@ -8,7 +8,7 @@ void *uiprivAlloc(size_t size)
 {
 	void *p = calloc(1, size ? size : 1);
 	if (p == NULL) {
-		fprintf(stderr, "libui: out of memory allocating %lu bytes\n", (unsigned long) size);
+		fputs("libui: out of memory\n", stderr);
 		abort();
 	}
 	return p;
@@ -18,7 +18,7 @@ void *uiprivRealloc(void *p, size_t size)
 {
 	void *q = realloc(p, size ? size : 1);
 	if (q == NULL) {
-		fprintf(stderr, "libui: out of memory allocating %lu bytes\n", (unsigned long) size);
+		fputs("libui: out of memory\n", stderr);
 		abort();
 	}
 	return q;
