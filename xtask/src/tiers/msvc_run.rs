@@ -20,7 +20,8 @@ const TARGET: &str = "aarch64-pc-windows-msvc";
 
 /// Wine 8.0 on arm64 cannot catch a C++-style exception (its
 /// __CxxFrameHandler does not handle them there), so a Rust panic that should
-/// be caught ends the process.  Tests that rely on catching one, by name.
+/// be caught ends the process.  Tests that rely on catching one, by name (and
+/// one that hangs Wine here, see its reason).
 const SKIPPED: &[(&str, &str)] = &[
     ("tests::panics_are_kept_and_raised_again_in_rust", CATCHES),
     ("handler_panic_is_raised_after_the_loop", CATCHES),
@@ -29,6 +30,11 @@ const SKIPPED: &[(&str, &str)] = &[
     (
         "worker::tests::a_dead_worker_thread_is_restarted",
         "its worker thread panics on purpose, and Wine 8.0 on arm64 cannot unwind the panic",
+    ),
+    (
+        "the_menu_drives_the_service_clipboard_and_run_key",
+        "it passes, but a `wineboot --init` that Wine starts meanwhile never ends in this build, so the run \
+         waits out its time limit; the same test runs under the wine and arm64-run tiers",
     ),
 ];
 
