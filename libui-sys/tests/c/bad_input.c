@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "ui.h"
+#include "ui_extras.h"
 
 static int checks, failures;
 static FILE *captured;
@@ -515,6 +516,46 @@ static void loopAndQueue(void)
 	CHECK(ranCount == 1000);
 }
 
+static void onActivated(uiEntry *e, void *data)
+{
+	(void) e;
+	(*(int *) data)++;
+}
+
+/* ui_extras.h: the clipboard and the Enter event take the same bad input. */
+static void extras(void)
+{
+	char *big = malloc(1024 * 1024 + 1);
+	char *text;
+	uiEntry *e = uiNewEntry();
+	uiButton *b = uiNewButton("x");
+	int fired = 0;
+
+	CHECK(uixClipboardSetText(NULL) == 0);
+	CHECK(uixClipboardSetText("kept") == 1);
+	memset(big, 'x', 1024 * 1024);
+	big[1024 * 1024] = '\0';
+	CHECK(uixClipboardSetText(big) == 0);
+	text = uixClipboardText();
+	CHECK(text != NULL && strcmp(text, "kept") == 0);
+	uiFreeText(text);
+	CHECK(uixClipboardSetText("a\xff\xfe") == 1);
+	text = uixClipboardText();
+	CHECK(text != NULL && strcmp(text, "a\xef\xbf\xbd\xef\xbf\xbd") == 0);
+	uiFreeText(text);
+	free(big);
+	beginCapture();
+	uixEntryOnActivated(NULL, onActivated, &fired);
+	uixEntryOnActivated((uiEntry *) b, onActivated, &fired);
+	uixEntryOnActivated(e, onActivated, &fired);
+	uixEntryOnActivated(e, NULL, NULL);
+	uiControlDestroy(uiControl(e));
+	uixEntryOnActivated(e, onActivated, &fired);
+	uiControlDestroy(uiControl(b));
+	free(endCapture());
+	CHECK(fired == 0);
+}
+
 int main(void)
 {
 	beforeInit();
@@ -526,6 +567,7 @@ int main(void)
 	ranges();
 	lists();
 	loopAndQueue();
+	extras();
 	uiUninit();
 	printf("bad-input: %d checks, %d failed\n", checks, failures);
 	return failures == 0 ? 0 : 1;
