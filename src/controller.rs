@@ -71,15 +71,18 @@ fn tray_icon(state: &ServiceState) -> Icon {
 pub fn apply(report: Report) {
     if let Some((id, outcome)) = &report.join {
         join::answered(id, outcome);
-        if outcome.is_err() {
-            with(|c| c.local.pending_joins.retain(|p| p != id));
-        }
     }
+    let mut changed = false;
     with(|c| {
+        let pending = c.local.pending_joins.len();
+        if let Some((id, Err(_))) = &report.join {
+            c.local.pending_joins.retain(|p| p != id);
+        }
         if let ServiceState::Running { networks, .. } = &report.state {
             c.local.pending_joins.retain(|p| !networks.iter().any(|n| &n.id == p));
         }
         let old = std::mem::replace(&mut c.state, report.state);
+        changed = old != c.state || pending != c.local.pending_joins.len();
         if old != c.state {
             log::info!("{}", model::tooltip(&c.state));
             if let Some((title, text)) = model::transition_notice(&old, &c.state) {
@@ -88,10 +91,15 @@ pub fn apply(report: Report) {
             }
         }
     });
-    refresh();
+    // Most polls bring the same answer: the menu is derived from state and
+    // local settings only, so it is rebuilt only when one of them changed.
+    if changed {
+        refresh();
+    }
 }
 
-/// Shows the current state and local settings; the tray changes only on change.
+/// Shows the current state and local settings (the tray skips an icon or
+/// tooltip that did not change).
 fn refresh() {
     with(|c| {
         let shown = c

@@ -144,6 +144,31 @@ impl<A: Clone + 'static> Inner<A> {
         Ok(())
     }
 
+    /// A new icon; showing the same one again costs nothing (the app sets
+    /// it on every refresh).
+    fn set_icon(&self, icon: Icon) -> Result<(), Error> {
+        if self.unchanged(|s| s.icon == icon)? {
+            return Ok(());
+        }
+        self.change(|s| s.icon = icon)
+    }
+
+    fn set_tooltip(&self, text: &str) -> Result<(), Error> {
+        if self.unchanged(|s| s.tooltip == text)? {
+            return Ok(());
+        }
+        self.change(|s| s.tooltip = text.to_string())
+    }
+
+    /// Whether what is shown already satisfies `same`; the same checks as a change.
+    fn unchanged(&self, same: impl FnOnce(&Shown<A>) -> bool) -> Result<bool, Error> {
+        panic::check();
+        if self.current.borrow().is_none() {
+            return Err(Error::Closed);
+        }
+        Ok(same(&self.shown.borrow()))
+    }
+
     fn notify(&self, title: &str, body: &str) -> Result<(), Error> {
         panic::check();
         if self.current.borrow().is_none() {
@@ -186,13 +211,13 @@ impl<A: Clone + 'static> Tray<A> {
     }
 
     pub fn set_icon(&self, icon: Icon) -> Result<(), Error> {
-        self.inner.change(|s| s.icon = icon)
+        self.inner.set_icon(icon)
     }
 
     /// Sets the hover text; Windows shows at most 127 UTF-16 units, and the C
     /// library cuts longer text on a character boundary.
     pub fn set_tooltip(&self, text: &str) -> Result<(), Error> {
-        self.inner.change(|s| s.tooltip = text.to_string())
+        self.inner.set_tooltip(text)
     }
 
     /// Shows a desktop notification (a balloon on Windows).
@@ -237,11 +262,11 @@ impl<A: Clone + 'static> TrayHandle<A> {
     }
 
     pub fn set_icon(&self, icon: Icon) -> Result<(), Error> {
-        self.get()?.change(|s| s.icon = icon)
+        self.get()?.set_icon(icon)
     }
 
     pub fn set_tooltip(&self, text: &str) -> Result<(), Error> {
-        self.get()?.change(|s| s.tooltip = text.to_string())
+        self.get()?.set_tooltip(text)
     }
 
     pub fn notify(&self, title: &str, body: &str) -> Result<(), Error> {
