@@ -30,7 +30,7 @@ static void comboboxCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks comboboxHooks = {
-	comboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, comboboxCommand, NULL,
+	comboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, comboboxCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable comboboxVtable = {

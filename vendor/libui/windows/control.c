@@ -117,6 +117,16 @@ BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam)
 	return TRUE;
 }
 
+BOOL uiprivForwardNotify(LPARAM lParam, LRESULT *result)
+{
+	NMHDR *nm = (NMHDR *) lParam;
+	uiControl *c = nm != NULL ? notifier((LPARAM) nm->hwndFrom) : NULL;
+
+	if (c == NULL || uiprivHooks(c)->notify == NULL)
+		return FALSE;
+	return uiprivHooks(c)->notify(c, nm, result);
+}
+
 void uiprivRelayout(uiControl *c)
 {
 	while (c->parent != NULL)

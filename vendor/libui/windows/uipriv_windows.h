@@ -40,6 +40,8 @@ typedef struct uiprivWinHooks {
 	void (*command)(uiControl *c, WORD code);
 	/* A WM_HSCROLL/WM_VSCROLL request code (TB_*) from the control's HWND (trackbars). */
 	void (*scroll)(uiControl *c, WORD code);
+	/* A WM_NOTIFY from the control's HWND; returns whether it handled it, with the answer in *result. */
+	BOOL (*notify)(uiControl *c, NMHDR *nm, LRESULT *result);
 } uiprivWinHooks;
 
 #define uiprivHooks(c) ((const uiprivWinHooks *) (c)->vt->os)
@@ -97,11 +99,18 @@ void uiprivSetFontTree(HWND hwnd, HFONT font);
 BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam);
 /* Handles WM_HSCROLL/WM_VSCROLL from one of our controls; returns whether it was one. */
 BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam);
+/* Handles WM_NOTIFY from one of our controls; returns whether it was one that answered, with *result. */
+BOOL uiprivForwardNotify(LPARAM lParam, LRESULT *result);
 /* Lays out the window holding c, if any, after c changed size or visibility. */
 void uiprivRelayout(uiControl *c);
 
 /* combobox.c: inserts text (index -1: at the end) into either kind of COMBOBOX. */
 void uiprivComboInsert(HWND hwnd, int index, const char *text);
+
+/* comdlg.c: a function of comdlg32.dll, loaded on first use; NULL if missing. */
+FARPROC uiprivComdlgProc(const char *name);
+/* The size of a push button showing its text, for the buttons that open these dialogs. */
+void uiprivButtonMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height);
 
 /* window.c */
 extern const uiprivControlVtable uiprivWindowVtable;
