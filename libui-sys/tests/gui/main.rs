@@ -30,6 +30,7 @@ macro_rules! check {
 mod controls;
 mod defects;
 mod mainloop;
+mod pickers;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -649,6 +650,7 @@ fn main() {
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
+    cases.extend(pickers::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }
