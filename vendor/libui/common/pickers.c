@@ -35,7 +35,7 @@ int uiprivDateTimeFromTm(const struct tm *t, uiprivDateTime *out, const char *fu
 		uiprivUserBug(func, "the time is NULL");
 		return 0;
 	}
-	/* tm_year counts from 1900; the range is what SYSTEMTIME and the date picker of Windows cover. */
+	/* tm_year counts from 1900; the years are those the date picker of Windows accepts (its calendar starts in September 1752). */
 	if (!inRange(t->tm_year, uiprivMinYear - 1900, uiprivMaxYear - 1900, "tm_year", func)
 		|| !inRange(t->tm_mon, 0, 11, "tm_mon", func))
 		return 0;

@@ -115,7 +115,7 @@ void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e,
 
 /* pickers.c: uiDateTimePicker's value (month 1..12) and its struct tm rules (ui.h). */
 struct tm;
-#define uiprivMinYear 1601
+#define uiprivMinYear 1753
 #define uiprivMaxYear 9999
 typedef struct uiprivDateTime {
 	int year, month, day, hour, minute, second;

@@ -344,7 +344,7 @@ _UI_EXTERN uiMultilineEntry *uiNewNonWrappingMultilineEntry(void);
  * zones, whichever parts its variant shows.  The picker always holds a whole
  * date and time (the parts it does not show keep what was last set).
  * uiDateTimePickerSetTime reads tm_year, tm_mon, tm_mday, tm_hour, tm_min and
- * tm_sec, which must name a real date in the years 1601..9999 and a time
+ * tm_sec, which must name a real date in the years 1753..9999 and a time
  * 00:00:00..23:59:59 (no leap second); anything else is a user bug.  It
  * ignores tm_wday, tm_yday and tm_isdst.  uiDateTimePickerTime writes those
  * six, tm_wday and tm_yday computed from the date, and tm_isdst = -1; other
