@@ -22,6 +22,7 @@ macro_rules! control {
 
     };
 }
+pub(crate) use control;
 
 control!(
     /// A row or column of controls (`uiBox`).

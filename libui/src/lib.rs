@@ -38,6 +38,7 @@
 mod controls;
 mod node;
 mod panic;
+mod pickers;
 mod window;
 
 use std::cell::RefCell;
@@ -51,6 +52,7 @@ use std::sync::Arc;
 use zt_libui_sys as sys;
 
 pub use controls::{Button, Checkbox, Entry, Label, UiBox};
+pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
 pub use window::{msg_box, msg_box_error, Window};
 
 /// What went wrong.
