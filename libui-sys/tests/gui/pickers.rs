@@ -587,6 +587,7 @@ mod native {
 mod native {
     use std::ffi::{c_int, c_void};
     use std::ptr::null_mut;
+    use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
     use zt_libui_sys::uiTimer;
 
     type Hwnd = *mut c_void;
@@ -690,39 +691,41 @@ mod native {
         (!found.is_null()).then_some(found)
     }
 
-    /// What the user does in the open dialog, run by a timer inside the dialog's own loop.
+    /// What the user does in the open dialog, run by a timer inside the dialog's own loop
+    /// (atomics: the timer writes while the test reads).
     struct Action {
         act: fn(Hwnd),
-        tries: u32,
-        done: bool,
+        tries: AtomicU32,
+        done: AtomicBool,
     }
 
     const MAX_TRIES: u32 = 200;
 
     extern "C" fn on_timer(data: *mut c_void) -> c_int {
-        let a = unsafe { &mut *(data as *mut Action) };
-        a.tries += 1;
+        let a = unsafe { &*(data as *const Action) };
+        let tries = a.tries.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(dlg) = dialog() {
             (a.act)(dlg);
-            a.done = true;
+            a.done.store(true, Ordering::SeqCst);
             return 0;
         }
         // No dialog after 10 s: stop looking (the test then fails on `done`).
-        (a.tries < MAX_TRIES) as c_int
+        (tries < MAX_TRIES) as c_int
     }
 
     /// Clicks the button, which opens a modal dialog, and lets `act` answer it.
     fn click_and_answer(button: usize, act: fn(Hwnd)) -> Result<(), String> {
-        // Boxed: the timer may outlive this call if the click opened nothing.
-        let a = Box::leak(Box::new(Action { act, tries: 0, done: false }));
+        // Leaked: the timer may outlive this call if the click opened nothing.
+        let a: &'static Action =
+            Box::leak(Box::new(Action { act, tries: AtomicU32::new(0), done: AtomicBool::new(false) }));
         unsafe {
-            uiTimer(50, Some(on_timer), a as *mut Action as *mut c_void);
+            uiTimer(50, Some(on_timer), a as *const Action as *mut c_void);
             SendMessageW(button as Hwnd, BM_CLICK, 0, 0);
         }
-        while !a.done && a.tries < MAX_TRIES {
+        while !a.done.load(Ordering::SeqCst) && a.tries.load(Ordering::SeqCst) < MAX_TRIES {
             crate::pump(10);
         }
-        if !a.done {
+        if !a.done.load(Ordering::SeqCst) {
             return Err("the button opened no dialog".into());
         }
         Ok(())
