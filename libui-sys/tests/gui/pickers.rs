@@ -316,6 +316,12 @@ fn font_button_reads_the_chosen_font() -> CaseResult {
         check!(size == 18.0, "size {size} after choosing 18");
         check!(weight == uiTextWeightBold, "weight {weight} after choosing bold");
         check!(italic == uiTextItalicItalic || italic == uiTextItalicOblique, "italic {italic} after choosing italic");
+        // Win32: the button names the choice (GTK's button draws the font itself).
+        #[cfg(windows)]
+        {
+            let label = crate::native::window_title(uiControlHandle(ctl(b)));
+            check!(label == format!("{family2} 18 Bold Italic"), "the button shows {label:?}");
+        }
         // Cancelling the dialog changes nothing and tells no one.
         native::cancel_font(uiControlHandle(ctl(b)))?;
         pump(30);

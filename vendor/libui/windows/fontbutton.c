@@ -2,7 +2,6 @@
  * ChooseFont when clicked. */
 #include "uipriv_windows.h"
 #include <commdlg.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 struct uiFontButton {
@@ -16,15 +15,37 @@ struct uiFontButton {
 
 typedef BOOL (WINAPI *chooseFontFunc)(LPCHOOSEFONTW);
 
-/* "Family size", with Bold and Italic when they apply. */
+/* Appends the decimal digits of n (0 <= n < 100000). */
+static void appendNumber(WCHAR *text, int n)
+{
+	WCHAR digits[8];
+	int i = 7;
+
+	digits[i] = L'\0';
+	do {
+		digits[--i] = (WCHAR) (L'0' + n % 10);
+		n /= 10;
+	} while (n > 0 && i > 0);
+	lstrcatW(text, digits + i);
+}
+
+/* "Family size", with Bold and Italic when they apply.  Built without the CRT's printf family:
+ * variadic CRT calls are what Debian's arm64 Wine gets wrong (see common/userbug.c). */
 static void showFont(uiFontButton *b)
 {
 	WCHAR text[LF_FACESIZE + 48];
 
-	_snwprintf(text, sizeof text / sizeof text[0] - 1, L"%ls %d%ls%ls%ls", b->font.lfFaceName, b->pointTenths / 10,
-		b->pointTenths % 10 != 0 ? L".5" : L"", b->font.lfWeight >= FW_SEMIBOLD ? L" Bold" : L"",
-		b->font.lfItalic ? L" Italic" : L"");
-	text[sizeof text / sizeof text[0] - 1] = L'\0';
+	lstrcpynW(text, b->font.lfFaceName, LF_FACESIZE);
+	lstrcatW(text, L" ");
+	appendNumber(text, b->pointTenths / 10);
+	if (b->pointTenths % 10 != 0) {
+		lstrcatW(text, L".");
+		appendNumber(text, b->pointTenths % 10);
+	}
+	if (b->font.lfWeight >= FW_SEMIBOLD)
+		lstrcatW(text, L" Bold");
+	if (b->font.lfItalic)
+		lstrcatW(text, L" Italic");
 	SetWindowTextW(b->hwnd, text);
 }
 
