@@ -430,17 +430,8 @@ fn take_label(l: *mut uiLabel) -> Result<String, String> {
 /// Native views of the pickers, and what a user does to them.
 #[cfg(unix)]
 mod native {
-    use std::ffi::{c_char, c_double, c_int, c_uint, c_void};
-    use std::ptr::null_mut;
-
-    type Widget = *mut c_void;
-
-    #[repr(C)]
-    struct GList {
-        data: *mut c_void,
-        next: *mut GList,
-        prev: *mut GList,
-    }
+    use crate::native::{is_a, Widget};
+    use std::ffi::{c_char, c_double, c_int, c_uint};
 
     #[repr(C)]
     struct GdkRgba {
@@ -451,9 +442,6 @@ mod native {
     }
 
     extern "C" {
-        fn gtk_container_get_children(c: Widget) -> *mut GList;
-        fn g_list_free(l: *mut GList);
-        fn g_type_check_instance_is_a(instance: *mut c_void, type_: usize) -> c_int;
         fn gtk_menu_button_get_type() -> usize;
         fn gtk_spin_button_get_type() -> usize;
         fn gtk_menu_button_get_popover(b: Widget) -> Widget;
@@ -463,8 +451,6 @@ mod native {
         fn gtk_spin_button_get_value_as_int(s: Widget) -> c_int;
         fn gtk_spin_button_spin(s: Widget, direction: c_int, increment: c_double);
         fn gtk_button_clicked(b: Widget);
-        fn gtk_window_list_toplevels() -> *mut GList;
-        fn gtk_widget_get_visible(w: Widget) -> c_int;
         fn gtk_dialog_response(d: Widget, response: c_int);
         fn gtk_font_chooser_dialog_get_type() -> usize;
         fn gtk_color_chooser_dialog_get_type() -> usize;
@@ -479,19 +465,12 @@ mod native {
     /// The box's parts: the calendar (if the date shows) and the hour, minute, second spin buttons.
     fn parts(handle: usize) -> (Option<Widget>, Vec<Widget>) {
         let (mut calendar, mut spins) = (None, Vec::new());
-        unsafe {
-            let list = gtk_container_get_children(handle as Widget);
-            let mut node = list;
-            while !node.is_null() {
-                let w = (*node).data;
-                if g_type_check_instance_is_a(w, gtk_menu_button_get_type()) != 0 {
-                    calendar = Some(gtk_bin_get_child(gtk_menu_button_get_popover(w)));
-                } else if g_type_check_instance_is_a(w, gtk_spin_button_get_type()) != 0 {
-                    spins.push(w);
-                }
-                node = (*node).next;
+        for w in crate::native::children(handle) {
+            if is_a(w, unsafe { gtk_menu_button_get_type() }) {
+                calendar = Some(unsafe { gtk_bin_get_child(gtk_menu_button_get_popover(w)) });
+            } else if is_a(w, unsafe { gtk_spin_button_get_type() }) {
+                spins.push(w);
             }
-            g_list_free(list);
         }
         (calendar, spins)
     }
@@ -536,21 +515,8 @@ mod native {
         unsafe { gtk_button_clicked(button as Widget) };
         for _ in 0..200 {
             crate::pump(10);
-            let mut found = null_mut();
-            unsafe {
-                let list = gtk_window_list_toplevels();
-                let mut node = list;
-                while !node.is_null() {
-                    let w = (*node).data;
-                    if g_type_check_instance_is_a(w, type_) != 0 && gtk_widget_get_visible(w) != 0 {
-                        found = w;
-                    }
-                    node = (*node).next;
-                }
-                g_list_free(list);
-            }
-            if !found.is_null() {
-                return Ok(found);
+            if let Some(dialog) = crate::native::visible_toplevel(type_) {
+                return Ok(dialog);
             }
         }
         Err("the button opened no dialog".into())
@@ -591,12 +557,10 @@ mod native {
 
 #[cfg(windows)]
 mod native {
+    use crate::native::{wide, Hwnd};
     use std::ffi::{c_int, c_void};
-    use std::ptr::null_mut;
     use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
     use zt_libui_sys::uiTimer;
-
-    type Hwnd = *mut c_void;
 
     #[repr(C)]
     #[derive(Default)]
@@ -616,17 +580,9 @@ mod native {
         fn SendMessageW(hwnd: Hwnd, msg: u32, wparam: usize, lparam: isize) -> isize;
         fn PostMessageW(hwnd: Hwnd, msg: u32, wparam: usize, lparam: isize) -> i32;
         fn GetWindowLongPtrW(hwnd: Hwnd, index: i32) -> isize;
-        fn EnumThreadWindows(thread: u32, f: extern "system" fn(Hwnd, isize) -> i32, data: isize) -> i32;
-        fn GetClassNameW(hwnd: Hwnd, buf: *mut u16, n: i32) -> i32;
-        fn IsWindowVisible(hwnd: Hwnd) -> i32;
         fn GetDlgItem(dlg: Hwnd, id: i32) -> Hwnd;
         fn SetDlgItemTextW(dlg: Hwnd, id: i32, text: *const u16) -> i32;
         fn SetFocus(hwnd: Hwnd) -> Hwnd;
-    }
-
-    #[link(name = "kernel32")]
-    extern "system" {
-        fn GetCurrentThreadId() -> u32;
     }
 
     const DTM_GETSYSTEMTIME: u32 = 0x1000 + 1;
@@ -651,10 +607,6 @@ mod native {
     const CMB_STYLE: i32 = 0x471;
     const CMB_SIZE: i32 = 0x472;
     const COLOR_RED: i32 = 706;
-
-    fn wide(s: &str) -> Vec<u16> {
-        s.encode_utf16().chain(Some(0)).collect()
-    }
 
     type Date = (i32, i32, i32);
 
@@ -681,22 +633,6 @@ mod native {
         Ok(())
     }
 
-    extern "system" fn find_dialog(hwnd: Hwnd, found: isize) -> i32 {
-        let mut buf = [0u16; 16];
-        let n = unsafe { GetClassNameW(hwnd, buf.as_mut_ptr(), buf.len() as i32) };
-        if String::from_utf16_lossy(&buf[..n.max(0) as usize]) == "#32770" && unsafe { IsWindowVisible(hwnd) } != 0 {
-            unsafe { *(found as *mut Hwnd) = hwnd };
-            return 0;
-        }
-        1
-    }
-
-    fn dialog() -> Option<Hwnd> {
-        let mut found: Hwnd = null_mut();
-        unsafe { EnumThreadWindows(GetCurrentThreadId(), find_dialog, &mut found as *mut Hwnd as isize) };
-        (!found.is_null()).then_some(found)
-    }
-
     /// What the user does in the open dialog, run by a timer inside the dialog's own loop
     /// (atomics: the timer writes while the test reads).
     struct Action {
@@ -710,7 +646,7 @@ mod native {
     extern "C" fn on_timer(data: *mut c_void) -> c_int {
         let a = unsafe { &*(data as *const Action) };
         let tries = a.tries.fetch_add(1, Ordering::SeqCst) + 1;
-        if let Some(dlg) = dialog() {
+        if let Some(dlg) = crate::native::visible_dialog() {
             (a.act)(dlg);
             a.done.store(true, Ordering::SeqCst);
             return 0;
