@@ -8,7 +8,7 @@ int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, co
 		return 0;
 	}
 	if (halign > uiAlignEnd || valign > uiAlignEnd) {
-		uiprivUserBug(func, "alignment %d is not a uiAlign value", (int) (halign > uiAlignEnd ? halign : valign));
+		uiprivUserBug(func, "%s is not a uiAlign value (uiAlignFill..uiAlignEnd)", halign > uiAlignEnd ? "halign" : "valign");
 		return 0;
 	}
 	return 1;
@@ -37,7 +37,7 @@ int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int ysp
 		out->top = existing->top + existing->yspan;
 		return 1;
 	}
-	uiprivUserBug(func, "%d is not a uiAt value", (int) at);
+	uiprivUserBug(func, "at is not a uiAt value (uiAtLeading..uiAtBottom)");
 	return 0;
 }
 
