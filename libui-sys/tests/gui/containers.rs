@@ -11,10 +11,18 @@ use zt_libui_sys::*;
 
 pub fn cases() -> Vec<crate::Case> {
     vec![
-        crate::Case { name: "tab_pages_selection_and_events", needs_display: true, run: tab_pages_selection_and_events },
+        crate::Case {
+            name: "tab_pages_selection_and_events",
+            needs_display: true,
+            run: tab_pages_selection_and_events,
+        },
         crate::Case { name: "tab_misuse_is_ignored", needs_display: true, run: tab_misuse_is_ignored },
         crate::Case { name: "form_rows_padding_and_misuse", needs_display: true, run: form_rows_padding_and_misuse },
-        crate::Case { name: "grid_insert_at_padding_and_misuse", needs_display: true, run: grid_insert_at_padding_and_misuse },
+        crate::Case {
+            name: "grid_insert_at_padding_and_misuse",
+            needs_display: true,
+            run: grid_insert_at_padding_and_misuse,
+        },
         crate::Case { name: "search_entry_is_an_entry", needs_display: true, run: search_entry_is_an_entry },
         crate::Case { name: "containers_layout_rules", needs_display: true, run: containers_layout_rules },
     ]
@@ -110,7 +118,11 @@ fn tab_pages_selection_and_events() -> CaseResult {
         // Deleting the selected page selects the next; the control is unparented, not destroyed.
         uiTabSetSelected(t, 1);
         uiTabDelete(t, 1);
-        check!(uiTabNumPages(t) == 2 && uiTabSelected(t) == 1, "after deleting the selected page: {}", uiTabSelected(t));
+        check!(
+            uiTabNumPages(t) == 2 && uiTabSelected(t) == 1,
+            "after deleting the selected page: {}",
+            uiTabSelected(t)
+        );
         check!(uiControlParent(ctl(first)).is_null());
         check!(uiBoxNumChildren(first) == 2, "the deleted page's control lost its children");
         check!(crate::native::tab_state(handle).2 == ["Zeroth", "Second"]);
@@ -123,7 +135,10 @@ fn tab_pages_selection_and_events() -> CaseResult {
         check!(uiControlParent(ctl(first)) == ctl(t) && uiTabNumPages(t) == 2);
         uiControlDestroy(ctl(second));
         uiControlDestroy(ctl(w));
-        check!(uiControlHandle(ctl(first)) == 0 && uiControlHandle(ctl(e1)) == 0, "destroying the tab left a page alive");
+        check!(
+            uiControlHandle(ctl(first)) == 0 && uiControlHandle(ctl(e1)) == 0,
+            "destroying the tab left a page alive"
+        );
     }
     Ok(())
 }
@@ -227,7 +242,9 @@ fn form_rows_padding_and_misuse() -> CaseResult {
         check!(uiFormNumChildren(f) == 2, "a rejected child became a row");
         uiFormAppend(null_mut(), c("x").as_ptr(), ctl(b), 0);
         uiFormAppend(holder.cast(), c("x").as_ptr(), ctl(b), 0);
-        check!(uiControlParent(ctl(b)).is_null() && uiFormNumChildren(holder.cast()) == 0 && uiFormPadded(null_mut()) == 0);
+        check!(
+            uiControlParent(ctl(b)).is_null() && uiFormNumChildren(holder.cast()) == 0 && uiFormPadded(null_mut()) == 0
+        );
         uiFormSetPadded(null_mut(), 1);
         uiBoxDelete(holder, 0);
         uiControlDestroy(ctl(holder));
@@ -303,7 +320,10 @@ fn grid_insert_at_padding_and_misuse() -> CaseResult {
         uiControlDestroy(ctl(spare));
         uiControlDestroy(ctl(stranger));
         uiControlDestroy(ctl(g));
-        check!(uiControlHandle(ctl(mid)) == 0 && uiControlHandle(ctl(below)) == 0, "destroying the grid left a child alive");
+        check!(
+            uiControlHandle(ctl(mid)) == 0 && uiControlHandle(ctl(below)) == 0,
+            "destroying the grid left a child alive"
+        );
         uiControlDestroy(ctl(w));
     }
     Ok(())
@@ -390,7 +410,10 @@ fn containers_layout_rules() -> CaseResult {
         let p = rect_of(page);
         let area = crate::native::page_area(uiControlHandle(ctl(page)));
         let insets = [p.0 - area.0, p.1 - area.1, right(area) - right(p), bottom(area) - bottom(p)];
-        check!(insets[0] > 0 && insets.iter().all(|&i| (i - insets[0]).abs() <= 1), "margined page insets {insets:?}: {p:?} in {area:?}");
+        check!(
+            insets[0] > 0 && insets.iter().all(|&i| (i - insets[0]).abs() <= 1),
+            "margined page insets {insets:?}: {p:?} in {area:?}"
+        );
         uiTabSetMargined(tab, 0, 0);
         pump(50);
         let bare = rect_of(page);
@@ -428,7 +451,10 @@ fn containers_layout_rules() -> CaseResult {
         check!(near(right(fx), gr.0), "unpadded columns have a gap: {fx:?} {gr:?}");
         check!(near(sp.0, fx.0) && near(right(sp), right(gr)), "the span {sp:?} does not cover {fx:?}..{gr:?}");
         check!(near(right(en), right(fx)) && en.2 < fx.2 + TOL, "end-aligned {en:?} is not at its column's end {fx:?}");
-        check!(near(bottom(en), bottom(g)) && en.3 > sp.3 * 2, "the vexpand row did not take the height: {en:?} in {g:?}");
+        check!(
+            near(bottom(en), bottom(g)) && en.3 > sp.3 * 2,
+            "the vexpand row did not take the height: {en:?} in {g:?}"
+        );
         let (cell_mid_x, cell_mid_y) = ((gr.0 + right(gr)) / 2, (en.1 + bottom(en)) / 2);
         check!(near(ce.0 + ce.2 / 2, cell_mid_x), "centred {ce:?} is not centred in column {gr:?}");
         check!(near(ce.1 + ce.3 / 2, cell_mid_y), "centred {ce:?} is not centred in row {en:?}");
