@@ -437,6 +437,7 @@ fn containers_layout_rules() -> CaseResult {
         }
         if cfg!(windows) {
             check!(labels.iter().all(|l| l.0 == f.0), "labels are not left-aligned at the form's edge: {labels:?}");
+            check!(labels[0].2 < labels[1].2, "labels are not sized to their text: {labels:?}");
         } else {
             let r0 = right(labels[0]);
             check!(labels.iter().all(|l| near(right(*l), r0)), "labels are not right-aligned: {labels:?}");

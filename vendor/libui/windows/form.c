@@ -126,7 +126,9 @@ static void formLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int w
 			}
 		}
 		labelY = heights[i] - line < 2 * offset ? (heights[i] - line) / 2 : offset;
-		SetWindowPos(r->label, NULL, 0, pos + (labelY > 0 ? labelY : 0), labelW, line, SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
+		/* Each label as wide as its text, at the column's left edge (left-aligned, as Windows dialogs have them). */
+		SetWindowPos(r->label, NULL, 0, pos + (labelY > 0 ? labelY : 0), uiprivTextExtent(m->dc, r->label).cx, line,
+			SWP_NOZORDER | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
 		uiprivHooks(r->c)->layout(r->c, m, controlX, pos, controlW, heights[i]);
 		pos += heights[i] + py;
 	}
