@@ -108,6 +108,26 @@ fn index_in(index: usize, bound: usize, inclusive: bool) -> Result<c_int, Error>
     c_int::try_from(index).ok().filter(|_| ok).ok_or(Error::OutOfRange)
 }
 
+/// The live C container and `index` as C's int, if `index` is below `len`.
+fn item<T>(node: &Node, index: usize, len: usize) -> Option<(*mut T, c_int)> {
+    Some((node.ptr()?, index_in(index, len, false).ok()?))
+}
+
+/// Takes child `index` out with C's `delete` and forgets it; false if there is none.
+fn delete_child<T>(node: &Node, index: usize, len: usize, delete: unsafe extern "C" fn(*mut T, c_int)) -> bool {
+    let Some((p, i)) = item(node, index, len) else { return false };
+    // SAFETY: alive container, index in range.
+    unsafe { delete(p, i) };
+    node.release(index);
+    true
+}
+
+/// C's child count, 0 once destroyed.
+fn count<T>(node: &Node, num: unsafe extern "C" fn(*mut T) -> c_int) -> usize {
+    // SAFETY: alive container.
+    node.ptr().map_or(0, |p| unsafe { num(p) }.max(0) as usize)
+}
+
 /// Spans as C's ints: at least 1 each.
 fn spans(xspan: usize, yspan: usize) -> Result<(c_int, c_int), Error> {
     match (c_int::try_from(xspan), c_int::try_from(yspan)) {
@@ -141,17 +161,11 @@ impl Tab {
     /// Takes the page at `index` out (its control is destroyed if nothing else holds it); false if
     /// there is none.
     pub fn delete(&self, index: usize) -> bool {
-        let Some(t) = self.0.ptr::<sys::uiTab>() else { return false };
-        let Ok(i) = index_in(index, self.len(), false) else { return false };
-        // SAFETY: alive tab, index in range.
-        unsafe { sys::uiTabDelete(t, i) };
-        self.0.release(index);
-        true
+        delete_child(&self.0, index, self.len(), sys::uiTabDelete)
     }
 
     pub fn len(&self) -> usize {
-        // SAFETY: alive tab.
-        self.0.ptr().map_or(0, |t| unsafe { sys::uiTabNumPages(t) }.max(0) as usize)
+        count(&self.0, sys::uiTabNumPages)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -168,8 +182,7 @@ impl Tab {
     /// Shows the page at `index` (does not fire `on_selected`, as for the other controls); false if
     /// there is none.
     pub fn set_selected(&self, index: usize) -> bool {
-        let Some(t) = self.0.ptr::<sys::uiTab>() else { return false };
-        let Ok(i) = index_in(index, self.len(), false) else { return false };
+        let Some((t, i)) = item(&self.0, index, self.len()) else { return false };
         // SAFETY: alive tab, index in range.
         unsafe { sys::uiTabSetSelected(t, i) };
         true
@@ -177,16 +190,13 @@ impl Tab {
 
     /// Whether the page at `index` has a margin; false if there is no such page.
     pub fn margined(&self, index: usize) -> bool {
-        let Some(t) = self.0.ptr::<sys::uiTab>() else { return false };
-        let Ok(i) = index_in(index, self.len(), false) else { return false };
         // SAFETY: alive tab, index in range.
-        unsafe { sys::uiTabMargined(t, i) != 0 }
+        item(&self.0, index, self.len()).is_some_and(|(t, i)| unsafe { sys::uiTabMargined(t, i) } != 0)
     }
 
     /// Turns the margin of the page at `index` on or off; false if there is no such page.
     pub fn set_margined(&self, index: usize, margined: bool) -> bool {
-        let Some(t) = self.0.ptr::<sys::uiTab>() else { return false };
-        let Ok(i) = index_in(index, self.len(), false) else { return false };
+        let Some((t, i)) = item(&self.0, index, self.len()) else { return false };
         // SAFETY: alive tab, index in range.
         unsafe { sys::uiTabSetMargined(t, i, c_int::from(margined)) };
         true
@@ -225,17 +235,11 @@ impl Form {
     /// Takes the row at `index` out (its control is destroyed if nothing else holds it); false if
     /// there is none.
     pub fn delete(&self, index: usize) -> bool {
-        let Some(f) = self.0.ptr::<sys::uiForm>() else { return false };
-        let Ok(i) = index_in(index, self.len(), false) else { return false };
-        // SAFETY: alive form, index in range.
-        unsafe { sys::uiFormDelete(f, i) };
-        self.0.release(index);
-        true
+        delete_child(&self.0, index, self.len(), sys::uiFormDelete)
     }
 
     pub fn len(&self) -> usize {
-        // SAFETY: alive form.
-        self.0.ptr().map_or(0, |f| unsafe { sys::uiFormNumChildren(f) }.max(0) as usize)
+        count(&self.0, sys::uiFormNumChildren)
     }
 
     pub fn is_empty(&self) -> bool {
