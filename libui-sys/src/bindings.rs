@@ -8,6 +8,10 @@ pub type uiTextItalic = ::core::ffi::c_uint;
 pub type _bindgen_ty_2 = ::core::ffi::c_uint;
 pub type uiTextStretch = ::core::ffi::c_uint;
 pub type _bindgen_ty_3 = ::core::ffi::c_uint;
+pub type uiAlign = ::core::ffi::c_uint;
+pub type uiAlignValues = ::core::ffi::c_uint;
+pub type uiAt = ::core::ffi::c_uint;
+pub type uiAtValues = ::core::ffi::c_uint;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct uiInitOptions {
@@ -124,6 +128,21 @@ pub struct uiColorButton {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct uiTab {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiForm {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiGrid {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct uiDrawMatrix {
     pub M11: f64,
     pub M12: f64,
@@ -158,6 +177,14 @@ pub const uiTextStretchSemiExpanded: _bindgen_ty_3 = 5;
 pub const uiTextStretchExpanded: _bindgen_ty_3 = 6;
 pub const uiTextStretchExtraExpanded: _bindgen_ty_3 = 7;
 pub const uiTextStretchUltraExpanded: _bindgen_ty_3 = 8;
+pub const uiAlignFill: uiAlignValues = 0;
+pub const uiAlignStart: uiAlignValues = 1;
+pub const uiAlignCenter: uiAlignValues = 2;
+pub const uiAlignEnd: uiAlignValues = 3;
+pub const uiAtLeading: uiAtValues = 0;
+pub const uiAtTop: uiAtValues = 1;
+pub const uiAtTrailing: uiAtValues = 2;
+pub const uiAtBottom: uiAtValues = 3;
 unsafe extern "C" {
     pub fn uiInit(options: *mut uiInitOptions) -> *const ::core::ffi::c_char;
     pub fn uiUninit();
@@ -478,6 +505,77 @@ unsafe extern "C" {
         data: *mut ::core::ffi::c_void,
     );
     pub fn uiNewColorButton() -> *mut uiColorButton;
+    pub fn uiNewSearchEntry() -> *mut uiEntry;
+    pub fn uiTabSelected(t: *mut uiTab) -> ::core::ffi::c_int;
+    pub fn uiTabSetSelected(t: *mut uiTab, index: ::core::ffi::c_int);
+    pub fn uiTabOnSelected(
+        t: *mut uiTab,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiTab,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiTabAppend(
+        t: *mut uiTab,
+        name: *const ::core::ffi::c_char,
+        c: *mut uiControl,
+    );
+    pub fn uiTabInsertAt(
+        t: *mut uiTab,
+        name: *const ::core::ffi::c_char,
+        index: ::core::ffi::c_int,
+        c: *mut uiControl,
+    );
+    pub fn uiTabDelete(t: *mut uiTab, index: ::core::ffi::c_int);
+    pub fn uiTabNumPages(t: *mut uiTab) -> ::core::ffi::c_int;
+    pub fn uiTabMargined(t: *mut uiTab, index: ::core::ffi::c_int) -> ::core::ffi::c_int;
+    pub fn uiTabSetMargined(
+        t: *mut uiTab,
+        index: ::core::ffi::c_int,
+        margined: ::core::ffi::c_int,
+    );
+    pub fn uiNewTab() -> *mut uiTab;
+    pub fn uiFormAppend(
+        f: *mut uiForm,
+        label: *const ::core::ffi::c_char,
+        c: *mut uiControl,
+        stretchy: ::core::ffi::c_int,
+    );
+    pub fn uiFormNumChildren(f: *mut uiForm) -> ::core::ffi::c_int;
+    pub fn uiFormDelete(f: *mut uiForm, index: ::core::ffi::c_int);
+    pub fn uiFormPadded(f: *mut uiForm) -> ::core::ffi::c_int;
+    pub fn uiFormSetPadded(f: *mut uiForm, padded: ::core::ffi::c_int);
+    pub fn uiNewForm() -> *mut uiForm;
+    pub fn uiGridAppend(
+        g: *mut uiGrid,
+        c: *mut uiControl,
+        left: ::core::ffi::c_int,
+        top: ::core::ffi::c_int,
+        xspan: ::core::ffi::c_int,
+        yspan: ::core::ffi::c_int,
+        hexpand: ::core::ffi::c_int,
+        halign: uiAlign,
+        vexpand: ::core::ffi::c_int,
+        valign: uiAlign,
+    );
+    pub fn uiGridInsertAt(
+        g: *mut uiGrid,
+        c: *mut uiControl,
+        existing: *mut uiControl,
+        at: uiAt,
+        xspan: ::core::ffi::c_int,
+        yspan: ::core::ffi::c_int,
+        hexpand: ::core::ffi::c_int,
+        halign: uiAlign,
+        vexpand: ::core::ffi::c_int,
+        valign: uiAlign,
+    );
+    pub fn uiGridPadded(g: *mut uiGrid) -> ::core::ffi::c_int;
+    pub fn uiGridSetPadded(g: *mut uiGrid, padded: ::core::ffi::c_int);
+    pub fn uiNewGrid() -> *mut uiGrid;
     pub fn uiMsgBox(
         parent: *mut uiWindow,
         title: *const ::core::ffi::c_char,

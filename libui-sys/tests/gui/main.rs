@@ -27,6 +27,7 @@ macro_rules! check {
 }
 
 // After the macro, so the module can use it.
+mod containers;
 mod controls;
 mod defects;
 mod mainloop;
@@ -651,6 +652,7 @@ fn main() {
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
     cases.extend(pickers::cases());
+    cases.extend(containers::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }
