@@ -29,6 +29,7 @@ macro_rules! check {
 // After the macro, so the module can use it.
 mod controls;
 mod defects;
+mod input;
 mod mainloop;
 
 fn c(s: &str) -> CString {
@@ -649,6 +650,7 @@ fn main() {
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
+    cases.extend(input::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

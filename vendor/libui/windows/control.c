@@ -69,6 +69,9 @@ void uiprivWinSetNativeParent(uiControl *c, HWND parent)
 		uiprivSetFontTree(hwnd, uiprivDefaultFont);
 	}
 	SetParent(hwnd, parent);
+	/* SetParent puts the window first in its new parent's Z order, and Tab follows the Z
+	 * order: children are added in the order they are laid out, so each goes last. */
+	SetWindowPos(hwnd, HWND_BOTTOM, 0, 0, 0, 0, SWP_NOMOVE | SWP_NOSIZE | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
 }
 
 static BOOL CALLBACK setFontProc(HWND hwnd, LPARAM lParam)
@@ -114,6 +117,28 @@ BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam)
 	if (c == NULL || uiprivHooks(c)->scroll == NULL)
 		return FALSE;
 	uiprivHooks(c)->scroll(c, LOWORD(wParam));
+	return TRUE;
+}
+
+BOOL uiprivNextDialogControl(WPARAM wParam, LPARAM lParam)
+{
+	HWND focus = GetFocus(), root, next;
+
+	/* A multi-line EDIT asks its parent for the next control with WM_NEXTDLGCTL when Tab is
+	 * pressed in a window served by IsDialogMessage; only dialogs answer that by themselves.
+	 * The parent it asks may be the parking window it was made in, so the focus decides. */
+	if (focus == NULL || (root = GetAncestor(focus, GA_ROOT)) == NULL)
+		return FALSE;
+	if (LOWORD(lParam) != 0)
+		next = (HWND) wParam;
+	else
+		next = GetNextDlgTabItem(root, focus, wParam != 0);
+	if (next == NULL || GetAncestor(next, GA_ROOT) != root)
+		return FALSE;
+	/* As a dialog does: an edit field gets the focus with all its text selected. */
+	if (SendMessageW(next, WM_GETDLGCODE, 0, 0) & DLGC_HASSETSEL)
+		SendMessageW(next, EM_SETSEL, 0, -1);
+	SetFocus(next);
 	return TRUE;
 }
 

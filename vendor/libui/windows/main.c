@@ -84,6 +84,8 @@ static LRESULT CALLBACK boxWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lP
 		return 0;
 	if ((msg == WM_HSCROLL || msg == WM_VSCROLL) && uiprivForwardScroll(wParam, lParam))
 		return 0;
+	if (msg == WM_NEXTDLGCTL && uiprivNextDialogControl(wParam, lParam))
+		return 0;
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
 }
 
