@@ -13,7 +13,6 @@ pub const APT_PACKAGES: &[&str] = &[
     "clang",          // clang-cl for the MSVC compile checks; libclang for bindgen
     "dbus",           // a private session bus for the tray tests
     "dbus-x11",       // dbus-launch, used by some tray hosts
-    "fonts-wine",     // Marlett: without it Wine draws its title-bar buttons as letters
     "imagemagick",    // screenshots (import)
     "iproute2",       // `ip link set lo up` in the arm64-run namespaces
     "libayatana-appindicator3-dev",
