@@ -102,7 +102,12 @@ fn xdo(args: &[String]) -> CaseResult {
 
 /// xdotool arguments from words and numbers.
 macro_rules! args {
-    ($($a:expr),* $(,)?) => { vec![$($a.to_string()),*] };
+    // A Vec, as some callers extend it.
+    ($($a:expr),* $(,)?) => {{
+        #[allow(clippy::useless_vec)]
+        let a = vec![$($a.to_string()),*];
+        a
+    }};
 }
 
 /// The centre of a control on the screen.
