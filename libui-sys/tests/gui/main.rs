@@ -27,6 +27,7 @@ macro_rules! check {
 }
 
 // After the macro, so the module can use it.
+mod containers;
 mod controls;
 mod defects;
 mod input;
@@ -650,6 +651,7 @@ fn main() {
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
+    cases.extend(containers::cases());
     cases.extend(input::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });

@@ -69,8 +69,8 @@ void uiprivWinSetNativeParent(uiControl *c, HWND parent)
 		uiprivSetFontTree(hwnd, uiprivDefaultFont);
 	}
 	SetParent(hwnd, parent);
-	/* SetParent puts the window first in its new parent's Z order, and Tab follows the Z
-	 * order: children are added in the order they are laid out, so each goes last. */
+	/* SetParent puts the window on top, and Tab follows the z-order from the top: the newest child
+	 * goes last, so Tab visits a container's children in the order they were added. */
 	SetWindowPos(hwnd, HWND_BOTTOM, 0, 0, 0, 0, SWP_NOMOVE | SWP_NOSIZE | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
 }
 
