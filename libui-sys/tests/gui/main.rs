@@ -30,6 +30,7 @@ macro_rules! check {
 mod containers;
 mod controls;
 mod defects;
+mod input;
 mod mainloop;
 mod pickers;
 
@@ -653,6 +654,7 @@ fn main() {
     cases.extend(controls::cases());
     cases.extend(pickers::cases());
     cases.extend(containers::cases());
+    cases.extend(input::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

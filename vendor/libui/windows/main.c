@@ -88,6 +88,8 @@ static LRESULT CALLBACK boxWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lP
 		return 0;
 	if (msg == WM_NOTIFY && uiprivForwardNotify(lParam, &result))
 		return result;
+	if (msg == WM_NEXTDLGCTL && uiprivNextDialogControl(wParam, lParam))
+		return 0;
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
 }
 

@@ -97,6 +97,8 @@ void uiprivWinSetNativeParent(uiControl *c, HWND parent);
 void uiprivSetFontTree(HWND hwnd, HFONT font);
 /* Handles WM_COMMAND from one of our controls; returns whether it was one. */
 BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam);
+/* WM_NEXTDLGCTL in a non-dialog window: moves the focus as a dialog would. */
+BOOL uiprivNextDialogControl(WPARAM wParam, LPARAM lParam);
 /* Handles WM_HSCROLL/WM_VSCROLL from one of our controls; returns whether it was one. */
 BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam);
 /* Handles WM_NOTIFY from one of our controls; returns whether it was one that answered, with *result. */

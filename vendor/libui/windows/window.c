@@ -169,6 +169,10 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 			return result;
 		break;
 	}
+	case WM_NEXTDLGCTL:
+		if (uiprivNextDialogControl(wParam, lParam))
+			return 0;
+		break;
 	case WM_SIZE:
 		if (wParam == SIZE_MINIMIZED)
 			return 0;
