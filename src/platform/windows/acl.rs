@@ -114,23 +114,37 @@ impl Descriptor {
         }
     }
 
-    /// A descriptor from SDDL text, e.g. `D:P(A;;FA;;;WD)`.
+    /// A self-relative descriptor with this DACL (`None`: no DACL at all), for tests.  Built
+    /// with the ACL functions rather than from SDDL: the SDDL-built version of the test ended
+    /// its thread with a page fault in std's output capture under arm64 Wine 8 (arm64-run),
+    /// although every answer was right; built this way it does not.
     #[cfg(test)]
-    pub fn from_sddl(sddl: &str) -> io::Result<Descriptor> {
-        use windows_sys::Win32::Security::Authorization::ConvertStringSecurityDescriptorToSecurityDescriptorW;
-        let text = wide(sddl);
-        // SAFETY: valid string; the LocalAlloc'd descriptor is copied, then freed.
+    pub fn with_dacl(aces: Option<&[(bool, u8, u32, PSID)]>) -> Descriptor {
+        use windows_sys::Win32::Security::{
+            AddAccessAllowedAceEx, AddAccessDeniedAceEx, InitializeAcl, InitializeSecurityDescriptor,
+            MakeSelfRelativeSD, SetSecurityDescriptorDacl, ACL_REVISION,
+        };
+        let (mut acl, mut absolute, mut out) = ([0u64; 128], [0u64; 8], vec![0u64; 160]);
+        // SAFETY: every buffer is 8-aligned and its byte size is what is passed; the SIDs are
+        // valid for the call; the result is self-relative, so it owns copies of everything.
         unsafe {
-            let mut sd: PSECURITY_DESCRIPTOR = std::ptr::null_mut();
-            let mut size = 0;
-            if ConvertStringSecurityDescriptorToSecurityDescriptorW(text.as_ptr(), 1, &mut sd, &mut size) == 0 {
-                return Err(io::Error::last_os_error());
+            let acl_ptr: *mut ACL = acl.as_mut_ptr().cast();
+            assert_ne!(InitializeAcl(acl_ptr, 1024, ACL_REVISION), 0);
+            for &(allow, flags, mask, sid) in aces.unwrap_or_default() {
+                let added = if allow {
+                    AddAccessAllowedAceEx(acl_ptr, ACL_REVISION, flags.into(), mask, sid)
+                } else {
+                    AddAccessDeniedAceEx(acl_ptr, ACL_REVISION, flags.into(), mask, sid)
+                };
+                assert_ne!(added, 0);
             }
-            let mut copy = vec![0u64; (size as usize).div_ceil(8)];
-            std::ptr::copy_nonoverlapping(sd as *const u8, copy.as_mut_ptr().cast::<u8>(), size as usize);
-            LocalFree(sd);
-            Ok(Descriptor(copy))
+            let sd: PSECURITY_DESCRIPTOR = absolute.as_mut_ptr().cast();
+            assert_ne!(InitializeSecurityDescriptor(sd, 1), 0);
+            assert_ne!(SetSecurityDescriptorDacl(sd, aces.is_some().into(), acl_ptr, 0), 0);
+            let mut len = (out.len() * 8) as u32;
+            assert_ne!(MakeSelfRelativeSD(sd, out.as_mut_ptr().cast(), &mut len), 0);
         }
+        Descriptor(out)
     }
 
     /// The accounts other than `me`, SYSTEM and the Administrators that the DACL lets read the
@@ -237,25 +251,44 @@ pub fn token_exposure(path: &Path) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn readers(sddl: &str) -> Vec<String> {
-        let me = UserSid::current().unwrap();
-        let sddl = sddl.replace("ME", &me.to_sddl().unwrap());
-        Descriptor::from_sddl(&sddl).unwrap().other_readers(&me)
+    use windows_sys::Win32::Security::{CreateWellKnownSid, WinBuiltinUsersSid, WinWorldSid, WELL_KNOWN_SID_TYPE};
+
+    const FILE_ALL: u32 = 0x1F_01FF;
+    const FILE_READ: u32 = 0x12_0089;
+    const FILE_WRITE: u32 = 0x12_0116;
+
+    /// A well-known SID, in a buffer that outlives the descriptor built from it.
+    fn well_known(kind: WELL_KNOWN_SID_TYPE) -> Vec<u64> {
+        let (mut sid, mut len) = (vec![0u64; 9], 72);
+        // SAFETY: the buffer holds `len` bytes, enough for any SID.
+        assert_ne!(unsafe { CreateWellKnownSid(kind, std::ptr::null_mut(), sid.as_mut_ptr().cast(), &mut len) }, 0);
+        sid
     }
 
     #[test]
     fn only_foreign_readers_count() {
-        assert!(readers("D:P(A;;FA;;;ME)").is_empty(), "the user alone");
-        assert!(readers("D:P(A;;FA;;;SY)(A;;FA;;;BA)(A;;FA;;;ME)").is_empty(), "plus SYSTEM and Administrators");
-        assert_eq!(readers("D:P(A;;FA;;;ME)(A;;FR;;;WD)").len(), 1, "Everyone may read");
-        assert_eq!(readers("D:P(A;;GR;;;BU)").len(), 1, "Users may read");
-        // No DACL at all lets everyone in.  (Written as an owner-only descriptor: Wine 8 parses
-        // "D:NO_ACCESS_CONTROL" as an empty DACL, which is the opposite.)
-        assert_eq!(readers("O:BA").len(), 1, "a missing DACL lets everyone in");
-        assert!(readers("D:P").is_empty(), "an empty DACL lets no one in");
-        assert!(readers("D:P(A;;FA;;;ME)(A;;FW;;;WD)").is_empty(), "writing without reading is not reading");
-        assert!(readers("D:P(D;;FR;;;WD)(A;;FR;;;WD)").is_empty(), "denied first");
-        assert!(readers("D:P(A;IO;FR;;;WD)").is_empty(), "inherit-only ACEs do not apply to the file");
+        let me = UserSid::current().unwrap();
+        let [system, admins, world, users] =
+            [WinLocalSystemSid, WinBuiltinAdministratorsSid, WinWorldSid, WinBuiltinUsersSid].map(well_known);
+        let sid = |v: &Vec<u64>| v.as_ptr() as PSID;
+        let (mine, everyone) = (me.psid(), sid(&world));
+        let readers = |aces: Option<&[(bool, u8, u32, PSID)]>| Descriptor::with_dacl(aces).other_readers(&me);
+        assert!(readers(Some(&[(true, 0, FILE_ALL, mine)])).is_empty(), "the user alone");
+        let trusted = [(true, 0, FILE_ALL, sid(&system)), (true, 0, FILE_ALL, sid(&admins)), (true, 0, FILE_ALL, mine)];
+        assert!(readers(Some(&trusted)).is_empty(), "plus SYSTEM and Administrators");
+        assert_eq!(readers(Some(&[(true, 0, FILE_ALL, mine), (true, 0, FILE_READ, everyone)])).len(), 1, "Everyone");
+        assert_eq!(readers(Some(&[(true, 0, GENERIC_READ, sid(&users))])).len(), 1, "Users may read");
+        assert_eq!(readers(None).len(), 1, "a missing DACL lets everyone in");
+        assert!(readers(Some(&[])).is_empty(), "an empty DACL lets no one in");
+        assert!(readers(Some(&[(true, 0, FILE_WRITE, everyone)])).is_empty(), "writing is not reading");
+        assert!(
+            readers(Some(&[(false, 0, FILE_READ, everyone), (true, 0, FILE_READ, everyone)])).is_empty(),
+            "denied first"
+        );
+        assert!(
+            readers(Some(&[(true, ACE_INHERIT_ONLY, FILE_READ, everyone)])).is_empty(),
+            "inherit-only ACEs do not apply"
+        );
     }
 
     #[test]
