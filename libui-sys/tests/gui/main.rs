@@ -30,6 +30,7 @@ macro_rules! check {
 mod controls;
 mod defects;
 mod mainloop;
+mod menus;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -120,6 +121,8 @@ fn init() -> CaseResult {
         unsafe { uiFreeInitError(err) };
         return Err(format!("uiInit: {msg}"));
     }
+    // libui-ng wants menus before the first window, and cases make windows.
+    menus::setup();
     Ok(())
 }
 
@@ -646,6 +649,8 @@ fn main() {
         Case { name: "msgboxes_return_when_dismissed", needs_display: true, run: msgboxes_return_when_dismissed },
         Case { name: "should_quit_on_system_request", needs_display: true, run: should_quit_on_system_request },
     ];
+    // Before defects: its uiUninit frees the menus.
+    cases.extend(menus::cases());
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
