@@ -31,6 +31,7 @@ mod controls;
 mod defects;
 mod mainloop;
 mod menus;
+mod window_extras;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -654,6 +655,7 @@ fn main() {
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
+    cases.extend(window_extras::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

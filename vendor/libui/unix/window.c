@@ -1,5 +1,8 @@
 /* uiWindow on GTK 3: a GtkWindow holding one child, below a GtkMenuBar when it has one. */
 #include "uipriv_unix.h"
+#ifdef GDK_WINDOWING_X11
+#include <gdk/gdkx.h>
+#endif
 
 /* GNOME's usual dialog margin. */
 #define windowMargin 12
@@ -25,7 +28,10 @@ struct uiWindow {
 	int lastX, lastY;
 	void (*onFocusChanged)(uiWindow *w, void *data);
 	void *onFocusChangedData;
-	int fullscreen;
+	int fullscreen, borderless;
+	/* Full screen done by hand (an X server without a window manager that knows it): where the window was. */
+	int manualFullscreen;
+	int savedX, savedY, savedWidth, savedHeight;
 };
 
 static int clampSide(int v)
@@ -245,13 +251,60 @@ int uiWindowFullscreen(uiWindow *w)
 	return w->fullscreen;
 }
 
+/* Whether a window manager will act on gtk_window_fullscreen; on X without one, nothing would happen. */
+static int managerFullscreens(uiWindow *w)
+{
+#ifdef GDK_WINDOWING_X11
+	GdkScreen *screen = gtk_widget_get_screen(w->widget);
+
+	if (GDK_IS_X11_SCREEN(screen))
+		return gdk_x11_screen_supports_net_wm_hint(screen, gdk_atom_intern_static_string("_NET_WM_STATE_FULLSCREEN"));
+#else
+	(void) w;
+#endif
+	return 1;
+}
+
+/* Covers the window's monitor without decorations, remembering where it was. */
+static void enterManualFullscreen(uiWindow *w)
+{
+	GdkDisplay *display = gtk_widget_get_display(w->widget);
+	GdkWindow *gw = gtk_widget_get_window(w->widget);
+	GdkMonitor *monitor = gw != NULL ? gdk_display_get_monitor_at_window(display, gw) : gdk_display_get_primary_monitor(display);
+	GdkRectangle r = { 0, 0, 0, 0 };
+
+	if (monitor == NULL)
+		monitor = gdk_display_get_monitor(display, 0);
+	if (monitor == NULL)
+		return;
+	gdk_monitor_get_geometry(monitor, &r);
+	gtk_window_get_position(GTK_WINDOW(w->widget), &w->savedX, &w->savedY);
+	gtk_window_get_size(GTK_WINDOW(w->widget), &w->savedWidth, &w->savedHeight);
+	w->manualFullscreen = 1;
+	gtk_window_set_decorated(GTK_WINDOW(w->widget), FALSE);
+	gtk_window_move(GTK_WINDOW(w->widget), r.x, r.y);
+	gtk_window_resize(GTK_WINDOW(w->widget), r.width, r.height);
+}
+
+static void leaveManualFullscreen(uiWindow *w)
+{
+	w->manualFullscreen = 0;
+	gtk_window_set_decorated(GTK_WINDOW(w->widget), !w->borderless);
+	gtk_window_move(GTK_WINDOW(w->widget), w->savedX, w->savedY);
+	gtk_window_resize(GTK_WINDOW(w->widget), w->savedWidth, w->savedHeight);
+}
+
 void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
 {
 	if (checked(w) == NULL || w->fullscreen == (fullscreen != 0))
 		return;
 	w->fullscreen = fullscreen != 0;
-	if (w->fullscreen)
+	if (w->fullscreen && !managerFullscreens(w))
+		enterManualFullscreen(w);
+	else if (w->fullscreen)
 		gtk_window_fullscreen(GTK_WINDOW(w->widget));
+	else if (w->manualFullscreen)
+		leaveManualFullscreen(w);
 	else
 		gtk_window_unfullscreen(GTK_WINDOW(w->widget));
 }
@@ -275,14 +328,17 @@ int uiWindowBorderless(uiWindow *w)
 {
 	if (checked(w) == NULL)
 		return 0;
-	return gtk_window_get_decorated(GTK_WINDOW(w->widget)) == FALSE;
+	return w->borderless;
 }
 
 void uiWindowSetBorderless(uiWindow *w, int borderless)
 {
 	if (checked(w) == NULL)
 		return;
-	gtk_window_set_decorated(GTK_WINDOW(w->widget), borderless == 0);
+	w->borderless = borderless != 0;
+	/* A hand-made full screen has no decorations; leaving it applies this. */
+	if (!w->manualFullscreen)
+		gtk_window_set_decorated(GTK_WINDOW(w->widget), !w->borderless);
 }
 
 int uiWindowMargined(uiWindow *w)
