@@ -29,6 +29,7 @@ macro_rules! check {
 // After the macro, so the module can use it.
 mod controls;
 mod defects;
+mod dialogs;
 mod mainloop;
 mod menus;
 mod window_extras;
@@ -656,6 +657,7 @@ fn main() {
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
     cases.extend(window_extras::cases());
+    cases.extend(dialogs::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }
