@@ -36,6 +36,7 @@
 //! ```
 
 mod controls;
+mod menus;
 mod node;
 mod panic;
 mod window;
@@ -51,6 +52,7 @@ use std::sync::Arc;
 use zt_libui_sys as sys;
 
 pub use controls::{Button, Checkbox, Entry, Label, UiBox};
+pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
 pub use window::{msg_box, msg_box_error, Window};
 
 /// What went wrong.
@@ -73,6 +75,10 @@ pub enum Error {
     Closed,
     /// The clipboard could not be opened or the text is longer than 64 KiB.
     Clipboard,
+    /// Menus are made before the first window and cannot change afterwards.
+    MenusFixed,
+    /// A program has one Quit, one Preferences and one About item.
+    OnlyOne,
 }
 
 impl fmt::Display for Error {
@@ -86,6 +92,8 @@ impl fmt::Display for Error {
             Error::Destroyed => f.write_str("the control was destroyed"),
             Error::Closed => f.write_str("the UI thread has shut down"),
             Error::Clipboard => f.write_str("the clipboard could not take the text"),
+            Error::MenusFixed => f.write_str("menus are made before the first window and cannot change afterwards"),
+            Error::OnlyOne => f.write_str("a program has only one Quit, Preferences and About item"),
         }
     }
 }
@@ -209,6 +217,7 @@ impl Drop for Ui {
             sys::uiOnShouldQuit(None, std::ptr::null_mut());
             sys::uiUninit();
         }
+        menus::reset();
         SHOULD_QUIT.with(|s| s.borrow_mut().take());
         INITIALISED.store(false, Ordering::SeqCst);
     }
