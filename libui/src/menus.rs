@@ -26,10 +26,12 @@ pub enum MenuItemKind {
     About,
 }
 
+type ClickedFn = dyn FnMut(&MenuItem, &Window);
+
 /// An item's OnClicked closure, with the item it belongs to.
 struct Clicked {
     item: MenuItem,
-    f: RefCell<Box<dyn FnMut(&MenuItem, &Window)>>,
+    f: RefCell<Box<ClickedFn>>,
 }
 
 #[derive(Default)]
