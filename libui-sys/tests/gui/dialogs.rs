@@ -188,20 +188,9 @@ mod native {
 
         type Widget = *mut c_void;
 
-        #[repr(C)]
-        struct GList {
-            data: *mut c_void,
-            next: *mut GList,
-            prev: *mut GList,
-        }
-
         extern "C" {
-            fn gtk_window_list_toplevels() -> *mut GList;
-            fn g_list_free(list: *mut GList);
             fn g_free(p: *mut c_void);
-            fn g_type_check_instance_is_a(instance: *mut c_void, type_: usize) -> c_int;
             fn gtk_file_chooser_dialog_get_type() -> usize;
-            fn gtk_widget_get_visible(w: Widget) -> c_int;
             fn gtk_window_get_transient_for(w: Widget) -> Widget;
             fn gtk_file_chooser_get_action(c: Widget) -> c_int;
             fn gtk_file_chooser_set_filename(c: Widget, name: *const c_char) -> c_int;
@@ -217,23 +206,7 @@ mod native {
         pub type Dialog = Widget;
 
         pub fn find_dialog() -> Option<Dialog> {
-            let mut found = None;
-            unsafe {
-                let list = gtk_window_list_toplevels();
-                let mut node = list;
-                while !node.is_null() {
-                    let w = (*node).data;
-                    if found.is_none()
-                        && g_type_check_instance_is_a(w, gtk_file_chooser_dialog_get_type()) != 0
-                        && gtk_widget_get_visible(w) != 0
-                    {
-                        found = Some(w);
-                    }
-                    node = (*node).next;
-                }
-                g_list_free(list);
-            }
-            found
+            crate::native::visible_toplevel(unsafe { gtk_file_chooser_dialog_get_type() })
         }
 
         /// Its kind and its owner window's handle (0: none).

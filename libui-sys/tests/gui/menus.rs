@@ -8,7 +8,7 @@
 use crate::{c, ctl, pump, CaseResult};
 use std::ffi::{c_int, c_void};
 use std::ptr::null_mut;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Mutex;
 use zt_libui_sys::*;
 
@@ -243,12 +243,8 @@ fn menu_item_state_in_every_bar() -> CaseResult {
     Ok(())
 }
 
-static SHOULD_QUIT_CALLS: AtomicUsize = AtomicUsize::new(0);
-
-extern "C" fn should_quit(data: *mut c_void) -> c_int {
-    SHOULD_QUIT_CALLS.fetch_add(1, Ordering::SeqCst);
-    data as usize as c_int
-}
+/// The handler and counter of main.rs's system-quit case: data says whether to allow.
+use crate::{should_quit, SHOULD_QUIT_CALLS};
 
 fn menu_quit_asks_should_quit() -> CaseResult {
     unsafe {
@@ -306,20 +302,13 @@ mod native {
     #[cfg(unix)]
     mod gtk {
         use super::Item;
+        use crate::native::{children, is_a as is};
         use std::ffi::{c_char, c_int, c_void, CStr};
 
         type Widget = *mut c_void;
 
-        #[repr(C)]
-        struct GList {
-            data: *mut c_void,
-            next: *mut GList,
-            prev: *mut GList,
-        }
-
         extern "C" {
             fn gtk_bin_get_child(b: Widget) -> Widget;
-            fn gtk_container_get_children(c: Widget) -> *mut GList;
             fn gtk_menu_bar_get_type() -> usize;
             fn gtk_box_get_type() -> usize;
             fn gtk_separator_menu_item_get_type() -> usize;
@@ -329,26 +318,6 @@ mod native {
             fn gtk_menu_item_activate(m: Widget);
             fn gtk_check_menu_item_get_active(m: Widget) -> c_int;
             fn gtk_widget_get_sensitive(w: Widget) -> c_int;
-            fn g_type_check_instance_is_a(instance: *mut c_void, type_: usize) -> c_int;
-            fn g_list_free(list: *mut GList);
-        }
-
-        fn children(w: Widget) -> Vec<Widget> {
-            let mut out = Vec::new();
-            unsafe {
-                let list = gtk_container_get_children(w);
-                let mut node = list;
-                while !node.is_null() {
-                    out.push((*node).data);
-                    node = (*node).next;
-                }
-                g_list_free(list);
-            }
-            out
-        }
-
-        fn is(w: Widget, t: usize) -> bool {
-            unsafe { g_type_check_instance_is_a(w, t) != 0 }
         }
 
         /// The GtkMenuBar above the content: the first child of the window's box.

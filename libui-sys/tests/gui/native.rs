@@ -37,6 +37,7 @@ mod gtk {
         fn gtk_window_close(w: Widget);
         fn gtk_window_resize(w: Widget, width: c_int, height: c_int);
         fn gtk_window_list_toplevels() -> *mut GList;
+        fn gtk_container_get_children(c: Widget) -> *mut GList;
         fn gtk_widget_get_visible(w: Widget) -> c_int;
         fn gtk_editable_get_editable(e: Widget) -> c_int;
         fn gtk_editable_insert_text(e: Widget, text: *const c_char, len: c_int, pos: *mut c_int);
@@ -145,6 +146,35 @@ mod gtk {
 
     pub fn platform_cases() -> Vec<crate::runner::Case> {
         Vec::new()
+    }
+
+    /// The children of a GtkContainer.
+    pub fn children(container: *mut c_void) -> Vec<*mut c_void> {
+        take_list(unsafe { gtk_container_get_children(container) })
+    }
+
+    /// The items of a GList that the caller owns (freed here).
+    fn take_list(list: *mut GList) -> Vec<*mut c_void> {
+        let mut out = Vec::new();
+        let mut node = list;
+        while !node.is_null() {
+            unsafe {
+                out.push((*node).data);
+                node = (*node).next;
+            }
+        }
+        unsafe { g_list_free(list) };
+        out
+    }
+
+    pub fn is_a(instance: *mut c_void, type_: usize) -> bool {
+        unsafe { g_type_check_instance_is_a(instance, type_) != 0 }
+    }
+
+    /// The first visible toplevel of GType `type_`.
+    pub fn visible_toplevel(type_: usize) -> Option<*mut c_void> {
+        let all = take_list(unsafe { gtk_window_list_toplevels() });
+        all.into_iter().find(|&w| is_a(w, type_) && unsafe { gtk_widget_get_visible(w) } != 0)
     }
 }
 
@@ -316,6 +346,13 @@ mod win {
         let mut buf = [0u16; 512];
         unsafe { GetWindowTextW(h(handle), buf.as_mut_ptr(), buf.len() as i32) };
         wide_to_string(&buf)
+    }
+
+    /// (left, top, right, bottom) of the whole window on the screen.
+    pub fn window_rect(handle: usize) -> (i32, i32, i32, i32) {
+        let mut r = Rect::default();
+        unsafe { GetWindowRect(h(handle), &mut r) };
+        (r.left, r.top, r.right, r.bottom)
     }
 
     /// (x, y, width, height) in the client coordinates of the top-level window.

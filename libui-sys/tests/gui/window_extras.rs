@@ -245,18 +245,8 @@ mod native {
 
         type Hwnd = *mut c_void;
 
-        #[repr(C)]
-        #[derive(Default)]
-        struct Rect {
-            left: i32,
-            top: i32,
-            right: i32,
-            bottom: i32,
-        }
-
         #[link(name = "user32")]
         extern "system" {
-            fn GetWindowRect(h: Hwnd, r: *mut Rect) -> i32;
             fn SetWindowPos(h: Hwnd, after: Hwnd, x: i32, y: i32, cx: i32, cy: i32, flags: u32) -> i32;
             fn GetWindowLongPtrW(h: Hwnd, index: i32) -> isize;
             fn GetSystemMetrics(index: i32) -> i32;
@@ -273,15 +263,9 @@ mod native {
         const SWP_NOZORDER: u32 = 0x0004;
         const SWP_NOACTIVATE: u32 = 0x0010;
 
-        fn rect(handle: usize) -> Rect {
-            let mut r = Rect::default();
-            unsafe { GetWindowRect(handle as Hwnd, &mut r) };
-            r
-        }
-
         pub fn position(handle: usize) -> (i32, i32) {
-            let r = rect(handle);
-            (r.left, r.top)
+            let (left, top, _, _) = crate::native::window_rect(handle);
+            (left, top)
         }
 
         pub fn move_to(handle: usize, x: i32, y: i32) {
@@ -289,8 +273,8 @@ mod native {
         }
 
         pub fn outer_size(handle: usize) -> (i32, i32) {
-            let r = rect(handle);
-            (r.right - r.left, r.bottom - r.top)
+            let (left, top, right, bottom) = crate::native::window_rect(handle);
+            (right - left, bottom - top)
         }
 
         pub fn screen_size() -> (i32, i32) {

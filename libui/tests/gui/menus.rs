@@ -1,37 +1,31 @@
-//! The safe menus, file dialogs and window extras against the real toolkit (GTK under Xvfb, Win32 under
-//! Wine).  A program of its own: menus must be made before the first window, which the cases of
-//! tests/gui.rs make.  One line per case, then `N passed, M failed`; a missing display is a failure.
+//! The safe menus, file dialogs and window extras.  Menus must come before the first window, so
+//! `make_menus` runs right after `Ui::init`, before any case.
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use zt_libui::{open_file, open_folder, save_file, Control, Error, Menu, MenuItem, MenuItemKind, Ui, Window};
 
-macro_rules! check {
-    ($cond:expr) => {
-        if !$cond {
-            return Err(format!("line {}: {}", line!(), stringify!($cond)));
-        }
-    };
-}
+use crate::{pump, Case};
 
-fn pump(ui: &Ui, ms: u64) {
-    let end = Instant::now() + Duration::from_millis(ms);
-    while Instant::now() < end {
-        ui.step(false);
-        std::thread::sleep(Duration::from_millis(2));
-    }
-}
-
+#[derive(Clone, Copy)]
 struct Items {
     open: MenuItem,
     autosave: MenuItem,
     quit: MenuItem,
 }
 
+thread_local! {
+    static ITEMS: RefCell<Option<Items>> = const { RefCell::new(None) };
+}
+
+fn items() -> Result<Items, String> {
+    ITEMS.with(|i| *i.borrow()).ok_or_else(|| "make_menus did not run or failed".to_string())
+}
+
 /// The menus, before any window: File (Open, Autosave, separator, Quit), Help (About).
-fn make_menus(ui: &Ui) -> Result<Items, String> {
+pub fn make_menus(ui: &Ui) -> Result<(), String> {
     let file = Menu::new(ui, "File").map_err(|e| e.to_string())?;
     let help = Menu::new(ui, "Help").map_err(|e| e.to_string())?;
     let open = file.append_item("Open").map_err(|e| e.to_string())?;
@@ -43,7 +37,52 @@ fn make_menus(ui: &Ui) -> Result<Items, String> {
     check!(file.append_about_item() == Err(Error::OnlyOne));
     check!(open.kind() == MenuItemKind::Plain && autosave.kind() == MenuItemKind::Check);
     check!(quit.kind() == MenuItemKind::Quit);
-    Ok(Items { open, autosave, quit })
+    ITEMS.with(|i| *i.borrow_mut() = Some(Items { open, autosave, quit }));
+    Ok(())
+}
+
+pub const CASES: &[Case] = &[
+    ("menus_are_fixed_by_the_first_window", menus_are_fixed_by_the_first_window),
+    ("menu_clicks_reach_the_handler_with_the_window", menu_clicks_reach_the_handler_with_the_window),
+    ("quit_item_asks_on_should_quit", quit_item_asks_on_should_quit),
+    ("file_dialogs_cancelled_give_none", file_dialogs_cancelled_give_none),
+    ("window_extras_round_trip", window_extras_round_trip),
+];
+
+/// After the Ui is gone its items do nothing (and touch no freed memory).
+pub fn items_of_a_dropped_ui_do_nothing() -> bool {
+    items().is_ok_and(|i| {
+        i.autosave.set_checked(true);
+        i.open.disable();
+        !i.autosave.checked()
+    })
+}
+
+#[cfg(not(windows))]
+#[repr(C)]
+struct GList {
+    data: usize,
+    next: *mut GList,
+}
+
+/// The items of a GList we own, which is freed.
+#[cfg(not(windows))]
+fn glist(list: *mut GList) -> Vec<usize> {
+    extern "C" {
+        fn g_list_free(list: *mut GList);
+    }
+    let mut out = Vec::new();
+    let mut node = list;
+    while !node.is_null() {
+        // SAFETY: a well-formed list from GTK.
+        unsafe {
+            out.push((*node).data);
+            node = (*node).next;
+        }
+    }
+    // SAFETY: the list (not its items) is ours.
+    unsafe { g_list_free(list) };
+    out
 }
 
 /// Chooses item `item` of menu `menu` in the window's menu bar, as the platform does.
@@ -65,25 +104,13 @@ fn choose(window: &Window, menu: usize, item: usize) {
     }
     #[cfg(not(windows))]
     {
-        #[repr(C)]
-        struct GList {
-            data: usize,
-            next: *mut GList,
-        }
         extern "C" {
             fn gtk_bin_get_child(b: usize) -> usize;
             fn gtk_container_get_children(c: usize) -> *mut GList;
             fn gtk_menu_item_get_submenu(m: usize) -> usize;
             fn gtk_menu_item_activate(m: usize);
         }
-        fn nth(container: usize, n: usize) -> usize {
-            // SAFETY: a live container; the list is leaked (a test helper).
-            let mut node = unsafe { gtk_container_get_children(container) };
-            for _ in 0..n {
-                node = unsafe { (*node).next };
-            }
-            unsafe { (*node).data }
-        }
+        let nth = |container: usize, n: usize| glist(unsafe { gtk_container_get_children(container) })[n];
         // The window holds a box: the menu bar, then the content.
         // SAFETY: live widgets of a window made with a menu bar.
         unsafe {
@@ -93,15 +120,15 @@ fn choose(window: &Window, menu: usize, item: usize) {
     }
 }
 
-fn menus_are_fixed_by_the_first_window(ui: &Ui, items: &Items) -> Result<(), String> {
+fn menus_are_fixed_by_the_first_window(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "menus", 300, 200, true);
     check!(Menu::new(ui, "Late").err() == Some(Error::MenusFixed));
-    let _ = items;
     w.destroy();
     Ok(())
 }
 
-fn clicks_reach_the_handler_with_the_window(ui: &Ui, items: &Items) -> Result<(), String> {
+fn menu_clicks_reach_the_handler_with_the_window(ui: &Ui) -> Result<(), String> {
+    let items = items()?;
     let a = Window::new(ui, "a", 300, 200, true);
     let b = Window::new(ui, "b", 300, 200, true);
     a.show();
@@ -137,7 +164,8 @@ fn clicks_reach_the_handler_with_the_window(ui: &Ui, items: &Items) -> Result<()
     Ok(())
 }
 
-fn quit_item_asks_on_should_quit(ui: &Ui, items: &Items) -> Result<(), String> {
+fn quit_item_asks_on_should_quit(ui: &Ui) -> Result<(), String> {
+    let items = items()?;
     let w = Window::new(ui, "quit", 300, 200, true);
     w.show();
     pump(ui, 30);
@@ -178,33 +206,21 @@ fn cancel_dialog() -> bool {
     }
     #[cfg(not(windows))]
     {
-        #[repr(C)]
-        struct GList {
-            data: usize,
-            next: *mut GList,
-        }
         extern "C" {
             fn gtk_window_list_toplevels() -> *mut GList;
             fn gtk_file_chooser_dialog_get_type() -> usize;
             fn g_type_check_instance_is_a(instance: usize, type_: usize) -> i32;
             fn gtk_dialog_response(d: usize, response: i32);
         }
-        // SAFETY: walks GTK's own list of toplevels (leaked: a test helper).
-        unsafe {
-            let mut node = gtk_window_list_toplevels();
-            while !node.is_null() {
-                if g_type_check_instance_is_a((*node).data, gtk_file_chooser_dialog_get_type()) != 0 {
-                    gtk_dialog_response((*node).data, -6); // GTK_RESPONSE_CANCEL
-                    return true;
-                }
-                node = (*node).next;
-            }
-        }
-        false
+        // SAFETY: GTK's own list of toplevels; a file chooser gets a cancel.
+        let dialog = glist(unsafe { gtk_window_list_toplevels() })
+            .into_iter()
+            .find(|&w| unsafe { g_type_check_instance_is_a(w, gtk_file_chooser_dialog_get_type()) } != 0);
+        dialog.inspect(|&d| unsafe { gtk_dialog_response(d, -6) }).is_some() // GTK_RESPONSE_CANCEL
     }
 }
 
-fn file_dialogs_cancelled_give_none(ui: &Ui, _: &Items) -> Result<(), String> {
+fn file_dialogs_cancelled_give_none(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "owner", 300, 200, false);
     w.show();
     pump(ui, 30);
@@ -228,7 +244,7 @@ fn file_dialogs_cancelled_give_none(ui: &Ui, _: &Items) -> Result<(), String> {
     Ok(())
 }
 
-fn window_extras_round_trip(ui: &Ui, _: &Items) -> Result<(), String> {
+fn window_extras_round_trip(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "extras", 240, 160, false);
     w.show();
     pump(ui, 50);
@@ -253,56 +269,4 @@ fn window_extras_round_trip(ui: &Ui, _: &Items) -> Result<(), String> {
     w.destroy();
     check!(w.position() == (0, 0) && !w.focused() && !w.borderless());
     Ok(())
-}
-
-type Case = (&'static str, fn(&Ui, &Items) -> Result<(), String>);
-
-fn main() -> std::process::ExitCode {
-    if cfg!(not(windows)) && std::env::var_os("DISPLAY").is_none() {
-        println!("no DISPLAY: run under xvfb-run\n0 passed, 1 failed");
-        return std::process::ExitCode::FAILURE;
-    }
-    let ui = match Ui::init() {
-        Ok(ui) => ui,
-        Err(e) => {
-            println!("init: FAILED ({e})\n0 passed, 1 failed");
-            return std::process::ExitCode::FAILURE;
-        }
-    };
-    let items = match make_menus(&ui) {
-        Ok(items) => items,
-        Err(e) => {
-            println!("make_menus: FAILED {e}\n0 passed, 1 failed");
-            return std::process::ExitCode::FAILURE;
-        }
-    };
-    let cases: &[Case] = &[
-        ("menus_are_fixed_by_the_first_window", menus_are_fixed_by_the_first_window),
-        ("clicks_reach_the_handler_with_the_window", clicks_reach_the_handler_with_the_window),
-        ("quit_item_asks_on_should_quit", quit_item_asks_on_should_quit),
-        ("file_dialogs_cancelled_give_none", file_dialogs_cancelled_give_none),
-        ("window_extras_round_trip", window_extras_round_trip),
-    ];
-    let (mut passed, mut failed) = (0, 0);
-    for (name, case) in cases {
-        match case(&ui, &items) {
-            Ok(()) => {
-                passed += 1;
-                println!("{name}: ok");
-            }
-            Err(e) => {
-                failed += 1;
-                println!("{name}: FAILED {e}");
-            }
-        }
-    }
-    drop(ui);
-    // The items of a dropped Ui do nothing.
-    items.autosave.set_checked(true);
-    println!("{passed} passed, {failed} failed");
-    if failed == 0 {
-        std::process::ExitCode::SUCCESS
-    } else {
-        std::process::ExitCode::FAILURE
-    }
 }
