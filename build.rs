@@ -22,9 +22,25 @@ fn main() {
     let target = Target::from_env();
     // Shown in the About window.
     println!("cargo:rustc-env=ZT_BUILD_TARGET={}", target.triple);
+    println!("cargo:rustc-env=ZT_SOURCE_URL={}", source_url());
     if target.is_windows() {
         embed_resources(&target);
     }
+}
+
+/// Where the About window points for the source code: `ZT_SOURCE_URL` when the builder sets it
+/// (a packager's own fork or tarball), else the package's `repository`; empty when neither is set.
+fn source_url() -> String {
+    println!("cargo:rerun-if-env-changed=ZT_SOURCE_URL");
+    let url = std::env::var("ZT_SOURCE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| std::env::var("CARGO_PKG_REPOSITORY").unwrap_or_default());
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if !url.is_empty() && (!web || url.chars().any(|c| c.is_whitespace() || c.is_control())) {
+        zt_native_build::fail(&format!("ZT_SOURCE_URL must be an http(s) address without spaces, not {url:?}"));
+    }
+    url
 }
 
 fn embed_resources(target: &Target) {

@@ -9,8 +9,23 @@ thread_local! {
     static OPEN: RefCell<Option<Window>> = const { RefCell::new(None) };
 }
 
+/// Where the source code of this build is, as set when it was built (`ZT_SOURCE_URL` or the
+/// package's `repository`); `None` when the builder set neither.
+pub fn source_url() -> Option<&'static str> {
+    Some(env!("ZT_SOURCE_URL")).filter(|u| !u.is_empty())
+}
+
+/// Where the source is, in words.
+pub fn source_line(source: Option<&str>) -> String {
+    match source {
+        Some(url) => format!("Source code: {url}"),
+        // MPL-2.0 asks that users learn where the source is; say who can tell them.
+        None => "Source code: ask whoever gave you this build (none was named when it was built)".to_string(),
+    }
+}
+
 /// The lines the window shows (kept apart from the window for tests).
-pub fn lines(service_version: Option<&str>) -> Vec<String> {
+pub fn lines(service_version: Option<&str>, source: Option<&str>) -> Vec<String> {
     vec![
         format!("ZeroTier Desktop UI {}", env!("CARGO_PKG_VERSION")),
         format!("Built for {}", env!("ZT_BUILD_TARGET")),
@@ -19,6 +34,7 @@ pub fn lines(service_version: Option<&str>) -> Vec<String> {
             None => "ZeroTier One: not reachable".to_string(),
         },
         format!("Licence: {}", env!("CARGO_PKG_LICENSE")),
+        source_line(source),
         "A tray front end for the local ZeroTier One service.".to_string(),
     ]
 }
@@ -32,12 +48,21 @@ pub fn show(ui: &Ui, service_version: Option<&str>) -> Result<(), zt_libui::Erro
     let window = Window::new(ui, "About ZeroTier Desktop UI", 360, 160, false);
     let column = UiBox::vertical();
     column.set_padded(true);
-    for line in lines(service_version) {
+    for line in lines(service_version, source_url()) {
         column.append(&Label::new(&line), false)?;
     }
     let row = UiBox::horizontal();
-    let close = Button::new("Close");
     row.append(&Label::new(""), true)?;
+    if let Some(url) = source_url() {
+        let open = Button::new("Open source page");
+        open.on_clicked(move |_| {
+            if let Err(e) = crate::platform::open_url(url) {
+                log::warn!("cannot open {url}: {e}");
+            }
+        });
+        row.append(&open, false)?;
+    }
+    let close = Button::new("Close");
     row.append(&close, false)?;
     column.append(&row, false)?;
     window.set_child(&column)?;
@@ -53,9 +78,11 @@ pub fn show(ui: &Ui, service_version: Option<&str>) -> Result<(), zt_libui::Erro
 mod tests {
     #[test]
     fn names_version_target_service_and_licence() {
-        let text = super::lines(Some("1.14.2")).join("\n");
+        let text = super::lines(Some("1.14.2"), Some("https://example.org/src")).join("\n");
         assert!(text.contains(env!("CARGO_PKG_VERSION")) && text.contains("ZeroTier One 1.14.2"), "{text}");
         assert!(text.contains("Built for ") && text.contains("MPL-2.0"), "{text}");
-        assert!(super::lines(None).join("\n").contains("not reachable"));
+        assert!(text.contains("Source code: https://example.org/src"), "{text}");
+        let bare = super::lines(None, None).join("\n");
+        assert!(bare.contains("not reachable") && bare.contains("ask whoever gave you this build"), "{bare}");
     }
 }

@@ -3,7 +3,7 @@
 //! line / environment overrides for unusual installs and tests.
 
 use crate::service::{CallError, Token, DEFAULT_PORT};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Port files a service writes into its home, newest name first.
@@ -146,7 +146,9 @@ pub fn token(p: &Places) -> Result<FoundToken, CallError> {
     for path in &candidates {
         match std::fs::read_to_string(path) {
             Ok(text) => match Token::parse(&text) {
-                Ok(token) => return Ok(FoundToken { token, warning: loose_permissions(path), path: path.clone() }),
+                Ok(token) => {
+                    return Ok(FoundToken { token, warning: crate::platform::token_exposure(path), path: path.clone() })
+                }
                 Err(why) => tried.push(format!("{} ({why})", path.display())),
             },
             Err(e) => tried.push(format!("{} ({})", path.display(), short_io(&e))),
@@ -165,23 +167,6 @@ fn short_io(e: &std::io::Error) -> &'static str {
         std::io::ErrorKind::NotFound => "missing",
         std::io::ErrorKind::PermissionDenied => "not readable by this user",
         _ => "unreadable",
-    }
-}
-
-/// On Unix: a warning when group or others may read the token file.
-pub fn loose_permissions(path: &Path) -> Option<String> {
-    cfg_if::cfg_if! {
-        if #[cfg(unix)] {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(path).ok()?.permissions().mode();
-            (mode & 0o077 != 0).then(|| {
-                format!("Other users can read the token file; run: chmod 600 {}", path.display())
-            })
-        } else {
-            // Windows ACLs of the per-user copy are set by token setup itself.
-            let _ = path;
-            None
-        }
     }
 }
 

@@ -53,7 +53,16 @@ pub fn main() -> ExitCode {
     let exit_after_init = match cli.mode {
         cli::Mode::Tray { exit_after_init } => exit_after_init,
         cli::Mode::Help => return print(cli::USAGE, true),
-        cli::Mode::Version => return print(&format!("zerotier_desktop_ui {}\n", env!("CARGO_PKG_VERSION")), true),
+        cli::Mode::Version => {
+            // The About window's facts that need no service.
+            let text = format!(
+                "zerotier_desktop_ui {}\nBuilt for {}\n{}\n",
+                env!("CARGO_PKG_VERSION"),
+                env!("ZT_BUILD_TARGET"),
+                about::source_line(about::source_url())
+            );
+            return print(&text, true);
+        }
         cli::Mode::PrintState => {
             let (state, _) = worker::fetch(&Places::new(&overrides), Command::Refresh);
             let text = model::render_text(&state, &model::Local::default());

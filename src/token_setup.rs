@@ -103,8 +103,8 @@ pub use platform::install;
 #[cfg(windows)]
 mod platform {
     use super::*;
-    use std::ffi::{c_void, OsStr};
-    use std::os::windows::ffi::OsStrExt;
+    use crate::platform::wide;
+    use std::ffi::c_void;
     use std::os::windows::io::FromRawHandle;
 
     type Handle = *mut c_void;
@@ -112,8 +112,6 @@ mod platform {
     const SEE_MASK_NOASYNC: u32 = 0x100;
     const SW_HIDE: i32 = 0;
     const WAIT_OBJECT_0: u32 = 0;
-    const TOKEN_QUERY: u32 = 8;
-    const TOKEN_USER_CLASS: i32 = 1;
     const SDDL_REVISION_1: u32 = 1;
     const GENERIC_WRITE: u32 = 0x4000_0000;
     const CREATE_NEW: u32 = 1;
@@ -157,7 +155,6 @@ mod platform {
         fn WaitForSingleObject(h: Handle, ms: u32) -> u32;
         fn GetExitCodeProcess(h: Handle, code: *mut u32) -> i32;
         fn CloseHandle(h: Handle) -> i32;
-        fn GetCurrentProcess() -> Handle;
         fn LocalFree(p: *mut c_void) -> *mut c_void;
         fn CreateFileW(
             name: *const u16,
@@ -171,9 +168,6 @@ mod platform {
     }
     #[link(name = "advapi32")]
     extern "system" {
-        fn OpenProcessToken(process: Handle, access: u32, token: *mut Handle) -> i32;
-        fn GetTokenInformation(token: Handle, class: i32, info: *mut c_void, len: u32, needed: *mut u32) -> i32;
-        fn ConvertSidToStringSidW(sid: *mut c_void, out: *mut *mut u16) -> i32;
         fn SetFileSecurityW(name: *const u16, info: u32, descriptor: *mut c_void) -> i32;
         fn ConvertStringSecurityDescriptorToSecurityDescriptorW(
             sddl: *const u16,
@@ -183,54 +177,23 @@ mod platform {
         ) -> i32;
     }
 
-    fn wide(s: &OsStr) -> Vec<u16> {
-        s.encode_wide().chain(Some(0)).collect()
-    }
-
     fn last_error() -> String {
         std::io::Error::last_os_error().to_string()
-    }
-
-    /// The string SID ("S-1-5-21-…") of the account running this process.
-    pub fn current_user_sid() -> Result<String, String> {
-        // SAFETY: plain Win32 calls with buffers sized as the API reports;
-        // the handle and the LocalAlloc'd string are released on every path.
-        unsafe {
-            let mut token: Handle = std::ptr::null_mut();
-            if OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &mut token) == 0 {
-                return Err(format!("OpenProcessToken: {}", last_error()));
-            }
-            let mut buf = vec![0u64; 64]; // 512 bytes, 8-aligned: a TOKEN_USER with any SID fits
-            let mut needed = 0u32;
-            let ok = GetTokenInformation(token, TOKEN_USER_CLASS, buf.as_mut_ptr().cast(), 512, &mut needed);
-            CloseHandle(token);
-            if ok == 0 {
-                return Err(format!("GetTokenInformation: {}", last_error()));
-            }
-            // TOKEN_USER starts with the SID pointer.
-            let sid = *(buf.as_ptr() as *const *mut c_void);
-            let mut text: *mut u16 = std::ptr::null_mut();
-            if ConvertSidToStringSidW(sid, &mut text) == 0 {
-                return Err(format!("ConvertSidToStringSidW: {}", last_error()));
-            }
-            let len = (0..256).take_while(|&i| *text.add(i) != 0).count();
-            let sid = String::from_utf16_lossy(std::slice::from_raw_parts(text, len));
-            LocalFree(text.cast());
-            Ok(sid)
-        }
     }
 
     pub fn set_up(overrides: &Overrides, _sources: &[PathBuf], dest: &Path) -> Result<(), String> {
         if let Some(dir) = dest.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let sid = current_user_sid()?;
+        let sid = crate::platform::UserSid::current()
+            .and_then(|u| u.to_sddl())
+            .map_err(|e| format!("cannot read this user's SID: {e}"))?;
         let exe = std::env::current_exe().map_err(|e| e.to_string())?;
         let mut params = format!("--install-token \"{}\" {sid}", dest.display());
         if let Some(home) = &overrides.service_home {
             params.push_str(&format!(" --service-home \"{}\"", home.display()));
         }
-        let (verb, file, params) = (wide("runas".as_ref()), wide(exe.as_os_str()), wide(params.as_ref()));
+        let (verb, file, params) = (wide("runas"), wide(&exe), wide(&params));
         let mut info = ShellExecuteInfoW {
             cb_size: std::mem::size_of::<ShellExecuteInfoW>() as u32,
             f_mask: SEE_MASK_NOCLOSEPROCESS | SEE_MASK_NOASYNC,
@@ -297,7 +260,7 @@ mod platform {
             .find_map(|h| std::fs::read_to_string(h.join(HOME_TOKEN)).ok())
             .ok_or("no readable authtoken.secret in the service homes")?;
         let token = Token::parse(&token).map_err(|why| format!("authtoken.secret: {why}"))?;
-        let sddl = wide(format!("D:P(A;;FA;;;{sid})").as_ref());
+        let sddl = wide(format!("D:P(A;;FA;;;{sid})"));
         remove_old_copy(dest)?;
         // SAFETY: the descriptor is LocalFree'd after CreateFileW copied it;
         // the file handle is owned by the File from here on.
@@ -314,7 +277,7 @@ mod platform {
             }
             let mut attributes =
                 SecurityAttributes { length: std::mem::size_of::<SecurityAttributes>() as u32, descriptor, inherit: 0 };
-            let name = wide(dest.as_os_str());
+            let name = wide(dest);
             let handle = CreateFileW(
                 name.as_ptr(),
                 GENERIC_WRITE,
@@ -373,19 +336,6 @@ mod tests {
     #[link(name = "kernel32")]
     extern "system" {
         fn LocalFree(p: *mut c_void) -> *mut c_void;
-        fn GetModuleHandleA(name: *const u8) -> *mut c_void;
-        fn GetProcAddress(module: *mut c_void, name: *const u8) -> *mut c_void;
-    }
-
-    /// Wine 8 accepts file DACLs but does not keep them (no xattr is
-    /// written, the Unix mode stays), so the read-back is only meaningful
-    /// on Windows itself (the CI workflow's Windows runners).
-    fn under_wine() -> bool {
-        // SAFETY: NUL-terminated names; a null module yields null.
-        unsafe {
-            let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
-            !ntdll.is_null() && !GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_null()
-        }
     }
 
     /// The file's DACL in SDDL, as Windows reads it back.
@@ -422,7 +372,7 @@ mod tests {
         std::fs::write(home.join(HOME_TOKEN), "acl-token\r\n").unwrap();
         let dest = root.join("copy.secret");
         std::fs::write(&dest, "stale, with inherited ACL").unwrap();
-        let sid = platform::current_user_sid().unwrap();
+        let sid = crate::platform::UserSid::current().unwrap().to_sddl().unwrap();
         assert!(sid.starts_with("S-1-5-"), "{sid}");
         let overrides = Overrides { service_home: Some(home), ..Default::default() };
         install(&overrides, &dest, &sid).unwrap();
@@ -430,7 +380,7 @@ mod tests {
         // Wine keeps no file DACLs, so only real Windows (the GitHub workflow)
         // can read one back.  Nothing is printed about it: writing to stderr
         // from a test thread crashes arm64 Wine 8 (the arm64-run tier).
-        if !under_wine() {
+        if !crate::platform::under_wine() {
             assert_eq!(dacl(&dest), format!("D:P(A;;FA;;;{sid})"));
         }
         assert!(install(&overrides, &dest, "S-1-5-21-x").is_err(), "not a SID");

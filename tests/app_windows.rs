@@ -13,7 +13,7 @@ mod double;
 use std::ffi::c_void;
 use std::time::{Duration, Instant};
 
-use double::{Double, NET_A, NODE, TOKEN};
+use double::{Double, Misbehaviour, NET_A, NODE, TOKEN};
 use zerotier_desktop_ui::{App, Overrides};
 
 type Hwnd = *mut c_void;
@@ -62,6 +62,10 @@ extern "system" {
         len: *mut u32,
     ) -> u32;
 }
+
+/// The app's poll interval and per-call deadline in this test.
+const POLL_MS: u64 = 200;
+const CALL_DEADLINE_MS: u64 = 1500;
 
 const WM_COMMAND: u32 = 0x0111;
 const MIIM_STATE: u32 = 0x1;
@@ -123,8 +127,12 @@ fn labels() -> Vec<String> {
 }
 
 /// Runs the app's loop until `done`, or fails naming `what`.
-fn pump_until(app: &App, what: &str, mut done: impl FnMut() -> bool) {
-    let end = Instant::now() + WAIT;
+fn pump_until(app: &App, what: &str, done: impl FnMut() -> bool) {
+    pump_within(app, WAIT, what, done)
+}
+
+fn pump_within(app: &App, limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
+    let end = Instant::now() + limit;
     while !done() {
         assert!(Instant::now() < end, "timed out waiting for {what}; menu: {:?}", labels());
         app.step();
@@ -183,7 +191,8 @@ fn the_menu_drives_the_service_clipboard_and_run_key() {
     let token = sandbox.join("token");
     std::fs::write(&token, TOKEN).unwrap();
     let double = Double::start(false);
-    std::env::set_var("ZT_POLL_MS", "200");
+    std::env::set_var("ZT_POLL_MS", POLL_MS.to_string());
+    std::env::set_var("ZT_TIMEOUT_MS", CALL_DEADLINE_MS.to_string());
     std::env::set_var("APPDATA", &sandbox);
     let overrides = Overrides {
         service_home: Some(sandbox.clone()),
@@ -221,9 +230,19 @@ fn the_menu_drives_the_service_clipboard_and_run_key() {
     pump_until(&app, "Start at login to be unchecked", || entry(&["Start at login"]).is_some_and(|e| !e.checked));
     assert!(!run_key_set(), "unchecking removes it");
 
+    // Hung, then back, then dead: a failure shows by the end of the next poll (the poll starts
+    // within POLL_MS, a hung call ends at its deadline, the rest gets an allowance); coming back
+    // waits for the backed-off poll, so it gets the general limit.
+    let one_poll = Duration::from_millis(POLL_MS + CALL_DEADLINE_MS + 3000);
+    double.misbehave(Misbehaviour::Hung);
+    pump_within(&app, one_poll, "the menu to say the service hangs", || {
+        labels().first().is_some_and(|l| l == "ZeroTier One is not answering")
+    });
+    double.misbehave(Misbehaviour::None);
+    pump_until(&app, "the service to be back", || entry(&[&format!("My address: {NODE}")]).is_some());
     drop(double);
-    pump_until(&app, "the menu to say the service is gone", || {
-        labels().first().is_some_and(|l| l.starts_with("ZeroTier One is not"))
+    pump_within(&app, one_poll, "the menu to say the service is gone", || {
+        labels().first().is_some_and(|l| l == "ZeroTier One is not running")
     });
 
     choose(&["Quit"]);

@@ -289,7 +289,15 @@ fn help_and_version() {
     let r = run(sb.command(&[&"--help"]));
     assert!(r.ok && r.out.contains("--service-home") && r.out.contains("ZT_TOKEN_FILE"), "{}", r.out);
     let r = run(sb.command(&[&"--version"]));
-    assert_eq!(r.out.trim(), format!("zerotier_desktop_ui {}", env!("CARGO_PKG_VERSION")));
+    let lines: Vec<&str> = r.out.lines().collect();
+    assert_eq!(lines.first().copied(), Some(format!("zerotier_desktop_ui {}", env!("CARGO_PKG_VERSION")).as_str()));
+    assert_eq!(lines.get(1).copied(), Some(format!("Built for {}", env!("ZT_BUILD_TARGET")).as_str()));
+    // What the build was told (ZT_SOURCE_URL or the package's repository) reaches the user.
+    let source = lines.get(2).copied().unwrap_or_default();
+    match env!("ZT_SOURCE_URL") {
+        "" => assert!(source.starts_with("Source code: ask whoever"), "{source}"),
+        url => assert_eq!(source, format!("Source code: {url}")),
+    }
 }
 
 #[cfg(unix)]

@@ -18,6 +18,8 @@ pub fn generate(header: &Path, api: &str) -> Result<String, String> {
         .allowlist_var(pattern)
         // C's int: TRAY_OK and the negative TRAY_ERR_* share one Rust type.
         .default_macro_constant_type(bindgen::MacroTypeVariation::Signed)
+        // C enum constants keep their C names (uiAlignFill, not uiAlignValues_uiAlignFill).
+        .prepend_enum_name(false)
         .use_core()
         .ctypes_prefix("::core::ffi")
         .layout_tests(false)

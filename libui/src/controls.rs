@@ -22,6 +22,8 @@ macro_rules! control {
 
     };
 }
+// The container controls (containers.rs) are declared the same way.
+pub(crate) use control;
 
 control!(
     /// A row or column of controls (`uiBox`).
@@ -155,6 +157,12 @@ impl Entry {
     pub fn new() -> Entry {
         // SAFETY: plain constructor.
         Entry(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
+    }
+
+    /// An entry for search text: GTK's search field (Windows has none: a plain entry).
+    pub fn search() -> Entry {
+        // SAFETY: plain constructor.
+        Entry(Node::new(unsafe { sys::uiNewSearchEntry() }.cast(), false))
     }
 
     /// An entry that hides what is typed.

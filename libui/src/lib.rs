@@ -35,6 +35,7 @@
 //! # Ok::<(), zt_libui::Error>(())
 //! ```
 
+mod containers;
 mod controls;
 mod menus;
 mod node;
@@ -51,6 +52,7 @@ use std::sync::Arc;
 
 use zt_libui_sys as sys;
 
+pub use containers::{Align, At, Form, Grid, Placement, Tab};
 pub use controls::{Button, Checkbox, Entry, Label, UiBox};
 pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
 pub use window::{msg_box, msg_box_error, Window};
@@ -75,6 +77,10 @@ pub enum Error {
     Closed,
     /// The clipboard could not be opened or the text is longer than 64 KiB.
     Clipboard,
+    /// An index or span outside what the container has (e.g. inserting past the last tab).
+    OutOfRange,
+    /// The control named as a neighbour is not a child of this container.
+    NotAChild,
     /// Menus are made before the first window and cannot change afterwards.
     MenusFixed,
     /// A program has one Quit, one Preferences and one About item.
@@ -92,6 +98,8 @@ impl fmt::Display for Error {
             Error::Destroyed => f.write_str("the control was destroyed"),
             Error::Closed => f.write_str("the UI thread has shut down"),
             Error::Clipboard => f.write_str("the clipboard could not take the text"),
+            Error::OutOfRange => f.write_str("the index or span is outside the container's range"),
+            Error::NotAChild => f.write_str("the control is not a child of this container"),
             Error::MenusFixed => f.write_str("menus are made before the first window and cannot change afterwards"),
             Error::OnlyOne => f.write_str("a program has only one Quit, Preferences and About item"),
         }

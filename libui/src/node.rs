@@ -69,6 +69,19 @@ impl Node {
         self.children.borrow_mut().push(child.clone());
     }
 
+    /// Whether `child`'s container is `self`.
+    pub(crate) fn is_parent_of(self: &Rc<Self>, child: &Rc<Node>) -> bool {
+        child.parent.borrow().upgrade().is_some_and(|p| Rc::ptr_eq(self, &p))
+    }
+
+    /// Like `adopt`, at `index` among the children (C inserted it there).
+    pub(crate) fn adopt_at(self: &Rc<Self>, index: usize, child: &Rc<Node>) {
+        *child.parent.borrow_mut() = Rc::downgrade(self);
+        let mut children = self.children.borrow_mut();
+        let index = index.min(children.len());
+        children.insert(index, child.clone());
+    }
+
     /// Forgets the child at `index` (C has already let it go).
     pub(crate) fn release(&self, index: usize) -> Option<Rc<Node>> {
         let mut children = self.children.borrow_mut();

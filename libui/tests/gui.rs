@@ -8,7 +8,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use zt_libui::{Button, Checkbox, Control, Entry, Error, Label, Ui, UiBox, Window};
+use zt_libui::{
+    Align, At, Button, Checkbox, Control, Entry, Error, Form, Grid, Label, Placement, Tab, Ui, UiBox, Window,
+};
 
 type Case = (&'static str, fn(&Ui) -> Result<(), String>);
 
@@ -243,6 +245,80 @@ fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
     Ok(())
 }
 
+/// Selects a tab page the way the user does, so the native control reports it.
+fn user_selects_page(t: &Tab, index: usize) {
+    let handle = t.native_handle();
+    assert_ne!(handle, 0, "selecting on a destroyed tab");
+    #[cfg(windows)]
+    {
+        extern "system" {
+            fn FindWindowExW(parent: usize, after: usize, class: *const u16, title: *const u16) -> usize;
+            fn SendMessageW(hwnd: usize, msg: u32, wparam: usize, lparam: isize) -> isize;
+        }
+        const TCM_SETCURFOCUS: u32 = 0x1300 + 48;
+        let class: Vec<u16> = "SysTabControl32".encode_utf16().chain(Some(0)).collect();
+        // SAFETY: a live tab container; moving the focus of a tab control selects and notifies.
+        unsafe { SendMessageW(FindWindowExW(handle, 0, class.as_ptr(), std::ptr::null()), TCM_SETCURFOCUS, index, 0) };
+    }
+    #[cfg(not(windows))]
+    {
+        extern "C" {
+            fn gtk_notebook_set_current_page(notebook: usize, page: i32);
+        }
+        // SAFETY: a live GtkNotebook.
+        unsafe { gtk_notebook_set_current_page(handle, index as i32) };
+    }
+}
+
+fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "containers", 400, 300, false);
+    let (tab, form, grid) = (Tab::new(), Form::new(), Grid::new());
+    let (name, search) = (Entry::new(), Entry::search());
+    form.append("Name", &name, false).map_err(|e| e.to_string())?;
+    form.append("Search", &search, true).map_err(|e| e.to_string())?;
+    form.set_padded(true);
+    check!(form.len() == 2 && form.padded());
+    let (a, b, c) = (Label::new("a"), Label::new("b"), Label::new("c"));
+    let wide = Placement { hexpand: true, halign: Align::Center, ..Placement::default() };
+    grid.append(&a, 0, 0, 1, 1, Placement::default()).map_err(|e| e.to_string())?;
+    grid.insert_at(&b, &a, At::Trailing, 1, 1, wide).map_err(|e| e.to_string())?;
+    check!(grid.append(&c, 0, 1, 0, 1, wide) == Err(Error::OutOfRange));
+    check!(grid.insert_at(&c, &Label::new("stranger"), At::Bottom, 1, 1, wide) == Err(Error::NotAChild));
+    grid.set_padded(true);
+    check!(grid.padded() && c.is_alive());
+    tab.append("Form", &form).map_err(|e| e.to_string())?;
+    tab.insert_at("Grid", 0, &grid).map_err(|e| e.to_string())?;
+    check!(tab.insert_at("x", 5, &c) == Err(Error::OutOfRange));
+    check!(tab.append("again", &form) == Err(Error::AlreadyParented));
+    check!(form.append("cycle", &tab, false) == Err(Error::Cycle));
+    check!(tab.append("window", &w) == Err(Error::WindowAsChild));
+    check!(tab.len() == 2 && tab.selected() == Some(1));
+    check!(tab.set_margined(1, true) && tab.margined(1) && !tab.margined(0) && !tab.set_margined(2, true));
+    w.set_child(&tab).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 50);
+    let picks = Rc::new(Cell::new(0));
+    let p = picks.clone();
+    tab.on_selected(move |t| p.set(p.get() + 1 + 10 * t.selected().unwrap_or(99)));
+    check!(tab.set_selected(0) && tab.selected() == Some(0) && !tab.set_selected(2));
+    pump(ui, 20);
+    check!(picks.get() == 0);
+    user_selects_page(&tab, 1);
+    pump(ui, 20);
+    check!(picks.get() == 11);
+    // A deleted page's control is destroyed with its last handle; one still held lives on.
+    check!(tab.delete(0) && tab.len() == 1 && !tab.delete(1));
+    check!(grid.is_alive() && b.is_alive());
+    check!(form.delete(1) && form.len() == 1 && search.is_alive());
+    // The grid's last handle goes: it is destroyed, and its children with it.
+    drop(grid);
+    check!(!b.is_alive() && !a.is_alive());
+    w.destroy();
+    check!(!tab.is_alive() && !form.is_alive() && !name.is_alive() && search.is_alive());
+    check!(tab.is_empty() && form.is_empty() && tab.selected().is_none());
+    Ok(())
+}
+
 fn main() -> std::process::ExitCode {
     if cfg!(not(windows)) && std::env::var_os("DISPLAY").is_none() {
         println!("no DISPLAY: run under xvfb-run\n0 passed, 1 failed");
@@ -269,6 +345,7 @@ fn main() -> std::process::ExitCode {
         ("timers_repeat_until_false", timers_repeat_until_false),
         ("clipboard_round_trip", clipboard_round_trip),
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
+        ("containers_own_their_children", containers_own_their_children),
     ];
     // `NAME...` runs only cases containing a NAME; `--skip NAME` leaves one out (as libtest does).
     let args: Vec<String> = std::env::args().skip(1).collect();

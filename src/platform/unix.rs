@@ -73,6 +73,13 @@ pub fn set_autostart_in(dir: &Path, exe: &Path, enabled: bool) -> io::Result<()>
     }
 }
 
+/// A warning when group or others may read the token file.
+pub fn token_exposure(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    (mode & 0o077 != 0).then(|| format!("Other users can read the token file; run: chmod 600 {}", path.display()))
+}
+
 /// Held for the life of the process: while it exists, no second instance
 /// of the same session can claim the name.
 pub struct Instance(#[allow(dead_code)] std::os::unix::net::UnixListener);

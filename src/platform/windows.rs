@@ -14,11 +14,16 @@ use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
 
 use crate::icon::Backdrop;
 
+mod acl;
+pub use acl::{token_exposure, UserSid};
+
 const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
 const THEME_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize";
 
-fn wide(s: &str) -> Vec<u16> {
-    s.encode_utf16().chain(std::iter::once(0)).collect()
+/// A NUL-terminated UTF-16 copy, as the W functions take.
+pub(crate) fn wide(s: impl AsRef<std::ffi::OsStr>) -> Vec<u16> {
+    use std::os::windows::ffi::OsStrExt;
+    s.as_ref().encode_wide().chain(std::iter::once(0)).collect()
 }
 
 fn check(code: u32, what: &str) -> io::Result<()> {
@@ -87,7 +92,7 @@ pub fn autostart_enabled_named(name: &str) -> bool {
 pub fn set_autostart_named(name: &str, exe: &Path, enabled: bool) -> io::Result<()> {
     let (key, value_name) = (wide(RUN_KEY), wide(name));
     if enabled {
-        let data = wide(&format!("\"{}\"", exe.display()));
+        let data = wide(format!("\"{}\"", exe.display()));
         // SAFETY: data is a NUL-terminated UTF-16 string of the stated byte length.
         let code = unsafe {
             RegSetKeyValueW(
@@ -124,7 +129,7 @@ impl Drop for Instance {
 /// Claims `name` in this logon session (`Local\`); `Ok(None)` when another
 /// instance holds it.  The system drops the mutex with its last handle.
 pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
-    let wide_name = wide(&format!("Local\\{name}"));
+    let wide_name = wide(format!("Local\\{name}"));
     // SAFETY: a valid name; default security.
     let handle = unsafe { CreateMutexW(std::ptr::null(), 0, wide_name.as_ptr()) };
     // SAFETY: read right after the call it describes.
@@ -160,6 +165,18 @@ pub fn open_url(url: &str) -> io::Result<()> {
         Ok(())
     } else {
         Err(io::Error::other(format!("ShellExecuteW could not open {url} (code {})", result as usize)))
+    }
+}
+
+/// Whether this runs under Wine, which some tests must know: Wine 8 accepts file DACLs but
+/// keeps none (it derives one from the Unix mode), so a DACL written is not the one read back.
+#[cfg(test)]
+pub(crate) fn under_wine() -> bool {
+    use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
+    // SAFETY: NUL-terminated names; a null module yields null.
+    unsafe {
+        let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
+        !ntdll.is_null() && GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_some()
     }
 }
 

@@ -99,6 +99,7 @@ static void beforeInit(void)
 	CHECK(uiNewButton("x") == NULL);
 	CHECK(uiNewWindow("x", 10, 10, 0) == NULL);
 	CHECK(uiNewVerticalBox() == NULL);
+	CHECK(uiNewTab() == NULL && uiNewForm() == NULL && uiNewGrid() == NULL && uiNewSearchEntry() == NULL);
 	uiQueueMain(countRun, NULL);
 	uiTimer(10, stopTimer, NULL);
 	uiQuit();
@@ -241,6 +242,24 @@ static void allCallsOn(uiControl *c)
 	uiMultilineEntryOnChanged(uiMultilineEntry(c), NULL, NULL);
 	CHECK(uiMultilineEntryReadOnly(uiMultilineEntry(c)) == 0);
 	uiMultilineEntrySetReadOnly(uiMultilineEntry(c), 1);
+	CHECK(uiTabSelected(uiTab(c)) == -1);
+	uiTabSetSelected(uiTab(c), 0);
+	uiTabOnSelected(uiTab(c), NULL, NULL);
+	uiTabAppend(uiTab(c), "t", NULL);
+	uiTabInsertAt(uiTab(c), "t", 0, NULL);
+	uiTabDelete(uiTab(c), 0);
+	CHECK(uiTabNumPages(uiTab(c)) == 0);
+	CHECK(uiTabMargined(uiTab(c), 0) == 0);
+	uiTabSetMargined(uiTab(c), 0, 1);
+	uiFormAppend(uiForm(c), "t", NULL, 0);
+	CHECK(uiFormNumChildren(uiForm(c)) == 0);
+	uiFormDelete(uiForm(c), 0);
+	CHECK(uiFormPadded(uiForm(c)) == 0);
+	uiFormSetPadded(uiForm(c), 1);
+	uiGridAppend(uiGrid(c), NULL, 0, 0, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+	uiGridInsertAt(uiGrid(c), NULL, NULL, uiAtTop, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+	CHECK(uiGridPadded(uiGrid(c)) == 0);
+	uiGridSetPadded(uiGrid(c), 1);
 }
 
 /* Lists at and past their ends, with invalid UTF-8 items; a group's parenting rules. */
@@ -504,6 +523,93 @@ static void parenting(void)
 	CHECK(uiControlHandle(uiControl(inner)) == 0);
 }
 
+static void countSelected(uiTab *t, void *data)
+{
+	(void) t;
+	(*(int *) data)++;
+}
+
+/* The containers at and past their ends, with invalid and oversized names and every parenting misuse. */
+static void containers(void)
+{
+	size_t big = 1024 * 1024;
+	char *mb = (char *) malloc(big + 1);
+	uiWindow *w = uiNewWindow("c", 100, 100, 0);
+	uiTab *t = uiNewTab();
+	uiForm *f = uiNewForm();
+	uiGrid *g = uiNewGrid();
+	uiBox *holder = uiNewVerticalBox();
+	uiButton *a = uiNewButton("a"), *b = uiNewButton("b"), *stray = uiNewButton("stray");
+	uiEntry *s = uiNewSearchEntry();
+	char *log;
+	int selections = 0;
+
+	memset(mb, 'x', big);
+	mb[big] = '\0';
+	beginCapture();
+	uiTabOnSelected(t, countSelected, &selections);
+	uiTabAppend(t, NULL, uiControl(a));
+	uiTabInsertAt(t, "bad \xff", 0, uiControl(f));
+	uiTabInsertAt(t, mb, 3, uiControl(b));                   /* past the end */
+	uiTabInsertAt(t, mb, -1, uiControl(b));
+	uiTabAppend(t, mb, uiControl(w));                        /* a window */
+	uiTabAppend(t, "again", uiControl(a));                   /* already parented */
+	uiBoxAppend(holder, uiControl(t), 1);
+	uiTabAppend(t, "cycle", uiControl(holder));              /* contains the tab */
+	uiTabAppend(t, "itself", uiControl(t));
+	CHECK(uiTabNumPages(t) == 2 && uiTabSelected(t) == 1);
+	uiTabDelete(t, 2);
+	uiTabSetSelected(t, 2);
+	uiTabSetSelected(t, -1);
+	CHECK(uiTabMargined(t, 2) == 0);
+	uiTabSetMargined(t, 99, 1);
+	uiTabSetSelected(t, 0);
+	CHECK(selections == 0 && uiTabSelected(t) == 0);
+
+	uiFormAppend(f, NULL, uiControl(b), 1);
+	uiFormAppend(f, mb, uiControl(s), 0);
+	uiFormAppend(f, "bad \xc3", uiControl(w), 0);
+	uiFormAppend(f, "parented", uiControl(a), 0);
+	uiFormAppend(f, "cycle", uiControl(holder), 0);
+	uiFormAppend(f, "null", NULL, 0);
+	CHECK(uiFormNumChildren(f) == 2);
+	uiFormDelete(f, 2);
+	uiFormDelete(f, -1);
+
+	uiGridAppend(g, uiControl(stray), 0, 0, 0, 1, 0, uiAlignFill, 0, uiAlignFill);
+	uiGridAppend(g, uiControl(stray), 0, 0, 1, 1, 0, 4, 0, uiAlignFill);
+	uiGridAppend(g, uiControl(stray), 0, 0, 1, 1, 0, uiAlignFill, 0, (uiAlign) -1);
+	uiGridInsertAt(g, uiControl(stray), uiControl(a), uiAtTop, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+	uiGridAppend(g, uiControl(w), 0, 0, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+	uiGridAppend(g, uiControl(a), 0, 0, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+	uiGridAppend(g, uiControl(stray), -5, -5, 1, 1, 1, uiAlignEnd, 1, uiAlignCenter);
+	uiGridInsertAt(g, uiControl(holder), uiControl(stray), 7, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+	CHECK(uiControlParent(uiControl(stray)) == uiControl(g) && uiControlParent(uiControl(holder)) == NULL);
+	uiWindowSetChild(w, uiControl(holder));
+	uiControlShow(uiControl(w));
+	uiMainStep(0);
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiTabInsertAt: index 3 is outside 0..2") != NULL);
+	CHECK(strstr(log, "libui: uiTabAppend: a window cannot be put into a container") != NULL);
+	CHECK(strstr(log, "libui: uiTabAppend: the child contains the container") != NULL);
+	CHECK(strstr(log, "libui: uiTabDelete: index 2 is outside 0..1") != NULL);
+	CHECK(strstr(log, "libui: uiTabSetMargined: index 99 is outside 0..1") != NULL);
+	CHECK(strstr(log, "libui: uiFormAppend: the child already has a parent") != NULL);
+	CHECK(strstr(log, "libui: uiFormDelete: index -1 is outside 0..1") != NULL);
+	CHECK(strstr(log, "libui: uiGridAppend: spans must be at least 1") != NULL);
+	CHECK(strstr(log, "libui: uiGridAppend: halign is not a uiAlign value") != NULL);
+	CHECK(strstr(log, "libui: uiGridAppend: valign is not a uiAlign value") != NULL);
+	CHECK(strstr(log, "libui: uiGridInsertAt: the existing control") != NULL);
+	CHECK(strstr(log, "libui: uiGridInsertAt: at is not a uiAt value") != NULL);
+	free(log);
+	/* Destroying from the top frees every page, row and cell. */
+	uiControlDestroy(uiControl(w));
+	uiControlDestroy(uiControl(g));
+	CHECK(uiControlHandle(uiControl(s)) == 0 && uiControlHandle(uiControl(stray)) == 0);
+	CHECK(uiControlHandle(uiControl(b)) == 0 && uiControlHandle(uiControl(f)) == 0);
+	free(mb);
+}
+
 static void quitSoon(void *data)
 {
 	(void) data;
@@ -669,6 +775,7 @@ int main(void)
 	parenting();
 	ranges();
 	lists();
+	containers();
 	loopAndQueue();
 	extras();
 	uiUninit();

@@ -27,6 +27,7 @@ macro_rules! check {
 }
 
 // After the macro, so the module can use it.
+mod containers;
 mod controls;
 mod defects;
 mod dialogs;
@@ -656,6 +657,7 @@ fn main() {
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
+    cases.extend(containers::cases());
     cases.extend(window_extras::cases());
     cases.extend(dialogs::cases());
     cases.extend(native::platform_cases());

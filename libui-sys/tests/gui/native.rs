@@ -144,6 +144,71 @@ mod gtk {
         crate::loop_quits_within(1000)
     }
 
+    // ---- containers (uiTab, uiForm, uiGrid, search entry) ----
+
+    extern "C" {
+        fn gtk_widget_get_parent(w: Widget) -> Widget;
+        fn gtk_container_get_border_width(c: Widget) -> u32;
+        fn gtk_grid_get_child_at(g: Widget, left: c_int, top: c_int) -> Widget;
+        fn gtk_notebook_get_n_pages(n: Widget) -> c_int;
+        fn gtk_notebook_get_current_page(n: Widget) -> c_int;
+        fn gtk_notebook_set_current_page(n: Widget, page: c_int);
+        fn gtk_notebook_get_nth_page(n: Widget, page: c_int) -> Widget;
+        fn gtk_notebook_get_tab_label_text(n: Widget, child: Widget) -> *const c_char;
+        fn gtk_search_entry_get_type() -> usize;
+    }
+
+    /// The area the notebook gives the page holding this control: the page box's allocation
+    /// grown by its border width (GtkBox lets GtkContainer take the border off its allocation).
+    pub fn page_area(handle: usize) -> (i32, i32, i32, i32) {
+        let parent = unsafe { gtk_widget_get_parent(w(handle)) };
+        let b = unsafe { gtk_container_get_border_width(parent) } as i32;
+        let (x, y, width, height) = child_rect(parent as usize);
+        (x - b, y - b, width + 2 * b, height + 2 * b)
+    }
+
+    /// The rectangles of a form's shown labels, top to bottom.
+    pub fn form_label_rects(form: usize, rows: usize) -> Vec<(i32, i32, i32, i32)> {
+        (0..rows)
+            .map(|row| unsafe { gtk_grid_get_child_at(w(form), 0, row as c_int) })
+            .filter(|&l| !l.is_null() && is_shown(l as usize))
+            .map(|l| child_rect(l as usize))
+            .collect()
+    }
+
+    /// (page count, selected page, tab names) as the native tab control has them.
+    pub fn tab_state(tab: usize) -> (i32, i32, Vec<String>) {
+        unsafe {
+            let n = gtk_notebook_get_n_pages(w(tab));
+            let names = (0..n)
+                .map(|i| {
+                    let t = gtk_notebook_get_tab_label_text(w(tab), gtk_notebook_get_nth_page(w(tab), i));
+                    if t.is_null() {
+                        String::new()
+                    } else {
+                        CStr::from_ptr(t).to_string_lossy().into_owned()
+                    }
+                })
+                .collect();
+            (n, gtk_notebook_get_current_page(w(tab)), names)
+        }
+    }
+
+    /// Selects a page the way a click on its tab does (GTK's own call, which emits switch-page).
+    pub fn tab_user_select(tab: usize, index: i32) {
+        unsafe { gtk_notebook_set_current_page(w(tab), index) }
+    }
+
+    /// Whether the entry is the system's search field; None where the system has none (Windows).
+    pub fn entry_is_search_field(handle: usize) -> Option<bool> {
+        Some(unsafe { g_type_check_instance_is_a(w(handle), gtk_search_entry_get_type()) } != 0)
+    }
+
+    /// The control Tab moves to from `from` inside `window`; None where the dialog manager is not ours to ask (GTK).
+    pub fn next_tab_stop(_window: usize, _from: usize) -> Option<usize> {
+        None
+    }
+
     pub fn platform_cases() -> Vec<crate::runner::Case> {
         Vec::new()
     }
@@ -635,6 +700,114 @@ mod win {
             );
         }
         Ok(())
+    }
+
+    // ---- containers (uiTab, uiForm, uiGrid, search entry) ----
+
+    #[repr(C)]
+    struct TcItem {
+        mask: u32,
+        state: u32,
+        state_mask: u32,
+        text: *mut u16,
+        text_max: i32,
+        image: i32,
+        param: isize,
+    }
+
+    #[link(name = "user32")]
+    extern "system" {
+        fn GetParent(h: Hwnd) -> Hwnd;
+        fn GetWindow(h: Hwnd, cmd: u32) -> Hwnd;
+        fn GetNextDlgTabItem(dlg: Hwnd, ctl: Hwnd, previous: i32) -> Hwnd;
+    }
+
+    const GW_HWNDNEXT: u32 = 2;
+    const GW_CHILD: u32 = 5;
+    const TCM_GETITEMCOUNT: u32 = 0x1300 + 4;
+    const TCM_GETCURSEL: u32 = 0x1300 + 11;
+    const TCM_SETCURFOCUS: u32 = 0x1300 + 48;
+    const TCM_GETITEMW: u32 = 0x1300 + 60;
+    const TCIF_TEXT: u32 = 1;
+
+    fn class_of(hwnd: Hwnd) -> String {
+        let mut buf = [0u16; 64];
+        unsafe { GetClassNameW(hwnd, buf.as_mut_ptr(), buf.len() as i32) };
+        wide_to_string(&buf).to_lowercase()
+    }
+
+    /// The direct children of `parent` of window class `class`.
+    fn children_of_class(parent: usize, class: &str) -> Vec<Hwnd> {
+        let mut out = Vec::new();
+        let mut at = unsafe { GetWindow(h(parent), GW_CHILD) };
+        while !at.is_null() {
+            if class_of(at) == class {
+                out.push(at);
+            }
+            at = unsafe { GetWindow(at, GW_HWNDNEXT) };
+        }
+        out
+    }
+
+    /// The page window holding this control.
+    pub fn page_area(handle: usize) -> (i32, i32, i32, i32) {
+        child_rect(unsafe { GetParent(h(handle)) } as usize)
+    }
+
+    /// The rectangles of a form's shown labels (STATIC windows of the form itself), top to bottom.
+    pub fn form_label_rects(form: usize, _rows: usize) -> Vec<(i32, i32, i32, i32)> {
+        let mut rects: Vec<_> = children_of_class(form, "static")
+            .into_iter()
+            .filter(|&l| unsafe { IsWindowVisible(l) } != 0)
+            .map(|l| child_rect(l as usize))
+            .collect();
+        rects.sort_by_key(|r| r.1);
+        rects
+    }
+
+    fn tab_control(tab: usize) -> Hwnd {
+        children_of_class(tab, "systabcontrol32").first().copied().unwrap_or(null_mut())
+    }
+
+    /// (page count, selected page, tab names) as the native tab control has them.
+    pub fn tab_state(tab: usize) -> (i32, i32, Vec<String>) {
+        let tc = tab_control(tab);
+        unsafe {
+            let n = SendMessageW(tc, TCM_GETITEMCOUNT, 0, 0) as i32;
+            let names = (0..n)
+                .map(|i| {
+                    let mut buf = [0u16; 256];
+                    let mut item = TcItem {
+                        mask: TCIF_TEXT,
+                        state: 0,
+                        state_mask: 0,
+                        text: buf.as_mut_ptr(),
+                        text_max: buf.len() as i32,
+                        image: 0,
+                        param: 0,
+                    };
+                    SendMessageW(tc, TCM_GETITEMW, i as usize, &mut item as *mut TcItem as isize);
+                    wide_to_string(&buf)
+                })
+                .collect();
+            (n, SendMessageW(tc, TCM_GETCURSEL, 0, 0) as i32, names)
+        }
+    }
+
+    /// Selects a page as the keyboard does: without TCS_BUTTONS, moving the focus selects and
+    /// sends TCN_SELCHANGING and TCN_SELCHANGE to the parent, like a click.
+    pub fn tab_user_select(tab: usize, index: i32) {
+        unsafe { SendMessageW(tab_control(tab), TCM_SETCURFOCUS, index as usize, 0) };
+    }
+
+    /// Windows has no search field among its controls: there is nothing to tell apart.
+    pub fn entry_is_search_field(_handle: usize) -> Option<bool> {
+        None
+    }
+
+    /// The control Tab moves to from `from` inside `window`, as the dialog manager finds it.
+    pub fn next_tab_stop(window: usize, from: usize) -> Option<usize> {
+        Some(unsafe { GetNextDlgTabItem(h(window), h(from), 0) } as usize)
     }
 
     pub fn platform_cases() -> Vec<crate::runner::Case> {

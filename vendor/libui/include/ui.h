@@ -399,6 +399,84 @@ _UI_EXTERN char *uiOpenFolder(uiWindow *parent);
 /* Like uiOpenFile, choosing a file name to save to; the user confirms replacing an existing file. */
 _UI_EXTERN char *uiSaveFile(uiWindow *parent);
 
+/* Container controls (uiTab, uiForm, uiGrid) and the search entry. */
+
+/* A new entry for search text (GTK: a GtkSearchEntry; Windows: a plain entry); a uiEntry in every other respect.  NULL if the native control cannot be made. */
+_UI_EXTERN uiEntry *uiNewSearchEntry(void);
+
+typedef struct uiTab uiTab;
+#define uiTab(this) ((uiTab *) (this))
+
+/* The selected page's index, or -1 when there are no pages. */
+_UI_EXTERN int uiTabSelected(uiTab *t);
+/* Shows the page at index (0..uiTabNumPages-1; another index is a user bug); does not call the OnSelected handler. */
+_UI_EXTERN void uiTabSetSelected(uiTab *t, int index);
+/* Sets the handler called when the user selects another page (not on uiTabSetSelected, uiTabInsertAt or uiTabDelete). */
+_UI_EXTERN void uiTabOnSelected(uiTab *t, void (*f)(uiTab *sender, void *senderData), void *data);
+/* Adds a page named name (copied) holding c at the end; c is rejected like uiBoxAppend's children.  The first page added is selected. */
+_UI_EXTERN void uiTabAppend(uiTab *t, const char *name, uiControl *c);
+/* Inserts a page before index (0..uiTabNumPages; the count appends; another index is a user bug); the selected page stays selected. */
+_UI_EXTERN void uiTabInsertAt(uiTab *t, const char *name, int index, uiControl *c);
+/* Removes the page at index (an index out of range is a user bug); its control is unparented, not destroyed.  Removing the selected page selects the next one, or the previous one if it was last. */
+_UI_EXTERN void uiTabDelete(uiTab *t, int index);
+/* The number of pages. */
+_UI_EXTERN int uiTabNumPages(uiTab *t);
+/* Whether the page at index has a margin around its control (0 by default); an index out of range is a user bug. */
+_UI_EXTERN int uiTabMargined(uiTab *t, int index);
+/* Turns the margin of the page at index on or off; an index out of range is a user bug. */
+_UI_EXTERN void uiTabSetMargined(uiTab *t, int index, int margined);
+/* A new container showing one page at a time, chosen by the user from a row of named tabs; NULL if the native control cannot be made. */
+_UI_EXTERN uiTab *uiNewTab(void);
+
+typedef struct uiForm uiForm;
+#define uiForm(this) ((uiForm *) (this))
+
+/* Adds a row: label (copied; Windows: left-aligned, GTK: right-aligned) beside c, which fills the rest of the width; stretchy rows share the height left equally.  c is rejected like uiBoxAppend's children. */
+_UI_EXTERN void uiFormAppend(uiForm *f, const char *label, uiControl *c, int stretchy);
+/* The number of rows. */
+_UI_EXTERN int uiFormNumChildren(uiForm *f);
+/* Removes the row at index (an index out of range is a user bug); its control is unparented, not destroyed. */
+_UI_EXTERN void uiFormDelete(uiForm *f, int index);
+/* Whether rows, and labels and controls, are separated by padding (0 by default). */
+_UI_EXTERN int uiFormPadded(uiForm *f);
+/* Turns padding on or off. */
+_UI_EXTERN void uiFormSetPadded(uiForm *f, int padded);
+/* A new, empty two-column form of labelled controls; NULL if the native control cannot be made. */
+_UI_EXTERN uiForm *uiNewForm(void);
+
+/* How a grid child sits in its cells: filling them, or at its smallest size at the start, centre or end.  Anything else is a user bug. */
+typedef unsigned int uiAlign;
+/* The tag is ours (libui-ng's enum has none): it gives the constants a stable name in generated bindings. */
+enum uiAlignValues {
+	uiAlignFill,
+	uiAlignStart,
+	uiAlignCenter,
+	uiAlignEnd,
+};
+
+/* Where uiGridInsertAt puts the new child: before (left of), above, after (right of) or below the existing one.  Anything else is a user bug. */
+typedef unsigned int uiAt;
+enum uiAtValues {
+	uiAtLeading,
+	uiAtTop,
+	uiAtTrailing,
+	uiAtBottom,
+};
+
+typedef struct uiGrid uiGrid;
+#define uiGrid(this) ((uiGrid *) (this))
+
+/* Puts c in the cells from column left, row top, over xspan columns and yspan rows (each at least 1, else a user bug; negative positions are allowed).  Columns (rows) holding an hexpand (vexpand) child share the space left equally; halign and valign place c in its cells.  c is rejected like uiBoxAppend's children. */
+_UI_EXTERN void uiGridAppend(uiGrid *g, uiControl *c, int left, int top, int xspan, int yspan, int hexpand, uiAlign halign, int vexpand, uiAlign valign);
+/* Like uiGridAppend, with c placed next to existing (a child of g, else a user bug) on the side at: the new cells start in existing's row (leading, trailing) or column (top, bottom) and touch its cells. */
+_UI_EXTERN void uiGridInsertAt(uiGrid *g, uiControl *c, uiControl *existing, uiAt at, int xspan, int yspan, int hexpand, uiAlign halign, int vexpand, uiAlign valign);
+/* Whether rows and columns are separated by padding (0 by default). */
+_UI_EXTERN int uiGridPadded(uiGrid *g);
+/* Turns padding on or off. */
+_UI_EXTERN void uiGridSetPadded(uiGrid *g, int padded);
+/* A new, empty grid; NULL if the native control cannot be made. */
+_UI_EXTERN uiGrid *uiNewGrid(void);
+
 /* Shows a modal message and returns when the user dismisses it; parent may be NULL. */
 _UI_EXTERN void uiMsgBox(uiWindow *parent, const char *title, const char *description);
 /* Like uiMsgBox, with an error icon. */
@@ -445,7 +523,7 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
  * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
  * uiImage; and of the controls, menus and dialogs of libui-ng:
- * uiTab, uiForm, uiGrid, uiDateTimePicker, uiFontButton, uiColorButton, uiNewSearchEntry. */
+ * uiDateTimePicker, uiFontButton, uiColorButton. */
 
 #ifdef __cplusplus
 }

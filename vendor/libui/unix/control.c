@@ -40,3 +40,13 @@ void uiprivGtkFree(uiControl *c)
 	uiprivGtkDestroyWidget(c);
 	uiprivControlFree(c);
 }
+
+void uiprivGtkResetPlacement(GtkWidget *w)
+{
+	gtk_widget_set_hexpand_set(w, FALSE);
+	gtk_widget_set_vexpand_set(w, FALSE);
+	gtk_widget_set_hexpand(w, FALSE);
+	gtk_widget_set_vexpand(w, FALSE);
+	gtk_widget_set_halign(w, GTK_ALIGN_FILL);
+	gtk_widget_set_valign(w, GTK_ALIGN_FILL);
+}

@@ -68,12 +68,14 @@ void uiEntrySetReadOnly(uiEntry *e, int readonly)
 	gtk_editable_set_editable(GTK_EDITABLE(e->widget), readonly == 0);
 }
 
-static uiEntry *newEntry(int password)
+static uiEntry *newEntry(int password, int search)
 {
 	uiEntry *e = (uiEntry *) uiprivNewControl(sizeof (uiEntry), &entryVtable, 1);
 	GtkEntryBuffer *buffer = uiprivNewEntryBuffer();
+	GtkWidget *widget = search ? gtk_search_entry_new() : gtk_entry_new();
 
-	uiprivGtkAdopt(uiControl(e), gtk_entry_new_with_buffer(buffer));
+	gtk_entry_set_buffer(GTK_ENTRY(widget), buffer);
+	uiprivGtkAdopt(uiControl(e), widget);
 	g_object_unref(buffer);
 	if (password) {
 		gtk_entry_set_visibility(GTK_ENTRY(e->widget), FALSE);
@@ -87,12 +89,20 @@ uiEntry *uiNewEntry(void)
 {
 	if (!uiprivReady(__func__))
 		return NULL;
-	return newEntry(0);
+	return newEntry(0, 0);
 }
 
 uiEntry *uiNewPasswordEntry(void)
 {
 	if (!uiprivReady(__func__))
 		return NULL;
-	return newEntry(1);
+	return newEntry(1, 0);
+}
+
+uiEntry *uiNewSearchEntry(void)
+{
+	if (!uiprivReady(__func__))
+		return NULL;
+	/* "changed", not the delayed "search-changed": uiEntrySetText must be able to keep the handler out. */
+	return newEntry(0, 1);
 }

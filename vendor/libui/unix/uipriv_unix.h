@@ -24,6 +24,9 @@ void uiprivGtkFree(uiControl *c);
 /* Destroys the widget only (containers free their children first). */
 void uiprivGtkDestroyWidget(uiControl *c);
 
+/* Undoes the expand and align settings a form or grid gave a child it lets go of, so its next container sees defaults. */
+void uiprivGtkResetPlacement(GtkWidget *w);
+
 extern const uiprivControlVtable uiprivWindowVtable;
 
 /* menus.c: a window's menu bar (NULL when there are no menus), forgotten before its window is destroyed. */

@@ -69,6 +69,9 @@ void uiprivWinSetNativeParent(uiControl *c, HWND parent)
 		uiprivSetFontTree(hwnd, uiprivDefaultFont);
 	}
 	SetParent(hwnd, parent);
+	/* SetParent puts the window on top, and Tab follows the z-order from the top: the newest child
+	 * goes last, so Tab visits a container's children in the order they were added. */
+	SetWindowPos(hwnd, HWND_BOTTOM, 0, 0, 0, 0, SWP_NOMOVE | SWP_NOSIZE | SWP_NOACTIVATE | SWP_NOOWNERZORDER);
 }
 
 static BOOL CALLBACK setFontProc(HWND hwnd, LPARAM lParam)

@@ -105,3 +105,11 @@ uiEntry *uiNewPasswordEntry(void)
 		return NULL;
 	return newEntry(ES_PASSWORD);
 }
+
+uiEntry *uiNewSearchEntry(void)
+{
+	if (!uiprivReady(__func__))
+		return NULL;
+	/* Windows has no search field among its common controls; libui-ng uses a plain entry too. */
+	return newEntry(0);
+}
