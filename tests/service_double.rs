@@ -275,12 +275,9 @@ fn discovery_reads_service_homes_on_both_address_families() {
     let r = run(sb.command(&[&"--print-state", &"--service-home", &other]));
     assert!(r.ok, "over 127.0.0.1 with the user's token: {}{}", r.out, r.err);
     assert!(!v4.requests().is_empty() && !r.out.contains("Other users can read the token file"), "{}", r.out);
-    #[cfg(unix)]
-    {
-        set_mode(&user_token, 0o644);
-        let r = run(sb.command(&[&"--print-state", &"--service-home", &other]));
-        assert!(r.out.contains("Other users can read the token file"), "{}", r.out);
-    }
+    set_shared(&user_token);
+    let r = run(sb.command(&[&"--print-state", &"--service-home", &other]));
+    assert!(r.out.contains("Other users can read the token file"), "{}", r.out);
 }
 
 #[test]
@@ -306,10 +303,65 @@ fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// Only this user may read the file (Windows: a protected DACL with one ACE for the user, which
+/// Wine turns into mode 0700 as well).
 fn set_private(path: &Path) {
     #[cfg(unix)]
     set_mode(path, 0o600);
-    let _ = path;
+    #[cfg(windows)]
+    win_acl::set(path, false);
+}
+
+/// Everyone may read the file as well.
+fn set_shared(path: &Path) {
+    #[cfg(unix)]
+    set_mode(path, 0o644);
+    #[cfg(windows)]
+    win_acl::set(path, true);
+}
+
+/// Writes a file's DACL directly, independently of the app's own ACL code.
+#[cfg(windows)]
+mod win_acl {
+    use std::os::windows::ffi::OsStrExt;
+    use std::path::Path;
+    use windows_sys::Win32::Security::*;
+    use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
+
+    const FILE_ALL_ACCESS: u32 = 0x1F_01FF;
+    const FILE_GENERIC_READ: u32 = 0x12_0089;
+
+    pub fn set(path: &Path, everyone_reads: bool) {
+        let name: Vec<u16> = path.as_os_str().encode_wide().chain(Some(0)).collect();
+        // SAFETY: buffers are 8-aligned and sized as passed; the SIDs live in them until the
+        // descriptor has been applied.
+        unsafe {
+            let mut token = std::ptr::null_mut();
+            assert_ne!(OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &mut token), 0);
+            let mut user = [0u64; 64];
+            let mut needed = 0;
+            assert_ne!(GetTokenInformation(token, TokenUser, user.as_mut_ptr().cast(), 512, &mut needed), 0);
+            let me = (*(user.as_ptr() as *const TOKEN_USER)).User.Sid;
+            let mut world = [0u64; 8];
+            let mut world_len = 64;
+            assert_ne!(
+                CreateWellKnownSid(WinWorldSid, std::ptr::null_mut(), world.as_mut_ptr().cast(), &mut world_len),
+                0
+            );
+            let mut acl = [0u64; 64];
+            assert_ne!(InitializeAcl(acl.as_mut_ptr().cast(), 512, ACL_REVISION), 0);
+            assert_ne!(AddAccessAllowedAce(acl.as_mut_ptr().cast(), ACL_REVISION, FILE_ALL_ACCESS, me), 0);
+            if everyone_reads {
+                let world = world.as_mut_ptr().cast();
+                assert_ne!(AddAccessAllowedAce(acl.as_mut_ptr().cast(), ACL_REVISION, FILE_GENERIC_READ, world), 0);
+            }
+            let mut sd = [0u64; 8];
+            assert_ne!(InitializeSecurityDescriptor(sd.as_mut_ptr().cast(), 1), 0);
+            assert_ne!(SetSecurityDescriptorDacl(sd.as_mut_ptr().cast(), 1, acl.as_mut_ptr().cast(), 0), 0);
+            let info = DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION;
+            assert_ne!(SetFileSecurityW(name.as_ptr(), info, sd.as_mut_ptr().cast()), 0);
+        }
+    }
 }
 
 #[cfg(unix)]

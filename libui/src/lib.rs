@@ -40,6 +40,7 @@ mod controls;
 mod menus;
 mod node;
 mod panic;
+mod pickers;
 mod window;
 
 use std::cell::RefCell;
@@ -55,6 +56,7 @@ use zt_libui_sys as sys;
 pub use containers::{Align, At, Form, Grid, Placement, Tab};
 pub use controls::{Button, Checkbox, Entry, Label, UiBox};
 pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
+pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
 pub use window::{msg_box, msg_box_error, Window};
 
 /// What went wrong.

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use zt_libui::{
     Align, At, Button, Checkbox, Control, Entry, Error, Form, Grid, Label, Placement, Tab, Ui, UiBox, Window,
 };
+use zt_libui::{ColorButton, DateTime, DateTimeKind, DateTimePicker, FontButton, Rgba};
 
 type Case = (&'static str, fn(&Ui) -> Result<(), String>);
 
@@ -245,6 +246,46 @@ fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
     Ok(())
 }
 
+fn pickers_hold_what_is_set(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "pickers", 300, 200, false);
+    let column = UiBox::vertical();
+    let changes = Rc::new(Cell::new(0));
+    let mut pickers = Vec::new();
+    for kind in [DateTimeKind::DateTime, DateTimeKind::Date, DateTimeKind::Time] {
+        let p = DateTimePicker::new(kind);
+        let seen = changes.clone();
+        p.on_changed(move |_| seen.set(seen.get() + 1));
+        column.append(&p, false).map_err(|e| e.to_string())?;
+        pickers.push(p);
+    }
+    let (font, color) = (FontButton::new(), ColorButton::new());
+    column.append(&font, false).map_err(|e| e.to_string())?;
+    column.append(&color, false).map_err(|e| e.to_string())?;
+    w.set_child(&column).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 30);
+    let leap = DateTime::new(2024, 2, 29, 23, 59, 58).ok_or("a valid date was refused")?;
+    for p in &pickers {
+        check!(p.date_time().is_some());
+        p.set_date_time(leap);
+        check!(p.date_time() == Some(leap));
+    }
+    let f = font.font().ok_or("no font")?;
+    check!(!f.family.is_empty() && f.size > 0.0 && f.weight <= 1000);
+    check!(color.color() == Some(Rgba { r: 0.0, g: 0.0, b: 0.0, a: 1.0 }));
+    let c = Rgba { r: 0.2, g: 0.4, b: 0.6, a: 0.8 };
+    check!(color.set_color(c) && color.color() == Some(c));
+    check!(!color.set_color(Rgba { r: 2.0, ..c }) && color.color() == Some(c));
+    pump(ui, 20);
+    check!(changes.get() == 0);
+    w.destroy();
+    // Gone with their window: getters give None, setters do nothing.
+    check!(pickers[0].date_time().is_none() && font.font().is_none() && color.color().is_none());
+    check!(!color.set_color(c));
+    pickers[1].set_date_time(leap);
+    Ok(())
+}
+
 /// Selects a tab page the way the user does, so the native control reports it.
 fn user_selects_page(t: &Tab, index: usize) {
     let handle = t.native_handle();
@@ -345,6 +386,7 @@ fn main() -> std::process::ExitCode {
         ("timers_repeat_until_false", timers_repeat_until_false),
         ("clipboard_round_trip", clipboard_round_trip),
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
+        ("pickers_hold_what_is_set", pickers_hold_what_is_set),
         ("containers_own_their_children", containers_own_their_children),
     ];
     // `NAME...` runs only cases containing a NAME; `--skip NAME` leaves one out (as libtest does).

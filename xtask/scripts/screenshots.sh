@@ -5,8 +5,9 @@
 #   tray-linux   the tray icon docked in trayer (an XEmbed tray: with no StatusNotifierWatcher on
 #                the private bus AppIndicator falls back to a GtkStatusIcon), menu opened
 #   tray-wine    the tray icon in Wine's virtual desktop, whose taskbar has a notification area
-#   libui-linux  the GTK window, captured by window id (exactly the window, margins included)
-#   libui-wine   the Win32 window in Wine's virtual desktop, so Wine draws the frame itself
+#   libui-linux  the C control gallery's GTK window, captured by window id (exactly the window,
+#                margins included)
+#   libui-wine   the gallery's Win32 window in Wine's virtual desktop, so Wine draws the frame itself
 # Usage: xtask/scripts/screenshots.sh KIND EXE OUT.png   (Wine kinds need WINEPREFIX)
 # Needs: xvfb-run, dbus-run-session, xdotool, ImageMagick's import; trayer; wine.
 set -eu
@@ -15,8 +16,9 @@ kind=$1 exe=$2 out=$3
 if [ -z "${SCREENSHOT_DISPLAY:-}" ]; then
 	case $kind in
 	tray-linux) size=480x320 ;;
-	libui-linux) size=640x480 ;;
-	tray-wine | libui-wine) size=800x600 ;;
+	libui-linux) size=1024x600 ;;
+	tray-wine) size=800x600 ;;
+	libui-wine) size=960x540 ;;
 	*)
 		echo "unknown kind $kind (tray-linux, tray-wine, libui-linux, libui-wine)" >&2
 		exit 2
@@ -62,16 +64,16 @@ tray-wine)
 	;;
 libui-linux)
 	"$exe" --quit-after-ms 6000 &
-	id=$(xdotool search --sync --name 'libui gallery' | head -n 1)
+	id=$(xdotool search --sync --name 'libui control gallery' | head -n 1)
 	sleep 2
 	import -window "$id" "$out"
 	wait
 	;;
 libui-wine)
 	: "${WINEPREFIX:?the Wine prefix (cargo xtask prepares it)}"
-	wine explorer /desktop=shot,640x480 "$exe" --quit-after-ms 8000 &
+	wine explorer /desktop=shot,960x540 "$exe" --quit-after-ms 8000 &
 	sleep 6
-	import -window root -crop 640x480+0+0 "$out"
+	import -window root -crop 960x540+0+0 "$out"
 	wait
 	wineserver -w
 	;;

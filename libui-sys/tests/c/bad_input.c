@@ -3,9 +3,11 @@
  * sanitizer report, a crash or a failed check fails the tier.  Misuse must
  * give the result ui.h defines and one "libui: <function>: ..." line on
  * stderr, which is captured in a file and checked. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "ui.h"
 #include "ui_extras.h"
@@ -99,6 +101,7 @@ static void beforeInit(void)
 	CHECK(uiNewButton("x") == NULL);
 	CHECK(uiNewWindow("x", 10, 10, 0) == NULL);
 	CHECK(uiNewVerticalBox() == NULL);
+	CHECK(uiNewDateTimePicker() == NULL && uiNewFontButton() == NULL && uiNewColorButton() == NULL);
 	CHECK(uiNewTab() == NULL && uiNewForm() == NULL && uiNewGrid() == NULL && uiNewSearchEntry() == NULL);
 	uiQueueMain(countRun, NULL);
 	uiTimer(10, stopTimer, NULL);
@@ -242,6 +245,24 @@ static void allCallsOn(uiControl *c)
 	uiMultilineEntryOnChanged(uiMultilineEntry(c), NULL, NULL);
 	CHECK(uiMultilineEntryReadOnly(uiMultilineEntry(c)) == 0);
 	uiMultilineEntrySetReadOnly(uiMultilineEntry(c), 1);
+	{
+		struct tm t;
+		uiFontDescriptor f;
+		double r = -1, g = -1, bl = -1, a = -1;
+
+		memset(&t, 0x7f, sizeof t);
+		uiDateTimePickerTime(uiDateTimePicker(c), &t);
+		CHECK(t.tm_year == 0 && t.tm_mday == 0 && t.tm_sec == 0 && t.tm_isdst == -1);
+		uiDateTimePickerSetTime(uiDateTimePicker(c), &t);
+		uiDateTimePickerOnChanged(uiDateTimePicker(c), NULL, NULL);
+		uiFontButtonFont(uiFontButton(c), &f);
+		CHECK(isEmpty(f.Family) && f.Size == 0 && f.Weight == 0 && f.Italic == 0 && f.Stretch == 0);
+		uiFontButtonOnChanged(uiFontButton(c), NULL, NULL);
+		uiColorButtonColor(uiColorButton(c), &r, &g, &bl, &a);
+		CHECK(r == 0 && g == 0 && bl == 0 && a == 0);
+		uiColorButtonSetColor(uiColorButton(c), 1, 1, 1, 1);
+		uiColorButtonOnChanged(uiColorButton(c), NULL, NULL);
+	}
 	CHECK(uiTabSelected(uiTab(c)) == -1);
 	uiTabSetSelected(uiTab(c), 0);
 	uiTabOnSelected(uiTab(c), NULL, NULL);
@@ -523,6 +544,74 @@ static void parenting(void)
 	CHECK(uiControlHandle(uiControl(inner)) == 0);
 }
 
+/* The pickers' own input: struct tm fields out of range, NULL out-pointers, colors outside 0..1. */
+static void pickers(void)
+{
+	uiDateTimePicker *d = uiNewDatePicker();
+	uiFontButton *fb = uiNewFontButton();
+	uiColorButton *cb = uiNewColorButton();
+	struct tm t, bad;
+	uiFontDescriptor f;
+	double r = -1, a = -1;
+	char *log;
+
+	memset(&t, 0, sizeof t);
+	t.tm_year = 124;
+	t.tm_mon = 1;
+	t.tm_mday = 29;
+	t.tm_hour = 23;
+	beginCapture();
+	uiDateTimePickerSetTime(d, &t);
+	bad = t;
+	bad.tm_year = 123; /* 2023 has no 29 February */
+	uiDateTimePickerSetTime(d, &bad);
+	bad = t;
+	bad.tm_year = -0x7fffffff - 1;
+	uiDateTimePickerSetTime(d, &bad);
+	bad = t;
+	bad.tm_mon = 0x7fffffff;
+	uiDateTimePickerSetTime(d, &bad);
+	bad = t;
+	bad.tm_sec = 60;
+	uiDateTimePickerSetTime(d, &bad);
+	uiDateTimePickerSetTime(d, NULL);
+	uiDateTimePickerTime(d, NULL);
+	memset(&bad, 0, sizeof bad);
+	uiDateTimePickerTime(d, &bad);
+	CHECK(bad.tm_year == 124 && bad.tm_mon == 1 && bad.tm_mday == 29 && bad.tm_hour == 23 && bad.tm_isdst == -1);
+	CHECK(bad.tm_wday == 4 && bad.tm_yday == 59);
+	uiFontButtonFont(fb, NULL);
+	uiFreeFontButtonFont(NULL);
+	uiFontButtonFont(fb, &f);
+	CHECK(f.Family != NULL && f.Size > 0);
+	uiFreeFontButtonFont(&f);
+	CHECK(f.Family == NULL);
+	uiFreeFontButtonFont(&f);
+	uiColorButtonSetColor(cb, 0.5, 0.25, 0.125, 0.75);
+	uiColorButtonSetColor(cb, NAN, 0, 0, 1);
+	uiColorButtonSetColor(cb, 0, 0, 0, 1e300);
+	uiColorButtonSetColor(cb, -0.0001, 0, 0, 1);
+	uiColorButtonColor(cb, &r, NULL, NULL, &a);
+	CHECK(r == 0.5 && a == 0.75);
+	uiColorButtonColor(cb, NULL, NULL, NULL, NULL);
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiDateTimePickerSetTime: tm_mday is 29, outside 1..28") != NULL);
+	CHECK(strstr(log, "libui: uiDateTimePickerSetTime: tm_year is -2147483648, outside -147..8099") != NULL);
+	CHECK(strstr(log, "libui: uiDateTimePickerSetTime: tm_mon is 2147483647, outside 0..11") != NULL);
+	CHECK(strstr(log, "libui: uiDateTimePickerSetTime: tm_sec is 60, outside 0..59") != NULL);
+	CHECK(strstr(log, "libui: uiDateTimePickerSetTime: the time is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiDateTimePickerTime: the time is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiFontButtonFont: the font descriptor is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiFreeFontButtonFont: the font descriptor is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiColorButtonSetColor: red is not a number from 0 to 1") != NULL);
+	CHECK(strstr(log, "libui: uiColorButtonSetColor: alpha is not a number from 0 to 1") != NULL);
+	CHECK(strstr(log, "libui: uiColorButtonColor: a color pointer is NULL") != NULL);
+	free(log);
+	uiControlDestroy(uiControl(d));
+	uiControlDestroy(uiControl(fb));
+	uiControlDestroy(uiControl(cb));
+}
+
 static void countSelected(uiTab *t, void *data)
 {
 	(void) t;
@@ -775,6 +864,7 @@ int main(void)
 	parenting();
 	ranges();
 	lists();
+	pickers();
 	containers();
 	loopAndQueue();
 	extras();

@@ -513,7 +513,7 @@ fn multiline_entry_text_append_and_events() -> CaseResult {
 
 /// Native views of the new controls.
 #[cfg(unix)]
-mod native {
+pub(crate) mod native {
     use std::ffi::{c_char, c_double, c_int, c_void, CStr};
 
     extern "C" {
@@ -619,7 +619,7 @@ mod native {
 }
 
 #[cfg(windows)]
-mod native {
+pub(crate) mod native {
     use std::ffi::c_void;
 
     type Hwnd = *mut c_void;

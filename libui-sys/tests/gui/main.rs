@@ -31,8 +31,10 @@ mod containers;
 mod controls;
 mod defects;
 mod dialogs;
+mod input;
 mod mainloop;
 mod menus;
+mod pickers;
 mod window_extras;
 
 fn c(s: &str) -> CString {
@@ -657,7 +659,9 @@ fn main() {
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
+    cases.extend(pickers::cases());
     cases.extend(containers::cases());
+    cases.extend(input::cases());
     cases.extend(window_extras::cases());
     cases.extend(dialogs::cases());
     cases.extend(native::platform_cases());

@@ -302,7 +302,11 @@ mod native {
     #[cfg(unix)]
     mod gtk {
         use super::Item;
-        use crate::native::{children, is_a as is};
+        use crate::native::{children as children_of, is_a as is};
+
+        fn children(w: Widget) -> Vec<Widget> {
+            children_of(w as usize)
+        }
         use std::ffi::{c_char, c_int, c_void, CStr};
 
         type Widget = *mut c_void;

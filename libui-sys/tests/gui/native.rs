@@ -10,7 +10,7 @@ pub use win::*;
 mod gtk {
     use std::ffi::{c_char, c_int, c_void, CStr, CString};
 
-    type Widget = *mut c_void;
+    pub type Widget = *mut c_void;
 
     #[repr(C)]
     struct GList {
@@ -116,26 +116,42 @@ mod gtk {
         unsafe { gtk_button_clicked(w(handle)) }
     }
 
-    /// Answers the visible message dialog with OK; false if there is none yet.
-    pub fn close_message_box() -> bool {
-        let mut found = false;
-        unsafe {
-            let list = gtk_window_list_toplevels();
-            let mut node = list;
-            while !node.is_null() {
-                let win = (*node).data;
-                if !found
-                    && g_type_check_instance_is_a(win, gtk_message_dialog_get_type()) != 0
-                    && gtk_widget_get_visible(win) != 0
-                {
-                    gtk_dialog_response(win, -5); // GTK_RESPONSE_OK
-                    found = true;
-                }
+    /// The widgets a GList holds, which is freed.
+    fn take_list(list: *mut GList) -> Vec<Widget> {
+        let mut out = Vec::new();
+        let mut node = list;
+        while !node.is_null() {
+            unsafe {
+                out.push((*node).data);
                 node = (*node).next;
             }
-            g_list_free(list);
         }
-        found
+        unsafe { g_list_free(list) };
+        out
+    }
+
+    /// The direct children of a container.
+    pub fn children(handle: usize) -> Vec<Widget> {
+        take_list(unsafe { gtk_container_get_children(w(handle)) })
+    }
+
+    /// Whether the widget is an instance of the GType `type_` (or derives from it).
+    pub fn is_a(widget: Widget, type_: usize) -> bool {
+        unsafe { g_type_check_instance_is_a(widget, type_) != 0 }
+    }
+
+    /// A visible top-level window of the GType `type_` (a dialog class), if there is one.
+    pub fn visible_toplevel(type_: usize) -> Option<Widget> {
+        take_list(unsafe { gtk_window_list_toplevels() })
+            .into_iter()
+            .find(|&win| is_a(win, type_) && unsafe { gtk_widget_get_visible(win) } != 0)
+    }
+
+    /// Answers the visible message dialog with OK; false if there is none yet.
+    pub fn close_message_box() -> bool {
+        let Some(dialog) = visible_toplevel(unsafe { gtk_message_dialog_get_type() }) else { return false };
+        unsafe { gtk_dialog_response(dialog, -5) }; // GTK_RESPONSE_OK
+        true
     }
 
     /// SIGTERM, what a session manager sends. It has no answer: granted shows in whether the loop is told to end.
@@ -212,35 +228,6 @@ mod gtk {
     pub fn platform_cases() -> Vec<crate::runner::Case> {
         Vec::new()
     }
-
-    /// The children of a GtkContainer.
-    pub fn children(container: *mut c_void) -> Vec<*mut c_void> {
-        take_list(unsafe { gtk_container_get_children(container) })
-    }
-
-    /// The items of a GList that the caller owns (freed here).
-    fn take_list(list: *mut GList) -> Vec<*mut c_void> {
-        let mut out = Vec::new();
-        let mut node = list;
-        while !node.is_null() {
-            unsafe {
-                out.push((*node).data);
-                node = (*node).next;
-            }
-        }
-        unsafe { g_list_free(list) };
-        out
-    }
-
-    pub fn is_a(instance: *mut c_void, type_: usize) -> bool {
-        unsafe { g_type_check_instance_is_a(instance, type_) != 0 }
-    }
-
-    /// The first visible toplevel of GType `type_`.
-    pub fn visible_toplevel(type_: usize) -> Option<*mut c_void> {
-        let all = take_list(unsafe { gtk_window_list_toplevels() });
-        all.into_iter().find(|&w| is_a(w, type_) && unsafe { gtk_widget_get_visible(w) } != 0)
-    }
 }
 
 #[cfg(windows)]
@@ -249,7 +236,7 @@ mod win {
     use std::ptr::null_mut;
     use zt_libui_sys::*;
 
-    type Hwnd = *mut c_void;
+    pub type Hwnd = *mut c_void;
     type Handle = *mut c_void;
 
     #[repr(C)]
@@ -395,7 +382,7 @@ mod win {
         String::from_utf16_lossy(&buf[..end])
     }
 
-    fn wide(s: &str) -> Vec<u16> {
+    pub fn wide(s: &str) -> Vec<u16> {
         s.encode_utf16().chain(Some(0)).collect()
     }
 
@@ -471,16 +458,17 @@ mod win {
         1
     }
 
+    /// This thread's visible dialog box (a message box or a common dialog), if there is one.
+    pub fn visible_dialog() -> Option<Hwnd> {
+        let mut found: Hwnd = null_mut();
+        unsafe { EnumThreadWindows(GetCurrentThreadId(), find_dialog, &mut found as *mut Hwnd as isize) };
+        (!found.is_null()).then_some(found)
+    }
+
     /// Presses OK on this thread's visible message box; false if there is none yet.
     pub fn close_message_box() -> bool {
-        let mut found: Hwnd = null_mut();
-        unsafe {
-            EnumThreadWindows(GetCurrentThreadId(), find_dialog, &mut found as *mut Hwnd as isize);
-            if found.is_null() {
-                return false;
-            }
-            PostMessageW(found, WM_COMMAND, IDOK, 0);
-        }
+        let Some(dialog) = visible_dialog() else { return false };
+        unsafe { PostMessageW(dialog, WM_COMMAND, IDOK, 0) };
         true
     }
 

@@ -178,4 +178,27 @@ typedef enum uiprivFileDialogKind {
 } uiprivFileDialogKind;
 char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind);
 
+/* pickers.c: uiDateTimePicker's value (month 1..12) and its struct tm rules (ui.h). */
+struct tm;
+#define uiprivMinYear 1753
+#define uiprivMaxYear 9999
+typedef struct uiprivDateTime {
+	int year, month, day, hour, minute, second;
+} uiprivDateTime;
+int uiprivDaysInMonth(int year, int month);
+/* Checks every field read; reports the first bad one naming func. */
+int uiprivDateTimeFromTm(const struct tm *t, uiprivDateTime *out, const char *func);
+/* Writes the members ui.h lists; dt NULL writes the rejected-call values. */
+void uiprivDateTimeToTm(const uiprivDateTime *dt, struct tm *t);
+/* Whether a getter's struct tm is non-NULL; else reports naming func. */
+int uiprivTmOut(struct tm *t, const char *func);
+/* Whether every component is a number in 0..1; else reports naming func. */
+int uiprivColorValid(double r, double g, double b, double a, const char *func);
+/* Stores rgba (zeros when NULL) through each non-NULL pointer; a NULL one is reported naming func. */
+void uiprivColorOut(const double rgba[4], double *r, double *g, double *b, double *a, const char *func);
+/* Whether desc is non-NULL; else reports naming func. */
+int uiprivFontOut(uiFontDescriptor *desc, const char *func);
+/* Fills desc as a rejected uiFontButtonFont call does. */
+void uiprivFontRejected(uiFontDescriptor *desc);
+
 #endif

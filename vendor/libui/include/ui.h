@@ -399,6 +399,110 @@ _UI_EXTERN char *uiOpenFolder(uiWindow *parent);
 /* Like uiOpenFile, choosing a file name to save to; the user confirms replacing an existing file. */
 _UI_EXTERN char *uiSaveFile(uiWindow *parent);
 
+/* uiDateTimePicker: a local date and time, never converted between time
+ * zones, whichever parts its variant shows.  The picker always holds a whole
+ * date and time (the parts it does not show keep what was last set).
+ * uiDateTimePickerSetTime reads tm_year, tm_mon, tm_mday, tm_hour, tm_min and
+ * tm_sec, which must name a real date in the years 1753..9999 and a time
+ * 00:00:00..23:59:59 (no leap second); anything else is a user bug.  It
+ * ignores tm_wday, tm_yday and tm_isdst.  uiDateTimePickerTime writes those
+ * six, tm_wday and tm_yday computed from the date, and tm_isdst = -1; other
+ * members (tm_gmtoff, tm_zone where the C library has them) are left alone.
+ * A NULL time is a user bug; on a rejected getter call every field above is 0
+ * except tm_isdst, -1. */
+struct tm;
+typedef struct uiDateTimePicker uiDateTimePicker;
+#define uiDateTimePicker(this) ((uiDateTimePicker *) (this))
+
+/* Fills *time with the date and time held (see above). */
+_UI_EXTERN void uiDateTimePickerTime(uiDateTimePicker *d, struct tm *time);
+/* Sets the date and time (see above for the fields read); does not call the OnChanged handler. */
+_UI_EXTERN void uiDateTimePickerSetTime(uiDateTimePicker *d, const struct tm *time);
+/* Sets the handler called when the user changes the date or time (not on uiDateTimePickerSetTime). */
+_UI_EXTERN void uiDateTimePickerOnChanged(uiDateTimePicker *d, void (*f)(uiDateTimePicker *sender, void *senderData), void *data);
+/* A new picker showing date and time, set to the current local time; NULL if the native control cannot be made. */
+_UI_EXTERN uiDateTimePicker *uiNewDateTimePicker(void);
+/* A new picker showing only the date, set to the current local time; NULL if the native control cannot be made. */
+_UI_EXTERN uiDateTimePicker *uiNewDatePicker(void);
+/* A new picker showing only the time, set to the current local time; NULL if the native control cannot be made. */
+_UI_EXTERN uiDateTimePicker *uiNewTimePicker(void);
+
+/* Font weights, libui-ng's values (those of OpenType and CSS); any value
+ * from uiTextWeightMinimum to uiTextWeightMaximum is a weight. */
+typedef unsigned int uiTextWeight;
+enum {
+	uiTextWeightMinimum = 0,
+	uiTextWeightThin = 100,
+	uiTextWeightUltraLight = 200,
+	uiTextWeightLight = 300,
+	uiTextWeightBook = 350,
+	uiTextWeightNormal = 400,
+	uiTextWeightMedium = 500,
+	uiTextWeightSemiBold = 600,
+	uiTextWeightBold = 700,
+	uiTextWeightUltraBold = 800,
+	uiTextWeightHeavy = 900,
+	uiTextWeightUltraHeavy = 950,
+	uiTextWeightMaximum = 1000,
+};
+
+/* Italic styles: oblique is a slanted upright design, italic its own. */
+typedef unsigned int uiTextItalic;
+enum {
+	uiTextItalicNormal,
+	uiTextItalicOblique,
+	uiTextItalicItalic,
+};
+
+/* Font widths, narrowest first. */
+typedef unsigned int uiTextStretch;
+enum {
+	uiTextStretchUltraCondensed,
+	uiTextStretchExtraCondensed,
+	uiTextStretchCondensed,
+	uiTextStretchSemiCondensed,
+	uiTextStretchNormal,
+	uiTextStretchSemiExpanded,
+	uiTextStretchExpanded,
+	uiTextStretchExtraExpanded,
+	uiTextStretchUltraExpanded,
+};
+
+/* A font: family name (UTF-8), size in points, weight, italic style and width. */
+typedef struct uiFontDescriptor uiFontDescriptor;
+
+struct uiFontDescriptor {
+	char *Family;
+	double Size;
+	uiTextWeight Weight;
+	uiTextItalic Italic;
+	uiTextStretch Stretch;
+};
+
+typedef struct uiFontButton uiFontButton;
+#define uiFontButton(this) ((uiFontButton *) (this))
+
+/* Fills *desc with the chosen font; Family is newly allocated, release it with uiFreeFontButtonFont.  A NULL desc is a user bug; a rejected call fills Family "" and zeros. */
+_UI_EXTERN void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc);
+/* Sets the handler called when the user chooses a font. */
+_UI_EXTERN void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *sender, void *senderData), void *data);
+/* A new button showing the chosen font (the system's default UI font at first) that opens the system's font chooser (Windows: ChooseFont, where the width is always normal); NULL if the native control cannot be made. */
+_UI_EXTERN uiFontButton *uiNewFontButton(void);
+/* Frees what uiFontButtonFont put into desc and sets Family to NULL, so desc can be filled again; a NULL desc is a user bug. */
+_UI_EXTERN void uiFreeFontButtonFont(uiFontDescriptor *desc);
+
+typedef struct uiColorButton uiColorButton;
+#define uiColorButton(this) ((uiColorButton *) (this))
+
+/* The color, each component 0..1.  A NULL pointer is a user bug (the others are still filled); a rejected call gives zeros. */
+_UI_EXTERN void uiColorButtonColor(uiColorButton *b, double *r, double *g, double *bl, double *a);
+/* Sets the color (does not call the OnChanged handler); a component outside 0..1 or NaN is a user bug and the call is ignored. */
+_UI_EXTERN void uiColorButtonSetColor(uiColorButton *b, double r, double g, double bl, double a);
+/* Sets the handler called when the user chooses a color (not on uiColorButtonSetColor). */
+_UI_EXTERN void uiColorButtonOnChanged(uiColorButton *b, void (*f)(uiColorButton *sender, void *senderData), void *data);
+/* A new button showing its color, opaque black at first, that opens the system's color chooser (Windows: ChooseColor, which edits red, green and blue; alpha keeps its value); NULL if the native control cannot be made. */
+_UI_EXTERN uiColorButton *uiNewColorButton(void);
+
 /* Container controls (uiTab, uiForm, uiGrid) and the search entry. */
 
 /* A new entry for search text (GTK: a GtkSearchEntry; Windows: a plain entry); a uiEntry in every other respect.  NULL if the native control cannot be made. */
@@ -522,8 +626,7 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
 /* Not provided yet (so a program using them fails to compile, never to link
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
  * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
- * uiImage; and of the controls, menus and dialogs of libui-ng:
- * uiDateTimePicker, uiFontButton, uiColorButton. */
+ * uiImage. */
 
 #ifdef __cplusplus
 }

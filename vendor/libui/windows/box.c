@@ -130,7 +130,7 @@ static void boxFree(uiControl *c)
 }
 
 static const uiprivWinHooks boxHooks = {
-	boxMinSize, boxLayout, uiprivWinSetNativeParent, NULL, NULL,
+	boxMinSize, boxLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable boxVtable = {

@@ -38,7 +38,7 @@ static void buttonCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks buttonHooks = {
-	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand, NULL,
+	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable buttonVtable = {

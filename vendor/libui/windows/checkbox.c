@@ -33,7 +33,7 @@ static void checkboxCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks checkboxHooks = {
-	checkboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, checkboxCommand, NULL,
+	checkboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, checkboxCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable checkboxVtable = {

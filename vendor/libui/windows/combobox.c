@@ -9,9 +9,17 @@
 struct uiCombobox {
 	uiControl c;
 	HWND hwnd;
+	/* The selection as of the last call or notification: Wine sends CBN_SELCHANGE for a
+	 * key that selects nothing new (Down on the last item), which is not a choice. */
+	int known;
 	void (*onSelected)(uiCombobox *c, void *data);
 	void *onSelectedData;
 };
+
+static void remember(uiCombobox *c)
+{
+	c->known = (int) SendMessageW(c->hwnd, CB_GETCURSEL, 0, 0);
+}
 
 static void comboboxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
 {
@@ -24,13 +32,18 @@ static void comboboxCommand(uiControl *c, WORD code)
 {
 	uiCombobox *cb = (uiCombobox *) c;
 
+	int before = cb->known;
+
 	/* CB_SETCURSEL sends no CBN_SELCHANGE, so only the user's choices arrive here. */
-	if (code == CBN_SELCHANGE && cb->onSelected != NULL)
+	if (code != CBN_SELCHANGE)
+		return;
+	remember(cb);
+	if (cb->known != before && cb->onSelected != NULL)
 		cb->onSelected(cb, cb->onSelectedData);
 }
 
 static const uiprivWinHooks comboboxHooks = {
-	comboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, comboboxCommand, NULL,
+	comboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, comboboxCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable comboboxVtable = {
@@ -65,6 +78,7 @@ void uiComboboxInsertAt(uiCombobox *c, int index, const char *text)
 	if (checked(c) == NULL || !uiprivIndexValid(index, 0, count(c), __func__))
 		return;
 	uiprivComboInsert(c->hwnd, index, text);
+	remember(c);
 }
 
 void uiComboboxDelete(uiCombobox *c, int index)
@@ -76,6 +90,7 @@ void uiComboboxDelete(uiCombobox *c, int index)
 	selected = (int) SendMessageW(c->hwnd, CB_GETCURSEL, 0, 0);
 	SendMessageW(c->hwnd, CB_DELETESTRING, (WPARAM) index, 0);
 	SendMessageW(c->hwnd, CB_SETCURSEL, (WPARAM) uiprivSelectionAfterDelete(selected, index, count(c)), 0);
+	remember(c);
 }
 
 void uiComboboxClear(uiCombobox *c)
@@ -83,6 +98,7 @@ void uiComboboxClear(uiCombobox *c)
 	if (checked(c) == NULL)
 		return;
 	SendMessageW(c->hwnd, CB_RESETCONTENT, 0, 0);
+	remember(c);
 }
 
 int uiComboboxNumItems(uiCombobox *c)
@@ -105,6 +121,7 @@ void uiComboboxSetSelected(uiCombobox *c, int index)
 	if (checked(c) == NULL || !uiprivIndexValid(index, -1, count(c) - 1, __func__))
 		return;
 	SendMessageW(c->hwnd, CB_SETCURSEL, (WPARAM) index, 0);
+	remember(c);
 }
 
 void uiComboboxOnSelected(uiCombobox *c, void (*f)(uiCombobox *sender, void *senderData), void *data)
@@ -127,5 +144,6 @@ uiCombobox *uiNewCombobox(void)
 		uiprivControlFree(uiControl(c));
 		return NULL;
 	}
+	c->known = -1;
 	return c;
 }

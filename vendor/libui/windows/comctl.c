@@ -64,7 +64,7 @@ const char *uiprivInitComctl(void)
 		return "uiInit: comctl32.dll has no InitCommonControlsEx";
 	ZeroMemory(&icc, sizeof icc);
 	icc.dwSize = sizeof icc;
-	icc.dwICC = ICC_STANDARD_CLASSES | ICC_WIN95_CLASSES;
+	icc.dwICC = ICC_STANDARD_CLASSES | ICC_WIN95_CLASSES | ICC_DATE_CLASSES;
 	if (!icce(&icc))
 		return "uiInit: InitCommonControlsEx failed";
 	return NULL;

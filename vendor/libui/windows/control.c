@@ -120,6 +120,38 @@ BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam)
 	return TRUE;
 }
 
+BOOL uiprivForwardNotify(LPARAM lParam, LRESULT *result)
+{
+	NMHDR *nm = (NMHDR *) lParam;
+	uiControl *c = nm != NULL ? notifier((LPARAM) nm->hwndFrom) : NULL;
+
+	if (c == NULL || uiprivHooks(c)->notify == NULL)
+		return FALSE;
+	return uiprivHooks(c)->notify(c, nm, result);
+}
+
+BOOL uiprivNextDialogControl(WPARAM wParam, LPARAM lParam)
+{
+	HWND focus = GetFocus(), root, next;
+
+	/* A multi-line EDIT asks its parent for the next control with WM_NEXTDLGCTL when Tab is
+	 * pressed in a window served by IsDialogMessage; only dialogs answer that by themselves.
+	 * The parent it asks may be the parking window it was made in, so the focus decides. */
+	if (focus == NULL || (root = GetAncestor(focus, GA_ROOT)) == NULL)
+		return FALSE;
+	if (LOWORD(lParam) != 0)
+		next = (HWND) wParam;
+	else
+		next = GetNextDlgTabItem(root, focus, wParam != 0);
+	if (next == NULL || GetAncestor(next, GA_ROOT) != root)
+		return FALSE;
+	/* As a dialog does: an edit field gets the focus with all its text selected. */
+	if (SendMessageW(next, WM_GETDLGCODE, 0, 0) & DLGC_HASSETSEL)
+		SendMessageW(next, EM_SETSEL, 0, -1);
+	SetFocus(next);
+	return TRUE;
+}
+
 void uiprivRelayout(uiControl *c)
 {
 	while (c->parent != NULL)

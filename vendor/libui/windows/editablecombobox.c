@@ -49,7 +49,7 @@ static void editableComboboxCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks editableComboboxHooks = {
-	editableComboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, editableComboboxCommand, NULL,
+	editableComboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, editableComboboxCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable editableComboboxVtable = {

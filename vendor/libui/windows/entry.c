@@ -29,7 +29,7 @@ static void entryCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks entryHooks = {
-	entryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, entryCommand, NULL,
+	entryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, entryCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable entryVtable = {

@@ -174,7 +174,7 @@ static void formFree(uiControl *c)
 }
 
 static const uiprivWinHooks formHooks = {
-	formMinSize, formLayout, uiprivWinSetNativeParent, NULL, NULL,
+	formMinSize, formLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable formVtable = {

@@ -230,7 +230,7 @@ static void gridFree(uiControl *c)
 }
 
 static const uiprivWinHooks gridHooks = {
-	gridMinSize, gridLayout, uiprivWinSetNativeParent, NULL, NULL,
+	gridMinSize, gridLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 const uiprivControlVtable uiprivGridVtable = {

@@ -78,7 +78,7 @@ static void groupFree(uiControl *c)
 }
 
 static const uiprivWinHooks groupHooks = {
-	groupMinSize, groupLayout, uiprivWinSetNativeParent, NULL, NULL,
+	groupMinSize, groupLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable groupVtable = {

@@ -20,7 +20,7 @@ static void labelMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *
 }
 
 static const uiprivWinHooks labelHooks = {
-	labelMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL,
+	labelMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable labelVtable = {

@@ -79,10 +79,16 @@ static LRESULT CALLBACK utilWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM l
 
 static LRESULT CALLBACK boxWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
 {
+	LRESULT result;
+
 	/* Containers (and the parking window) pass their children's notifications on. */
 	if (msg == WM_COMMAND && uiprivForwardCommand(wParam, lParam))
 		return 0;
 	if ((msg == WM_HSCROLL || msg == WM_VSCROLL) && uiprivForwardScroll(wParam, lParam))
+		return 0;
+	if (msg == WM_NOTIFY && uiprivForwardNotify(lParam, &result))
+		return result;
+	if (msg == WM_NEXTDLGCTL && uiprivNextDialogControl(wParam, lParam))
 		return 0;
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
 }

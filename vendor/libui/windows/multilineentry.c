@@ -32,7 +32,7 @@ static void multilineEntryCommand(uiControl *c, WORD code)
 }
 
 static const uiprivWinHooks multilineEntryHooks = {
-	multilineEntryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, multilineEntryCommand, NULL,
+	multilineEntryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, multilineEntryCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable multilineEntryVtable = {

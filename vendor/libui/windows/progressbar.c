@@ -19,7 +19,7 @@ static void progressBarMinSize(uiControl *c, const uiprivMetrics *m, int *width,
 }
 
 static const uiprivWinHooks progressBarHooks = {
-	progressBarMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL,
+	progressBarMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable progressBarVtable = {

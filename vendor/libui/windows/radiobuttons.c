@@ -103,7 +103,7 @@ static void radioButtonsFree(uiControl *c)
 }
 
 static const uiprivWinHooks radioButtonsHooks = {
-	radioButtonsMinSize, radioButtonsLayout, uiprivWinSetNativeParent, radioButtonsCommand, NULL,
+	radioButtonsMinSize, radioButtonsLayout, uiprivWinSetNativeParent, radioButtonsCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable radioButtonsVtable = {

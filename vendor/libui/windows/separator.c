@@ -20,7 +20,7 @@ static void separatorMinSize(uiControl *c, const uiprivMetrics *m, int *width, i
 }
 
 static const uiprivWinHooks separatorHooks = {
-	separatorMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL,
+	separatorMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable separatorVtable = {

@@ -55,7 +55,7 @@ static void sliderFree(uiControl *c)
 }
 
 static const uiprivWinHooks sliderHooks = {
-	sliderMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, sliderScroll,
+	sliderMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, sliderScroll, NULL,
 };
 
 static const uiprivControlVtable sliderVtable = {

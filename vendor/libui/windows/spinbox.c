@@ -99,7 +99,7 @@ static void spinboxFree(uiControl *c)
 }
 
 static const uiprivWinHooks spinboxHooks = {
-	spinboxMinSize, spinboxLayout, spinboxSetNativeParent, spinboxCommand, NULL,
+	spinboxMinSize, spinboxLayout, spinboxSetNativeParent, spinboxCommand, NULL, NULL,
 };
 
 static const uiprivControlVtable spinboxVtable = {

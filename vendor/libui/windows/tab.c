@@ -145,7 +145,7 @@ static void tabFree(uiControl *c)
 }
 
 static const uiprivWinHooks tabHooks = {
-	tabMinSize, tabLayout, uiprivWinSetNativeParent, NULL, NULL,
+	tabMinSize, tabLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
 static const uiprivControlVtable tabVtable = {

@@ -40,6 +40,8 @@ typedef struct uiprivWinHooks {
 	void (*command)(uiControl *c, WORD code);
 	/* A WM_HSCROLL/WM_VSCROLL request code (TB_*) from the control's HWND (trackbars). */
 	void (*scroll)(uiControl *c, WORD code);
+	/* A WM_NOTIFY from the control's HWND; returns whether it handled it, with the answer in *result. */
+	BOOL (*notify)(uiControl *c, NMHDR *nm, LRESULT *result);
 } uiprivWinHooks;
 
 #define uiprivHooks(c) ((const uiprivWinHooks *) (c)->vt->os)
@@ -95,8 +97,12 @@ void uiprivWinSetNativeParent(uiControl *c, HWND parent);
 void uiprivSetFontTree(HWND hwnd, HFONT font);
 /* Handles WM_COMMAND from one of our controls; returns whether it was one. */
 BOOL uiprivForwardCommand(WPARAM wParam, LPARAM lParam);
+/* WM_NEXTDLGCTL in a non-dialog window: moves the focus as a dialog would. */
+BOOL uiprivNextDialogControl(WPARAM wParam, LPARAM lParam);
 /* Handles WM_HSCROLL/WM_VSCROLL from one of our controls; returns whether it was one. */
 BOOL uiprivForwardScroll(WPARAM wParam, LPARAM lParam);
+/* Handles WM_NOTIFY from one of our controls; returns whether it was one that answered, with *result. */
+BOOL uiprivForwardNotify(LPARAM lParam, LRESULT *result);
 /* Lays out the window holding c, if any, after c changed size or visibility. */
 void uiprivRelayout(uiControl *c);
 
@@ -108,6 +114,11 @@ HMENU uiprivMakeMenubar(void);
 void uiprivForgetMenubar(HMENU bar);
 /* Handles WM_COMMAND from a menu bar item; returns whether it was one. */
 BOOL uiprivMenuCommand(uiWindow *w, WPARAM wParam, LPARAM lParam);
+
+/* comdlg.c: a function of comdlg32.dll, loaded on first use; NULL if missing. */
+FARPROC uiprivComdlgProc(const char *name);
+/* The size of a push button showing its text, for the buttons that open these dialogs. */
+void uiprivButtonMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height);
 
 /* window.c */
 extern const uiprivControlVtable uiprivWindowVtable;

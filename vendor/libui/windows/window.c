@@ -222,6 +222,17 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 		if (uiprivForwardScroll(wParam, lParam))
 			return 0;
 		break;
+	case WM_NOTIFY: {
+		LRESULT result;
+
+		if (uiprivForwardNotify(lParam, &result))
+			return result;
+		break;
+	}
+	case WM_NEXTDLGCTL:
+		if (uiprivNextDialogControl(wParam, lParam))
+			return 0;
+		break;
 	case WM_SIZE:
 		if (wParam == SIZE_MINIMIZED)
 			return 0;

@@ -27,6 +27,7 @@ const SKIPPED: &[(&str, &str)] = &[
     ("handler_panic_is_raised_after_the_loop", CATCHES),
     ("queue_runs_on_the_ui_thread_and_panics_come_back", CATCHES),
     ("worker::tests::a_panicking_call_is_caught_and_reported_on_every_later_state", CATCHES),
+    (arm64_run::INPUT_CASES, arm64_run::NO_XDOTOOL),
     (
         "worker::tests::a_dead_worker_thread_is_restarted",
         "its worker thread panics on purpose, and Wine 8.0 on arm64 cannot unwind the panic",

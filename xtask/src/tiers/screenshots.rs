@@ -1,18 +1,19 @@
-//! Pictures of the tray menu and a libui window, on Linux and under Wine, in
-//! artifacts/*.png. xtask/scripts/screenshots.sh takes each one on its own
-//! virtual display; this tier builds the examples, prepares the Wine prefix and
-//! checks every picture has content (a blank or one-colour capture means
-//! nothing was drawn).
+//! Pictures of the tray menu and of the C control gallery (fixtures/c-gallery),
+//! on Linux and under Wine, in artifacts/*.png. xtask/scripts/screenshots.sh
+//! takes each one on its own virtual display; this tier builds the programs,
+//! prepares the Wine prefix and checks every picture has content (a blank or
+//! one-colour capture means nothing was drawn).
 
+use super::downstream::gallery_exe;
 use crate::toolchain::{stop_wine, wine_prefix, WINE_TARGET};
 use crate::util::{self, cargo, cmd, output, run};
 
-/// (kind for the script, example, Windows build, picture)
-const SHOTS: &[(&str, &str, bool, &str)] = &[
-    ("tray-linux", "tray_minimal", false, "tray-linux.png"),
-    ("tray-wine", "tray_minimal", true, "tray-wine.png"),
-    ("libui-linux", "ui_gallery", false, "libui-linux.png"),
-    ("libui-wine", "ui_gallery", true, "libui-wine.png"),
+/// (kind for the script, Windows build, picture): the tray example, then the C gallery.
+const SHOTS: &[(&str, bool, &str)] = &[
+    ("tray-linux", false, "tray-linux.png"),
+    ("tray-wine", true, "tray-wine.png"),
+    ("libui-linux", false, "libui-linux.png"),
+    ("libui-wine", true, "libui-wine.png"),
 ];
 
 pub fn screenshots() -> Result<(), String> {
@@ -20,17 +21,7 @@ pub fn screenshots() -> Result<(), String> {
     let target = util::root().join("target");
     for windows in [false, true] {
         let mut build = cargo();
-        build.args([
-            "build",
-            "-p",
-            "zt-tray-sys",
-            "-p",
-            "zt-libui-sys",
-            "--example",
-            "tray_minimal",
-            "--example",
-            "ui_gallery",
-        ]);
+        build.args(["build", "-p", "zt-tray-sys", "--example", "tray_minimal"]);
         if windows {
             build.args(["--target", WINE_TARGET]);
         }
@@ -38,11 +29,13 @@ pub fn screenshots() -> Result<(), String> {
     }
     let artifacts = util::root().join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
-    for (kind, example, windows, picture) in SHOTS {
-        let exe = if *windows {
-            target.join(WINE_TARGET).join("debug/examples").join(format!("{example}.exe"))
+    for (kind, windows, picture) in SHOTS {
+        let exe = if kind.starts_with("libui") {
+            gallery_exe(*windows)?
+        } else if *windows {
+            target.join(WINE_TARGET).join("debug/examples/tray_minimal.exe")
         } else {
-            target.join("debug/examples").join(example)
+            target.join("debug/examples/tray_minimal")
         };
         let path = artifacts.join(picture);
         let _ = std::fs::remove_file(&path);

@@ -1,0 +1,152 @@
+/* uiFontButton on Win32: a push button naming the chosen font, which opens
+ * ChooseFont when clicked. */
+#include "uipriv_windows.h"
+#include <commdlg.h>
+#include <stdlib.h>
+
+struct uiFontButton {
+	uiControl c;
+	HWND hwnd;
+	LOGFONTW font;
+	int pointTenths; /* the size in tenths of a point, as ChooseFont reports it */
+	void (*onChanged)(uiFontButton *b, void *data);
+	void *onChangedData;
+};
+
+typedef BOOL (WINAPI *chooseFontFunc)(LPCHOOSEFONTW);
+
+/* Appends the decimal digits of n (0 <= n < 100000). */
+static void appendNumber(WCHAR *text, int n)
+{
+	WCHAR digits[8];
+	int i = 7;
+
+	digits[i] = L'\0';
+	do {
+		digits[--i] = (WCHAR) (L'0' + n % 10);
+		n /= 10;
+	} while (n > 0 && i > 0);
+	lstrcatW(text, digits + i);
+}
+
+/* "Family size", with Bold and Italic when they apply.  Built without the CRT's printf family:
+ * variadic CRT calls are what Debian's arm64 Wine gets wrong (see common/userbug.c). */
+static void showFont(uiFontButton *b)
+{
+	WCHAR text[LF_FACESIZE + 48];
+
+	lstrcpynW(text, b->font.lfFaceName, LF_FACESIZE);
+	lstrcatW(text, L" ");
+	appendNumber(text, b->pointTenths / 10);
+	if (b->pointTenths % 10 != 0) {
+		lstrcatW(text, L".");
+		appendNumber(text, b->pointTenths % 10);
+	}
+	if (b->font.lfWeight >= FW_SEMIBOLD)
+		lstrcatW(text, L" Bold");
+	if (b->font.lfItalic)
+		lstrcatW(text, L" Italic");
+	SetWindowTextW(b->hwnd, text);
+}
+
+static const uiprivControlVtable fontButtonVtable;
+
+static void fontButtonCommand(uiControl *c, WORD code)
+{
+	uiFontButton *b = (uiFontButton *) c;
+	chooseFontFunc chooseFont;
+	CHOOSEFONTW cf;
+	LOGFONTW lf;
+	UINT dpi = uiprivSystemDpi();
+
+	if (code != BN_CLICKED)
+		return;
+	chooseFont = (chooseFontFunc) (void (*)(void)) uiprivComdlgProc("ChooseFontW");
+	if (chooseFont == NULL)
+		return;
+	lf = b->font;
+	/* The dialog works in the screen's logical units. */
+	lf.lfHeight = -MulDiv(b->pointTenths, (int) dpi, 720);
+	ZeroMemory(&cf, sizeof cf);
+	cf.lStructSize = sizeof cf;
+	cf.hwndOwner = GetAncestor(b->hwnd, GA_ROOT);
+	cf.lpLogFont = &lf;
+	cf.Flags = CF_SCREENFONTS | CF_INITTOLOGFONTSTRUCT | CF_FORCEFONTEXIST;
+	if (!chooseFont(&cf))
+		return;
+	/* The handler of the dialog's own loop may have destroyed the button meanwhile. */
+	if (!uiprivControlIs(c, &fontButtonVtable))
+		return;
+	b->font = lf;
+	b->pointTenths = cf.iPointSize > 0 ? cf.iPointSize : MulDiv(abs(lf.lfHeight), 720, (int) dpi);
+	showFont(b);
+	uiprivRelayout(c);
+	if (b->onChanged != NULL)
+		b->onChanged(b, b->onChangedData);
+}
+
+static const uiprivWinHooks fontButtonHooks = {
+	uiprivButtonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, fontButtonCommand, NULL, NULL,
+};
+
+static const uiprivControlVtable fontButtonVtable = {
+	"uiFontButton", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &fontButtonHooks,
+};
+
+/* Public functions reject anything but a live uiFontButton, naming themselves. */
+#define checked(x) ((uiFontButton *) uiprivCheck((x), &fontButtonVtable, __func__))
+
+void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
+{
+	if (!uiprivFontOut(desc, __func__))
+		return;
+	if (checked(b) == NULL) {
+		uiprivFontRejected(desc);
+		return;
+	}
+	desc->Family = uiprivFromUTF16(b->font.lfFaceName);
+	desc->Size = b->pointTenths / 10.0;
+	/* FW_DONTCARE (0) means the regular weight. */
+	desc->Weight = b->font.lfWeight == FW_DONTCARE ? uiTextWeightNormal
+		: (uiTextWeight) uiprivClamp((int) b->font.lfWeight, uiTextWeightMinimum, uiTextWeightMaximum);
+	desc->Italic = b->font.lfItalic ? uiTextItalicItalic : uiTextItalicNormal;
+	/* GDI fonts and ChooseFont have no width classes. */
+	desc->Stretch = uiTextStretchNormal;
+}
+
+void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *data), void *data)
+{
+	if (checked(b) == NULL)
+		return;
+	b->onChanged = f;
+	b->onChangedData = data;
+}
+
+uiFontButton *uiNewFontButton(void)
+{
+	uiFontButton *b;
+	NONCLIENTMETRICSW ncm;
+	int height;
+
+	if (!uiprivReady(__func__))
+		return NULL;
+	b = (uiFontButton *) uiprivNewControl(sizeof (uiFontButton), &fontButtonVtable, 1);
+	b->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_PUSHBUTTON | WS_TABSTOP, uiControl(b));
+	if (b->hwnd == NULL) {
+		uiprivControlFree(uiControl(b));
+		return NULL;
+	}
+	/* The message font, what the controls themselves use, at the system DPI its height is given in. */
+	ZeroMemory(&ncm, sizeof ncm);
+	ncm.cbSize = sizeof ncm;
+	if (SystemParametersInfoW(SPI_GETNONCLIENTMETRICS, sizeof ncm, &ncm, 0))
+		b->font = ncm.lfMessageFont;
+	else
+		lstrcpyW(b->font.lfFaceName, L"Segoe UI");
+	height = b->font.lfHeight != 0 ? abs(b->font.lfHeight) : 12;
+	b->pointTenths = MulDiv(height, 720, (int) uiprivSystemDpi());
+	/* Whole points, as the dialog lists them. */
+	b->pointTenths = (b->pointTenths + 5) / 10 * 10;
+	showFont(b);
+	return b;
+}
