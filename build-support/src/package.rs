@@ -19,7 +19,7 @@ pub struct PkgRequirement {
 /// GTK 3, which both GTK backends build on.
 pub const GTK3: PkgRequirement = PkgRequirement {
     alternatives: &[("gtk+-3.0", "")],
-    min_version: "3.10",
+    min_version: "3.22", // GdkMonitor (libui's full screen without a window manager)
     debian: "libgtk-3-dev",
     fedora: "gtk3-devel",
     arch: "gtk3",

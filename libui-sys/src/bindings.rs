@@ -99,6 +99,16 @@ pub struct uiMultilineEntry {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct uiMenuItem {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiMenu {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct tm {
     _unused: [u8; 0],
 }
@@ -224,6 +234,26 @@ unsafe extern "C" {
     pub fn uiControlDisable(c: *mut uiControl);
     pub fn uiWindowTitle(w: *mut uiWindow) -> *mut ::core::ffi::c_char;
     pub fn uiWindowSetTitle(w: *mut uiWindow, title: *const ::core::ffi::c_char);
+    pub fn uiWindowPosition(
+        w: *mut uiWindow,
+        x: *mut ::core::ffi::c_int,
+        y: *mut ::core::ffi::c_int,
+    );
+    pub fn uiWindowSetPosition(
+        w: *mut uiWindow,
+        x: ::core::ffi::c_int,
+        y: ::core::ffi::c_int,
+    );
+    pub fn uiWindowOnPositionChanged(
+        w: *mut uiWindow,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiWindow,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
     pub fn uiWindowContentSize(
         w: *mut uiWindow,
         width: *mut ::core::ffi::c_int,
@@ -241,6 +271,8 @@ unsafe extern "C" {
         >,
         data: *mut ::core::ffi::c_void,
     );
+    pub fn uiWindowFullscreen(w: *mut uiWindow) -> ::core::ffi::c_int;
+    pub fn uiWindowSetFullscreen(w: *mut uiWindow, fullscreen: ::core::ffi::c_int);
     pub fn uiWindowOnClosing(
         w: *mut uiWindow,
         f: ::core::option::Option<
@@ -251,6 +283,19 @@ unsafe extern "C" {
         >,
         data: *mut ::core::ffi::c_void,
     );
+    pub fn uiWindowOnFocusChanged(
+        w: *mut uiWindow,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiWindow,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiWindowFocused(w: *mut uiWindow) -> ::core::ffi::c_int;
+    pub fn uiWindowBorderless(w: *mut uiWindow) -> ::core::ffi::c_int;
+    pub fn uiWindowSetBorderless(w: *mut uiWindow, borderless: ::core::ffi::c_int);
     pub fn uiWindowSetChild(w: *mut uiWindow, child: *mut uiControl);
     pub fn uiWindowMargined(w: *mut uiWindow) -> ::core::ffi::c_int;
     pub fn uiWindowSetMargined(w: *mut uiWindow, margined: ::core::ffi::c_int);
@@ -458,6 +503,37 @@ unsafe extern "C" {
     );
     pub fn uiNewMultilineEntry() -> *mut uiMultilineEntry;
     pub fn uiNewNonWrappingMultilineEntry() -> *mut uiMultilineEntry;
+    pub fn uiMenuItemEnable(m: *mut uiMenuItem);
+    pub fn uiMenuItemDisable(m: *mut uiMenuItem);
+    pub fn uiMenuItemOnClicked(
+        m: *mut uiMenuItem,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiMenuItem,
+                window: *mut uiWindow,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiMenuItemChecked(m: *mut uiMenuItem) -> ::core::ffi::c_int;
+    pub fn uiMenuItemSetChecked(m: *mut uiMenuItem, checked: ::core::ffi::c_int);
+    pub fn uiMenuAppendItem(
+        m: *mut uiMenu,
+        name: *const ::core::ffi::c_char,
+    ) -> *mut uiMenuItem;
+    pub fn uiMenuAppendCheckItem(
+        m: *mut uiMenu,
+        name: *const ::core::ffi::c_char,
+    ) -> *mut uiMenuItem;
+    pub fn uiMenuAppendQuitItem(m: *mut uiMenu) -> *mut uiMenuItem;
+    pub fn uiMenuAppendPreferencesItem(m: *mut uiMenu) -> *mut uiMenuItem;
+    pub fn uiMenuAppendAboutItem(m: *mut uiMenu) -> *mut uiMenuItem;
+    pub fn uiMenuAppendSeparator(m: *mut uiMenu);
+    pub fn uiNewMenu(name: *const ::core::ffi::c_char) -> *mut uiMenu;
+    pub fn uiOpenFile(parent: *mut uiWindow) -> *mut ::core::ffi::c_char;
+    pub fn uiOpenFolder(parent: *mut uiWindow) -> *mut ::core::ffi::c_char;
+    pub fn uiSaveFile(parent: *mut uiWindow) -> *mut ::core::ffi::c_char;
     pub fn uiDateTimePickerTime(d: *mut uiDateTimePicker, time: *mut tm);
     pub fn uiDateTimePickerSetTime(d: *mut uiDateTimePicker, time: *const tm);
     pub fn uiDateTimePickerOnChanged(

@@ -37,6 +37,7 @@
 
 mod containers;
 mod controls;
+mod menus;
 mod node;
 mod panic;
 mod pickers;
@@ -54,6 +55,7 @@ use zt_libui_sys as sys;
 
 pub use containers::{Align, At, Form, Grid, Placement, Tab};
 pub use controls::{Button, Checkbox, Entry, Label, UiBox};
+pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
 pub use window::{msg_box, msg_box_error, Window};
 
@@ -81,6 +83,10 @@ pub enum Error {
     OutOfRange,
     /// The control named as a neighbour is not a child of this container.
     NotAChild,
+    /// Menus are made before the first window and cannot change afterwards.
+    MenusFixed,
+    /// A program has one Quit, one Preferences and one About item.
+    OnlyOne,
 }
 
 impl fmt::Display for Error {
@@ -96,6 +102,8 @@ impl fmt::Display for Error {
             Error::Clipboard => f.write_str("the clipboard could not take the text"),
             Error::OutOfRange => f.write_str("the index or span is outside the container's range"),
             Error::NotAChild => f.write_str("the control is not a child of this container"),
+            Error::MenusFixed => f.write_str("menus are made before the first window and cannot change afterwards"),
+            Error::OnlyOne => f.write_str("a program has only one Quit, Preferences and About item"),
         }
     }
 }
@@ -219,6 +227,7 @@ impl Drop for Ui {
             sys::uiOnShouldQuit(None, std::ptr::null_mut());
             sys::uiUninit();
         }
+        menus::reset();
         SHOULD_QUIT.with(|s| s.borrow_mut().take());
         INITIALISED.store(false, Ordering::SeqCst);
     }

@@ -31,6 +31,7 @@ impl Window {
     pub fn new(_ui: &Ui, title: &str, width: i32, height: i32, has_menubar: bool) -> Window {
         // SAFETY: the library copies the title.
         let ptr = unsafe { sys::uiNewWindow(c_text(title).as_ptr(), width, height, c_int::from(has_menubar)) };
+        crate::menus::window_made();
         let window = Window(Node::new(ptr.cast(), true));
         OPEN.with(|o| o.borrow_mut().push(window.0.clone()));
         window.on_closing(|_| true);
@@ -115,7 +116,78 @@ impl Window {
         let Some(w) = self.0.ptr() else { return };
         let data = Handler::install(&self.0, "size", Window, f);
         // SAFETY: data lives with the node.
-        unsafe { sys::uiWindowOnContentSizeChanged(w, Some(window_resized), data) }
+        unsafe { sys::uiWindowOnContentSizeChanged(w, Some(window_event), data) }
+    }
+
+    /// The top left corner's position on the screen, in screen pixels.
+    pub fn position(&self) -> (i32, i32) {
+        let (mut x, mut y) = (0, 0);
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window, valid out pointers.
+            unsafe { sys::uiWindowPosition(w, &mut x, &mut y) }
+        }
+        (x, y)
+    }
+
+    /// Moves the window (a hint the system may ignore); `on_position_changed` is not called.
+    pub fn set_position(&self, x: i32, y: i32) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetPosition(w, x, y) }
+        }
+    }
+
+    /// Replaces the handler called after the user (or system) moved the window.
+    pub fn on_position_changed(&self, f: impl FnMut(&Window) + 'static) {
+        let Some(w) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "position", Window, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiWindowOnPositionChanged(w, Some(window_event), data) }
+    }
+
+    pub fn fullscreen(&self) -> bool {
+        // SAFETY: alive window.
+        self.0.ptr().is_some_and(|w| unsafe { sys::uiWindowFullscreen(w) } != 0)
+    }
+
+    /// Covers the whole monitor without a frame, or gives back the window's place.
+    pub fn set_fullscreen(&self, fullscreen: bool) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetFullscreen(w, c_int::from(fullscreen)) }
+        }
+    }
+
+    /// Whether the window is the active one, with the keyboard focus.
+    pub fn focused(&self) -> bool {
+        // SAFETY: alive window.
+        self.0.ptr().is_some_and(|w| unsafe { sys::uiWindowFocused(w) } != 0)
+    }
+
+    /// Replaces the handler called when the window gains or loses the focus.
+    pub fn on_focus_changed(&self, f: impl FnMut(&Window) + 'static) {
+        let Some(w) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "focus", Window, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiWindowOnFocusChanged(w, Some(window_event), data) }
+    }
+
+    pub fn borderless(&self) -> bool {
+        // SAFETY: alive window.
+        self.0.ptr().is_some_and(|w| unsafe { sys::uiWindowBorderless(w) } != 0)
+    }
+
+    /// Removes or restores the title bar and frame; the content keeps its size.
+    pub fn set_borderless(&self, borderless: bool) {
+        if let Some(w) = self.0.ptr() {
+            // SAFETY: alive window.
+            unsafe { sys::uiWindowSetBorderless(w, c_int::from(borderless)) }
+        }
+    }
+
+    /// The C window while it is open.
+    pub(crate) fn ptr(&self) -> Option<*mut sys::uiWindow> {
+        self.0.ptr()
     }
 
     /// Closes the window and destroys everything in it.
@@ -130,17 +202,22 @@ unsafe extern "C" fn window_closing(w: *mut sys::uiWindow, data: *mut c_void) ->
     let close = unsafe { Handler::<Window, bool>::fire(data, false) };
     if close {
         // Destroyed here rather than by libui, so the Rust side knows.
-        let node = OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned());
-        if let Some(node) = node {
-            Window(node).destroy();
+        if let Some(window) = find(w) {
+            window.destroy();
         }
     }
     0
 }
 
-unsafe extern "C" fn window_resized(_: *mut sys::uiWindow, data: *mut c_void) {
-    // SAFETY: data was installed by on_content_size_changed with these types.
+/// The size, position and focus events: a handler with nothing to return.
+unsafe extern "C" fn window_event(_: *mut sys::uiWindow, data: *mut c_void) {
+    // SAFETY: data was installed by an on_* method with these types.
     unsafe { Handler::<Window, ()>::fire(data, ()) }
+}
+
+/// The open window whose C pointer is `w`.
+pub(crate) fn find(w: *mut sys::uiWindow) -> Option<Window> {
+    OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned()).map(Window)
 }
 
 /// Destroys every open window (the Ui is shutting down).

@@ -23,6 +23,10 @@ macro_rules! check {
     };
 }
 
+// After the macro, so the module can use it.
+#[path = "gui/menus.rs"]
+mod menus;
+
 /// Clicks a button the way the platform does.
 fn click(b: &Button) {
     let handle = b.native_handle();
@@ -368,6 +372,11 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
+    // Menus come before the first window (libui-ng's rule), so before any case.
+    let menus_made = menus::make_menus(&ui);
+    if let Err(e) = &menus_made {
+        println!("make_menus: FAILED {e}");
+    }
     let cases: &[Case] = &[
         ("properties_read_back", properties_read_back),
         ("misuse_is_an_error", misuse_is_an_error),
@@ -387,8 +396,8 @@ fn main() -> std::process::ExitCode {
     let chosen = |n: &str| {
         (only.is_empty() || only.iter().any(|o| n.contains(o.as_str()))) && !skip.iter().any(|s| n.contains(s))
     };
-    let (mut passed, mut failed) = (0, 0);
-    for (name, case) in cases.iter().filter(|(n, _)| chosen(n)) {
+    let (mut passed, mut failed) = (0, usize::from(menus_made.is_err()));
+    for (name, case) in cases.iter().chain(menus::CASES).filter(|(n, _)| chosen(n)) {
         match catch_unwind(AssertUnwindSafe(|| case(&ui))) {
             Ok(Ok(())) => {
                 passed += 1;
@@ -413,6 +422,13 @@ fn main() -> std::process::ExitCode {
     } else {
         failed += 1;
         println!("queue_after_shutdown_is_refused: FAILED");
+    }
+    if menus::items_of_a_dropped_ui_do_nothing() {
+        passed += 1;
+        println!("menu_items_of_a_dropped_ui_do_nothing: ok");
+    } else {
+        failed += 1;
+        println!("menu_items_of_a_dropped_ui_do_nothing: FAILED");
     }
     println!("{passed} passed, {failed} failed");
     if failed == 0 {

@@ -109,6 +109,8 @@ static void beforeInit(void)
 	uiMain();
 	CHECK(uiMainStep(0) == 0);
 	uiControlShow(NULL);
+	CHECK(uiNewMenu("x") == NULL);
+	CHECK(uiOpenFile(NULL) == NULL);
 	uiUninit();
 	log = endCapture();
 	CHECK(strstr(log, "libui: uiNewButton: called before uiInit") != NULL);
@@ -167,6 +169,23 @@ static void allCallsOn(uiControl *c)
 	uiWindowSetMargined(uiWindow(c), 1);
 	CHECK(uiWindowResizeable(uiWindow(c)) == 0);
 	uiWindowSetResizeable(uiWindow(c), 1);
+	uiWindowPosition(uiWindow(c), &w, &h);
+	CHECK(w == 0 && h == 0);
+	uiWindowPosition(uiWindow(c), NULL, NULL);
+	uiWindowSetPosition(uiWindow(c), 1, 1);
+	uiWindowOnPositionChanged(uiWindow(c), NULL, NULL);
+	CHECK(uiWindowFullscreen(uiWindow(c)) == 0);
+	uiWindowSetFullscreen(uiWindow(c), 1);
+	uiWindowOnFocusChanged(uiWindow(c), NULL, NULL);
+	CHECK(uiWindowFocused(uiWindow(c)) == 0);
+	CHECK(uiWindowBorderless(uiWindow(c)) == 0);
+	uiWindowSetBorderless(uiWindow(c), 1);
+	/* NULL is a valid parent (the dialog would wait for a user); anything else that is not a window is refused. */
+	if (c != NULL) {
+		CHECK(uiOpenFile(uiWindow(c)) == NULL);
+		CHECK(uiOpenFolder(uiWindow(c)) == NULL);
+		CHECK(uiSaveFile(uiWindow(c)) == NULL);
+	}
 	CHECK(isEmpty(uiButtonText(uiButton(c))));
 	uiButtonSetText(uiButton(c), "t");
 	uiButtonOnClicked(uiButton(c), NULL, NULL);
@@ -751,11 +770,95 @@ static void extras(void)
 	CHECK(fired == 0);
 }
 
+static void onMenuClicked(uiMenuItem *item, uiWindow *w, void *data)
+{
+	(void) item;
+	(void) w;
+	(void) data;
+}
+
+/* Menus before the first window (libui-ng's rule): NULL, invalid UTF-8 and 1 MB names, things that are not
+ * menus or items, a second Quit/Preferences/About, state calls on the wrong kind of item. */
+static uiMenu *menusBeforeWindows(const char *big)
+{
+	static const char invalid[] = "a\xff\xc0\xaf" "b";
+	uiMenu *m = uiNewMenu(NULL), *m2 = uiNewMenu(invalid), *m3 = uiNewMenu(big);
+	uiMenuItem *plain, *toggle, *quit;
+	int notMenu[8] = { 0 };
+	char *log;
+
+	CHECK(m != NULL && m2 != NULL && m3 != NULL);
+	plain = uiMenuAppendItem(m, big);
+	toggle = uiMenuAppendCheckItem(m2, invalid);
+	quit = uiMenuAppendQuitItem(m);
+	CHECK(plain != NULL && toggle != NULL && quit != NULL);
+	CHECK(uiMenuAppendPreferencesItem(m3) != NULL && uiMenuAppendAboutItem(m3) != NULL);
+	uiMenuAppendSeparator(m);
+	beginCapture();
+	CHECK(uiMenuAppendQuitItem(m2) == NULL);
+	CHECK(uiMenuAppendPreferencesItem(m2) == NULL);
+	CHECK(uiMenuAppendAboutItem(m2) == NULL);
+	CHECK(uiMenuAppendItem(NULL, "x") == NULL);
+	CHECK(uiMenuAppendCheckItem((uiMenu *) notMenu, "x") == NULL);
+	CHECK(uiMenuAppendItem((uiMenu *) plain, "x") == NULL);
+	uiMenuAppendSeparator(NULL);
+	uiMenuItemEnable(NULL);
+	uiMenuItemDisable((uiMenuItem *) notMenu);
+	uiMenuItemOnClicked((uiMenuItem *) m, onMenuClicked, NULL);
+	uiMenuItemOnClicked(quit, onMenuClicked, NULL);
+	CHECK(uiMenuItemChecked(plain) == 0);
+	uiMenuItemSetChecked(plain, 1);
+	CHECK(uiMenuItemChecked(plain) == 0);
+	CHECK(uiMenuItemChecked(NULL) == 0);
+	uiMenuItemSetChecked((uiMenuItem *) notMenu, 1);
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiMenuAppendQuitItem: a program can have only one Quit item") != NULL);
+	CHECK(strstr(log, "libui: uiMenuAppendCheckItem: ") != NULL);
+	CHECK(strstr(log, "libui: uiMenuItemOnClicked: the Quit item") != NULL);
+	CHECK(strstr(log, "libui: uiMenuItemSetChecked: ") != NULL);
+	free(log);
+	uiMenuItemSetChecked(toggle, 7);
+	CHECK(uiMenuItemChecked(toggle) == 1);
+	uiMenuItemOnClicked(plain, onMenuClicked, NULL);
+	uiMenuItemDisable(plain);
+	uiMenuItemEnable(plain);
+	return m;
+}
+
+/* Once a window exists the menus are fixed; windows with menu bars are made and destroyed cleanly. */
+static void menusAfterWindows(uiMenu *m)
+{
+	uiWindow *w = uiNewWindow("menus", 50, 50, 1);
+	char *log;
+
+	CHECK(w != NULL);
+	beginCapture();
+	CHECK(uiNewMenu("late") == NULL);
+	CHECK(uiMenuAppendItem(m, "late") == NULL);
+	uiMenuAppendSeparator(m);
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiNewMenu: menus cannot be created or changed once a window exists") != NULL);
+	CHECK(strstr(log, "libui: uiMenuAppendItem: menus cannot be created") != NULL);
+	free(log);
+	uiControlDestroy(uiControl(w));
+}
+
 int main(void)
 {
 	beforeInit();
 	initTwice();
-	nullAndDestroyed();
+	{
+		/* 1 MB of 'm', as in badText: cut, not refused. */
+		char *big = (char *) malloc(1u << 20);
+		uiMenu *m;
+
+		memset(big, 'm', (1u << 20) - 1);
+		big[(1u << 20) - 1] = '\0';
+		m = menusBeforeWindows(big);
+		free(big);
+		nullAndDestroyed();
+		menusAfterWindows(m);
+	}
 	wrongTypes();
 	badText();
 	parenting();

@@ -30,9 +30,12 @@ macro_rules! check {
 mod containers;
 mod controls;
 mod defects;
+mod dialogs;
 mod input;
 mod mainloop;
+mod menus;
 mod pickers;
+mod window_extras;
 
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
@@ -123,6 +126,8 @@ fn init() -> CaseResult {
         unsafe { uiFreeInitError(err) };
         return Err(format!("uiInit: {msg}"));
     }
+    // libui-ng wants menus before the first window, and cases make windows.
+    menus::setup();
     Ok(())
 }
 
@@ -649,12 +654,16 @@ fn main() {
         Case { name: "msgboxes_return_when_dismissed", needs_display: true, run: msgboxes_return_when_dismissed },
         Case { name: "should_quit_on_system_request", needs_display: true, run: should_quit_on_system_request },
     ];
+    // Before defects: its uiUninit frees the menus.
+    cases.extend(menus::cases());
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());
     cases.extend(pickers::cases());
     cases.extend(containers::cases());
     cases.extend(input::cases());
+    cases.extend(window_extras::cases());
+    cases.extend(dialogs::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

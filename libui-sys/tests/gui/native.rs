@@ -37,6 +37,7 @@ mod gtk {
         fn gtk_window_close(w: Widget);
         fn gtk_window_resize(w: Widget, width: c_int, height: c_int);
         fn gtk_window_list_toplevels() -> *mut GList;
+        fn gtk_container_get_children(c: Widget) -> *mut GList;
         fn gtk_widget_get_visible(w: Widget) -> c_int;
         fn gtk_editable_get_editable(e: Widget) -> c_int;
         fn gtk_editable_insert_text(e: Widget, text: *const c_char, len: c_int, pos: *mut c_int);
@@ -46,7 +47,6 @@ mod gtk {
         fn gtk_dialog_response(d: Widget, response: c_int);
         fn g_type_check_instance_is_a(instance: *mut c_void, type_: usize) -> c_int;
         fn g_list_free(list: *mut GList);
-        fn gtk_container_get_children(c: Widget) -> *mut GList;
         fn g_object_add_weak_pointer(object: *mut c_void, location: *mut *mut c_void);
         fn raise(sig: c_int) -> c_int;
     }
@@ -398,6 +398,13 @@ mod win {
         let mut buf = [0u16; 512];
         unsafe { GetWindowTextW(h(handle), buf.as_mut_ptr(), buf.len() as i32) };
         wide_to_string(&buf)
+    }
+
+    /// (left, top, right, bottom) of the whole window on the screen.
+    pub fn window_rect(handle: usize) -> (i32, i32, i32, i32) {
+        let mut r = Rect::default();
+        unsafe { GetWindowRect(h(handle), &mut r) };
+        (r.left, r.top, r.right, r.bottom)
     }
 
     /// (x, y, width, height) in the client coordinates of the top-level window.

@@ -126,6 +126,58 @@ char *uiprivClipboardGet(void);
  * to be an entry); f NULL stops watching. */
 void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data);
 
+/* menus.c: the one menu model every window's menu bar is built from (libui-ng: menus are made before the
+ * first window, then fixed). */
+typedef enum uiprivMenuItemType {
+	uiprivMenuItemPlain,
+	uiprivMenuItemCheck,
+	uiprivMenuItemQuit,
+	uiprivMenuItemPreferences,
+	uiprivMenuItemAbout,
+	uiprivMenuItemSeparator,
+} uiprivMenuItemType;
+
+struct uiMenuItem {
+	uiprivMenuItemType type;
+	char *name;
+	int enabled;
+	int checked;
+	/* 1-based position among all items: the Win32 command id, and how GTK widgets name their item. */
+	unsigned id;
+	void (*onClicked)(uiMenuItem *sender, uiWindow *window, void *senderData);
+	void *onClickedData;
+};
+
+struct uiMenu {
+	char *name;
+	uiMenuItem **items;
+	size_t count;
+};
+
+/* Called by uiNewWindow: from then on the model is fixed. */
+void uiprivMenusFinalize(void);
+/* The menus in creation order; count in *n. */
+uiMenu *const *uiprivMenus(size_t *n);
+/* The item with this id, or NULL (a stale or foreign id). */
+uiMenuItem *uiprivMenuItemById(unsigned id);
+/* A native click on item in window w: toggles a check item, asks uiOnShouldQuit for the Quit item, calls the handler. */
+void uiprivMenuItemClicked(uiMenuItem *item, uiWindow *w);
+/* Frees the model at uiUninit. */
+void uiprivMenusUninit(void);
+/* Backend hook: show item's enabled and checked state in every menu bar. */
+void uiprivMenuItemSync(uiMenuItem *item);
+
+/* Each backend's uiWindow type. */
+extern const uiprivControlVtable uiprivWindowVtable;
+
+/* dialogs.c: the file dialogs' backend hook; parent is a live window or NULL.  Returns sanitized UTF-8 or NULL. */
+typedef enum uiprivFileDialogKind {
+	uiprivFileDialogOpen,
+	uiprivFileDialogFolder,
+	uiprivFileDialogSave,
+} uiprivFileDialogKind;
+char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind);
+
 /* pickers.c: uiDateTimePicker's value (month 1..12) and its struct tm rules (ui.h). */
 struct tm;
 #define uiprivMinYear 1753

@@ -109,14 +109,32 @@ typedef struct uiWindow uiWindow;
 _UI_EXTERN char *uiWindowTitle(uiWindow *w);
 /* Sets the window title. */
 _UI_EXTERN void uiWindowSetTitle(uiWindow *w, const char *title);
+/* The position of the window's top left corner on the screen, in screen pixels; either pointer may be NULL. */
+_UI_EXTERN void uiWindowPosition(uiWindow *w, int *x, int *y);
+/* Moves the window's top left corner to (x, y) (a hint the system may ignore); does not call the OnPositionChanged handler. */
+_UI_EXTERN void uiWindowSetPosition(uiWindow *w, int x, int y);
+/* Sets the handler called after the user (or system) moves the window. */
+_UI_EXTERN void uiWindowOnPositionChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data);
 /* The size of the content area; either pointer may be NULL. */
 _UI_EXTERN void uiWindowContentSize(uiWindow *w, int *width, int *height);
 /* Resizes the content area; each side is clamped to 1..16384.  Does not call the OnContentSizeChanged handler. */
 _UI_EXTERN void uiWindowSetContentSize(uiWindow *w, int width, int height);
 /* Sets the handler called after the user (or system) resizes the content area. */
 _UI_EXTERN void uiWindowOnContentSizeChanged(uiWindow *w, void (*f)(uiWindow *w, void *data), void *data);
+/* 1 if the window was made full screen with uiWindowSetFullscreen, else 0 (the default). */
+_UI_EXTERN int uiWindowFullscreen(uiWindow *w);
+/* Makes the window cover its whole monitor without a frame (nonzero) or gives back its place and frame (a hint the system may ignore). */
+_UI_EXTERN void uiWindowSetFullscreen(uiWindow *w, int fullscreen);
 /* Sets the handler called when the user asks to close the window; nonzero from f destroys the window.  Without a handler nothing happens. */
 _UI_EXTERN void uiWindowOnClosing(uiWindow *w, int (*f)(uiWindow *w, void *data), void *data);
+/* Sets the handler called when the window gains or loses the keyboard focus. */
+_UI_EXTERN void uiWindowOnFocusChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data);
+/* 1 if the window is the active one with the keyboard focus, else 0. */
+_UI_EXTERN int uiWindowFocused(uiWindow *w);
+/* 1 if the window has no title bar and frame, else 0 (the default). */
+_UI_EXTERN int uiWindowBorderless(uiWindow *w);
+/* Removes (nonzero) or restores the title bar and frame; the content keeps its size. */
+_UI_EXTERN void uiWindowSetBorderless(uiWindow *w, int borderless);
 /* Replaces the content (NULL for none); the old child is unparented, not destroyed.  A child that already has a parent, or a window, is rejected. */
 _UI_EXTERN void uiWindowSetChild(uiWindow *w, uiControl *child);
 /* Whether the content has a margin. */
@@ -127,7 +145,7 @@ _UI_EXTERN void uiWindowSetMargined(uiWindow *w, int margined);
 _UI_EXTERN int uiWindowResizeable(uiWindow *w);
 /* Lets the user resize the window or not. */
 _UI_EXTERN void uiWindowSetResizeable(uiWindow *w, int resizeable);
-/* A new hidden window with content size width x height (clamped to 1..16384); hasMenubar is accepted and ignored (no menus in this subset).  NULL if the native window cannot be made. */
+/* A new hidden window with content size width x height (clamped to 1..16384), below a menu bar holding every uiMenu if hasMenubar is nonzero and there are menus.  NULL if the native window cannot be made. */
 _UI_EXTERN uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar);
 
 typedef struct uiButton uiButton;
@@ -339,6 +357,47 @@ _UI_EXTERN void uiMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly);
 _UI_EXTERN uiMultilineEntry *uiNewMultilineEntry(void);
 /* A new multi-line text area that scrolls sideways instead of wrapping; NULL if the native control cannot be made. */
 _UI_EXTERN uiMultilineEntry *uiNewNonWrappingMultilineEntry(void);
+
+typedef struct uiMenuItem uiMenuItem;
+#define uiMenuItem(this) ((uiMenuItem *) (this))
+
+/* Lets the user click the item (the default). */
+_UI_EXTERN void uiMenuItemEnable(uiMenuItem *m);
+/* Greys the item out in every window's menu bar. */
+_UI_EXTERN void uiMenuItemDisable(uiMenuItem *m);
+/* Sets the handler called with the window whose menu bar was clicked; a check item is already toggled.  A user bug on the Quit item (use uiOnShouldQuit). */
+_UI_EXTERN void uiMenuItemOnClicked(uiMenuItem *m, void (*f)(uiMenuItem *sender, uiWindow *window, void *senderData), void *data);
+/* 1 if the check item is checked, else 0 (the default); a user bug on other items. */
+_UI_EXTERN int uiMenuItemChecked(uiMenuItem *m);
+/* Checks (nonzero) or unchecks a check item without calling the OnClicked handler; a user bug on other items. */
+_UI_EXTERN void uiMenuItemSetChecked(uiMenuItem *m, int checked);
+
+/* A menu of the menu bar.  Menus and their items are made before the first uiNewWindow and live until uiUninit;
+ * creating or changing one later (other than enabling and checking items) is a user bug and returns NULL. */
+typedef struct uiMenu uiMenu;
+#define uiMenu(this) ((uiMenu *) (this))
+
+/* Adds an item; NULL after the first window. */
+_UI_EXTERN uiMenuItem *uiMenuAppendItem(uiMenu *m, const char *name);
+/* Adds an unchecked item with a check mark that a click toggles; NULL after the first window. */
+_UI_EXTERN uiMenuItem *uiMenuAppendCheckItem(uiMenu *m, const char *name);
+/* Adds "Quit": a click asks the uiOnShouldQuit handler and calls uiQuit if it allows (or none is set).  One per program: a second is a user bug (NULL). */
+_UI_EXTERN uiMenuItem *uiMenuAppendQuitItem(uiMenu *m);
+/* Adds "Preferences..."; one per program, like the Quit item. */
+_UI_EXTERN uiMenuItem *uiMenuAppendPreferencesItem(uiMenu *m);
+/* Adds "About"; one per program, like the Quit item. */
+_UI_EXTERN uiMenuItem *uiMenuAppendAboutItem(uiMenu *m);
+/* Adds a separator line. */
+_UI_EXTERN void uiMenuAppendSeparator(uiMenu *m);
+/* A new menu, shown in the menu bar of every window made with hasMenubar; NULL after the first window. */
+_UI_EXTERN uiMenu *uiNewMenu(const char *name);
+
+/* A modal dialog to choose an existing file; its path (to free with uiFreeText), or NULL on cancel (or when no dialog can be shown).  parent may be NULL. */
+_UI_EXTERN char *uiOpenFile(uiWindow *parent);
+/* Like uiOpenFile, choosing a folder. */
+_UI_EXTERN char *uiOpenFolder(uiWindow *parent);
+/* Like uiOpenFile, choosing a file name to save to; the user confirms replacing an existing file. */
+_UI_EXTERN char *uiSaveFile(uiWindow *parent);
 
 /* uiDateTimePicker: a local date and time, never converted between time
  * zones, whichever parts its variant shows.  The picker always holds a whole
@@ -567,9 +626,7 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
 /* Not provided yet (so a program using them fails to compile, never to link
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
  * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
- * uiImage; and of the controls, menus and dialogs of libui-ng:
- * uiMenu, uiOpenFile,
- * uiOpenFolder, uiSaveFile, and the uiWindow calls beyond those above. */
+ * uiImage. */
 
 #ifdef __cplusplus
 }

@@ -50,6 +50,7 @@ void uiUninit(void)
 	}
 	/* A wake-up still pending finds the queue empty, so it need not be removed. */
 	uiprivQueueClose();
+	uiprivMenusUninit();
 	if (sigtermSource != 0) {
 		g_source_remove(sigtermSource);
 		sigtermSource = 0;

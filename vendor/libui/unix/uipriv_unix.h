@@ -29,6 +29,10 @@ void uiprivGtkResetPlacement(GtkWidget *w);
 
 extern const uiprivControlVtable uiprivWindowVtable;
 
+/* menus.c: a window's menu bar (NULL when there are no menus), forgotten before its window is destroyed. */
+GtkWidget *uiprivMakeMenubar(uiWindow *w);
+void uiprivForgetMenubar(GtkWidget *bar);
+
 /* entrybuffer.c: a text buffer for GtkEntry that holds uiTextLimit bytes (GTK's own stops short of it). */
 GtkEntryBuffer *uiprivNewEntryBuffer(void);
 

@@ -98,11 +98,11 @@ void uiprivFontBaseUnits(HFONT font, int *baseX, int *baseY)
 	ReleaseDC(NULL, dc);
 }
 
-BOOL uiprivAdjustWindowRect(RECT *r, DWORD style, DWORD exStyle, UINT dpi)
+BOOL uiprivAdjustWindowRect(RECT *r, DWORD style, BOOL menu, DWORD exStyle, UINT dpi)
 {
 	if (pAdjustWindowRectExForDpi != NULL)
-		return pAdjustWindowRectExForDpi(r, style, FALSE, exStyle, dpi);
-	return AdjustWindowRectEx(r, style, FALSE, exStyle);
+		return pAdjustWindowRectExForDpi(r, style, menu, exStyle, dpi);
+	return AdjustWindowRectEx(r, style, menu, exStyle);
 }
 
 int uiprivDluX(const uiprivMetrics *m, int dlu)

@@ -192,6 +192,7 @@ void uiUninit(void)
 	}
 	/* Closed before the window goes: no thread can post to it afterwards, and wake-ups already posted die with it. */
 	uiprivQueueClose();
+	uiprivMenusUninit();
 	initialized = 0;
 	teardown();
 }

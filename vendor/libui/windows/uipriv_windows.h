@@ -74,7 +74,7 @@ UINT uiprivWindowDpi(HWND hwnd);
 UINT uiprivSystemDpi(void);
 HFONT uiprivCreateMessageFont(UINT dpi);
 void uiprivFontBaseUnits(HFONT font, int *baseX, int *baseY);
-BOOL uiprivAdjustWindowRect(RECT *r, DWORD style, DWORD exStyle, UINT dpi);
+BOOL uiprivAdjustWindowRect(RECT *r, DWORD style, BOOL menu, DWORD exStyle, UINT dpi);
 
 /* text.c */
 WCHAR *uiprivToUTF16(const char *s);
@@ -108,6 +108,12 @@ void uiprivRelayout(uiControl *c);
 
 /* combobox.c: inserts text (index -1: at the end) into either kind of COMBOBOX. */
 void uiprivComboInsert(HWND hwnd, int index, const char *text);
+
+/* menus.c: a window's menu bar (NULL when there are no menus), forgotten before its window is destroyed. */
+HMENU uiprivMakeMenubar(void);
+void uiprivForgetMenubar(HMENU bar);
+/* Handles WM_COMMAND from a menu bar item; returns whether it was one. */
+BOOL uiprivMenuCommand(uiWindow *w, WPARAM wParam, LPARAM lParam);
 
 /* comdlg.c: a function of comdlg32.dll, loaded on first use; NULL if missing. */
 FARPROC uiprivComdlgProc(const char *name);

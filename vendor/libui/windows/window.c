@@ -7,6 +7,8 @@
 #define maxSide 16384
 #define windowStyle (WS_OVERLAPPEDWINDOW | WS_CLIPCHILDREN)
 #define resizeStyle (WS_THICKFRAME | WS_MAXIMIZEBOX)
+/* The style bits that make the frame; the rest (WS_VISIBLE, WS_DISABLED, WS_CLIPCHILDREN) stay. */
+#define frameBits (WS_OVERLAPPEDWINDOW | WS_POPUP)
 #define windowExStyle WS_EX_CONTROLPARENT
 
 struct uiWindow {
@@ -23,6 +25,18 @@ struct uiWindow {
 	void *onSizeChangedData;
 	/* Content size (96-DPI units) last reported or set, so programmatic resizes are not reported. */
 	int lastWidth, lastHeight;
+	HMENU menubar;
+	int resizeable, borderless, fullscreen;
+	/* Where the window was before it went full screen. */
+	WINDOWPLACEMENT placement;
+	/* Nonzero while the library itself moves or resizes the window: nothing is reported. */
+	int changing;
+	void (*onPositionChanged)(uiWindow *w, void *data);
+	void *onPositionChangedData;
+	int lastX, lastY;
+	void (*onFocusChanged)(uiWindow *w, void *data);
+	void *onFocusChangedData;
+	int focused;
 };
 
 static int clampSide(int v)
@@ -93,7 +107,7 @@ static void minTrackSize(uiWindow *w, MINMAXINFO *mmi)
 	margins(w, &m, &mx, &my);
 	endMetrics(w, &m, old);
 	SetRect(&r, 0, 0, cw + 2 * mx, ch + 2 * my);
-	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), windowExStyle, w->dpi);
+	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), w->menubar != NULL, windowExStyle, w->dpi);
 	if (r.right - r.left > mmi->ptMinTrackSize.x)
 		mmi->ptMinTrackSize.x = r.right - r.left;
 	if (r.bottom - r.top > mmi->ptMinTrackSize.y)
@@ -135,8 +149,48 @@ static void reportSize(uiWindow *w)
 		return;
 	w->lastWidth = width;
 	w->lastHeight = height;
-	if (w->onSizeChanged != NULL)
+	if (w->onSizeChanged != NULL && !w->changing)
 		w->onSizeChanged(w, w->onSizeChangedData);
+}
+
+static void position(uiWindow *w, int *x, int *y)
+{
+	RECT r;
+
+	GetWindowRect(w->hwnd, &r);
+	*x = r.left;
+	*y = r.top;
+}
+
+static void reportPosition(uiWindow *w)
+{
+	int x, y;
+
+	position(w, &x, &y);
+	if (x == w->lastX && y == w->lastY)
+		return;
+	w->lastX = x;
+	w->lastY = y;
+	if (w->onPositionChanged != NULL && !w->changing)
+		w->onPositionChanged(w, w->onPositionChangedData);
+}
+
+static void reportFocus(uiWindow *w, int focused)
+{
+	if (focused == w->focused)
+		return;
+	w->focused = focused;
+	if (w->onFocusChanged != NULL)
+		w->onFocusChanged(w, w->onFocusChangedData);
+}
+
+/* After a change the library made: what it caused counts as already reported. */
+static void endChange(uiWindow *w)
+{
+	if (--w->changing > 0)
+		return;
+	contentSize(w, &w->lastWidth, &w->lastHeight);
+	position(w, &w->lastX, &w->lastY);
 }
 
 LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
@@ -154,8 +208,14 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 		return DefWindowProcW(hwnd, msg, wParam, lParam);
 	switch (msg) {
 	case WM_COMMAND:
-		if (uiprivForwardCommand(wParam, lParam))
+		if (uiprivMenuCommand(w, wParam, lParam) || uiprivForwardCommand(wParam, lParam))
 			return 0;
+		break;
+	case WM_MOVE:
+		reportPosition(w);
+		return 0;
+	case WM_ACTIVATE:
+		reportFocus(w, LOWORD(wParam) != WA_INACTIVE);
 		break;
 	case WM_HSCROLL:
 	case WM_VSCROLL:
@@ -222,6 +282,9 @@ static void windowFree(uiControl *c)
 		child->vt->free(child);
 	}
 	SetWindowLongPtrW(w->hwnd, GWLP_USERDATA, 0);
+	/* DestroyWindow destroys the menu bar with the window. */
+	if (w->menubar != NULL)
+		uiprivForgetMenubar(w->menubar);
 	DestroyWindow(w->hwnd);
 	if (w->font != NULL)
 		DeleteObject(w->font);
@@ -280,17 +343,141 @@ void uiWindowContentSize(uiWindow *w, int *width, int *height)
 		*height = ch;
 }
 
-void uiWindowSetContentSize(uiWindow *w, int width, int height)
+static void setContentSize(uiWindow *w, int width, int height)
 {
 	RECT r;
 
+	SetRect(&r, 0, 0, MulDiv(clampSide(width), (int) w->dpi, 96), MulDiv(clampSide(height), (int) w->dpi, 96));
+	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), w->menubar != NULL, windowExStyle, w->dpi);
+	w->changing++;
+	SetWindowPos(w->hwnd, NULL, 0, 0, r.right - r.left, r.bottom - r.top, SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE);
+	endChange(w);
+}
+
+void uiWindowSetContentSize(uiWindow *w, int width, int height)
+{
 	if (checked(w) == NULL)
 		return;
-	w->lastWidth = clampSide(width);
-	w->lastHeight = clampSide(height);
-	SetRect(&r, 0, 0, MulDiv(w->lastWidth, (int) w->dpi, 96), MulDiv(w->lastHeight, (int) w->dpi, 96));
-	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), windowExStyle, w->dpi);
-	SetWindowPos(w->hwnd, NULL, 0, 0, r.right - r.left, r.bottom - r.top, SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE);
+	setContentSize(w, width, height);
+}
+
+/* Applies resizeable, borderless and fullscreen to the frame style. */
+static void applyStyle(uiWindow *w)
+{
+	LONG_PTR style = GetWindowLongPtrW(w->hwnd, GWL_STYLE) & ~(LONG_PTR) frameBits;
+
+	if (w->borderless || w->fullscreen)
+		style |= WS_POPUP;
+	else
+		style |= w->resizeable ? WS_OVERLAPPEDWINDOW : WS_OVERLAPPEDWINDOW & ~resizeStyle;
+	w->changing++;
+	SetWindowLongPtrW(w->hwnd, GWL_STYLE, style);
+	SetWindowPos(w->hwnd, NULL, 0, 0, 0, 0, SWP_FRAMECHANGED | SWP_NOMOVE | SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE);
+	endChange(w);
+}
+
+/* A new frame around content of the same size. */
+static void restyle(uiWindow *w)
+{
+	int width, height;
+
+	contentSize(w, &width, &height);
+	applyStyle(w);
+	if (!w->fullscreen)
+		setContentSize(w, width, height);
+}
+
+void uiWindowPosition(uiWindow *w, int *x, int *y)
+{
+	int px = 0, py = 0;
+
+	if (checked(w) != NULL)
+		position(w, &px, &py);
+	if (x != NULL)
+		*x = px;
+	if (y != NULL)
+		*y = py;
+}
+
+void uiWindowSetPosition(uiWindow *w, int x, int y)
+{
+	if (checked(w) == NULL)
+		return;
+	w->changing++;
+	SetWindowPos(w->hwnd, NULL, x, y, 0, 0, SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE);
+	endChange(w);
+}
+
+void uiWindowOnPositionChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data)
+{
+	if (checked(w) == NULL)
+		return;
+	w->onPositionChanged = f;
+	w->onPositionChangedData = data;
+}
+
+int uiWindowFullscreen(uiWindow *w)
+{
+	if (checked(w) == NULL)
+		return 0;
+	return w->fullscreen;
+}
+
+void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
+{
+	MONITORINFO mi;
+
+	if (checked(w) == NULL || w->fullscreen == (fullscreen != 0))
+		return;
+	w->changing++;
+	if (fullscreen) {
+		w->placement.length = sizeof w->placement;
+		GetWindowPlacement(w->hwnd, &w->placement);
+		w->fullscreen = 1;
+		applyStyle(w);
+		ZeroMemory(&mi, sizeof mi);
+		mi.cbSize = sizeof mi;
+		GetMonitorInfoW(MonitorFromWindow(w->hwnd, MONITOR_DEFAULTTONEAREST), &mi);
+		SetWindowPos(w->hwnd, HWND_TOP, mi.rcMonitor.left, mi.rcMonitor.top, mi.rcMonitor.right - mi.rcMonitor.left,
+			mi.rcMonitor.bottom - mi.rcMonitor.top, SWP_NOOWNERZORDER | SWP_NOACTIVATE);
+	} else {
+		w->fullscreen = 0;
+		applyStyle(w);
+		/* The placement must not show a window that is hidden now. */
+		w->placement.showCmd = IsWindowVisible(w->hwnd) ? SW_SHOWNOACTIVATE : SW_HIDE;
+		SetWindowPlacement(w->hwnd, &w->placement);
+	}
+	endChange(w);
+}
+
+void uiWindowOnFocusChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data)
+{
+	if (checked(w) == NULL)
+		return;
+	w->onFocusChanged = f;
+	w->onFocusChangedData = data;
+}
+
+int uiWindowFocused(uiWindow *w)
+{
+	if (checked(w) == NULL)
+		return 0;
+	return w->focused;
+}
+
+int uiWindowBorderless(uiWindow *w)
+{
+	if (checked(w) == NULL)
+		return 0;
+	return w->borderless;
+}
+
+void uiWindowSetBorderless(uiWindow *w, int borderless)
+{
+	if (checked(w) == NULL || w->borderless == (borderless != 0))
+		return;
+	w->borderless = borderless != 0;
+	restyle(w);
 }
 
 void uiWindowOnContentSizeChanged(uiWindow *w, void (*f)(uiWindow *w, void *data), void *data)
@@ -352,28 +539,16 @@ int uiWindowResizeable(uiWindow *w)
 {
 	if (checked(w) == NULL)
 		return 0;
-	return (GetWindowLongPtrW(w->hwnd, GWL_STYLE) & WS_THICKFRAME) != 0;
+	return w->resizeable;
 }
 
 void uiWindowSetResizeable(uiWindow *w, int resizeable)
 {
-	LONG_PTR style;
-	int width, height;
-
-	if (checked(w) == NULL)
+	if (checked(w) == NULL || w->resizeable == (resizeable != 0))
 		return;
-	style = GetWindowLongPtrW(w->hwnd, GWL_STYLE);
-	if (((style & WS_THICKFRAME) != 0) == (resizeable != 0))
-		return;
-	if (resizeable)
-		style |= resizeStyle;
-	else
-		style &= ~(LONG_PTR) resizeStyle;
-	/* The frame changes thickness; keep the content the same size. */
-	contentSize(w, &width, &height);
-	SetWindowLongPtrW(w->hwnd, GWL_STYLE, style);
-	SetWindowPos(w->hwnd, NULL, 0, 0, 0, 0, SWP_FRAMECHANGED | SWP_NOMOVE | SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE);
-	uiWindowSetContentSize(w, width, height);
+	/* The frame changes thickness; the content keeps its size. */
+	w->resizeable = resizeable != 0;
+	restyle(w);
 }
 
 uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
@@ -382,15 +557,22 @@ uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
 	ULONG_PTR cookie;
 	HWND hwnd;
 
-	(void) hasMenubar;
 	if (!uiprivReady(__func__))
 		return NULL;
+	uiprivMenusFinalize();
 	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
+	w->resizeable = 1;
+	if (hasMenubar)
+		w->menubar = uiprivMakeMenubar();
 	cookie = uiprivActivateComctl();
 	hwnd = CreateWindowExW(windowExStyle, uiprivWindowClass, L"", windowStyle,
-		CW_USEDEFAULT, CW_USEDEFAULT, CW_USEDEFAULT, CW_USEDEFAULT, NULL, NULL, uiprivInstance, w);
+		CW_USEDEFAULT, CW_USEDEFAULT, CW_USEDEFAULT, CW_USEDEFAULT, NULL, w->menubar, uiprivInstance, w);
 	uiprivDeactivateComctl(cookie);
 	if (hwnd == NULL) {
+		if (w->menubar != NULL) {
+			uiprivForgetMenubar(w->menubar);
+			DestroyMenu(w->menubar);
+		}
 		uiprivControlFree(uiControl(w));
 		return NULL;
 	}
