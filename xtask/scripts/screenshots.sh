@@ -16,9 +16,9 @@ kind=$1 exe=$2 out=$3
 if [ -z "${SCREENSHOT_DISPLAY:-}" ]; then
 	case $kind in
 	tray-linux) size=480x320 ;;
-	libui-linux) size=1024x600 ;;
+	libui-linux) size=1100x760 ;;
 	tray-wine) size=800x600 ;;
-	libui-wine) size=960x540 ;;
+	libui-wine) size=1100x760 ;;
 	*)
 		echo "unknown kind $kind (tray-linux, tray-wine, libui-linux, libui-wine)" >&2
 		exit 2
@@ -71,9 +71,9 @@ libui-linux)
 	;;
 libui-wine)
 	: "${WINEPREFIX:?the Wine prefix (cargo xtask prepares it)}"
-	wine explorer /desktop=shot,960x540 "$exe" --quit-after-ms 8000 &
+	wine explorer /desktop=shot,1060x720 "$exe" --quit-after-ms 8000 &
 	sleep 6
-	import -window root -crop 960x540+0+0 "$out"
+	import -window root -crop 1060x720+0+0 "$out"
 	wait
 	wineserver -w
 	;;

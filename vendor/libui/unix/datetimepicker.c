@@ -173,6 +173,8 @@ static void addDate(uiDateTimePicker *d)
 	gtk_container_add(GTK_CONTAINER(popover), d->calendar);
 	gtk_widget_show(d->calendar);
 	gtk_menu_button_set_popover(GTK_MENU_BUTTON(d->dateButton), popover);
+	/* Beside the tall time spinners it keeps its own height. */
+	gtk_widget_set_valign(d->dateButton, GTK_ALIGN_CENTER);
 	gtk_box_pack_start(GTK_BOX(d->widget), d->dateButton, FALSE, FALSE, 0);
 	gtk_widget_show(d->dateButton);
 	g_signal_connect(d->calendar, "day-selected", G_CALLBACK(onDaySelected), d);
