@@ -251,7 +251,18 @@ fn new_controls_leave_no_native_objects() -> CaseResult {
             // Containers with a child each: their pages and label windows must go too.
             uiTabAppend(made[11].cast(), c("p").as_ptr(), ctl(uiNewLabel(c("l").as_ptr())));
             uiFormAppend(made[12].cast(), c("f").as_ptr(), ctl(uiNewEntry()), 0);
-            uiGridAppend(made[13].cast(), ctl(uiNewButton(c("b").as_ptr())), 0, 0, 1, 1, 1, uiAlignFill, 0, uiAlignFill);
+            uiGridAppend(
+                made[13].cast(),
+                ctl(uiNewButton(c("b").as_ptr())),
+                0,
+                0,
+                1,
+                1,
+                1,
+                uiAlignFill,
+                0,
+                uiAlignFill,
+            );
             uiProgressBarSetValue(made[2].cast(), -1);
             for m in made {
                 check!(!m.is_null());

@@ -52,7 +52,7 @@ static RUNS: AtomicUsize = AtomicUsize::new(0);
 
 /// Runs xdotool with `args` while the UI loop keeps running, and returns when it is done
 /// and the toolkit has handled what it sent.
-fn xdo(args: &[String]) -> CaseResult {
+pub(crate) fn xdo(args: &[String]) -> CaseResult {
     let tool = xdotool()?;
     let n = RUNS.fetch_add(1, Ordering::SeqCst);
     let dir = std::env::temp_dir();
@@ -440,7 +440,7 @@ fn multiline_typing_and_tab() -> CaseResult {
 }
 
 #[cfg(unix)]
-mod native {
+pub(crate) mod native {
     use std::ffi::{c_int, c_void};
 
     pub const XDOTOOL_PLACES: &[&str] = &["/usr/bin/xdotool", "/usr/local/bin/xdotool"];
@@ -532,7 +532,7 @@ mod native {
 }
 
 #[cfg(windows)]
-mod native {
+pub(crate) mod native {
     use std::ffi::c_void;
 
     /// Wine's view of the Unix file system (drive Z: is /).

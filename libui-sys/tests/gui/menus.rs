@@ -101,6 +101,8 @@ pub fn cases() -> Vec<crate::Case> {
         crate::Case { name: "menu_item_state_in_every_bar", needs_display: true, run: menu_item_state_in_every_bar },
         crate::Case { name: "menu_quit_asks_should_quit", needs_display: true, run: menu_quit_asks_should_quit },
         crate::Case { name: "menus_after_a_window_refused", needs_display: true, run: menus_after_a_window_refused },
+        // "input_" like the other real-input cases, which the ARM64 tiers (no xdotool) skip.
+        crate::Case { name: "input_menu_items_by_mouse_and_keys", needs_display: true, run: menu_items_by_real_input },
     ]
 }
 
@@ -201,6 +203,37 @@ fn menu_clicks_reach_the_window() -> CaseResult {
         check!(native::menu_bar(handle(a)) == expected_bar(false, true), "window a still shows the check");
         uiControlDestroy(ctl(a));
         uiControlDestroy(ctl(b));
+    }
+    Ok(())
+}
+
+/// A user opens File with the mouse and chooses with the keyboard (the same keys on GTK and
+/// Windows: Down to the first item, again to the next, Return), through xdotool.
+fn menu_items_by_real_input() -> CaseResult {
+    let m = made()?;
+    let choose = |w: *mut uiWindow, downs: usize| -> CaseResult {
+        let (x, y, width, height) = native::title_rect(handle(w), 0).ok_or("no File title in the menu bar")?;
+        let mut a: Vec<String> = ["mousemove", "--sync", &(x + width / 2).to_string(), &(y + height / 2).to_string()]
+            .map(String::from)
+            .to_vec();
+        a.extend(["click", "1", "sleep", "0.5", "key", "--delay", "150"].map(String::from));
+        a.extend(std::iter::repeat_n("Down".to_string(), downs));
+        a.push("Return".into());
+        crate::input::xdo(&a)
+    };
+    unsafe {
+        let w = window("real menu input", 1)?;
+        pump(100);
+        clicks();
+        choose(w, 1)?;
+        check!(clicks() == vec![(m.open, w as usize, 0)], "Open chosen by mouse and keys in its window");
+        let before = uiMenuItemChecked(m.autosave as *mut _);
+        choose(w, 2)?;
+        let after = uiMenuItemChecked(m.autosave as *mut _);
+        check!(after == 1 - before, "the check item did not toggle: {before} -> {after}");
+        check!(clicks() == vec![(m.autosave, w as usize, after)], "Autosave chosen by mouse and keys");
+        uiMenuItemSetChecked(m.autosave as *mut _, before);
+        uiControlDestroy(ctl(w));
     }
     Ok(())
 }
@@ -369,6 +402,12 @@ mod native {
                 .collect()
         }
 
+        /// Where the title of menu `index` is on the screen.
+        pub fn title_rect(handle: usize, index: usize) -> Option<(i32, i32, i32, i32)> {
+            let title = *children(bar(handle)?).get(index)?;
+            Some(crate::input::native::screen_rect(title as usize))
+        }
+
         /// What choosing the item does: GTK's own activation of that menu item.
         pub fn activate(handle: usize, menu: usize, item: usize) {
             if let Some(bar) = bar(handle) {
@@ -479,6 +518,27 @@ mod native {
             let (_, _, popup) = info(bar, menu as u32);
             let (_, id, _) = info(popup, item as u32);
             unsafe { SendMessageW(handle as Handle, WM_COMMAND, id as usize, 0) };
+        }
+
+        #[repr(C)]
+        #[derive(Default)]
+        struct Rect {
+            left: i32,
+            top: i32,
+            right: i32,
+            bottom: i32,
+        }
+
+        #[link(name = "user32")]
+        extern "system" {
+            fn GetMenuItemRect(h: Handle, menu: Handle, item: u32, rect: *mut Rect) -> i32;
+        }
+
+        /// Where the title of menu `index` is on the screen (under Wine, the X screen).
+        pub fn title_rect(handle: usize, index: usize) -> Option<(i32, i32, i32, i32)> {
+            let mut r = Rect::default();
+            let ok = unsafe { GetMenuItemRect(handle as Handle, GetMenu(handle as Handle), index as u32, &mut r) };
+            (ok != 0).then(|| (r.left, r.top, r.right - r.left, r.bottom - r.top))
         }
     }
 }
