@@ -217,7 +217,7 @@ fn menu_items_by_real_input() -> CaseResult {
             .map(String::from)
             .to_vec();
         a.extend(["click", "1", "sleep", "0.5", "key", "--delay", "150"].map(String::from));
-        a.extend(std::iter::repeat_n("Down".to_string(), downs));
+        a.extend(std::iter::repeat("Down".to_string()).take(downs));
         a.push("Return".into());
         crate::input::xdo(&a)
     };
