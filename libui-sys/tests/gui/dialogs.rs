@@ -14,6 +14,8 @@ pub fn cases() -> Vec<crate::Case> {
         crate::Case { name: "file_dialogs_cancel", needs_display: true, run: file_dialogs_cancel },
         crate::Case { name: "file_dialogs_accept_a_path", needs_display: true, run: file_dialogs_accept_a_path },
         crate::Case { name: "file_dialogs_bad_input", needs_display: true, run: file_dialogs_bad_input },
+        #[cfg(windows)]
+        crate::Case { name: "file_dialogs_classic_fallback", needs_display: true, run: file_dialogs_classic_fallback },
     ]
 }
 
@@ -78,16 +80,25 @@ extern "C" fn drive(_: *mut c_void) -> c_int {
 
 /// Runs one dialog with a driving timer; returns the path the call gave.
 fn run(kind: Kind, parent: *mut uiWindow, accept: Option<PathBuf>) -> Result<Option<String>, String> {
-    let owner = if parent.is_null() { 0 } else { unsafe { uiControlHandle(ctl(parent)) } };
-    *PLAN.lock().unwrap() = Some(Plan { kind, owner, accept, ticks: 0, step: 0, found: false, problem: None });
-    unsafe { uiTimer(50, Some(drive), null_mut()) };
-    let p: *mut c_char = unsafe {
+    run_with(kind, parent, accept, || unsafe {
         match kind {
             Kind::Open => uiOpenFile(parent),
             Kind::Folder => uiOpenFolder(parent),
             Kind::Save => uiSaveFile(parent),
         }
-    };
+    })
+}
+
+fn run_with(
+    kind: Kind,
+    parent: *mut uiWindow,
+    accept: Option<PathBuf>,
+    show: impl FnOnce() -> *mut c_char,
+) -> Result<Option<String>, String> {
+    let owner = if parent.is_null() { 0 } else { unsafe { uiControlHandle(ctl(parent)) } };
+    *PLAN.lock().unwrap() = Some(Plan { kind, owner, accept, ticks: 0, step: 0, found: false, problem: None });
+    unsafe { uiTimer(50, Some(drive), null_mut()) };
+    let p: *mut c_char = show();
     let plan = PLAN.lock().unwrap().take().unwrap();
     let result = if p.is_null() {
         None
@@ -150,6 +161,42 @@ fn file_dialogs_accept_a_path() -> CaseResult {
         let got = run(kind, w, Some(path.clone()))?;
         let ok = got.as_deref().is_some_and(|g| same_path(g, &path));
         check!(ok, "{kind:?}: accepting {} returned {got:?}", path.display());
+    }
+    unsafe { uiControlDestroy(ctl(w)) };
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// The classic dialogs, which uiOpenFile and friends fall back to when the item dialog cannot
+/// be made: shown through the library's private entry (COM cannot be made to fail on demand),
+/// cancelled, and given a path.
+#[cfg(windows)]
+fn file_dialogs_classic_fallback() -> CaseResult {
+    extern "C" {
+        fn uiprivClassicFileDialog(owner: usize, kind: c_int) -> *mut c_char;
+    }
+    let dir = scratch("classic")?;
+    let existing = dir.join("open me ✓.txt");
+    std::fs::write(&existing, "x").map_err(|e| e.to_string())?;
+    let new_file = dir.join("saved ✓.txt");
+    let w = crate::new_window("classic owner")?;
+    unsafe { uiControlShow(ctl(w)) };
+    crate::pump(30);
+    let owner = unsafe { uiControlHandle(ctl(w)) };
+    // uiprivFileDialogKind: Open 0, Folder 1, Save 2.
+    let code = |kind| match kind {
+        Kind::Open => 0,
+        Kind::Folder => 1,
+        Kind::Save => 2,
+    };
+    for kind in [Kind::Open, Kind::Folder, Kind::Save] {
+        let got = run_with(kind, w, None, || unsafe { uiprivClassicFileDialog(owner, code(kind)) })?;
+        check!(got.is_none(), "classic {kind:?}: a cancelled dialog returned {got:?}");
+    }
+    for (kind, path) in [(Kind::Open, existing), (Kind::Save, new_file)] {
+        let got = run_with(kind, w, Some(path.clone()), || unsafe { uiprivClassicFileDialog(owner, code(kind)) })?;
+        let ok = got.as_deref().is_some_and(|g| same_path(g, &path));
+        check!(ok, "classic {kind:?}: accepting {} returned {got:?}", path.display());
     }
     unsafe { uiControlDestroy(ctl(w)) };
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,10 +1,12 @@
-/* uiOpenFile, uiOpenFolder, uiSaveFile on Win32: the Vista+ common item dialogs through COM's C interface.
- * The classic GetOpenFileName dialogs are not used: they cannot pick folders, and every Windows this library
- * builds for (WINVER 0x0A00) has the item dialogs. */
+/* uiOpenFile, uiOpenFolder, uiSaveFile on Win32: the Vista+ common item dialogs through COM's C interface,
+ * and the classic dialogs (GetOpenFileName, GetSaveFileName, SHBrowseForFolder) only when the item dialog
+ * cannot be made (COM refused, or a stripped-down system without it). */
 #define COBJMACROS
 #include "uipriv_windows.h"
 #include <objbase.h>
 #include <shobjidl.h>
+#include <commdlg.h>
+#include <shlobj.h>
 
 /* Our own copies of the ids, so no uuid import library is needed on any toolchain. */
 static const CLSID openDialogClass = { 0xdc1c5a9c, 0xe88a, 0x4dde, { 0xa5, 0xa1, 0x60, 0xf8, 0x2a, 0x20, 0xae, 0xf7 } };
@@ -38,6 +40,81 @@ static char *run(IFileDialog *d, HWND owner, FILEOPENDIALOGOPTIONS extra)
 	return result;
 }
 
+/* Longest path the classic dialogs return, in UTF-16 units (the long-path limit). */
+#define CLASSIC_MAX 32768
+
+typedef BOOL (WINAPI *fileNameFunc)(OPENFILENAMEW *);
+typedef PIDLIST_ABSOLUTE (WINAPI *browseFunc)(BROWSEINFOW *);
+typedef BOOL (WINAPI *pathFromIdFunc)(PCIDLIST_ABSOLUTE, LPWSTR, DWORD, int);
+
+static char *classicFile(HWND owner, BOOL save)
+{
+	fileNameFunc f = (fileNameFunc) (void (*)(void)) uiprivComdlgProc(save ? "GetSaveFileNameW" : "GetOpenFileNameW");
+	OPENFILENAMEW ofn;
+	WCHAR *buf;
+	char *result = NULL;
+	ULONG_PTR cookie;
+
+	if (f == NULL)
+		return NULL;
+	buf = (WCHAR *) uiprivAlloc(CLASSIC_MAX * sizeof (WCHAR));
+	ZeroMemory(&ofn, sizeof ofn);
+	ofn.lStructSize = sizeof ofn;
+	ofn.hwndOwner = owner;
+	ofn.lpstrFile = buf;
+	ofn.nMaxFile = CLASSIC_MAX;
+	ofn.Flags = OFN_EXPLORER | OFN_NOCHANGEDIR | OFN_PATHMUSTEXIST |
+		(save ? OFN_OVERWRITEPROMPT : OFN_FILEMUSTEXIST);
+	cookie = uiprivActivateComctl();
+	if (f(&ofn))
+		result = uiprivFromUTF16(buf);
+	uiprivDeactivateComctl(cookie);
+	free(buf);
+	return result;
+}
+
+static char *classicFolder(HWND owner)
+{
+	browseFunc browse = (browseFunc) (void (*)(void)) uiprivShellProc("SHBrowseForFolderW");
+	pathFromIdFunc toPath = (pathFromIdFunc) (void (*)(void)) uiprivShellProc("SHGetPathFromIDListEx");
+	BROWSEINFOW bi;
+	PIDLIST_ABSOLUTE id;
+	WCHAR *buf;
+	char *result = NULL;
+	ULONG_PTR cookie;
+
+	if (browse == NULL || toPath == NULL)
+		return NULL;
+	ZeroMemory(&bi, sizeof bi);
+	bi.hwndOwner = owner;
+	/* The edit box lets a path be typed, as in the item dialog. */
+	bi.ulFlags = BIF_RETURNONLYFSDIRS | BIF_EDITBOX | BIF_NEWDIALOGSTYLE;
+	cookie = uiprivActivateComctl();
+	id = browse(&bi);
+	uiprivDeactivateComctl(cookie);
+	if (id == NULL)
+		return NULL;
+	buf = (WCHAR *) uiprivAlloc(CLASSIC_MAX * sizeof (WCHAR));
+	if (toPath(id, buf, CLASSIC_MAX, 0))
+		result = uiprivFromUTF16(buf);
+	free(buf);
+	CoTaskMemFree(id);
+	return result;
+}
+
+char *uiprivClassicFileDialog(HWND owner, uiprivFileDialogKind kind)
+{
+	switch (kind) {
+	case uiprivFileDialogOpen:
+		return classicFile(owner, FALSE);
+	case uiprivFileDialogSave:
+		return classicFile(owner, TRUE);
+	case uiprivFileDialogFolder:
+		return classicFolder(owner);
+	}
+	return NULL;
+}
+
 char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind)
 {
 	HWND owner = parent != NULL ? (HWND) uiControlHandle(uiControl(parent)) : NULL;
@@ -61,7 +138,8 @@ char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind)
 			break;
 		}
 		IFileDialog_Release(d);
-	}
+	} else
+		result = uiprivClassicFileDialog(owner, kind);
 	if (SUCCEEDED(init))
 		CoUninitialize();
 	return result;

@@ -115,8 +115,13 @@ void uiprivForgetMenubar(HMENU bar);
 /* Handles WM_COMMAND from a menu bar item; returns whether it was one. */
 BOOL uiprivMenuCommand(uiWindow *w, WPARAM wParam, LPARAM lParam);
 
-/* comdlg.c: a function of comdlg32.dll, loaded on first use; NULL if missing. */
+/* comdlg.c: a function of comdlg32.dll or shell32.dll, loaded on first use; NULL if missing. */
 FARPROC uiprivComdlgProc(const char *name);
+FARPROC uiprivShellProc(const char *name);
+
+/* filedialogs.c: the classic dialogs, used when the item dialog cannot be made (not static, so
+ * the GUI tests can show them too). */
+char *uiprivClassicFileDialog(HWND owner, uiprivFileDialogKind kind);
 /* The size of a push button showing its text, for the buttons that open these dialogs. */
 void uiprivButtonMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height);
 
