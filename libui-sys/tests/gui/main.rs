@@ -102,6 +102,23 @@ fn main_with_watchdog() -> bool {
     !WATCHDOG_FIRED.load(Ordering::SeqCst)
 }
 
+/// A window of this content size (with every menu in its bar if `menubar` is 1), shown, with
+/// its first events handled.
+fn shown_window(title: &str, width: c_int, height: c_int, menubar: c_int) -> Result<*mut uiWindow, String> {
+    let w = unsafe { uiNewWindow(c(title).as_ptr(), width, height, menubar) };
+    if w.is_null() {
+        return Err("uiNewWindow returned NULL".into());
+    }
+    unsafe { uiControlShow(ctl(w)) };
+    pump(50);
+    Ok(w)
+}
+
+/// The native handle of a window, as the native checks take it.
+fn window_handle(w: *mut uiWindow) -> usize {
+    unsafe { uiControlHandle(ctl(w)) }
+}
+
 fn new_window(title: &str) -> Result<*mut uiWindow, String> {
     let t = c(title);
     let w = unsafe { uiNewWindow(t.as_ptr(), 320, 240, 0) };

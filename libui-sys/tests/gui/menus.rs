@@ -111,18 +111,10 @@ fn made() -> Result<Made, String> {
 }
 
 fn window(title: &str, menubar: c_int) -> Result<*mut uiWindow, String> {
-    let w = unsafe { uiNewWindow(c(title).as_ptr(), 300, 200, menubar) };
-    if w.is_null() {
-        return Err("uiNewWindow returned NULL".into());
-    }
-    unsafe { uiControlShow(ctl(w)) };
-    pump(30);
-    Ok(w)
+    crate::shown_window(title, 300, 200, menubar)
 }
 
-fn handle(w: *mut uiWindow) -> usize {
-    unsafe { uiControlHandle(ctl(w)) }
-}
+use crate::window_handle as handle;
 
 fn menus_made_before_windows() -> CaseResult {
     let problems = SETUP_PROBLEMS.lock().unwrap().clone();

@@ -19,18 +19,10 @@ pub fn cases() -> Vec<crate::Case> {
 }
 
 fn shown(title: &str) -> Result<*mut uiWindow, String> {
-    let w = unsafe { uiNewWindow(c(title).as_ptr(), 240, 160, 0) };
-    if w.is_null() {
-        return Err("uiNewWindow returned NULL".into());
-    }
-    unsafe { uiControlShow(ctl(w)) };
-    pump(50);
-    Ok(w)
+    crate::shown_window(title, 240, 160, 0)
 }
 
-fn handle(w: *mut uiWindow) -> usize {
-    unsafe { uiControlHandle(ctl(w)) }
-}
+use crate::window_handle as handle;
 
 fn position(w: *mut uiWindow) -> (i32, i32) {
     let (mut x, mut y) = (-1, -1);
