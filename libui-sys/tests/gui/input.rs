@@ -8,6 +8,10 @@
 //! inherited; with files it succeeds, and the handle never reports an exit). So the end of
 //! a run is seen in xdotool's output, not in an exit status: every run ends with
 //! `getmouselocation`, which prints only once the commands before it are done.
+//!
+//! `mousemove` goes without `--sync`: that waits for the pointer to move, and a pointer already
+//! at the spot (a second click on the same arrow) waits out xdotool's 15 s timeout. XTEST
+//! requests are handled in order, so the click still lands where the pointer went.
 
 use crate::runner::{Case, SKIP};
 use crate::{c, ctl, pump, take, CaseResult};
@@ -119,7 +123,7 @@ fn centre(control: *mut uiControl) -> (i32, i32) {
 /// Moves the pointer onto `control` and clicks the first button.
 fn click(control: *mut uiControl) -> CaseResult {
     let (x, y) = centre(control);
-    xdo(&args!["mousemove", "--sync", x, y, "click", 1])
+    xdo(&args!["mousemove", x, y, "click", 1])
 }
 
 /// `key` arguments that type `text` (`type` would take every argument after it as text,
@@ -241,7 +245,7 @@ fn radio_buttons_click() -> CaseResult {
         for (i, want_events) in [(2u32, 1), (0, 2), (0, 2)] {
             let (x, y, w, h) = native::screen_rect(native::radio_button(uiControlHandle(ctl(r)), i));
             // On the circle, left of the text.
-            xdo(&args!["mousemove", "--sync", x + 8.min(w / 2), y + h / 2, "click", 1])?;
+            xdo(&args!["mousemove", x + 8.min(w / 2), y + h / 2, "click", 1])?;
             check!(uiRadioButtonsSelected(r) == i as i32, "clicking button {i} selected {}", uiRadioButtonsSelected(r));
             let n = selections.load(Ordering::SeqCst);
             check!(n == want_events, "OnSelected ran {n} times after clicking {i}, not {want_events}");
@@ -285,7 +289,7 @@ fn slider_keys_and_drag() -> CaseResult {
         let handle = uiControlHandle(ctl(s));
         // A click on the thumb only gives the focus.
         let (tx, ty) = native::slider_thumb(handle);
-        xdo(&args!["mousemove", "--sync", tx, ty, "click", 1])?;
+        xdo(&args!["mousemove", tx, ty, "click", 1])?;
         uiSliderSetValue(s, 5);
         pump(50);
         uiSliderOnChanged(s, Some(bump), data(changes));
@@ -308,22 +312,7 @@ fn slider_keys_and_drag() -> CaseResult {
             let before = releases.load(Ordering::SeqCst);
             let (tx, ty) = native::slider_thumb(handle);
             let mid = (tx + to) / 2;
-            xdo(&args![
-                "mousemove",
-                "--sync",
-                tx,
-                ty,
-                "mousedown",
-                1,
-                "mousemove",
-                mid,
-                ty,
-                "mousemove",
-                to,
-                ty,
-                "mouseup",
-                1
-            ])?;
+            xdo(&args!["mousemove", tx, ty, "mousedown", 1, "mousemove", mid, ty, "mousemove", to, ty, "mouseup", 1])?;
             check!(uiSliderValue(s) == want, "dragged to x={to}: value {} not {want}", uiSliderValue(s));
             check!(releases.load(Ordering::SeqCst) > before, "OnReleased did not run when the drag ended");
         }
@@ -341,14 +330,14 @@ fn spinbox_arrows_and_typing() -> CaseResult {
         let handle = uiControlHandle(ctl(s));
         let (x, y, _, h) = native::screen_rect(handle);
         // Into the text, then the up-arrow key.
-        xdo(&args!["mousemove", "--sync", x + 10, y + h / 2, "click", 1])?;
+        xdo(&args!["mousemove", x + 10, y + h / 2, "click", 1])?;
         check!(uiSpinboxValue(s) == -10, "a click into the text changed the value");
         keys(&["Up"])?;
         check!(uiSpinboxValue(s) == -9, "Up gave {}", uiSpinboxValue(s));
         check!(changes.load(Ordering::SeqCst) == 1, "OnChanged ran {} times", changes.load(Ordering::SeqCst));
         // The up arrow, clicked.
         let (ux, uy) = native::spin_up_arrow(handle);
-        xdo(&args!["mousemove", "--sync", ux, uy, "click", 1])?;
+        xdo(&args!["mousemove", ux, uy, "click", 1])?;
         check!(uiSpinboxValue(s) == -8, "the up arrow gave {}", uiSpinboxValue(s));
         // At the top the up key changes nothing, nor does the arrow in the end (Wine's
         // up-down briefly writes max - 1 into the box, so it may report two changes).
@@ -357,12 +346,12 @@ fn spinbox_arrows_and_typing() -> CaseResult {
         keys(&["Up"])?;
         check!(uiSpinboxValue(s) == 10, "Up past the top: {}", uiSpinboxValue(s));
         check!(changes.load(Ordering::SeqCst) == before, "OnChanged ran for Up at the top of the range");
-        xdo(&args!["mousemove", "--sync", ux, uy, "click", 1])?;
+        xdo(&args!["mousemove", ux, uy, "click", 1])?;
         check!(uiSpinboxValue(s) == 10, "the up arrow past the top: {}", uiSpinboxValue(s));
         let before = changes.load(Ordering::SeqCst);
         // Typed numbers beyond the range count as the nearest end.
         for (typed, want) in [("3", 3), ("99", 10), ("-99", -10)] {
-            let mut a = args!["mousemove", "--sync", x + 10, y + h / 2, "click", 1, "key", "ctrl+a"];
+            let mut a = args!["mousemove", x + 10, y + h / 2, "click", 1, "key", "ctrl+a"];
             a.extend(typing(typed));
             a.extend(args!["key", "Return"]);
             xdo(&a)?;
@@ -385,7 +374,7 @@ fn entry_typing_and_enter() -> CaseResult {
         uixEntryOnActivated(e, Some(bump), data(enters));
         let (x, y) = centre(ctl(e));
         let typed = "Hello libui 42";
-        let mut a = args!["mousemove", "--sync", x, y, "click", 1];
+        let mut a = args!["mousemove", x, y, "click", 1];
         a.extend(typing(typed));
         xdo(&a)?;
         check!(take(uiEntryText(e))? == typed, "the entry holds {:?}", take(uiEntryText(e))?);
@@ -397,7 +386,7 @@ fn entry_typing_and_enter() -> CaseResult {
         check!(take(uiEntryText(e))? == "Hello libui ");
         check!(changes.load(Ordering::SeqCst) == typed.len() + 2);
         let (x, y) = centre(ctl(ro));
-        let mut a = args!["mousemove", "--sync", x, y, "click", 1];
+        let mut a = args!["mousemove", x, y, "click", 1];
         a.extend(typing("xyz"));
         xdo(&a)?;
         check!(take(uiEntryText(ro))? == "fixed", "a read-only entry took typing");
@@ -416,13 +405,13 @@ fn multiline_typing_and_tab() -> CaseResult {
         let changes = counter();
         uiMultilineEntryOnChanged(m, Some(bump), data(changes));
         let (x, y) = centre(ctl(m));
-        let mut a = args!["mousemove", "--sync", x, y, "click", 1];
+        let mut a = args!["mousemove", x, y, "click", 1];
         a.extend(typing("one\ntwo"));
         xdo(&a)?;
         check!(take(uiMultilineEntryText(m))? == "one\ntwo", "the entry holds {:?}", take(uiMultilineEntryText(m))?);
         check!(changes.load(Ordering::SeqCst) >= 7, "OnChanged ran {} times", changes.load(Ordering::SeqCst));
         let (bx, by) = centre(ctl(before));
-        xdo(&args!["mousemove", "--sync", bx, by, "click", 1])?;
+        xdo(&args!["mousemove", bx, by, "click", 1])?;
         check!(native::has_focus(uiControlHandle(ctl(before))), "a click did not focus the entry");
         keys(&["Tab"])?;
         check!(native::has_focus(uiControlHandle(ctl(m))), "Tab did not move the focus into the multi-line entry");

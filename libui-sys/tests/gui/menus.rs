@@ -205,9 +205,8 @@ fn menu_items_by_real_input() -> CaseResult {
     let m = made()?;
     let choose = |w: *mut uiWindow, downs: usize| -> CaseResult {
         let (x, y, width, height) = native::title_rect(handle(w), 0).ok_or("no File title in the menu bar")?;
-        let mut a: Vec<String> = ["mousemove", "--sync", &(x + width / 2).to_string(), &(y + height / 2).to_string()]
-            .map(String::from)
-            .to_vec();
+        let mut a: Vec<String> =
+            ["mousemove", &(x + width / 2).to_string(), &(y + height / 2).to_string()].map(String::from).to_vec();
         a.extend(["click", "1", "sleep", "0.5", "key", "--delay", "150"].map(String::from));
         a.extend(std::iter::repeat("Down".to_string()).take(downs));
         a.push("Return".into());
