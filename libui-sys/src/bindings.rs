@@ -162,6 +162,7 @@ pub struct uiDrawMatrix {
     pub M32: f64,
 }
 pub const uiTextLimit: i32 = 65536;
+pub const uiPi: f64 = 3.141592653589793;
 pub const uiTextWeightMinimum: _bindgen_ty_1 = 0;
 pub const uiTextWeightThin: _bindgen_ty_1 = 100;
 pub const uiTextWeightUltraLight: _bindgen_ty_1 = 200;
@@ -232,6 +233,9 @@ unsafe extern "C" {
     pub fn uiControlEnabled(c: *mut uiControl) -> ::core::ffi::c_int;
     pub fn uiControlEnable(c: *mut uiControl);
     pub fn uiControlDisable(c: *mut uiControl);
+    pub fn uiControlEnabledToUser(c: *mut uiControl) -> ::core::ffi::c_int;
+    pub fn uiControlVerifySetParent(c: *mut uiControl, parent: *mut uiControl);
+    pub fn uiUserBugCannotSetParentOnToplevel(type_: *const ::core::ffi::c_char);
     pub fn uiWindowTitle(w: *mut uiWindow) -> *mut ::core::ffi::c_char;
     pub fn uiWindowSetTitle(w: *mut uiWindow, title: *const ::core::ffi::c_char);
     pub fn uiWindowPosition(
@@ -562,6 +566,8 @@ unsafe extern "C" {
     );
     pub fn uiNewFontButton() -> *mut uiFontButton;
     pub fn uiFreeFontButtonFont(desc: *mut uiFontDescriptor);
+    pub fn uiLoadControlFont(desc: *mut uiFontDescriptor);
+    pub fn uiFreeFontDescriptor(desc: *mut uiFontDescriptor);
     pub fn uiColorButtonColor(
         b: *mut uiColorButton,
         r: *mut f64,

@@ -332,6 +332,12 @@ pub trait Control {
         self.node().ptr().is_some_and(|p| unsafe { sys::uiControlEnabled(p) } != 0)
     }
 
+    /// Whether the user can use it: it and every container above it are enabled.
+    fn is_enabled_to_user(&self) -> bool {
+        // SAFETY: alive control.
+        self.node().ptr().is_some_and(|p| unsafe { sys::uiControlEnabledToUser(p) } != 0)
+    }
+
     /// The native handle (`HWND` on Windows, `GtkWidget *` with GTK); 0 once destroyed.
     fn native_handle(&self) -> usize {
         // SAFETY: alive control.

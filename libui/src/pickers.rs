@@ -186,7 +186,7 @@ pub enum Italic {
     Italic,
 }
 
-/// A font as the font button reports it.
+/// A font, as the font button or [`Font::control_font`] reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Font {
     pub family: String,
@@ -199,6 +199,47 @@ pub struct Font {
     pub stretch: u32,
 }
 
+fn empty_descriptor() -> sys::uiFontDescriptor {
+    sys::uiFontDescriptor { Family: std::ptr::null_mut(), Size: 0.0, Weight: 0, Italic: 0, Stretch: 0 }
+}
+
+impl Font {
+    /// # Safety
+    /// `d` was filled by the library (Family NULL or NUL-terminated text).
+    unsafe fn read(d: &sys::uiFontDescriptor) -> Font {
+        let family = if d.Family.is_null() {
+            String::new()
+        } else {
+            // SAFETY: the caller's promise.
+            unsafe { CStr::from_ptr(d.Family) }.to_string_lossy().into_owned()
+        };
+        Font {
+            family,
+            size: d.Size,
+            weight: d.Weight,
+            italic: match d.Italic {
+                sys::uiTextItalicOblique => Italic::Oblique,
+                sys::uiTextItalicItalic => Italic::Italic,
+                _ => Italic::Normal,
+            },
+            stretch: d.Stretch,
+        }
+    }
+
+    /// The font the system gives controls (`uiLoadControlFont`): Windows' message font, GTK's
+    /// `gtk-font-name` setting.  Asking needs the live [`Ui`](crate::Ui).
+    pub fn control_font(_ui: &crate::Ui) -> Font {
+        let mut d = empty_descriptor();
+        // SAFETY: the Ui is alive on this thread; the descriptor is read and released below.
+        unsafe {
+            sys::uiLoadControlFont(&mut d);
+            let font = Font::read(&d);
+            sys::uiFreeFontDescriptor(&mut d);
+            font
+        }
+    }
+}
+
 impl FontButton {
     /// A button showing the system's UI font.
     pub fn new() -> FontButton {
@@ -209,29 +250,14 @@ impl FontButton {
     /// The chosen font; `None` once destroyed.
     pub fn font(&self) -> Option<Font> {
         let b = self.0.ptr::<sys::uiFontButton>()?;
-        let mut d = sys::uiFontDescriptor { Family: std::ptr::null_mut(), Size: 0.0, Weight: 0, Italic: 0, Stretch: 0 };
-        // SAFETY: alive button; the descriptor is released below.
-        unsafe { sys::uiFontButtonFont(b, &mut d) };
-        let family = if d.Family.is_null() {
-            String::new()
-        } else {
-            // SAFETY: the library fills Family with NUL-terminated text.
-            unsafe { CStr::from_ptr(d.Family) }.to_string_lossy().into_owned()
-        };
-        let font = Font {
-            family,
-            size: d.Size,
-            weight: d.Weight,
-            italic: match d.Italic {
-                sys::uiTextItalicOblique => Italic::Oblique,
-                sys::uiTextItalicItalic => Italic::Italic,
-                _ => Italic::Normal,
-            },
-            stretch: d.Stretch,
-        };
-        // SAFETY: filled by uiFontButtonFont above.
-        unsafe { sys::uiFreeFontButtonFont(&mut d) };
-        Some(font)
+        let mut d = empty_descriptor();
+        // SAFETY: alive button; the descriptor is read and released below.
+        unsafe {
+            sys::uiFontButtonFont(b, &mut d);
+            let font = Font::read(&d);
+            sys::uiFreeFontButtonFont(&mut d);
+            Some(font)
+        }
     }
 
     /// Replaces the handler called when the user chooses a font.

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use zt_libui::{
     Align, At, Button, Checkbox, Control, Entry, Error, Form, Grid, Label, Placement, Tab, Ui, UiBox, Window,
 };
-use zt_libui::{ColorButton, DateTime, DateTimeKind, DateTimePicker, FontButton, Rgba};
+use zt_libui::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Rgba};
 
 type Case = (&'static str, fn(&Ui) -> Result<(), String>);
 
@@ -85,7 +85,11 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
     pump(ui, 50);
     check!(w.is_visible());
     check.disable();
-    check!(!check.is_enabled());
+    check!(!check.is_enabled() && !check.is_enabled_to_user());
+    column.disable();
+    check!(entry.is_enabled() && !entry.is_enabled_to_user());
+    column.enable();
+    check!(entry.is_enabled_to_user());
     check!(column.delete(0) && column.len() == 2 && !column.delete(5));
     // The removed label is free again and can go elsewhere.
     let other = UiBox::horizontal();
@@ -272,6 +276,7 @@ fn pickers_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     }
     let f = font.font().ok_or("no font")?;
     check!(!f.family.is_empty() && f.size > 0.0 && f.weight <= 1000);
+    check!(f == Font::control_font(ui));
     check!(color.color() == Some(Rgba { r: 0.0, g: 0.0, b: 0.0, a: 1.0 }));
     let c = Rgba { r: 0.2, g: 0.4, b: 0.6, a: 0.8 };
     check!(color.set_color(c) && color.color() == Some(c));

@@ -111,8 +111,17 @@ static void beforeInit(void)
 	uiControlShow(NULL);
 	CHECK(uiNewMenu("x") == NULL);
 	CHECK(uiOpenFile(NULL) == NULL);
+	{
+		uiFontDescriptor f;
+
+		f.Family = NULL;
+		uiLoadControlFont(&f);
+		CHECK(f.Family != NULL && f.Family[0] == '\0' && f.Size == 0);
+		uiFreeFontDescriptor(&f);
+	}
 	uiUninit();
 	log = endCapture();
+	CHECK(strstr(log, "libui: uiLoadControlFont: called before uiInit") != NULL);
 	CHECK(strstr(log, "libui: uiNewButton: called before uiInit") != NULL);
 	CHECK(strstr(log, "libui: uiQueueMain: called before uiInit") != NULL);
 	CHECK(strstr(log, "libui: uiTimer: called before uiInit") != NULL);
@@ -154,6 +163,9 @@ static void allCallsOn(uiControl *c)
 	uiControlShow(c);
 	uiControlHide(c);
 	CHECK(uiControlEnabled(c) == 0);
+	CHECK(uiControlEnabledToUser(c) == 0);
+	uiControlVerifySetParent(c, NULL);
+	uiControlVerifySetParent(c, c);
 	uiControlEnable(c);
 	uiControlDisable(c);
 	CHECK(isEmpty(uiWindowTitle(uiWindow(c))));
@@ -516,6 +528,12 @@ static void parenting(void)
 	uiControlSetParent(uiControl(b), NULL);            /* would orphan it */
 	uiControlSetParent(uiControl(b), uiControl(outer));
 	CHECK(uiControlParent(uiControl(b)) == uiControl(inner));
+	uiControlVerifySetParent(uiControl(b), uiControl(outer)); /* a second parent */
+	uiControlVerifySetParent(uiControl(w), NULL);             /* a window */
+	uiControlVerifySetParent(uiControl(b), NULL);             /* fine: it has one to lose */
+	CHECK(uiControlParent(uiControl(b)) == uiControl(inner));
+	uiUserBugCannotSetParentOnToplevel(NULL);
+	uiUserBugCannotSetParentOnToplevel("uiWindow\xff\xfe");
 	uiControlDestroy(uiControl(b));                    /* still parented */
 	CHECK(textIs(uiButtonText(b), "b"));
 	uiWindowSetChild(w, uiControl(outer));
@@ -535,6 +553,10 @@ static void parenting(void)
 	uiControlDestroy(uiControl(b));
 	log = endCapture();
 	CHECK(strstr(log, "libui: uiBoxAppend: the child contains the container") != NULL);
+	CHECK(strstr(log, "libui: uiControlVerifySetParent: the control already has a parent") != NULL);
+	CHECK(strstr(log, "libui: uiControlVerifySetParent: a uiWindow cannot have a parent") != NULL);
+	CHECK(strstr(log, "libui: uiUserBugCannotSetParentOnToplevel: a top-level control cannot have a parent") != NULL);
+	CHECK(strstr(log, "libui: uiUserBugCannotSetParentOnToplevel: a uiWindow cannot have a parent") != NULL);
 	CHECK(strstr(log, "libui: uiControlDestroy: the control still has a parent") != NULL);
 	CHECK(strstr(log, "libui: uiBoxDelete: index 5 is out of range") != NULL);
 	CHECK(strstr(log, "libui: uiControlSetParent: ") != NULL);
@@ -582,6 +604,13 @@ static void pickers(void)
 	CHECK(bad.tm_wday == 4 && bad.tm_yday == 59);
 	uiFontButtonFont(fb, NULL);
 	uiFreeFontButtonFont(NULL);
+	uiLoadControlFont(NULL);
+	uiFreeFontDescriptor(NULL);
+	uiLoadControlFont(&f);
+	CHECK(f.Family != NULL && f.Family[0] != '\0' && f.Size > 0);
+	uiFreeFontDescriptor(&f);
+	CHECK(f.Family == NULL);
+	uiFreeFontDescriptor(&f);
 	uiFontButtonFont(fb, &f);
 	CHECK(f.Family != NULL && f.Size > 0);
 	uiFreeFontButtonFont(&f);
@@ -603,6 +632,8 @@ static void pickers(void)
 	CHECK(strstr(log, "libui: uiDateTimePickerTime: the time is NULL") != NULL);
 	CHECK(strstr(log, "libui: uiFontButtonFont: the font descriptor is NULL") != NULL);
 	CHECK(strstr(log, "libui: uiFreeFontButtonFont: the font descriptor is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiLoadControlFont: the font descriptor is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiFreeFontDescriptor: the font descriptor is NULL") != NULL);
 	CHECK(strstr(log, "libui: uiColorButtonSetColor: red is not a number from 0 to 1") != NULL);
 	CHECK(strstr(log, "libui: uiColorButtonSetColor: alpha is not a number from 0 to 1") != NULL);
 	CHECK(strstr(log, "libui: uiColorButtonColor: a color pointer is NULL") != NULL);

@@ -48,6 +48,12 @@ mod gtk {
         fn g_type_check_instance_is_a(instance: *mut c_void, type_: usize) -> c_int;
         fn g_list_free(list: *mut GList);
         fn g_object_add_weak_pointer(object: *mut c_void, location: *mut *mut c_void);
+        fn g_object_get(object: *mut c_void, first: *const c_char, ...);
+        fn g_free(p: *mut c_void);
+        fn gtk_settings_get_default() -> *mut c_void;
+        fn pango_font_description_from_string(s: *const c_char) -> *mut c_void;
+        fn pango_font_description_get_family(d: *const c_void) -> *const c_char;
+        fn pango_font_description_free(d: *mut c_void);
         fn raise(sig: c_int) -> c_int;
     }
 
@@ -57,6 +63,21 @@ mod gtk {
 
     pub fn is_shown(handle: usize) -> bool {
         unsafe { gtk_widget_get_mapped(w(handle)) != 0 }
+    }
+
+    /// The family of the gtk-font-name setting, the font GTK gives controls.
+    pub fn control_font_family() -> String {
+        unsafe {
+            let mut name: *mut c_char = std::ptr::null_mut();
+            g_object_get(gtk_settings_get_default(), c"gtk-font-name".as_ptr(), &mut name, std::ptr::null::<c_char>());
+            let d = pango_font_description_from_string(if name.is_null() { c"Sans 10".as_ptr() } else { name });
+            g_free(name.cast());
+            let family = pango_font_description_get_family(d);
+            let s =
+                if family.is_null() { String::new() } else { CStr::from_ptr(family).to_string_lossy().into_owned() };
+            pango_font_description_free(d);
+            s
+        }
     }
 
     pub fn is_enabled(handle: usize) -> bool {
@@ -491,6 +512,11 @@ mod win {
             return Err("WM_GETFONT returned an invalid font".into());
         }
         Ok((font, lf))
+    }
+
+    /// The family the system gives controls: the message font's face name.
+    pub fn control_font_family() -> String {
+        wide_to_string(&message_font().face_name)
     }
 
     fn message_font() -> LogFont {

@@ -31,6 +31,7 @@ pub fn cases() -> Vec<crate::Case> {
             needs_display: true,
             run: color_button_round_trip_and_choice,
         },
+        crate::Case { name: "control_font_loads_and_frees", needs_display: true, run: control_font_loads_and_frees },
         crate::Case { name: "pickers_misuse_is_ignored", needs_display: true, run: pickers_misuse_is_ignored },
         crate::Case {
             name: "pickers_leave_no_native_objects",
@@ -389,6 +390,40 @@ fn color_button_round_trip_and_choice() -> CaseResult {
         check!(got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-9), "chose {want:?}, holds {got:?}");
         uiControlDestroy(ctl(w));
     }
+    Ok(())
+}
+
+/// uiLoadControlFont: the system's control font (cross-checked natively), the same font a new
+/// font button starts with, freed by uiFreeFontDescriptor; NULL is ignored.
+fn control_font_loads_and_frees() -> CaseResult {
+    let mut f = uiFontDescriptor { Family: null_mut(), Size: -1.0, Weight: 9999, Italic: 9999, Stretch: 9999 };
+    unsafe { uiLoadControlFont(&mut f) };
+    check!(!f.Family.is_null(), "uiLoadControlFont left Family NULL");
+    let family = unsafe { CStr::from_ptr(f.Family) }.to_str().map_err(|e| e.to_string())?.to_owned();
+    let got = (family, f.Size, f.Weight, f.Italic, f.Stretch);
+    unsafe {
+        uiFreeFontDescriptor(&mut f);
+        check!(f.Family.is_null(), "uiFreeFontDescriptor did not clear Family");
+        uiFreeFontDescriptor(&mut f);
+        uiFreeFontDescriptor(null_mut());
+        uiLoadControlFont(null_mut());
+    }
+    check!(
+        !got.0.is_empty() && got.0 == crate::native::control_font_family(),
+        "family {:?}, natively {:?}",
+        got.0,
+        crate::native::control_font_family()
+    );
+    check!(got.1 >= 4.0 && got.1 <= 72.0, "size {}", got.1);
+    check!(
+        (100..=1000).contains(&got.2) && got.3 <= uiTextItalicItalic && got.4 <= uiTextStretchUltraExpanded,
+        "{got:?}"
+    );
+    // A font button starts with the same font, as ui.h says.
+    let b = unsafe { uiNewFontButton() };
+    let shown = font(b)?;
+    unsafe { uiControlDestroy(ctl(b)) };
+    check!(shown == got, "font button starts with {shown:?}, the control font is {got:?}");
     Ok(())
 }
 

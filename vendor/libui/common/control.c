@@ -276,3 +276,37 @@ void uiControlDisable(uiControl *c)
 {
 	setEnabled(c, 0, __func__);
 }
+
+int uiControlEnabledToUser(uiControl *c)
+{
+	if (uiprivCheck(c, NULL, __func__) == NULL)
+		return 0;
+	return uiprivControlEffectiveEnabled(c);
+}
+
+void uiControlVerifySetParent(uiControl *c, uiControl *parent)
+{
+	if (uiprivCheck(c, NULL, __func__) == NULL)
+		return;
+	if (parent != NULL && uiprivCheck(parent, NULL, __func__) == NULL)
+		return;
+	if (c->vt->toplevel)
+		uiprivUserBug(__func__, "a %s cannot have a parent", c->vt->name);
+	else if (parent != NULL && c->parent != NULL)
+		uiprivUserBug(__func__, "the control already has a parent; remove it from its container first");
+	else if (parent == NULL && c->parent == NULL)
+		uiprivUserBug(__func__, "the control has no parent to remove");
+}
+
+void uiUserBugCannotSetParentOnToplevel(const char *type)
+{
+	/* type may be anything a caller passes: only its leading printable ASCII goes into the message. */
+	char name[64];
+	size_t i = 0;
+
+	if (type != NULL)
+		for (; i < sizeof name - 1 && type[i] >= 0x20 && type[i] < 0x7f; i++)
+			name[i] = type[i];
+	name[i] = '\0';
+	uiprivUserBug(__func__, "a %s cannot have a parent", i > 0 ? name : "top-level control");
+}

@@ -142,11 +142,29 @@ void uiprivFontRejected(uiFontDescriptor *desc)
 	desc->Stretch = 0;
 }
 
-void uiFreeFontButtonFont(uiFontDescriptor *desc)
+/* Needs no toolkit: it only frees the Family a filling call allocated. */
+static void freeFont(uiFontDescriptor *desc, const char *func)
 {
-	/* Needs no toolkit: it only frees what uiFontButtonFont allocated. */
-	if (!uiprivFontOut(desc, __func__))
+	if (!uiprivFontOut(desc, func))
 		return;
 	uiFreeText(desc->Family);
 	desc->Family = NULL;
+}
+
+void uiFreeFontButtonFont(uiFontDescriptor *desc)
+{
+	freeFont(desc, __func__);
+}
+
+void uiLoadControlFont(uiFontDescriptor *desc)
+{
+	if (!uiprivFontOut(desc, __func__))
+		return;
+	if (!uiprivReady(__func__) || !uiprivOsControlFont(desc))
+		uiprivFontRejected(desc);
+}
+
+void uiFreeFontDescriptor(uiFontDescriptor *desc)
+{
+	freeFont(desc, __func__);
 }

@@ -200,5 +200,8 @@ void uiprivColorOut(const double rgba[4], double *r, double *g, double *b, doubl
 int uiprivFontOut(uiFontDescriptor *desc, const char *func);
 /* Fills desc as a rejected uiFontButtonFont call does. */
 void uiprivFontRejected(uiFontDescriptor *desc);
+/* Backend hook of uiLoadControlFont: fills every field of desc (Family allocated) and returns 1, or 0 if
+ * the system gives no font. */
+int uiprivOsControlFont(uiFontDescriptor *desc);
 
 #endif

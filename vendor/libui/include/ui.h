@@ -44,6 +44,9 @@ extern "C" {
 /* Longest text, in bytes without the terminating NUL, that any call accepts or returns. */
 #define uiTextLimit 65536
 
+/* Pi, for uiDrawMatrixRotate (M_PI is not standard C). */
+#define uiPi 3.14159265358979323846264338327950288419716939937510582097494459
+
 typedef struct uiInitOptions uiInitOptions;
 
 struct uiInitOptions {
@@ -101,6 +104,14 @@ _UI_EXTERN int uiControlEnabled(uiControl *c);
 _UI_EXTERN void uiControlEnable(uiControl *c);
 /* Disables the control. */
 _UI_EXTERN void uiControlDisable(uiControl *c);
+/* 1 if the user can use the control: it and every container above it are enabled. */
+_UI_EXTERN int uiControlEnabledToUser(uiControl *c);
+/* Checks, changing nothing, that c may be given parent (NULL: may lose its parent): a window never
+ * takes a parent, a control with a parent takes no second one, and one without cannot lose it.
+ * Reports the user bug if not. */
+_UI_EXTERN void uiControlVerifySetParent(uiControl *c, uiControl *parent);
+/* Reports the user bug of giving a top-level control (a window, or the named type) a parent. */
+_UI_EXTERN void uiUserBugCannotSetParentOnToplevel(const char *type);
 
 typedef struct uiWindow uiWindow;
 #define uiWindow(this) ((uiWindow *) (this))
@@ -490,6 +501,12 @@ _UI_EXTERN void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *s
 _UI_EXTERN uiFontButton *uiNewFontButton(void);
 /* Frees what uiFontButtonFont put into desc and sets Family to NULL, so desc can be filled again; a NULL desc is a user bug. */
 _UI_EXTERN void uiFreeFontButtonFont(uiFontDescriptor *desc);
+/* Fills *desc with the font the system gives controls (Windows: the message font; GTK: the
+ * gtk-font-name setting); free it with uiFreeFontDescriptor.  Before uiInit, or with a NULL desc,
+ * a user bug (a non-NULL desc gets Family "" and zeros). */
+_UI_EXTERN void uiLoadControlFont(uiFontDescriptor *desc);
+/* Frees what uiLoadControlFont put into desc, as uiFreeFontButtonFont does. */
+_UI_EXTERN void uiFreeFontDescriptor(uiFontDescriptor *desc);
 
 typedef struct uiColorButton uiColorButton;
 #define uiColorButton(this) ((uiColorButton *) (this))
@@ -625,8 +642,11 @@ _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y)
 
 /* Not provided yet (so a program using them fails to compile, never to link
  * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
- * contexts, uiDrawTransform), attributed strings and text layout, uiTable,
- * uiImage. */
+ * contexts, uiDrawTransform, uiModifiers and the key enums), attributed
+ * strings and text layout (with uiForEach), uiTable, uiImage.  Custom
+ * controls (uiAllocControl, uiFreeControl, the fields of struct uiControl)
+ * are not provided either: they need libui-ng's per-platform headers, so
+ * struct uiControl stays opaque here. */
 
 #ifdef __cplusplus
 }

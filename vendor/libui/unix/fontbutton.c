@@ -25,10 +25,30 @@ static void onFontSet(GtkFontButton *button, gpointer data)
 		b->onChanged(b, b->onChangedData);
 }
 
+/* Pango's weights are the same scale as libui-ng's; its styles and stretches are in libui-ng's order. */
+static void fromPango(const PangoFontDescription *pd, uiFontDescriptor *desc)
+{
+	int weight, style, stretch;
+	double size;
+
+	desc->Family = uiprivSanitize(pango_font_description_get_family(pd));
+	size = (double) pango_font_description_get_size(pd) / PANGO_SCALE;
+	/* An absolute size is in device units (96 per inch), not points. */
+	if (pango_font_description_get_size_is_absolute(pd))
+		size = size * 72.0 / 96.0;
+	desc->Size = size;
+	weight = (int) pango_font_description_get_weight(pd);
+	desc->Weight = (uiTextWeight) uiprivClamp(weight, uiTextWeightMinimum, uiTextWeightMaximum);
+	style = (int) pango_font_description_get_style(pd);
+	desc->Italic = style == PANGO_STYLE_ITALIC ? uiTextItalicItalic
+		: style == PANGO_STYLE_OBLIQUE ? uiTextItalicOblique : uiTextItalicNormal;
+	stretch = (int) pango_font_description_get_stretch(pd);
+	desc->Stretch = (uiTextStretch) uiprivClamp(stretch, uiTextStretchUltraCondensed, uiTextStretchUltraExpanded);
+}
+
 void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 {
 	PangoFontDescription *pd;
-	int weight, style, stretch;
 
 	if (!uiprivFontOut(desc, __func__))
 		return;
@@ -41,17 +61,36 @@ void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 		uiprivFontRejected(desc);
 		return;
 	}
-	desc->Family = uiprivSanitize(pango_font_description_get_family(pd));
-	desc->Size = (double) pango_font_description_get_size(pd) / PANGO_SCALE;
-	/* Pango's weights are the same scale; its styles and stretches are in libui-ng's order. */
-	weight = (int) pango_font_description_get_weight(pd);
-	desc->Weight = (uiTextWeight) uiprivClamp(weight, uiTextWeightMinimum, uiTextWeightMaximum);
-	style = (int) pango_font_description_get_style(pd);
-	desc->Italic = style == PANGO_STYLE_ITALIC ? uiTextItalicItalic
-		: style == PANGO_STYLE_OBLIQUE ? uiTextItalicOblique : uiTextItalicNormal;
-	stretch = (int) pango_font_description_get_stretch(pd);
-	desc->Stretch = (uiTextStretch) uiprivClamp(stretch, uiTextStretchUltraCondensed, uiTextStretchUltraExpanded);
+	fromPango(pd, desc);
 	pango_font_description_free(pd);
+}
+
+/* The font GTK gives controls: the gtk-font-name setting.  GTK itself falls back to "Sans 10" when the
+ * setting is empty or names no size. */
+static PangoFontDescription *controlFont(void)
+{
+	GtkSettings *settings = gtk_settings_get_default();
+	gchar *name = NULL;
+	PangoFontDescription *pd;
+
+	if (settings != NULL)
+		g_object_get(settings, "gtk-font-name", &name, NULL);
+	pd = pango_font_description_from_string(name != NULL && name[0] != '\0' ? name : "Sans 10");
+	g_free(name);
+	if (pd != NULL && pango_font_description_get_size(pd) <= 0)
+		pango_font_description_set_size(pd, 10 * PANGO_SCALE);
+	return pd;
+}
+
+int uiprivOsControlFont(uiFontDescriptor *desc)
+{
+	PangoFontDescription *pd = controlFont();
+
+	if (pd == NULL)
+		return 0;
+	fromPango(pd, desc);
+	pango_font_description_free(pd);
+	return 1;
 }
 
 void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *data), void *data)
@@ -65,6 +104,7 @@ void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *dat
 uiFontButton *uiNewFontButton(void)
 {
 	uiFontButton *b;
+	PangoFontDescription *pd;
 
 	if (!uiprivReady(__func__))
 		return NULL;
@@ -72,6 +112,12 @@ uiFontButton *uiNewFontButton(void)
 	uiprivGtkAdopt(uiControl(b), gtk_font_button_new());
 	/* The button shows the font in itself, so the user sees the choice. */
 	gtk_font_button_set_use_font(GTK_FONT_BUTTON(b->widget), TRUE);
+	/* GtkFontButton starts at "Sans 12"; ui.h promises the control font, as on Windows. */
+	pd = controlFont();
+	if (pd != NULL) {
+		gtk_font_chooser_set_font_desc(GTK_FONT_CHOOSER(b->widget), pd);
+		pango_font_description_free(pd);
+	}
 	g_signal_connect(b->widget, "font-set", G_CALLBACK(onFontSet), b);
 	return b;
 }

@@ -96,6 +96,37 @@ static const uiprivControlVtable fontButtonVtable = {
 /* Public functions reject anything but a live uiFontButton, naming themselves. */
 #define checked(x) ((uiFontButton *) uiprivCheck((x), &fontButtonVtable, __func__))
 
+/* GDI fonts and ChooseFont have no width classes, so the stretch is always normal. */
+static void toDescriptor(const LOGFONTW *lf, int pointTenths, uiFontDescriptor *desc)
+{
+	desc->Family = uiprivFromUTF16(lf->lfFaceName);
+	desc->Size = pointTenths / 10.0;
+	/* FW_DONTCARE (0) means the regular weight. */
+	desc->Weight = lf->lfWeight == FW_DONTCARE ? uiTextWeightNormal
+		: (uiTextWeight) uiprivClamp((int) lf->lfWeight, uiTextWeightMinimum, uiTextWeightMaximum);
+	desc->Italic = lf->lfItalic ? uiTextItalicItalic : uiTextItalicNormal;
+	desc->Stretch = uiTextStretchNormal;
+}
+
+/* The message font, what the controls themselves use, with its size in tenths of a point: its height
+ * is given at the system DPI.  Whole points, as ChooseFont lists them. */
+static void messageFont(LOGFONTW *lf, int *pointTenths)
+{
+	NONCLIENTMETRICSW ncm;
+	int height;
+
+	ZeroMemory(&ncm, sizeof ncm);
+	ncm.cbSize = sizeof ncm;
+	if (SystemParametersInfoW(SPI_GETNONCLIENTMETRICS, sizeof ncm, &ncm, 0))
+		*lf = ncm.lfMessageFont;
+	else {
+		ZeroMemory(lf, sizeof *lf);
+		lstrcpyW(lf->lfFaceName, L"Segoe UI");
+	}
+	height = lf->lfHeight != 0 ? abs(lf->lfHeight) : 12;
+	*pointTenths = (MulDiv(height, 720, (int) uiprivSystemDpi()) + 5) / 10 * 10;
+}
+
 void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 {
 	if (!uiprivFontOut(desc, __func__))
@@ -104,14 +135,17 @@ void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 		uiprivFontRejected(desc);
 		return;
 	}
-	desc->Family = uiprivFromUTF16(b->font.lfFaceName);
-	desc->Size = b->pointTenths / 10.0;
-	/* FW_DONTCARE (0) means the regular weight. */
-	desc->Weight = b->font.lfWeight == FW_DONTCARE ? uiTextWeightNormal
-		: (uiTextWeight) uiprivClamp((int) b->font.lfWeight, uiTextWeightMinimum, uiTextWeightMaximum);
-	desc->Italic = b->font.lfItalic ? uiTextItalicItalic : uiTextItalicNormal;
-	/* GDI fonts and ChooseFont have no width classes. */
-	desc->Stretch = uiTextStretchNormal;
+	toDescriptor(&b->font, b->pointTenths, desc);
+}
+
+int uiprivOsControlFont(uiFontDescriptor *desc)
+{
+	LOGFONTW lf;
+	int pointTenths;
+
+	messageFont(&lf, &pointTenths);
+	toDescriptor(&lf, pointTenths, desc);
+	return 1;
 }
 
 void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *data), void *data)
@@ -125,8 +159,6 @@ void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *dat
 uiFontButton *uiNewFontButton(void)
 {
 	uiFontButton *b;
-	NONCLIENTMETRICSW ncm;
-	int height;
 
 	if (!uiprivReady(__func__))
 		return NULL;
@@ -136,17 +168,7 @@ uiFontButton *uiNewFontButton(void)
 		uiprivControlFree(uiControl(b));
 		return NULL;
 	}
-	/* The message font, what the controls themselves use, at the system DPI its height is given in. */
-	ZeroMemory(&ncm, sizeof ncm);
-	ncm.cbSize = sizeof ncm;
-	if (SystemParametersInfoW(SPI_GETNONCLIENTMETRICS, sizeof ncm, &ncm, 0))
-		b->font = ncm.lfMessageFont;
-	else
-		lstrcpyW(b->font.lfFaceName, L"Segoe UI");
-	height = b->font.lfHeight != 0 ? abs(b->font.lfHeight) : 12;
-	b->pointTenths = MulDiv(height, 720, (int) uiprivSystemDpi());
-	/* Whole points, as the dialog lists them. */
-	b->pointTenths = (b->pointTenths + 5) / 10 * 10;
+	messageFont(&b->font, &b->pointTenths);
 	showFont(b);
 	return b;
 }
