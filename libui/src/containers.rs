@@ -1,4 +1,5 @@
-//! The container controls: tabs (`uiTab`), forms (`uiForm`) and grids (`uiGrid`).  Like a box,
+//! The container controls: tabs (`uiTab`), forms (`uiForm`), grids (`uiGrid`) and titled groups
+//! (`uiGroup`).  Like a box,
 //! each owns what is put into it: a child is destroyed with its container, and one taken out
 //! again is destroyed once no handle to it remains.
 //!
@@ -26,12 +27,11 @@
 //! ```
 
 use std::ffi::{c_int, c_void};
-use std::rc::Rc;
 
 use zt_libui_sys as sys;
 
 use crate::controls::control;
-use crate::node::{c_text, Handler, Node};
+use crate::node::{c_text, take_text, Handler, Node};
 use crate::{check_adopt, Control, Error};
 
 control!(
@@ -45,6 +45,10 @@ control!(
 control!(
     /// Controls placed in the cells of rows and columns (`uiGrid`).
     Grid
+);
+control!(
+    /// One control under a title, framed where the platform frames groups (`uiGroup`).
+    Group
 );
 
 /// How a grid child sits in its cells (`uiAlign`).
@@ -362,5 +366,49 @@ impl Default for Form {
 impl Default for Grid {
     fn default() -> Self {
         Grid::new()
+    }
+}
+
+impl Group {
+    pub fn new(title: &str) -> Group {
+        // SAFETY: the library copies the title.
+        Group(Node::new(unsafe { sys::uiNewGroup(c_text(title).as_ptr()) }.cast(), false))
+    }
+
+    pub fn title(&self) -> String {
+        // SAFETY: alive group; the text is freed by take_text.
+        self.0.ptr().map_or_else(String::new, |g| take_text(unsafe { sys::uiGroupTitle(g) }))
+    }
+
+    pub fn set_title(&self, title: &str) {
+        if let Some(g) = self.0.ptr() {
+            // SAFETY: alive group.
+            unsafe { sys::uiGroupSetTitle(g, c_text(title).as_ptr()) }
+        }
+    }
+
+    /// Puts `child` in the group; a previous child is destroyed unless something else still
+    /// holds it.
+    pub fn set_child(&self, child: &dyn Control) -> Result<(), Error> {
+        let c = check_adopt(&self.0, child)?;
+        let g = self.0.ptr::<sys::uiGroup>().ok_or(Error::Destroyed)?;
+        // SAFETY: both alive, child free, no cycle.
+        unsafe { sys::uiGroupSetChild(g, c) };
+        self.0.release_all();
+        self.0.adopt(child.node());
+        Ok(())
+    }
+
+    /// Whether there is a margin around the child.
+    pub fn margined(&self) -> bool {
+        // SAFETY: alive group.
+        self.0.ptr().is_some_and(|g| unsafe { sys::uiGroupMargined(g) } != 0)
+    }
+
+    pub fn set_margined(&self, margined: bool) {
+        if let Some(g) = self.0.ptr() {
+            // SAFETY: alive group.
+            unsafe { sys::uiGroupSetMargined(g, c_int::from(margined)) }
+        }
     }
 }

@@ -1,21 +1,20 @@
 //! The controls that live inside windows.
 
 use std::ffi::{c_int, c_void};
-use std::rc::Rc;
 
 use zt_libui_sys as sys;
 
-use crate::node::{c_text, take_text, Handler, Node};
+use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
 use crate::{check_adopt, Control, Error};
 
 macro_rules! control {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
-        pub struct $name(Rc<Node>);
+        pub struct $name(std::rc::Rc<$crate::node::Node>);
 
-        impl Control for $name {
-            fn node(&self) -> &Rc<Node> {
+        impl $crate::Control for $name {
+            fn node(&self) -> &std::rc::Rc<$crate::node::Node> {
                 &self.0
             }
         }
@@ -44,6 +43,10 @@ control!(
 control!(
     /// A check box with its label.
     Checkbox
+);
+control!(
+    /// A text area of many lines (`uiMultilineEntry`).
+    MultilineEntry
 );
 
 impl UiBox {
@@ -276,3 +279,66 @@ unsafe extern "C" fn checkbox_toggled(_: *mut sys::uiCheckbox, data: *mut c_void
     // SAFETY: data was installed by on_toggled with these types.
     unsafe { Handler::<Checkbox, ()>::fire(data, ()) }
 }
+
+impl MultilineEntry {
+    /// Long lines wrap at the edge.
+    pub fn new() -> MultilineEntry {
+        // SAFETY: plain constructor on the UI thread.
+        MultilineEntry(Node::new(unsafe { sys::uiNewMultilineEntry() }.cast(), false))
+    }
+
+    /// Long lines scroll sideways instead of wrapping.
+    pub fn non_wrapping() -> MultilineEntry {
+        // SAFETY: as above.
+        MultilineEntry(Node::new(unsafe { sys::uiNewNonWrappingMultilineEntry() }.cast(), false))
+    }
+
+    pub fn text(&self) -> String {
+        // SAFETY: alive entry; the text is freed by take_text.
+        self.0.ptr().map_or_else(String::new, |e| take_text(unsafe { sys::uiMultilineEntryText(e) }))
+    }
+
+    /// Replaces the text (does not fire `on_changed`, as in libui-ng).
+    pub fn set_text(&self, text: &str) {
+        if let Some(e) = self.0.ptr() {
+            // SAFETY: alive entry; the library copies the text.
+            unsafe { sys::uiMultilineEntrySetText(e, c_text(text).as_ptr()) }
+        }
+    }
+
+    /// Adds `text` at the end (does not fire `on_changed`).
+    pub fn append(&self, text: &str) {
+        if let Some(e) = self.0.ptr() {
+            // SAFETY: as above.
+            unsafe { sys::uiMultilineEntryAppend(e, c_text(text).as_ptr()) }
+        }
+    }
+
+    pub fn read_only(&self) -> bool {
+        // SAFETY: alive entry.
+        self.0.ptr().is_some_and(|e| unsafe { sys::uiMultilineEntryReadOnly(e) } != 0)
+    }
+
+    pub fn set_read_only(&self, read_only: bool) {
+        if let Some(e) = self.0.ptr() {
+            // SAFETY: alive entry.
+            unsafe { sys::uiMultilineEntrySetReadOnly(e, c_int::from(read_only)) }
+        }
+    }
+
+    /// Replaces the handler called when the user changes the text.
+    pub fn on_changed(&self, f: impl FnMut(&MultilineEntry) + 'static) {
+        let Some(e) = self.0.ptr() else { return };
+        let data = Handler::install(&self.0, "changed", MultilineEntry, f);
+        // SAFETY: data lives with the node.
+        unsafe { sys::uiMultilineEntryOnChanged(e, Some(multiline_changed), data) }
+    }
+}
+
+impl Default for MultilineEntry {
+    fn default() -> Self {
+        MultilineEntry::new()
+    }
+}
+
+event_trampoline!(multiline_changed, sys::uiMultilineEntry, MultilineEntry);

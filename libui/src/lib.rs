@@ -37,10 +37,12 @@
 
 mod containers;
 mod controls;
+mod lists;
 mod menus;
 mod node;
 mod panic;
 mod pickers;
+mod values;
 mod window;
 
 use std::cell::RefCell;
@@ -53,10 +55,12 @@ use std::sync::Arc;
 
 use zt_libui_sys as sys;
 
-pub use containers::{Align, At, Form, Grid, Placement, Tab};
-pub use controls::{Button, Checkbox, Entry, Label, UiBox};
+pub use containers::{Align, At, Form, Grid, Group, Placement, Tab};
+pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry, UiBox};
+pub use lists::{Combobox, EditableCombobox, RadioButtons};
 pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
+pub use values::{Progress, ProgressBar, Separator, Slider, Spinbox};
 pub use window::{msg_box, msg_box_error, Window};
 
 /// What went wrong.

@@ -20,6 +20,8 @@ pub struct Node {
     children: RefCell<Vec<Rc<Node>>>,
     /// Closures handed to C, one per event name; replaced ones are retired.
     handlers: RefCell<Vec<(&'static str, Box<dyn Any>)>>,
+    /// Items of a list control whose C API has no count (radio buttons).
+    items: Cell<usize>,
 }
 
 impl Node {
@@ -32,12 +34,21 @@ impl Node {
             parent: RefCell::new(Weak::new()),
             children: RefCell::new(Vec::new()),
             handlers: RefCell::new(Vec::new()),
+            items: Cell::new(0),
         })
     }
 
     /// The C control while it is alive.
     pub(crate) fn ptr<T>(&self) -> Option<*mut T> {
         self.alive.get().then_some(self.ptr.cast())
+    }
+
+    pub(crate) fn items(&self) -> usize {
+        self.items.get()
+    }
+
+    pub(crate) fn set_items(&self, n: usize) {
+        self.items.set(n);
     }
 
     pub(crate) fn is_window(&self) -> bool {
@@ -183,6 +194,18 @@ impl<T: 'static, R: 'static> Handler<T, R> {
         })
     }
 }
+
+/// A C callback of the `void (*)(T *sender, void *data)` shape that fires the closure installed
+/// with [`Handler::install`] for the wrapper type.
+macro_rules! event_trampoline {
+    ($name:ident, $c_type:ty, $wrapper:ty) => {
+        unsafe extern "C" fn $name(_: *mut $c_type, data: *mut std::ffi::c_void) {
+            // SAFETY: data was installed by Handler::install with this wrapper type and ().
+            unsafe { $crate::node::Handler::<$wrapper, ()>::fire(data, ()) }
+        }
+    };
+}
+pub(crate) use event_trampoline;
 
 /// Text for C.  A NUL byte, which C would stop at, becomes U+FFFD so the rest
 /// of the text still shows.

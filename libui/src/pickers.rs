@@ -2,13 +2,11 @@
 //! is the picker's own plain value (local time, no time zone).
 
 use std::ffi::{c_int, c_void, CStr};
-use std::rc::Rc;
 
 use zt_libui_sys as sys;
 
 use crate::controls::control;
 use crate::node::{Handler, Node};
-use crate::Control;
 
 control!(
     /// A date and/or time field (`uiDateTimePicker`).

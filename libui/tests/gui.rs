@@ -12,6 +12,9 @@ use zt_libui::{
     Align, At, Button, Checkbox, Control, Entry, Error, Form, Grid, Label, Placement, Tab, Ui, UiBox, Window,
 };
 use zt_libui::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Rgba};
+use zt_libui::{
+    Combobox, EditableCombobox, Group, MultilineEntry, Progress, ProgressBar, RadioButtons, Separator, Slider, Spinbox,
+};
 
 type Case = (&'static str, fn(&Ui) -> Result<(), String>);
 
@@ -26,6 +29,8 @@ macro_rules! check {
 // After the macro, so the module can use it.
 #[path = "gui/menus.rs"]
 mod menus;
+#[path = "gui/user.rs"]
+mod user;
 
 /// Clicks a button the way the platform does.
 fn click(b: &Button) {
@@ -365,6 +370,143 @@ fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
     Ok(())
 }
 
+/// Sliders, spin boxes, progress bars, lists, radio buttons, multi-line entries and groups: every
+/// setter read back, ranges and indexes at and past their ends, nothing fired by the API, and the
+/// usual ownership (a group owns its child; everything is gone with the window).
+fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "values", 400, 400, false);
+    let column = UiBox::vertical();
+    let fired = Rc::new(Cell::new(0));
+    // A reversed range is swapped, as libui-ng does.
+    let (high, low) = (10, 0);
+    let (slider, spin, bar) = (Slider::new(high..=low), Spinbox::new(-5..=5), ProgressBar::new());
+    check!(slider.value() == 0 && spin.value() == -5 && bar.progress() == Progress::Percent(0));
+    let f = fired.clone();
+    slider.on_changed(move |_| f.set(f.get() + 1));
+    let f = fired.clone();
+    spin.on_changed(move |_| f.set(f.get() + 1));
+    slider.set_value(7);
+    check!(slider.value() == 7);
+    slider.set_value(99);
+    check!(slider.value() == 10);
+    slider.set_range(0..=5);
+    check!(slider.value() == 5);
+    slider.set_has_tool_tip(false);
+    check!(!slider.has_tool_tip());
+    spin.set_value(3);
+    check!(spin.value() == 3);
+    spin.set_value(i32::MIN);
+    check!(spin.value() == -5);
+    check!(bar.set_progress(Progress::Percent(100)) && bar.progress() == Progress::Percent(100));
+    check!(!bar.set_progress(Progress::Percent(101)) && bar.progress() == Progress::Percent(100));
+    check!(bar.set_progress(Progress::Indeterminate) && bar.progress() == Progress::Indeterminate);
+
+    let (combo, editable, radios) = (Combobox::new(), EditableCombobox::new(), RadioButtons::new());
+    let f = fired.clone();
+    combo.on_selected(move |_| f.set(f.get() + 1));
+    let f = fired.clone();
+    radios.on_selected(move |_| f.set(f.get() + 1));
+    let f = fired.clone();
+    editable.on_changed(move |_| f.set(f.get() + 1));
+    combo.append("b");
+    check!(combo.insert_at(0, "a").is_ok() && combo.insert_at(2, "d").is_ok());
+    check!(combo.insert_at(4, "far") == Err(Error::OutOfRange));
+    check!(combo.insert_at(2, "c\0nul").is_ok() && combo.len() == 4);
+    check!(combo.selected().is_none() && combo.set_selected(Some(3)) && combo.selected() == Some(3));
+    check!(!combo.set_selected(Some(4)) && combo.selected() == Some(3));
+    // Deleting the chosen last item leaves none chosen, as in libui-ng.
+    check!(combo.delete(3) && combo.selected().is_none() && !combo.delete(3) && combo.len() == 3);
+    check!(combo.set_selected(Some(0)) && combo.set_selected(None) && combo.selected().is_none());
+    combo.clear();
+    check!(combo.is_empty());
+    editable.append("zt0");
+    editable.set_text("typed ✓");
+    check!(editable.text() == "typed ✓");
+    check!(radios.is_empty() && !radios.set_selected(Some(0)));
+    radios.append("IPv4");
+    radios.append("IPv6");
+    check!(radios.len() == 2 && radios.selected().is_none());
+    check!(radios.set_selected(Some(1)) && radios.selected() == Some(1) && !radios.set_selected(Some(2)));
+    check!(radios.set_selected(None) && radios.selected().is_none());
+
+    let (wrapping, flat) = (MultilineEntry::new(), MultilineEntry::non_wrapping());
+    let f = fired.clone();
+    wrapping.on_changed(move |_| f.set(f.get() + 1));
+    wrapping.set_text("one\n");
+    wrapping.append("two");
+    check!(wrapping.text() == "one\ntwo");
+    flat.set_read_only(true);
+    check!(flat.read_only() && !wrapping.read_only());
+
+    let group = Group::new("Routes");
+    group.set_title("Managed routes");
+    group.set_margined(true);
+    check!(group.title() == "Managed routes" && group.margined());
+    let inside = UiBox::vertical();
+    group.set_child(&inside).map_err(|e| e.to_string())?;
+    check!(Group::new("other").set_child(&inside) == Err(Error::AlreadyParented));
+    check!(inside.append(&group, false) == Err(Error::Cycle));
+    inside.append(&wrapping, true).map_err(|e| e.to_string())?;
+    inside.append(&flat, true).map_err(|e| e.to_string())?;
+    // A new child replaces the old one, which is destroyed with its last handle.
+    let old = Label::new("old");
+    let spare = Group::new("spare");
+    spare.set_child(&old).map_err(|e| e.to_string())?;
+    spare.set_child(&Label::new("new")).map_err(|e| e.to_string())?;
+    check!(old.is_alive());
+    drop(old);
+
+    for c in [&slider as &dyn Control, &spin, &bar, &Separator::horizontal(), &combo, &editable, &radios, &group] {
+        column.append(c, false).map_err(|e| e.to_string())?;
+    }
+    let row = UiBox::horizontal();
+    row.append(&Separator::vertical(), false).map_err(|e| e.to_string())?;
+    column.append(&row, false).map_err(|e| e.to_string())?;
+    w.set_child(&column).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 50);
+    check!(fired.get() == 0);
+    w.destroy();
+    check!(!slider.is_alive() && !wrapping.is_alive() && !group.is_alive() && !radios.is_alive());
+    check!(slider.value() == 0 && combo.selected().is_none() && radios.is_empty() && wrapping.text().is_empty());
+    check!(!bar.set_progress(Progress::Percent(1)) && group.title().is_empty());
+    check!(group.set_child(&Label::new("late")) == Err(Error::Destroyed));
+    Ok(())
+}
+
+/// The user moves a slider, picks a list item and clicks a radio button: each closure runs with a
+/// handle to its own control.
+fn value_and_list_events_reach_their_closures(ui: &Ui) -> Result<(), String> {
+    let w = Window::new(ui, "events", 300, 200, false);
+    let column = UiBox::vertical();
+    let (slider, combo, radios) = (Slider::new(0..=10), Combobox::new(), RadioButtons::new());
+    for text in ["a", "b"] {
+        combo.append(text);
+        radios.append(text);
+    }
+    combo.set_selected(Some(0));
+    let seen = Rc::new(Cell::new((None, None, None)));
+    let s = seen.clone();
+    slider.on_changed(move |sl| s.set((Some(sl.value()), s.get().1, s.get().2)));
+    let s = seen.clone();
+    combo.on_selected(move |c| s.set((s.get().0, c.selected(), s.get().2)));
+    let s = seen.clone();
+    radios.on_selected(move |r| s.set((s.get().0, s.get().1, r.selected())));
+    for c in [&slider as &dyn Control, &combo, &radios] {
+        column.append(c, false).map_err(|e| e.to_string())?;
+    }
+    w.set_child(&column).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 50);
+    user::slider_step(slider.native_handle());
+    user::choose_next(combo.native_handle());
+    user::radio_click(radios.native_handle(), 1);
+    pump(ui, 50);
+    check!(seen.get() == (Some(1), Some(1), Some(1)));
+    w.destroy();
+    Ok(())
+}
+
 fn main() -> std::process::ExitCode {
     if cfg!(not(windows)) && std::env::var_os("DISPLAY").is_none() {
         println!("no DISPLAY: run under xvfb-run\n0 passed, 1 failed");
@@ -393,6 +535,8 @@ fn main() -> std::process::ExitCode {
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
         ("pickers_hold_what_is_set", pickers_hold_what_is_set),
         ("containers_own_their_children", containers_own_their_children),
+        ("value_and_list_controls_hold_what_is_set", value_and_list_controls_hold_what_is_set),
+        ("value_and_list_events_reach_their_closures", value_and_list_events_reach_their_closures),
     ];
     // `NAME...` runs only cases containing a NAME; `--skip NAME` leaves one out (as libtest does).
     let args: Vec<String> = std::env::args().skip(1).collect();

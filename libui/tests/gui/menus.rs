@@ -58,33 +58,6 @@ pub fn items_of_a_dropped_ui_do_nothing() -> bool {
     })
 }
 
-#[cfg(not(windows))]
-#[repr(C)]
-struct GList {
-    data: usize,
-    next: *mut GList,
-}
-
-/// The items of a GList we own, which is freed.
-#[cfg(not(windows))]
-fn glist(list: *mut GList) -> Vec<usize> {
-    extern "C" {
-        fn g_list_free(list: *mut GList);
-    }
-    let mut out = Vec::new();
-    let mut node = list;
-    while !node.is_null() {
-        // SAFETY: a well-formed list from GTK.
-        unsafe {
-            out.push((*node).data);
-            node = (*node).next;
-        }
-    }
-    // SAFETY: the list (not its items) is ours.
-    unsafe { g_list_free(list) };
-    out
-}
-
 /// Chooses item `item` of menu `menu` in the window's menu bar, as the platform does.
 fn choose(window: &Window, menu: usize, item: usize) {
     let handle = window.native_handle();
@@ -106,11 +79,10 @@ fn choose(window: &Window, menu: usize, item: usize) {
     {
         extern "C" {
             fn gtk_bin_get_child(b: usize) -> usize;
-            fn gtk_container_get_children(c: usize) -> *mut GList;
             fn gtk_menu_item_get_submenu(m: usize) -> usize;
             fn gtk_menu_item_activate(m: usize);
         }
-        let nth = |container: usize, n: usize| glist(unsafe { gtk_container_get_children(container) })[n];
+        let nth = |container: usize, n: usize| crate::user::children(container)[n];
         // The window holds a box: the menu bar, then the content.
         // SAFETY: live widgets of a window made with a menu bar.
         unsafe {
@@ -207,13 +179,12 @@ fn cancel_dialog() -> bool {
     #[cfg(not(windows))]
     {
         extern "C" {
-            fn gtk_window_list_toplevels() -> *mut GList;
             fn gtk_file_chooser_dialog_get_type() -> usize;
             fn g_type_check_instance_is_a(instance: usize, type_: usize) -> i32;
             fn gtk_dialog_response(d: usize, response: i32);
         }
         // SAFETY: GTK's own list of toplevels; a file chooser gets a cancel.
-        let dialog = glist(unsafe { gtk_window_list_toplevels() })
+        let dialog = crate::user::toplevels()
             .into_iter()
             .find(|&w| unsafe { g_type_check_instance_is_a(w, gtk_file_chooser_dialog_get_type()) } != 0);
         dialog.inspect(|&d| unsafe { gtk_dialog_response(d, -6) }).is_some() // GTK_RESPONSE_CANCEL
