@@ -36,23 +36,7 @@ mod user;
 fn click(b: &Button) {
     let handle = b.native_handle();
     assert_ne!(handle, 0, "clicking a destroyed button");
-    #[cfg(windows)]
-    {
-        extern "system" {
-            fn SendMessageW(hwnd: usize, msg: u32, wparam: usize, lparam: isize) -> isize;
-        }
-        const BM_CLICK: u32 = 0x00F5;
-        // SAFETY: a live button HWND.
-        unsafe { SendMessageW(handle, BM_CLICK, 0, 0) };
-    }
-    #[cfg(not(windows))]
-    {
-        extern "C" {
-            fn gtk_button_clicked(button: usize);
-        }
-        // SAFETY: a live GtkButton.
-        unsafe { gtk_button_clicked(handle) };
-    }
+    user::click(handle);
 }
 
 /// Runs the loop without waiting for about `ms` milliseconds.

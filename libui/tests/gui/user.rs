@@ -1,6 +1,6 @@
 //! A user's action on a native control, done behind the library's back so the control reports it
-//! as the user's: the slider steps, the drop-down list moves to the next item, a radio button is
-//! clicked.  Enough to prove the safe wrappers' events reach their closures.
+//! as the user's: a button or radio button is clicked, the slider steps, the drop-down list moves
+//! to the next item.  Enough to prove the safe wrappers' events reach their closures.
 
 #[cfg(not(windows))]
 mod imp {
@@ -60,11 +60,15 @@ mod imp {
         unsafe { gtk_combo_box_set_active(handle, gtk_combo_box_get_active(handle) + 1) }
     }
 
+    /// A click on a live GtkButton (radio buttons included).
+    pub fn click(button: usize) {
+        // SAFETY: the caller's live button.
+        unsafe { gtk_button_clicked(button) }
+    }
+
     pub fn radio_click(handle: usize, index: u32) {
         // The radio buttons' GtkBox holds the buttons in order.
-        let button = children(handle)[index as usize];
-        // SAFETY: a live GtkRadioButton.
-        unsafe { gtk_button_clicked(button) }
+        click(children(handle)[index as usize]);
     }
 }
 
@@ -102,15 +106,20 @@ mod imp {
         key(handle, VK_DOWN);
     }
 
+    /// A click on a live BUTTON window (radio buttons included).
+    pub fn click(button: usize) {
+        // SAFETY: a message to a live window of this thread.
+        unsafe { SendMessageW(button, BM_CLICK, 0, 0) };
+    }
+
     pub fn radio_click(handle: usize, index: u32) {
         // SAFETY: the buttons are the container window's children, in order.
-        unsafe {
-            let mut b = GetWindow(handle, GW_CHILD);
-            for _ in 0..index {
-                b = GetWindow(b, GW_HWNDNEXT);
-            }
-            SendMessageW(b, BM_CLICK, 0, 0);
+        let mut b = unsafe { GetWindow(handle, GW_CHILD) };
+        for _ in 0..index {
+            // SAFETY: as above.
+            b = unsafe { GetWindow(b, GW_HWNDNEXT) };
         }
+        click(b);
     }
 }
 
