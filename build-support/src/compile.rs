@@ -40,7 +40,7 @@ pub fn watch(root: &Path, plan: &Plan, script_files: &[&str]) {
     paths.push(root.join("meson.build"));
     paths.extend(plan.source_dirs.iter().map(|d| root.join(d)));
     for path in paths.iter().filter(|p| p.exists()) {
-        println!("cargo:rerun-if-changed={}", path.display());
+        env::directive(&format!("rerun-if-changed={}", path.display()));
     }
 }
 
@@ -55,8 +55,8 @@ pub fn export_headers(root: &Path) -> PathBuf {
         fs::copy(&header, &dest)
             .unwrap_or_else(|e| crate::fail(&format!("cannot copy {} to {}: {e}", header.display(), dest.display())));
     }
-    println!("cargo:include={}", include.display());
-    println!("cargo:root={}", out.display());
+    env::directive(&format!("include={}", include.display()));
+    env::directive(&format!("root={}", out.display()));
     include
 }
 
@@ -151,9 +151,6 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
     for (name, value) in plan.defines.iter().chain(&probed.defines) {
         build.define(name, if value.is_empty() { None } else { Some(*value) });
     }
-    if target.is_msvc() {
-        ensure_msvc_compiler(&build, target)?;
-    }
     build.try_compile(plan.name).map_err(|e| {
         let text = e.to_string();
         if text.starts_with("ToolNotFound") {
@@ -164,18 +161,35 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
     })
 }
 
-/// An MSVC target needs cl.exe or clang-cl.  Without Visual Studio cc falls
-/// back to whatever `cc` is on PATH (on Linux: gcc), which would bury the
-/// real problem under "windows.h: No such file" errors.
-fn ensure_msvc_compiler(build: &cc::Build, target: &Target) -> Result<(), String> {
-    let tool = build.try_get_compiler().map_err(|e| hints::compiler_missing(target, &first_line(&e.to_string())))?;
-    if tool.is_like_msvc() {
-        Ok(())
-    } else {
-        Err(hints::msvc_missing(
+/// Finds the C compiler cc will use, before anything is compiled and without
+/// a line of cc's probe output: a build without one stops with our message
+/// alone.  An MSVC target needs cl.exe or clang-cl; without Visual Studio cc
+/// falls back to whatever `cc` is on PATH (on Linux: gcc), which would bury
+/// the real problem under "windows.h: No such file" errors.
+pub fn find_compiler(target: &Target) -> Result<(), String> {
+    let tool = cc::Build::new()
+        .cargo_metadata(false)
+        .cargo_warnings(false)
+        .cargo_debug(false)
+        .emit_rerun_if_env_changed(false)
+        .try_get_compiler()
+        .map_err(|e| hints::compiler_missing(target, &first_line(&e.to_string())))?;
+    if target.is_msvc() && !tool.is_like_msvc() {
+        return Err(hints::msvc_missing(
             target,
             &format!("the C compiler found, {}, is not cl.exe or clang-cl", tool.path().display()),
-        ))
+        ));
+    }
+    // cc names a compiler by its usual name without looking for it.
+    let started = std::process::Command::new(tool.path())
+        .arg("--version")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    match started {
+        Ok(_) => Ok(()),
+        Err(e) => Err(hints::compiler_missing(target, &format!("{} cannot be started: {e}", tool.path().display()))),
     }
 }
 
@@ -198,15 +212,15 @@ pub fn compile_meson(plan: &Plan, root: &Path) -> Result<(), String> {
     let build_dir_str = build_dir.to_str().ok_or("OUT_DIR is not valid UTF-8")?;
     let root_str = root.to_str().ok_or("the vendored path is not valid UTF-8")?;
     meson_next::build(root_str, build_dir_str, meson_next::Config::new());
-    println!("cargo:rustc-link-search=native={build_dir_str}");
-    println!("cargo:rustc-link-lib=static={}", plan.name);
+    env::directive(&format!("rustc-link-search=native={build_dir_str}"));
+    env::directive(&format!("rustc-link-lib=static={}", plan.name));
     Ok(())
 }
 
 /// Links the system libraries the plan names.
 pub fn link_system_libs(plan: &Plan) {
     for lib in &plan.system_libs {
-        println!("cargo:rustc-link-lib=dylib={lib}");
+        env::directive(&format!("rustc-link-lib=dylib={lib}"));
     }
 }
 

@@ -1,11 +1,41 @@
 //! Environment access for build scripts: every read is announced to cargo.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// Directives held back by [`hold`]: `None` prints at once.
+static HELD: Mutex<Option<Vec<String>>> = Mutex::new(None);
+
+/// Prints `cargo:{line}`, or keeps it until [`release`] after [`hold`].
+pub fn directive(line: &str) {
+    let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    match held.as_mut() {
+        Some(lines) => lines.push(line.to_string()),
+        None => println!("cargo:{line}"),
+    }
+}
+
+/// Keeps directives back until [`release`].  Cargo prints a failed build
+/// script's whole stdout above its message, and reruns a failed script
+/// anyway, so a script that may still stop holds them: a failure shows the
+/// message alone.
+pub fn hold() {
+    let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    held.get_or_insert_with(Vec::new);
+}
+
+/// Prints the held directives, and every later one at once.
+pub fn release() {
+    let lines = HELD.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+    for line in lines {
+        println!("cargo:{line}");
+    }
+}
 
 /// Reads `name` and prints `cargo:rerun-if-env-changed=name`, so that a
 /// changed value reruns the build script and an unchanged one does not.
 pub fn var(name: &str) -> Option<String> {
-    println!("cargo:rerun-if-env-changed={name}");
+    directive(&format!("rerun-if-env-changed={name}"));
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
@@ -40,4 +70,18 @@ pub fn target_tool_var(name: &str, triple: &str) -> Option<String> {
         .or_else(|| var(&format!("{name}_{}", triple.replace('-', "_"))))
         .or_else(|| var(&format!("TARGET_{name}")))
         .or_else(|| var(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn held_directives_wait_for_release() {
+        hold();
+        directive("rerun-if-env-changed=ZT_TEST_HELD");
+        assert_eq!(HELD.lock().unwrap().as_deref(), Some(&["rerun-if-env-changed=ZT_TEST_HELD".to_string()][..]));
+        release();
+        assert!(HELD.lock().unwrap().is_none(), "after release, directives print at once");
+    }
 }

@@ -8,6 +8,7 @@
 pub mod compile;
 pub mod env;
 pub mod hints;
+pub mod once;
 pub mod package;
 pub mod plan;
 pub mod sys;

@@ -10,6 +10,11 @@ struct HintCase {
     target: Option<&'static str>,
     env: &'static [(&'static str, &'static str)],
     needles: &'static [&'static str],
+    /// A phrase the full message holds exactly once: counted to prove it is printed once.
+    once: &'static str,
+    /// No `--- stdout` section: our directives are held back until success. (pkg-config
+    /// prints its own probe lines, so the GTK case cannot promise this.)
+    quiet: bool,
 }
 
 const HINT_CASES: &[HintCase] = &[
@@ -18,35 +23,51 @@ const HINT_CASES: &[HintCase] = &[
         target: Some("aarch64-pc-windows-msvc"),
         env: &[],
         needles: &["Microsoft.VisualStudio.Component.VC.Tools.ARM64", "winget install"],
+        once: "winget install --id",
+        quiet: true,
     },
     HintCase {
         what: "x64 MSVC without Visual Studio",
         target: Some("x86_64-pc-windows-msvc"),
         env: &[],
         needles: &["Microsoft.VisualStudio.Component.VC.Tools.x86.x64"],
+        once: "winget install --id",
+        quiet: true,
     },
     HintCase {
         what: "Linux without GTK and AppIndicator development files",
         target: None,
         env: &[("PKG_CONFIG_LIBDIR", "/nonexistent"), ("PKG_CONFIG_PATH", "")],
         needles: &["libgtk-3-dev", "gtk3-devel", "pacman -S gtk3"],
+        once: "Debian/Ubuntu: apt install",
+        quiet: false,
     },
     HintCase {
         what: "macOS",
         target: Some("aarch64-apple-darwin"),
         env: &[],
         needles: &["Cocoa", "not supported yet"],
+        once: "Supported targets are",
+        quiet: true,
     },
 ];
 
-/// Each failing build must end in the build script's own message, not in
-/// a compiler's errors.
+/// What cc prints while it looks for a compiler; none of it may reach the user.
+const CC_NOISE: &[&str] =
+    &["GNU compiler is not supported", "rerun-if-env-changed=CC", "CFLAGS", "CRATE_CC_NO_DEFAULTS", "= None"];
+
+/// Each failing build must end in the build script's own message, once, not
+/// in a compiler's errors or cc's probe output.  Both -sys crates are built
+/// with `--keep-going`, so both scripts run and meet the same problem: the
+/// first prints the message, the second one line naming the first.
 pub fn hints() -> Result<(), String> {
     let target_dir = util::root().join("target/hints");
     for case in HINT_CASES {
         let what = case.what;
         let mut build = cargo();
-        build.args(["build", "-p", "zt-tray-sys"]).env("CARGO_TARGET_DIR", &target_dir);
+        build
+            .args(["build", "--keep-going", "-p", "zt-tray-sys", "-p", "zt-libui-sys"])
+            .env("CARGO_TARGET_DIR", &target_dir);
         if let Some(t) = case.target {
             build.args(["--target", t]);
         }
@@ -57,16 +78,58 @@ pub fn hints() -> Result<(), String> {
         if out.status.success() {
             return Err(format!("{what}: the build succeeded"));
         }
-        for needle in case.needles {
-            if !stderr.contains(needle) {
-                return Err(format!("{what}: the error does not mention {needle:?}:\n{stderr}"));
-            }
-        }
-        if stderr.contains("No such file or directory") || stderr.contains("fatal error") {
-            return Err(format!("{what}: the compiler ran before the build script stopped:\n{stderr}"));
-        }
-        println!("{what}: one clear message");
+        check_one_message(case, &stderr).map_err(|e| format!("{what}: {e}:\n{stderr}"))?;
+        println!("{what}: one clear message, the other crate points at it");
     }
+    docs_rs_build(&target_dir)
+}
+
+fn check_one_message(case: &HintCase, stderr: &str) -> Result<(), String> {
+    for needle in case.needles {
+        if !stderr.contains(needle) {
+            return Err(format!("the error does not mention {needle:?}"));
+        }
+    }
+    if stderr.contains("No such file or directory") || stderr.contains("fatal error") {
+        return Err("the compiler ran before the build script stopped".into());
+    }
+    let full = stderr.matches(case.once).count();
+    if full != 1 {
+        return Err(format!("the message is printed {full} times, not once"));
+    }
+    let pointers = stderr.matches("the same problem stopped zt-").count();
+    if pointers != 1 {
+        return Err(format!("{pointers} lines point at the first crate's message, not 1"));
+    }
+    if let Some(noise) = CC_NOISE.iter().find(|n| stderr.contains(**n)) {
+        return Err(format!("cc's probe output ({noise:?}) reached the user"));
+    }
+    if case.quiet && stderr.contains("--- stdout") {
+        return Err("the build scripts' directives were printed with the message".into());
+    }
+    Ok(())
+}
+
+/// `DOCS_RS=1 cargo build` compiles no C and says so in one warning.
+fn docs_rs_build(target_dir: &std::path::Path) -> Result<(), String> {
+    let what = "DOCS_RS=1 cargo build";
+    println!("+ {what}");
+    let mut build = cargo();
+    build
+        .args(["build", "-p", "zt-tray-sys", "-p", "zt-libui-sys"])
+        .env("DOCS_RS", "1")
+        .env("CARGO_TARGET_DIR", target_dir);
+    let out = build.output().map_err(|e| e.to_string())?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!("{what} failed:\n{stderr}"));
+    }
+    let warnings: Vec<&str> =
+        stderr.lines().filter(|l| l.starts_with("warning:") && l.contains("DOCS_RS is set")).collect();
+    if warnings.len() != 1 {
+        return Err(format!("{what}: {} warnings that the C was skipped, not 1:\n{stderr}", warnings.len()));
+    }
+    println!("{what}: one warning that the C was skipped");
     Ok(())
 }
 

@@ -30,7 +30,7 @@ pub struct Tier {
 pub const TIERS: &[Tier] = &[
     Tier { name: "lint", run: lint::lint, about: "rustfmt --check, and clippy with warnings as errors for the host and x86_64-pc-windows-gnu" },
     Tier { name: "native", run: native::native, about: "cargo test --workspace on the host, GUI under xvfb-run with a private D-Bus; the app starts and quits" },
-    Tier { name: "hints", run: cargo_build::hints, about: "builds without MSVC, without GTK and for macOS fail with one message naming what to install" },
+    Tier { name: "hints", run: cargo_build::hints, about: "builds without MSVC, without GTK and for macOS fail with one message, once, naming what to install, no cc output; DOCS_RS=1 build warns once" },
     Tier { name: "noop", run: cargo_build::noop, about: "a second build runs no build script; touching one C file rebuilds only its crate" },
     Tier { name: "meson", run: native::meson, about: "both -sys crates built through meson + ninja (feature `meson`)" },
     Tier { name: "msvc", run: msvc::msvc, about: "x86_64/i686/aarch64-pc-windows-msvc: C by clang-cl, archives checked (machine, LIBCMT), app checked" },
