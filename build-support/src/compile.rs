@@ -14,7 +14,8 @@ pub fn vendored_root(vendor_name: &str) -> PathBuf {
     let manifest = env::manifest_dir();
     find_vendored(&manifest, vendor_name).unwrap_or_else(|| {
         crate::fail(&format!(
-            "the C sources of {vendor_name} are missing: looked in {} and {}",
+            "the C sources of {vendor_name} are missing (looked in {} and {}): a package made by plain `cargo package` \
+             or `cargo publish` lacks them; release with `cargo xtask publish`, which stages vendor/{vendor_name} into it",
             manifest.join("vendor").join(vendor_name).display(),
             manifest.join("..").join("vendor").join(vendor_name).display()
         ))

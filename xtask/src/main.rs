@@ -4,6 +4,7 @@
 //! `cargo xtask test`        the whole test command (installs what it needs on Debian/Ubuntu)
 //! `cargo xtask test TIER..` only the named tiers (see `cargo xtask help`)
 //! `cargo xtask bindings`    rewrite the committed bindings from the headers
+//! `cargo xtask publish`     release the crates (dry run; `--execute` publishes)
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
 //! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
 
@@ -11,6 +12,7 @@ mod bench;
 mod bench_app;
 mod checks;
 mod files;
+mod publish;
 mod setup;
 mod tiers;
 mod toolchain;
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
     let result = match command {
         "test" => tiers::run_selected(rest),
         "bindings" => update_bindings(),
+        "publish" => publish::command(rest),
         "bench-build" => bench::run(rest),
         "bench-app" => bench_app::run_bench(rest),
         "setup" => setup::install_all(),
@@ -70,6 +73,9 @@ fn print_help() {
     println!("  run [ARGS]       install the app's build dependencies (Debian/Ubuntu) and run it");
     println!("  setup            install the test command's system packages, targets and tools (Debian/Ubuntu)");
     println!("  bindings         regenerate libui-sys/src/bindings.rs and tray-sys/src/bindings.rs");
+    println!("  publish [--execute] [--from CRATE]");
+    println!("                   stage the C into the -sys packages, package and verify every crate from its .crate,");
+    println!("                   print the cargo publish commands in dependency order (--execute runs them)");
     println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");
     println!(
         "  bench-app        stripped exe sizes, memory, idle CPU and wake-ups, menu rebuild for 1 and 500 networks"
