@@ -34,6 +34,7 @@ pub const TRAY_ERR_NOT_INIT: i32 = -5;
 pub const TRAY_ERR_ALREADY_INIT: i32 = -6;
 pub const TRAY_ERR_NOMEM: i32 = -7;
 pub const TRAY_ERR_PLATFORM: i32 = -8;
+pub const TRAY_ERR_THREAD: i32 = -9;
 pub const TRAY_MAX_DEPTH: i32 = 32;
 pub const TRAY_MAX_ITEMS: i32 = 16384;
 pub const TRAY_MAX_ICON_SIZE: i32 = 1024;

@@ -24,6 +24,10 @@ pub enum Error {
     OutOfMemory,
     /// The platform refused: no display, no shell, no session bus.
     Platform,
+    /// Called off the tray's thread: [`Tray::builder`](crate::Tray::builder)'s
+    /// `build` on Linux and the BSDs off the process's main thread (GTK's).
+    /// The C library also prints one line about it on stderr.
+    WrongThread,
     /// A code this crate does not know (a newer C library).
     Other(i32),
 }
@@ -37,6 +41,7 @@ impl Error {
             sys::TRAY_ERR_ALREADY_INIT => Error::AlreadyShown,
             sys::TRAY_ERR_NOMEM => Error::OutOfMemory,
             sys::TRAY_ERR_PLATFORM => Error::Platform,
+            sys::TRAY_ERR_THREAD => Error::WrongThread,
             // NULL and invalid UTF-8 cannot come from this crate's inputs.
             other => Error::Other(other),
         }
@@ -59,6 +64,7 @@ impl Error {
             Error::AlreadyShown => sys::TRAY_ERR_ALREADY_INIT,
             Error::OutOfMemory => sys::TRAY_ERR_NOMEM,
             Error::Platform => sys::TRAY_ERR_PLATFORM,
+            Error::WrongThread => sys::TRAY_ERR_THREAD,
             Error::Other(code) => *code,
             Error::InteriorNul(_) | Error::ReservedText => return None,
         })

@@ -7,6 +7,16 @@
 //! the user chose.  Everything runs on the thread that created the tray (the
 //! C library calls back there), so [`Tray`] is `!Send`.
 //!
+//! # Threads
+//!
+//! The tray belongs to the thread that built it, and on Linux and the BSDs
+//! that must be the process's main thread, which GTK needs: elsewhere
+//! [`TrayBuilder::build`] returns [`Error::WrongThread`].  [`Tray`] and
+//! [`TrayHandle`] cannot leave that thread.  [`exit_loop`] is the one free
+//! function; from any other thread it does nothing (the C library prints one
+//! line about it on stderr), so a worker asks the UI thread to end the loop
+//! (for example through `zt_libui::UiHandle::queue`).
+//!
 //! ```no_run
 //! use zt_tray::{Event, Icon, MenuItem, Tray};
 //!
@@ -85,7 +95,8 @@ impl<A: Clone + 'static> TrayBuilder<A> {
     }
 
     /// Shows the icon.  Only one tray can exist per process
-    /// ([`Error::AlreadyShown`] otherwise).
+    /// ([`Error::AlreadyShown`] otherwise); on Linux and the BSDs only the
+    /// main thread may build it ([`Error::WrongThread`] otherwise).
     pub fn build(self) -> Result<Tray<A>, Error> {
         panic::check();
         let inner = Rc::new(Inner {
@@ -275,9 +286,11 @@ impl<A: Clone + 'static> TrayHandle<A> {
 }
 
 /// Makes [`Tray::run`] return (and [`Tray::pump`] answer false) and removes
-/// the icon; call it from the event handler.
+/// the icon; call it from the event handler.  Called on any thread but the
+/// tray's, it does nothing (the C library prints one line on stderr).
 pub fn exit_loop() {
-    // SAFETY: tray_exit is a no-op when no tray is shown.
+    // SAFETY: tray_exit is a no-op when no tray is shown, and ignores calls
+    // from threads other than the tray's.
     unsafe { sys::tray_exit() };
 }
 

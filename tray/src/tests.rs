@@ -202,3 +202,15 @@ fn reentrant_events_are_queued_not_lost() {
     assert_eq!(*seen.borrow(), [Event::Menu(Act::Open), Event::Menu(Act::Inner)]);
     slot.borrow_mut().take();
 }
+
+/// Test threads are not the main thread, which GTK needs: the C library
+/// refuses before it touches GTK, so no display is involved.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "dragonfly"))]
+#[test]
+fn building_off_the_main_thread_is_an_error() {
+    let built = Tray::<Act>::builder(icon()).tooltip("worker").build();
+    assert_eq!(built.err(), Some(Error::WrongThread));
+    // Nothing was shown, so leaving the loop from here is a harmless no-op.
+    crate::exit_loop();
+    assert!(Error::WrongThread.to_string().contains("thread"), "{}", Error::WrongThread);
+}

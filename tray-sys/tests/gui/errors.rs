@@ -25,6 +25,9 @@ pub fn cases() -> Vec<Case> {
         Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
         Case { name: "double_init", needs_display: true, run: double_init },
         Case { name: "init_exit_init", needs_display: true, run: init_exit_init },
+        Case { name: "calls_from_another_thread", needs_display: true, run: calls_from_another_thread },
+        #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "dragonfly"))]
+        Case { name: "init_off_the_main_thread", needs_display: false, run: init_off_the_main_thread },
     ]
 }
 
@@ -184,4 +187,43 @@ fn init_exit_init() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Every call but tray_strerror from a thread other than the tray's is ignored with
+/// TRAY_ERR_THREAD (NULL, nothing); the tray goes on as if it had not happened.
+fn calls_from_another_thread() -> Result<(), String> {
+    let t = pixel_tray("threads", sample_menu());
+    unsafe { expect("init", tray_init(t), OK)? };
+    let tray_addr = t as *mut tray as usize;
+    let from_worker = std::thread::spawn(move || -> Result<(), String> {
+        let t = tray_addr as *mut tray;
+        unsafe {
+            expect("update from a worker", tray_update(t), TRAY_ERR_THREAD)?;
+            expect("loop from a worker", tray_loop(0), TRAY_ERR_THREAD)?;
+            expect("notify from a worker", tray_notify(cstr("a"), cstr("b")), TRAY_ERR_THREAD)?;
+            expect("init from a worker", tray_init(t), TRAY_ERR_THREAD)?;
+            ensure(tray_native_menu().is_null(), "no native menu for a worker")?;
+            tray_exit();
+            ensure(!CStr::from_ptr(tray_strerror(TRAY_ERR_THREAD)).to_bytes().is_empty(), "strerror from a worker")
+        }
+    })
+    .join()
+    .map_err(|_| "the worker panicked".to_string())?;
+    from_worker?;
+    unsafe {
+        expect("loop after the worker's exit", tray_loop(0), 0)?;
+        ensure(!tray_native_menu().is_null(), "native menu still there")?;
+        expect("update on the tray's thread", tray_update(t), OK)?;
+        tray_exit();
+        expect("loop after exit", tray_loop(0), 1)
+    }
+}
+
+/// GTK needs the main thread: tray_init refuses any other before touching the platform.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "dragonfly"))]
+fn init_off_the_main_thread() -> Result<(), String> {
+    let t = pixel_tray("worker", sample_menu()) as *mut tray as usize;
+    std::thread::spawn(move || unsafe { expect("init on a worker", tray_init(t as *mut tray), TRAY_ERR_THREAD) })
+        .join()
+        .map_err(|_| "the worker panicked".to_string())?
 }

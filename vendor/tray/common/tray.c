@@ -20,15 +20,32 @@ static int check(const struct tray *tray, int *items) {
   return r != TRAY_OK ? r : trayp_os_check(tray);
 }
 
+static const char OTHER_THREAD[] = "called from a thread other than the one that called tray_init";
+
+/* 1 (after reporting it) if a tray is live and the caller is not its thread. */
+static int off_thread(const char *func) {
+  if (!S.initialised || trayp_thread_is_tray())
+    return 0;
+  trayp_user_bug(func, OTHER_THREAD);
+  return 1;
+}
+
 int tray_init(struct tray *tray) {
   int items, r;
+  if (off_thread("tray_init"))
+    return TRAY_ERR_THREAD;
   if (S.initialised)
     return TRAY_ERR_ALREADY_INIT;
+  if (!trayp_thread_may_init()) {
+    trayp_user_bug("tray_init", "called off the main thread, which GTK needs");
+    return TRAY_ERR_THREAD;
+  }
   r = check(tray, &items);
   if (r == TRAY_OK)
     r = trayp_os_init(tray, items);
   if (r != TRAY_OK)
     return r;
+  trayp_thread_bind();
   S.initialised = 1;
   S.exited = 0;
   return TRAY_OK;
@@ -36,6 +53,8 @@ int tray_init(struct tray *tray) {
 
 int tray_update(struct tray *tray) {
   int items, r;
+  if (off_thread("tray_update"))
+    return TRAY_ERR_THREAD;
   if (!S.initialised)
     return TRAY_ERR_NOT_INIT;
   r = check(tray, &items);
@@ -45,6 +64,8 @@ int tray_update(struct tray *tray) {
 int tray_loop(int blocking) {
   if (S.exited)
     return 1;
+  if (off_thread("tray_loop"))
+    return TRAY_ERR_THREAD;
   if (!S.initialised)
     return TRAY_ERR_NOT_INIT;
   if (trayp_os_loop(blocking != 0))
@@ -54,7 +75,7 @@ int tray_loop(int blocking) {
 }
 
 void tray_exit(void) {
-  if (!S.initialised)
+  if (!S.initialised || off_thread("tray_exit"))
     return;
   /* First, so that events the teardown delivers find the tray gone. */
   S.initialised = 0;
@@ -67,12 +88,16 @@ int tray_notify(const char *title, const char *text) {
     return TRAY_ERR_NULL;
   if (!trayp_utf8_valid(title) || !trayp_utf8_valid(text))
     return TRAY_ERR_UTF8;
+  if (off_thread("tray_notify"))
+    return TRAY_ERR_THREAD;
   if (!S.initialised)
     return TRAY_ERR_NOT_INIT;
   return trayp_os_notify(title, text);
 }
 
 void *tray_native_menu(void) {
+  if (off_thread("tray_native_menu"))
+    return NULL;
   return S.initialised ? trayp_os_menu() : NULL;
 }
 
@@ -87,6 +112,7 @@ const char *tray_strerror(int code) {
   case TRAY_ERR_ALREADY_INIT: return "the tray is already initialised";
   case TRAY_ERR_NOMEM: return "out of memory";
   case TRAY_ERR_PLATFORM: return "the platform refused the request";
+  case TRAY_ERR_THREAD: return "called from the wrong thread";
   default: return "unknown tray error";
   }
 }

@@ -30,6 +30,16 @@ int trayp_is_separator(const struct tray_menu *item);
 /* 1 between a successful tray_init and tray_exit (also 0 while tray_exit tears down). */
 int trayp_live(void);
 
+/* thread.c: the thread rule. Binds the calling thread as the tray's (tray_init, on success). */
+void trayp_thread_bind(void);
+/* 1 if the caller is the thread bound by the last tray_init. */
+int trayp_thread_is_tray(void);
+/* 1 if tray_init may run on this thread (GTK platforms: the process's main thread). */
+int trayp_thread_may_init(void);
+/* The one path of misuse: prints "tray: <func>: <what> (ignored)" on stderr; the caller then
+ * ignores the call and returns TRAY_ERR_THREAD or its default result. */
+void trayp_user_bug(const char *func, const char *what);
+
 /* Backend hooks. common/tray.c has checked the arguments (non-NULL, valid UTF-8, menu shape)
  * and the lifecycle before it calls one, so hooks check only what needs the platform. */
 

@@ -5,7 +5,12 @@
  * tray_init may start again.
  *
  * All strings are UTF-8. All functions must be called on the thread that called
- * tray_init (the UI thread); callbacks run on that thread too. The struct tray and
+ * tray_init (the UI thread); callbacks run on that thread too. On Linux and the BSDs
+ * tray_init itself must run on the process's main thread, which GTK needs. A call from
+ * another thread is a user bug with one path: it prints one line
+ * "tray: <function>: <what was wrong> (ignored)" on stderr and is ignored, returning
+ * TRAY_ERR_THREAD (tray_exit does nothing, tray_native_menu returns NULL); tray_strerror
+ * may be called from any thread. The struct tray and
  * every menu item passed in must stay valid until the next tray_update or tray_exit,
  * because callbacks receive pointers to them.
  *
@@ -30,6 +35,7 @@ extern "C" {
 #define TRAY_ERR_ALREADY_INIT (-6) /* tray_init called twice without tray_exit */
 #define TRAY_ERR_NOMEM (-7)        /* out of memory */
 #define TRAY_ERR_PLATFORM (-8)     /* the platform refused: no display, no shell, no session bus */
+#define TRAY_ERR_THREAD (-9)       /* called off the tray's thread, or tray_init off the main thread (Linux, BSD) */
 
 #define TRAY_MAX_DEPTH 32        /* submenu levels below the top menu */
 #define TRAY_MAX_ITEMS 16384     /* menu items in total, separators included */
@@ -69,7 +75,8 @@ int tray_loop(int blocking);
  * menu is changed in place, so a menu the user has open stays open with the new texts and states. */
 int tray_update(struct tray *tray);
 
-/* Removes the icon and frees everything; tray_loop returns 1 afterwards. */
+/* Removes the icon and frees everything; tray_loop returns 1 afterwards. From another thread it
+ * is ignored (see the thread rule above). */
 void tray_exit(void);
 
 /* Shows a desktop notification (Windows balloon, freedesktop Notifications on Linux); needs tray_init. */
