@@ -106,7 +106,8 @@ pub fn look(state: &ServiceState) -> Look {
         ServiceState::Starting => Look::Unavailable,
         // The user can fix these (token setup, settings).
         ServiceState::Down {
-            problem: CallError::TokenRefused(_) | CallError::NoToken(_) | CallError::BadConfig(_),
+            problem:
+                CallError::TokenRefused(_) | CallError::NoToken(_) | CallError::BadConfig(_) | CallError::NotTheService(_),
             ..
         } => Look::Attention,
         ServiceState::Down { .. } => Look::Unavailable,
@@ -302,6 +303,7 @@ pub fn headline(problem: &CallError) -> &'static str {
         CallError::TokenRefused(_) => "ZeroTier One refused this app's token",
         CallError::NoToken(_) => "No permission to control ZeroTier One",
         CallError::BadConfig(_) => "The app's settings are not usable",
+        CallError::NotTheService(_) => "Another program is using ZeroTier One's port",
         CallError::Failed(_) => "ZeroTier One gave an unusable answer",
     }
 }
@@ -319,6 +321,10 @@ fn advice(problem: &CallError) -> &'static [&'static str] {
             }
         }
         CallError::BadConfig(_) => &["Check --port, --service-home and --token-file."],
+        CallError::NotTheService(_) => &[
+            "The token was not sent to it. Quit that program,",
+            "then restart ZeroTier One's service so it gets its port back.",
+        ],
         CallError::Failed(_) => &["Something else may listen on its port; see below."],
     }
 }
@@ -508,6 +514,7 @@ mod tests {
             CallError::TokenRefused(String::new()),
             CallError::NoToken(String::new()),
             CallError::BadConfig(String::new()),
+            CallError::NotTheService(String::new()),
             CallError::Failed(String::new()),
         ];
         let headlines: std::collections::BTreeSet<&str> = problems.iter().map(headline).collect();

@@ -7,6 +7,7 @@ use crate::http;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// The service's default API port.
@@ -59,6 +60,8 @@ pub enum CallError {
     NoToken(String),
     /// The app's own settings are unusable (a bad port, an unreadable named file).
     BadConfig(String),
+    /// Something other than the service holds its port: the token was not sent.
+    NotTheService(String),
     /// The service answered, but not usefully (HTTP 500, garbage, cut short).
     Failed(String),
 }
@@ -71,6 +74,7 @@ impl CallError {
             | CallError::TokenRefused(d)
             | CallError::NoToken(d)
             | CallError::BadConfig(d)
+            | CallError::NotTheService(d)
             | CallError::Failed(d) => d,
         }
     }
@@ -162,6 +166,8 @@ pub struct Endpoint {
     pub token: Token,
     /// Total time one call may take, connection to last byte.
     pub timeout: Duration,
+    /// The service homes: their owners may hold the port (see `platform::check_service_peer`).
+    pub homes: Vec<PathBuf>,
 }
 
 /// The loopback addresses tried, in order.
@@ -172,7 +178,8 @@ pub fn addresses(port: u16) -> [SocketAddr; 2] {
 /// Whether anything answers HTTP on the port (any status), without a token:
 /// tells "no token" apart from "no service".
 pub fn probe(port: u16, timeout: Duration) -> Result<(), CallError> {
-    let request = http::Request { method: "GET", path: "/status", headers: &[], body: b"" };
+    // No token in it: anyone may answer.
+    let request = http::Request { method: "GET", path: "/status", headers: &[], body: b"", verify_peer: None };
     http::send(&addresses(port), &request, timeout).map(|_| ()).map_err(|e| transport_error(port, e))
 }
 
@@ -202,7 +209,10 @@ impl Endpoint {
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, CallError> {
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let headers = [("X-ZT1-Auth", self.token.secret()), ("Content-Type", "application/json")];
-        let request = http::Request { method, path, headers: &headers, body: body.as_bytes() };
+        // The token goes only to a listener the platform vouches for.
+        let verify = |stream: &std::net::TcpStream| crate::platform::check_service_peer(stream, &self.homes);
+        let request =
+            http::Request { method, path, headers: &headers, body: body.as_bytes(), verify_peer: Some(&verify) };
         let response =
             http::send(&addresses(self.port), &request, self.timeout).map_err(|e| transport_error(self.port, e))?;
         match response.code {
@@ -223,6 +233,7 @@ fn transport_error(port: u16, e: http::Error) -> CallError {
         http::Error::Timeout(why) => CallError::NotAnswering(why),
         http::Error::Protocol(why) => CallError::Failed(why),
         http::Error::Request(why) => CallError::BadConfig(why),
+        http::Error::Untrusted(why) => CallError::NotTheService(why),
     }
 }
 
@@ -399,7 +410,12 @@ mod tests {
 
     #[test]
     fn the_token_never_shows_in_debug_output() {
-        let ep = Endpoint { port: 1, token: Token::parse(" s3cret\n").unwrap(), timeout: Duration::from_secs(1) };
+        let ep = Endpoint {
+            port: 1,
+            token: Token::parse(" s3cret\n").unwrap(),
+            timeout: Duration::from_secs(1),
+            homes: vec![],
+        };
         assert_eq!(ep.token.secret(), "s3cret");
         let shown = format!("{ep:?}");
         assert!(!shown.contains("s3cret") && shown.contains("redacted"), "{shown}");
@@ -447,7 +463,8 @@ mod tests {
 
     #[test]
     fn bad_ids_never_reach_the_wire() {
-        let ep = Endpoint { port: 1, token: Token::parse("t").unwrap(), timeout: Duration::from_secs(1) };
+        let ep =
+            Endpoint { port: 1, token: Token::parse("t").unwrap(), timeout: Duration::from_secs(1), homes: vec![] };
         for id in ["", "8056c2e21c00000", "../../status0000", "8056c2e21c00000g"] {
             assert!(matches!(ep.leave(id), Err(CallError::BadConfig(_))), "{id}");
         }

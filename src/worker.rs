@@ -150,7 +150,7 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
         // "No token" only once something answers on the port.
         Err(e) => return down(service::probe(port, places.timeout).err().unwrap_or(e)),
     };
-    let endpoint = Endpoint { port, token: found.token, timeout: places.timeout };
+    let endpoint = Endpoint { port, token: found.token, timeout: places.timeout, homes: places.homes.clone() };
     let mut notes: Vec<String> = found.warning.into_iter().collect();
     let changed = match &command {
         Command::Refresh => Ok(()),
@@ -160,7 +160,13 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
     };
     let mut outcome = Ok(());
     if let Err((what, id, e)) = changed {
-        if matches!(e, CallError::NotRunning(_) | CallError::NotAnswering(_) | CallError::TokenRefused(_)) {
+        if matches!(
+            e,
+            CallError::NotRunning(_)
+                | CallError::NotAnswering(_)
+                | CallError::TokenRefused(_)
+                | CallError::NotTheService(_)
+        ) {
             return down(e);
         }
         notes.push(format!("Could not {what} network {}: {}", service::sanitize(id, 20), e.detail()));

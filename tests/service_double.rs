@@ -215,6 +215,26 @@ fn hostile_names_ids_and_counts_are_tamed() {
     assert!(r.out.lines().count() < 2000, "the menu stays small");
 }
 
+/// While the service is stopped, anyone may take its port: such a listener
+/// gets a connection and not one byte, and the menu says what is going on.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_listener_that_is_not_the_service_never_gets_the_token() {
+    let Some(mut foreign) = double::ForeignListener::start() else {
+        assert!(std::env::var_os("CI").is_none(), "CI runs the tests as root, which this test needs");
+        eprintln!("skipped: dropping to another user needs root");
+        return;
+    };
+    let sb = Sandbox::new("foreign");
+    let r = print_state(&sb, foreign.port, TOKEN);
+    assert!(!r.ok, "{}", r.out);
+    assert!(r.out.contains("Another program is using ZeroTier One's port"), "{}", r.out);
+    assert!(r.out.contains(&format!("uid {}", double::ForeignListener::UID)), "{}", r.out);
+    assert!(!r.out.contains("deadbeef00"), "the listener's made-up state was shown:\n{}", r.out);
+    let got = foreign.received();
+    assert!(got.is_empty(), "the listener received {:?}", String::from_utf8_lossy(&got));
+}
+
 #[test]
 fn not_running_and_no_token_are_told_apart() {
     let sb = Sandbox::new("notoken");

@@ -2,6 +2,10 @@
 //! start at login, one instance per session, opening web pages, and the
 //! taskbar's brightness.  One module per platform, same functions in each.
 
+// Linux's socket tables; Windows builds read them under Wine.
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
+mod proc_net;
+
 cfg_if::cfg_if! {
     if #[cfg(windows)] {
         mod windows;

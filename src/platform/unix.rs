@@ -7,6 +7,18 @@ use std::path::{Path, PathBuf};
 
 use crate::icon::Backdrop;
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod port_owner;
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub use port_owner::check_service_peer;
+
+/// Without the kernel's socket tables there is no telling who listens, and
+/// the token is only ever sent to a listener known to be the service.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub fn check_service_peer(_: &std::net::TcpStream, _: &[PathBuf]) -> Result<(), String> {
+    Err("this system offers the app no way to check who listens on the port".into())
+}
+
 /// Panels on the common Linux desktops are dark.
 pub fn taskbar_backdrop() -> Backdrop {
     Backdrop::Dark

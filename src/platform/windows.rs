@@ -15,7 +15,9 @@ use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
 use crate::icon::Backdrop;
 
 mod acl;
+mod port_owner;
 pub use acl::{token_exposure, UserSid};
+pub use port_owner::check_service_peer;
 
 const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
 const THEME_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize";
@@ -168,9 +170,8 @@ pub fn open_url(url: &str) -> io::Result<()> {
     }
 }
 
-/// Whether this runs under Wine, which some tests must know: Wine 8 accepts file DACLs but
-/// keeps none (it derives one from the Unix mode), so a DACL written is not the one read back.
-#[cfg(test)]
+/// Whether this runs under Wine.  Wine 8 accepts file DACLs but keeps none (it derives one
+/// from the Unix mode), and its TCP table names no owning processes (`port_owner`).
 pub(crate) fn under_wine() -> bool {
     use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
     // SAFETY: NUL-terminated names; a null module yields null.
