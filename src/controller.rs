@@ -99,16 +99,22 @@ pub fn apply(report: Report) {
 }
 
 /// Shows the current state and local settings (the tray skips an icon or
-/// tooltip that did not change).
+/// tooltip that did not change).  Menu, tooltip and icon are updated each on
+/// its own, so one that fails leaves the others current; a menu the tray
+/// refuses is replaced by one that says so and keeps Refresh and Quit.
 fn refresh() {
     with(|c| {
-        let shown = c
-            .tray
-            .set_menu(model::menu(&c.state, &c.local))
-            .and_then(|()| c.tray.set_tooltip(&model::tooltip(&c.state)))
-            .and_then(|()| c.tray.set_icon(tray_icon(&c.state)));
-        if let Err(e) = shown {
-            log::error!("cannot update the tray: {e}");
+        if let Err(e) = c.tray.set_menu(model::menu(&c.state, &c.local)) {
+            log::error!("cannot update the tray menu: {e}");
+            if let Err(e) = c.tray.set_menu(model::fallback_menu(&e.to_string())) {
+                log::error!("cannot show even the short menu: {e}");
+            }
+        }
+        if let Err(e) = c.tray.set_tooltip(&model::tooltip(&c.state)) {
+            log::error!("cannot update the tray tooltip: {e}");
+        }
+        if let Err(e) = c.tray.set_icon(tray_icon(&c.state)) {
+            log::error!("cannot update the tray icon: {e}");
         }
     });
 }

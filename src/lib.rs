@@ -22,6 +22,7 @@ mod model;
 mod platform;
 mod saved;
 mod service;
+mod text;
 mod token_setup;
 mod worker;
 

@@ -2,7 +2,8 @@
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
 pub use crate::service::Setting;
-use crate::service::{sanitize as shorten, CallError, Network, NodeStatus};
+use crate::service::{CallError, Network, NodeStatus};
+use crate::text::clean as shorten;
 use zt_tray::MenuItem;
 
 /// Most networks listed in the menu; the rest are counted in one line.
@@ -76,16 +77,32 @@ impl Setting {
 /// what the tray shows, with an [`Action`] on every entry that does something.
 pub type Item = MenuItem<Action>;
 
-fn item(label: impl Into<String>, action: Action) -> Item {
-    MenuItem::action(label, action)
+/// A menu line's text as the tray takes it: a text of exactly `-` is the
+/// tray's separator mark, so a service's `-` (an address, a route) shows as
+/// a hyphen instead of failing the whole menu.
+fn label(text: impl Into<String>) -> String {
+    let text = text.into();
+    if text == "-" {
+        "\u{2010}".into()
+    } else {
+        text
+    }
 }
 
-fn info(label: impl Into<String>) -> Item {
-    MenuItem::label(label).disabled()
+fn item(text: impl Into<String>, action: Action) -> Item {
+    MenuItem::action(label(text), action)
 }
 
-fn check(label: impl Into<String>, checked: bool, action: Action) -> Item {
-    MenuItem::action(label, action).checked(checked)
+fn info(text: impl Into<String>) -> Item {
+    MenuItem::label(label(text)).disabled()
+}
+
+fn check(text: impl Into<String>, checked: bool, action: Action) -> Item {
+    MenuItem::action(label(text), action).checked(checked)
+}
+
+fn submenu(text: impl Into<String>, children: Vec<Item>) -> Item {
+    MenuItem::submenu(label(text), children)
 }
 
 /// The tray's tooltip for a state (kept short: Windows shows 127 units).
@@ -200,7 +217,7 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             entries.push(item("Join Network…", Action::JoinNetwork));
             let saved: Vec<Item> = local.saved.iter().filter(|s| !listed(&s.id)).map(saved_entry).collect();
             if !saved.is_empty() {
-                entries.push(MenuItem::submenu("Saved networks", saved));
+                entries.push(submenu("Saved networks", saved));
             }
         }
     }
@@ -237,7 +254,7 @@ fn network_entry(net: &Network) -> Item {
     if !net.assigned_addresses.is_empty() {
         let copies =
             net.assigned_addresses.iter().map(|a| item(a.as_str(), Action::Copy("Address", without_prefix(a))));
-        children.push(MenuItem::submenu("Managed addresses", copies.collect()));
+        children.push(submenu("Managed addresses", copies.collect()));
     }
     if !net.routes.is_empty() {
         let mut routes: Vec<Item> = net
@@ -252,7 +269,7 @@ fn network_entry(net: &Network) -> Item {
         if net.routes.len() > MAX_ROUTES_SHOWN {
             routes.push(info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
         }
-        children.push(MenuItem::submenu("Managed routes", routes));
+        children.push(submenu("Managed routes", routes));
     }
     children.push(MenuItem::separator());
     for setting in Setting::ALL {
@@ -262,12 +279,12 @@ fn network_entry(net: &Network) -> Item {
     }
     children.push(MenuItem::separator());
     children.push(item("Disconnect", Action::Disconnect(net.id.clone(), net.name.clone())));
-    MenuItem::submenu(title(net), children)
+    submenu(title(net), children)
 }
 
 fn saved_entry(saved: &crate::saved::Saved) -> Item {
     let name = if saved.name.is_empty() { "(unnamed)" } else { saved.name.as_str() };
-    MenuItem::submenu(
+    submenu(
         format!("{} {name}", saved.id),
         vec![item("Reconnect", Action::Reconnect(saved.id.clone())), item("Forget", Action::Forget(saved.id.clone()))],
     )
@@ -293,6 +310,17 @@ fn utc_time(ms: i64) -> String {
 /// `10.147.17.5/24` → `10.147.17.5`: what a user pastes is the address.
 fn without_prefix(cidr: &str) -> String {
     cidr.split('/').next().unwrap_or(cidr).to_string()
+}
+
+/// The menu shown when the tray refused the full one: why, and the way out.
+pub fn fallback_menu(why: &str) -> Vec<Item> {
+    vec![
+        info("The menu could not be shown"),
+        info(shorten(why, 60)),
+        MenuItem::separator(),
+        item("Refresh", Action::Refresh),
+        item("Quit", Action::Quit),
+    ]
 }
 
 /// What is wrong, in a few plain words.
@@ -455,6 +483,35 @@ mod tests {
             Some(&Action::Disconnect("b000000000000001".into(), "beta".into()))
         );
         assert_eq!(action(&children(beta)[0]), Some(&Action::Copy("Network ID", "b000000000000001".into())));
+    }
+
+    /// Every text in a menu is one the tray takes: no `-` (its separator mark), no NUL.
+    fn assert_tray_takes(items: &[Item]) {
+        for i in items {
+            if let Some(e) = i.entry() {
+                assert!(e.text != "-" && !e.text.contains('\0'), "{:?}", e.text);
+                assert_tray_takes(&e.submenu);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_dash_from_the_service_is_a_hyphen_not_a_separator() {
+        let mut net = network("8056c2e21c000001", "-");
+        net.assigned_addresses = vec!["-".into()];
+        net.routes = vec![crate::service::Route { target: "-".into(), via: None }];
+        net.status = "-".into();
+        net.device = "-".into();
+        let m = menu(&running(vec![net]), &Local::default());
+        assert_tray_takes(&m);
+        let net = m.iter().find(|e| !children(e).is_empty()).unwrap();
+        let addresses = children(net).iter().find(|e| text(e) == "Managed addresses").unwrap();
+        assert_eq!(text(&children(addresses)[0]), "\u{2010}");
+        assert_eq!(
+            action(&children(addresses)[0]),
+            Some(&Action::Copy("Address", "-".into())),
+            "the copy is the real text"
+        );
     }
 
     #[test]

@@ -15,7 +15,6 @@ pub struct Saved {
 
 /// At most this many are kept: the menu shows them all.
 pub const MAX_SAVED: usize = 64;
-const MAX_NAME: usize = 128;
 
 /// Where the list lives for this user.
 pub fn default_path() -> Option<PathBuf> {
@@ -96,7 +95,7 @@ fn is_network_id(id: &str) -> bool {
 }
 
 fn clean_name(name: &str) -> String {
-    name.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect()
+    crate::text::clean(name, crate::text::MAX_NAME)
 }
 
 #[cfg(test)]
@@ -120,7 +119,7 @@ mod tests {
         let back = load(&path);
         assert_eq!(back, list);
         assert_eq!(back[0], Saved { id: "a000000000000001".into(), name: "home renamed".into() });
-        assert_eq!(back[1].name, "work", "control characters are dropped");
+        assert_eq!(back[1].name, "work\u{fffd}", "control characters are replaced as in the menu");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -4,6 +4,7 @@
 //! service is `discovery`.
 
 use crate::http;
+use crate::text::{clean as sanitize, MAX_NAME};
 use serde_json::{Map, Value};
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -12,8 +13,6 @@ use std::time::Duration;
 
 /// The service's default API port.
 pub const DEFAULT_PORT: u16 = 9993;
-/// Longest name kept from the service (the rest is cut with `…`).
-const MAX_NAME: usize = 64;
 /// Most list entries (addresses, routes, DNS servers) kept per network.
 const MAX_LIST: usize = 32;
 
@@ -247,19 +246,6 @@ fn network_path(id: &str) -> Result<String, CallError> {
         Ok(format!("/network/{}", id.to_ascii_lowercase()))
     } else {
         Err(CallError::BadConfig(format!("{:?} is not a 16-digit network ID", sanitize(id, 20))))
-    }
-}
-
-/// Text from the service made fit for a menu: control characters (NUL
-/// included, which C strings cannot hold) become U+FFFD, length is capped.
-pub fn sanitize(text: &str, max: usize) -> String {
-    let clean: String = text.trim().chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
-    if clean.chars().count() <= max {
-        clean
-    } else {
-        let mut cut: String = clean.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }
 

@@ -169,7 +169,7 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
         ) {
             return down(e);
         }
-        notes.push(format!("Could not {what} network {}: {}", service::sanitize(id, 20), e.detail()));
+        notes.push(format!("Could not {what} network {}: {}", crate::text::clean(id, 20), e.detail()));
         outcome = Err(describe(&e));
     }
     let state = match endpoint.status().and_then(|status| Ok((status, endpoint.networks()?))) {

@@ -215,6 +215,22 @@ fn hostile_names_ids_and_counts_are_tamed() {
     assert!(r.out.lines().count() < 2000, "the menu stays small");
 }
 
+#[test]
+fn bidi_controls_and_a_lone_dash_cannot_break_the_menu() {
+    let sb = Sandbox::new("bidi");
+    let double = Double::start(false);
+    double.set_networks(vec![double::hostile_network(NET_A)]);
+    let r = print_state(&sb, double.port(), TOKEN);
+    assert!(r.ok, "{}{}", r.out, r.err);
+    for hidden in ['\u{202E}', '\u{202C}', '\u{200B}', '\u{FEFF}', '\u{2028}'] {
+        assert!(!r.out.contains(hidden), "U+{:04X} reached the menu:\n{}", hidden as u32, r.out);
+    }
+    assert!(r.out.contains(&format!("{NET_A} \u{fffd}evil\u{fffd} bank\u{fffd}\u{fffd}\u{fffd}next")), "{}", r.out);
+    // `-` in the text dump is a separator: the address must show as a hyphen.
+    let addresses = r.out.lines().skip_while(|l| !l.contains("Managed addresses")).nth(1).unwrap_or("");
+    assert_eq!(addresses.trim(), "\u{2010}", "{}", r.out);
+}
+
 /// While the service is stopped, anyone may take its port: such a listener
 /// gets a connection and not one byte, and the menu says what is going on.
 #[cfg(target_os = "linux")]

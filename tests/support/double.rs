@@ -72,6 +72,16 @@ pub fn network(id: &str, name: &str) -> Value {
     })
 }
 
+/// A network named with bidi controls, invisible characters and a line
+/// separator (names come from the network's controller, a remote party),
+/// with a lone `-` as its managed address and route target.
+pub fn hostile_network(id: &str) -> Value {
+    let mut net = network(id, "\u{202E}evil\u{202C} bank\u{200B}\u{FEFF}\u{2028}next");
+    net["assignedAddresses"] = json!(["-"]);
+    net["routes"] = json!([{"target": "-", "via": null}]);
+    net
+}
+
 impl Double {
     /// Listens on 127.0.0.1 (or ::1 with `v6`) on a free port.
     pub fn start(v6: bool) -> Double {

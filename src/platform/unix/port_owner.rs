@@ -46,7 +46,7 @@ fn account(uid: u32) -> String {
         text.lines().find_map(|l| {
             let mut f = l.split(':');
             let name = f.next()?;
-            (f.nth(1)? == uid.to_string()).then(|| crate::service::sanitize(name, 32))
+            (f.nth(1)? == uid.to_string()).then(|| crate::text::clean(name, 32))
         })
     });
     match name {
