@@ -193,7 +193,7 @@ fn on_action(action: Action) {
 }
 
 /// Sends a join and shows it as pending until the service lists the network.
-fn start_join(commands: &Sender<Command>, id: String) -> Result<(), String> {
+fn start_join(commands: &Sender<Command>, id: crate::service::NetworkId) -> Result<(), String> {
     commands.send(Command::Join(id.clone())).map_err(|_| "The service thread has stopped.".to_string())?;
     with(|c| c.local.pending_joins.push(id));
     refresh();

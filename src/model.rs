@@ -2,7 +2,7 @@
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
 pub use crate::service::Setting;
-use crate::service::{CallError, Network, NodeStatus};
+use crate::service::{CallError, Network, NetworkId, NodeStatus};
 use crate::text::clean as shorten;
 use zt_tray::MenuItem;
 
@@ -33,13 +33,13 @@ pub enum Action {
     Copy(&'static str, String),
     JoinNetwork,
     /// Leaves a network and remembers it under "Saved networks" (id, name).
-    Disconnect(String, String),
+    Disconnect(NetworkId, String),
     /// Joins a saved network again.
-    Reconnect(String),
+    Reconnect(NetworkId),
     /// Drops a network from "Saved networks".
-    Forget(String),
+    Forget(NetworkId),
     /// Turns a network's setting on or off.
-    SetAllow(String, Setting, bool),
+    SetAllow(NetworkId, Setting, bool),
     /// Opens a network's SSO login page.
     OpenUrl(String),
     /// Copies the service's token to the per-user file (asks for privileges).
@@ -57,7 +57,7 @@ pub enum Action {
 pub struct Local {
     pub autostart: bool,
     /// Network IDs asked to join that the service does not list yet.
-    pub pending_joins: Vec<String>,
+    pub pending_joins: Vec<NetworkId>,
     /// Networks disconnected from, newest first.
     pub saved: Vec<crate::saved::Saved>,
 }
@@ -160,8 +160,10 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
             Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
         }
         (_, ServiceState::Running { networks, .. }) => {
-            let was_waiting = |id: &str| match old {
-                ServiceState::Running { networks, .. } => networks.iter().any(|n| n.id == id && login_url(n).is_some()),
+            let was_waiting = |id: &NetworkId| match old {
+                ServiceState::Running { networks, .. } => {
+                    networks.iter().any(|n| &n.id == id && login_url(n).is_some())
+                }
                 _ => false,
             };
             let fresh = networks.iter().find(|n| login_url(n).is_some() && !was_waiting(&n.id))?;
@@ -209,7 +211,7 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             if sorted.len() > MAX_SHOWN_NETWORKS {
                 entries.push(info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
             }
-            let listed = |id: &String| networks.iter().any(|n| &n.id == id);
+            let listed = |id: &NetworkId| networks.iter().any(|n| &n.id == id);
             for id in local.pending_joins.iter().filter(|id| !listed(id)) {
                 entries.push(info(format!("Joining {id}…")));
             }
@@ -230,7 +232,7 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
 }
 
 fn network_entry(net: &Network) -> Item {
-    let mut children = vec![item("Copy network ID", Action::Copy("Network ID", net.id.clone()))];
+    let mut children = vec![item("Copy network ID", Action::Copy("Network ID", net.id.to_string()))];
     if let Some(url) = login_url(net) {
         children.push(item("Open login page…", Action::OpenUrl(url.into())));
     }
@@ -382,22 +384,6 @@ pub fn render_text(state: &ServiceState, local: &Local) -> String {
     out
 }
 
-/// Checks a network ID typed by the user: 16 hexadecimal digits, spaces and
-/// surrounding white space ignored.  Returns it in lowercase.
-pub fn parse_network_id(input: &str) -> Result<String, String> {
-    let id: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    if id.is_empty() {
-        return Err("Enter a network ID.".into());
-    }
-    if let Some(bad) = id.chars().find(|c| !c.is_ascii_hexdigit()) {
-        return Err(format!("A network ID has only the digits 0-9 and a-f, not '{bad}'."));
-    }
-    if id.len() != 16 {
-        return Err(format!("A network ID has 16 digits; this has {}.", id.len()));
-    }
-    Ok(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,9 +400,12 @@ mod tests {
         i.entry().map_or(&[], |e| e.submenu.as_slice())
     }
 
-    fn network(id: &str, name: &str) -> Network {
+    fn id(text: &str) -> NetworkId {
+        NetworkId::parse(text).unwrap()
+    }
+
+    fn network(text: &str, name: &str) -> Network {
         Network {
-            id: id.into(),
             name: name.into(),
             status: "OK".into(),
             kind: "PRIVATE".into(),
@@ -426,7 +415,7 @@ mod tests {
             allow_global: false,
             allow_default: false,
             allow_dns: true,
-            ..Network::default()
+            ..Network::new(id(text))
         }
     }
 
@@ -470,17 +459,17 @@ mod tests {
         assert_eq!(managed.entry().unwrap().checked, Some(true));
         assert_eq!(
             action(managed),
-            Some(&Action::SetAllow("b000000000000001".into(), Setting::Managed, false)),
+            Some(&Action::SetAllow(id("b000000000000001"), Setting::Managed, false)),
             "choosing toggles"
         );
         let global = children(beta).iter().find(|e| text(e).starts_with("Allow Assignment")).unwrap();
-        assert_eq!(action(global), Some(&Action::SetAllow("b000000000000001".into(), Setting::Global, true)));
+        assert_eq!(action(global), Some(&Action::SetAllow(id("b000000000000001"), Setting::Global, true)));
         let addresses = children(beta).iter().find(|e| text(e) == "Managed addresses").unwrap();
         assert_eq!(text(&children(addresses)[0]), "10.147.17.5/24");
         assert_eq!(action(&children(addresses)[0]), Some(&Action::Copy("Address", "10.147.17.5".into())));
         assert_eq!(
             action(children(beta).last().unwrap()),
-            Some(&Action::Disconnect("b000000000000001".into(), "beta".into()))
+            Some(&Action::Disconnect(id("b000000000000001"), "beta".into()))
         );
         assert_eq!(action(&children(beta)[0]), Some(&Action::Copy("Network ID", "b000000000000001".into())));
     }
@@ -596,17 +585,8 @@ mod tests {
     }
 
     #[test]
-    fn network_ids_are_validated() {
-        assert_eq!(parse_network_id(" 8056C2E21C 000001 ").unwrap(), "8056c2e21c000001");
-        assert!(parse_network_id("").unwrap_err().contains("Enter"));
-        assert!(parse_network_id("8056c2e21c00000g").unwrap_err().contains("'g'"));
-        assert!(parse_network_id("8056c2e21c").unwrap_err().contains("this has 10"));
-        assert!(parse_network_id("8056c2e21c0000011").unwrap_err().contains("this has 17"));
-    }
-
-    #[test]
     fn pending_joins_show_until_the_service_lists_them() {
-        let pending_joins = vec!["a000000000000001".into(), "c000000000000001".into()];
+        let pending_joins = vec![id("a000000000000001"), id("c000000000000001")];
         let local = Local { pending_joins, ..Local::default() };
         let m = menu(&running(vec![network("a000000000000001", "x")]), &local);
         let joining: Vec<&str> = m.iter().map(text).filter(|t| t.starts_with("Joining")).collect();
@@ -684,16 +664,16 @@ mod tests {
     fn saved_networks_offer_reconnect_and_forget_while_not_joined() {
         use crate::saved::Saved;
         let saved = vec![
-            Saved { id: "e000000000000001".into(), name: "lab".into() },
-            Saved { id: "a000000000000001".into(), name: "x".into() },
+            Saved { id: id("e000000000000001"), name: "lab".into() },
+            Saved { id: id("a000000000000001"), name: "x".into() },
         ];
         let m = menu(&running(vec![network("a000000000000001", "x")]), &Local { saved, ..Local::default() });
         let list = m.iter().find(|e| text(e) == "Saved networks").unwrap();
         assert_eq!(children(list).len(), 1, "a joined network is not offered again");
         let lab = &children(list)[0];
         assert_eq!(text(lab), "e000000000000001 lab");
-        assert_eq!(action(&children(lab)[0]), Some(&Action::Reconnect("e000000000000001".into())));
-        assert_eq!(action(&children(lab)[1]), Some(&Action::Forget("e000000000000001".into())));
+        assert_eq!(action(&children(lab)[0]), Some(&Action::Reconnect(id("e000000000000001"))));
+        assert_eq!(action(&children(lab)[1]), Some(&Action::Forget(id("e000000000000001"))));
         assert!(!menu(&running(vec![]), &Local::default()).iter().any(|e| text(e) == "Saved networks"));
     }
 

@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+use crate::service::NetworkId;
+
 /// One remembered network.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
-    pub id: String,
+    pub id: NetworkId,
     pub name: String,
 }
 
@@ -49,9 +51,13 @@ fn parse(text: &str) -> Option<Vec<Saved>> {
     for entry in value.get("networks")?.as_array()? {
         let id = entry.get("id")?.as_str()?;
         let name = entry.get("name").and_then(Value::as_str).unwrap_or("");
-        // Only what the app itself would have written gets into the menu.
-        if is_network_id(id) && !out.iter().any(|s| s.id == id) && out.len() < MAX_SAVED {
-            out.push(Saved { id: id.to_string(), name: clean_name(name) });
+        // Only what the app itself would have written (lowercase, no spaces) gets into the menu.
+        let id = match NetworkId::parse(id) {
+            Ok(parsed) if parsed.as_str() == id => parsed,
+            _ => continue,
+        };
+        if !out.iter().any(|s| s.id == id) && out.len() < MAX_SAVED {
+            out.push(Saved { id, name: clean_name(name) });
         }
     }
     Some(out)
@@ -59,7 +65,7 @@ fn parse(text: &str) -> Option<Vec<Saved>> {
 
 /// Writes the list: a new file, readable by this user only, moved over the old one.
 pub fn store(path: &Path, list: &[Saved]) -> io::Result<()> {
-    let networks: Vec<Value> = list.iter().map(|s| json!({ "id": s.id, "name": s.name })).collect();
+    let networks: Vec<Value> = list.iter().map(|s| json!({ "id": s.id.as_str(), "name": s.name })).collect();
     let text = serde_json::to_string_pretty(&json!({ "networks": networks })).map_err(io::Error::other)?;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
@@ -80,18 +86,14 @@ pub fn store(path: &Path, list: &[Saved]) -> io::Result<()> {
 }
 
 /// Adds (or renames) `id`, newest first.
-pub fn remember(list: &mut Vec<Saved>, id: &str, name: &str) {
-    list.retain(|s| s.id != id);
-    list.insert(0, Saved { id: id.to_string(), name: clean_name(name) });
+pub fn remember(list: &mut Vec<Saved>, id: &NetworkId, name: &str) {
+    list.retain(|s| &s.id != id);
+    list.insert(0, Saved { id: id.clone(), name: clean_name(name) });
     list.truncate(MAX_SAVED);
 }
 
-pub fn forget(list: &mut Vec<Saved>, id: &str) {
-    list.retain(|s| s.id != id);
-}
-
-fn is_network_id(id: &str) -> bool {
-    id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+pub fn forget(list: &mut Vec<Saved>, id: &NetworkId) {
+    list.retain(|s| &s.id != id);
 }
 
 fn clean_name(name: &str) -> String {
@@ -101,6 +103,10 @@ fn clean_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn id(text: &str) -> NetworkId {
+        NetworkId::parse(text).unwrap()
+    }
 
     fn temp(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("ztui-saved-{}-{name}", std::process::id()));
@@ -112,13 +118,13 @@ mod tests {
     fn survives_a_round_trip_and_is_private() {
         let path = temp("round");
         let mut list = Vec::new();
-        remember(&mut list, "a000000000000001", "home");
-        remember(&mut list, "b000000000000002", "work\u{7}");
-        remember(&mut list, "a000000000000001", "home renamed");
+        remember(&mut list, &id("a000000000000001"), "home");
+        remember(&mut list, &id("b000000000000002"), "work\u{7}");
+        remember(&mut list, &id("a000000000000001"), "home renamed");
         store(&path, &list).unwrap();
         let back = load(&path);
         assert_eq!(back, list);
-        assert_eq!(back[0], Saved { id: "a000000000000001".into(), name: "home renamed".into() });
+        assert_eq!(back[0], Saved { id: id("a000000000000001"), name: "home renamed".into() });
         assert_eq!(back[1].name, "work\u{fffd}", "control characters are replaced as in the menu");
         #[cfg(unix)]
         {
@@ -126,7 +132,7 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600);
         }
-        forget(&mut list, "a000000000000001");
+        forget(&mut list, &id("a000000000000001"));
         store(&path, &list).unwrap();
         assert_eq!(load(&path).len(), 1);
     }
@@ -139,7 +145,7 @@ mod tests {
         assert!(load(&path).is_empty());
         assert!(path.with_extension("json.unreadable").exists(), "the unreadable file was not kept");
         std::fs::write(&path, r#"{"networks":[{"id":"../../x"},{"id":"A000000000000001"},{"id":"c000000000000003","name":7},{"id":"c000000000000003"}]}"#).unwrap();
-        assert_eq!(load(&path), [Saved { id: "c000000000000003".into(), name: String::new() }]);
+        assert_eq!(load(&path), [Saved { id: id("c000000000000003"), name: String::new() }]);
         assert!(load(&temp("missing")).is_empty());
     }
 
@@ -147,9 +153,9 @@ mod tests {
     fn the_list_is_capped() {
         let mut list = Vec::new();
         for i in 0..100 {
-            remember(&mut list, &format!("{i:016x}"), "n");
+            remember(&mut list, &id(&format!("{i:016x}")), "n");
         }
         assert_eq!(list.len(), MAX_SAVED);
-        assert_eq!(list[0].id, format!("{:016x}", 99));
+        assert_eq!(list[0].id, id(&format!("{:016x}", 99)));
     }
 }

@@ -87,10 +87,53 @@ pub struct NodeStatus {
     pub version: String,
 }
 
+/// A network's ID: 16 hexadecimal digits, kept in lowercase.  Checked once
+/// where an ID enters the app (the service's answer, the join window, the
+/// saved file), so every holder has a valid one and no other text reaches a
+/// URL path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NetworkId(String);
+
+impl NetworkId {
+    pub const DIGITS: usize = 16;
+
+    /// Spaces and surrounding white space are ignored (IDs are pasted in
+    /// groups); the errors are worded for the person who typed it.
+    pub fn parse(input: &str) -> Result<NetworkId, String> {
+        if input.len() > 256 {
+            return Err("A network ID has 16 digits; this is far longer.".into());
+        }
+        let id: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if id.is_empty() {
+            return Err("Enter a network ID.".into());
+        }
+        if let Some(bad) = id.chars().find(|c| !c.is_ascii_hexdigit()) {
+            return Err(format!(
+                "A network ID has only the digits 0-9 and a-f, not '{}'.",
+                sanitize(&bad.to_string(), 1)
+            ));
+        }
+        if id.len() != Self::DIGITS {
+            return Err(format!("A network ID has 16 digits; this has {}.", id.len()));
+        }
+        Ok(NetworkId(id))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for NetworkId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One entry of `GET /network`, sanitized.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Network {
-    pub id: String,
+    pub id: NetworkId,
     pub name: String,
     pub status: String,
     pub kind: String,
@@ -105,6 +148,28 @@ pub struct Network {
     pub allow_dns: bool,
     /// Set while the network wants a browser login (SSO).
     pub sso: Option<Sso>,
+}
+
+impl Network {
+    /// A network with nothing known but its ID.
+    pub fn new(id: NetworkId) -> Network {
+        Network {
+            id,
+            name: String::new(),
+            status: String::new(),
+            kind: String::new(),
+            device: String::new(),
+            mac: String::new(),
+            assigned_addresses: Vec::new(),
+            routes: Vec::new(),
+            dns: None,
+            allow_managed: false,
+            allow_global: false,
+            allow_default: false,
+            allow_dns: false,
+            sso: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,18 +256,18 @@ impl Endpoint {
         parse_networks(&self.call("GET", "/network", None)?)
     }
 
-    pub fn join(&self, id: &str) -> Result<(), CallError> {
-        self.call("POST", &network_path(id)?, Some(Value::Object(Map::new()))).map(drop)
+    pub fn join(&self, id: &NetworkId) -> Result<(), CallError> {
+        self.call("POST", &network_path(id), Some(Value::Object(Map::new()))).map(drop)
     }
 
-    pub fn leave(&self, id: &str) -> Result<(), CallError> {
-        self.call("DELETE", &network_path(id)?, None).map(drop)
+    pub fn leave(&self, id: &NetworkId) -> Result<(), CallError> {
+        self.call("DELETE", &network_path(id), None).map(drop)
     }
 
-    pub fn set(&self, id: &str, setting: Setting, on: bool) -> Result<(), CallError> {
+    pub fn set(&self, id: &NetworkId, setting: Setting, on: bool) -> Result<(), CallError> {
         let mut body = Map::new();
         body.insert(setting.field().into(), on.into());
-        self.call("POST", &network_path(id)?, Some(Value::Object(body))).map(drop)
+        self.call("POST", &network_path(id), Some(Value::Object(body))).map(drop)
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, CallError> {
@@ -236,17 +301,8 @@ fn transport_error(port: u16, e: http::Error) -> CallError {
     }
 }
 
-/// A network ID is 16 hexadecimal digits; nothing else reaches a URL.
-pub fn is_network_id(id: &str) -> bool {
-    id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-fn network_path(id: &str) -> Result<String, CallError> {
-    if is_network_id(id) {
-        Ok(format!("/network/{}", id.to_ascii_lowercase()))
-    } else {
-        Err(CallError::BadConfig(format!("{:?} is not a 16-digit network ID", sanitize(id, 20))))
-    }
+fn network_path(id: &NetworkId) -> String {
+    format!("/network/{id}")
 }
 
 /// Typed access to one JSON object: absent fields get defaults, present
@@ -324,12 +380,15 @@ fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
     let mut rejected = 0usize;
     for entry in list {
         let f = Fields::new("a network", entry)?;
-        let id = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
-        if !is_network_id(&id) {
-            rejected += 1;
-            continue;
-        }
-        let id = id.to_ascii_lowercase();
+        let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
+        // The service writes IDs whole: the typist's spaces are no excuse here.
+        let id = match NetworkId::parse(&text) {
+            Ok(id) if !text.contains(char::is_whitespace) => id,
+            _ => {
+                rejected += 1;
+                continue;
+            }
+        };
         if networks.iter().any(|n| n.id == id) {
             rejected += 1;
             continue;
@@ -343,7 +402,7 @@ fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
     Ok(networks)
 }
 
-fn parse_network(id: String, f: &Fields) -> Result<Network, CallError> {
+fn parse_network(id: NetworkId, f: &Fields) -> Result<Network, CallError> {
     let mut routes = Vec::new();
     for r in f.list("routes")?.iter().take(MAX_LIST) {
         let r = Fields::new(format!("{}: a route", f.what), r)?;
@@ -438,7 +497,7 @@ mod tests {
         ]);
         let nets = parse_networks(&v).unwrap();
         assert_eq!(nets.len(), 2);
-        assert_eq!(nets[0].id, "8056c2e21c000001");
+        assert_eq!(nets[0].id.as_str(), "8056c2e21c000001");
         assert_eq!(nets[0].name, "a\u{fffd}b\u{fffd}c");
         assert_eq!(nets[0].routes, [Route { target: "10.0.0.0/24".into(), via: None }]);
         assert_eq!(nets[0].dns.as_ref().unwrap().servers, ["10.0.0.1"]);
@@ -448,11 +507,16 @@ mod tests {
     }
 
     #[test]
-    fn bad_ids_never_reach_the_wire() {
-        let ep =
-            Endpoint { port: 1, token: Token::parse("t").unwrap(), timeout: Duration::from_secs(1), homes: vec![] };
-        for id in ["", "8056c2e21c00000", "../../status0000", "8056c2e21c00000g"] {
-            assert!(matches!(ep.leave(id), Err(CallError::BadConfig(_))), "{id}");
-        }
+    fn network_ids_are_validated_once() {
+        assert_eq!(NetworkId::parse(" 8056C2E21C 000001 ").unwrap().as_str(), "8056c2e21c000001");
+        assert!(NetworkId::parse("").unwrap_err().contains("Enter"));
+        assert!(NetworkId::parse("8056c2e21c00000g").unwrap_err().contains("'g'"));
+        assert!(NetworkId::parse("../../status0000").unwrap_err().contains("'.'"));
+        assert!(NetworkId::parse("8056c2e21c").unwrap_err().contains("this has 10"));
+        assert!(NetworkId::parse("8056c2e21c0000011").unwrap_err().contains("this has 17"));
+        assert!(NetworkId::parse(&"a".repeat(100_000)).is_err());
+        assert!(NetworkId::parse("8056c2e21c00000\u{202E}").unwrap_err().contains("\u{fffd}"));
+        let id = NetworkId::parse("8056c2e21c000001").unwrap();
+        assert_eq!(network_path(&id), "/network/8056c2e21c000001");
     }
 }

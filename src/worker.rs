@@ -7,7 +7,7 @@
 
 use crate::discovery::{self, Places};
 use crate::model::{self, ServiceState};
-use crate::service::{self, CallError, Endpoint, Setting};
+use crate::service::{self, CallError, Endpoint, NetworkId, Setting};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -19,16 +19,16 @@ use std::time::{Duration, Instant};
 pub enum Command {
     /// Fetch the state; the gate says whether it is a timer poll or asked for.
     Refresh,
-    Join(String),
-    Leave(String),
-    Set(String, Setting, bool),
+    Join(NetworkId),
+    Leave(NetworkId),
+    Set(NetworkId, Setting, bool),
 }
 
 /// What one command produced: the state after it, and for a join, whether
 /// the service took it (the join window waits for that).
 pub struct Report {
     pub state: ServiceState,
-    pub join: Option<(String, Result<(), String>)>,
+    pub join: Option<(NetworkId, Result<(), String>)>,
 }
 
 /// At most one pending refresh: requests while one is queued only raise its
@@ -169,7 +169,7 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
         ) {
             return down(e);
         }
-        notes.push(format!("Could not {what} network {}: {}", crate::text::clean(id, 20), e.detail()));
+        notes.push(format!("Could not {what} network {}: {}", id, e.detail()));
         outcome = Err(describe(&e));
     }
     let state = match endpoint.status().and_then(|status| Ok((status, endpoint.networks()?))) {
