@@ -86,8 +86,7 @@ pub fn apply(report: Report) {
         if old != c.state {
             log::info!("{}", model::tooltip(&c.state));
             if let Some((title, text)) = model::transition_notice(&old, &c.state) {
-                // A desktop without a notification service is no reason to stop.
-                let _ = c.tray.notify(&title, &text);
+                show_notice(&c.tray, &title, &text);
             }
         }
     });
@@ -224,9 +223,14 @@ fn copy(ui: &Ui, what: &str, text: &str) {
 }
 
 fn notify(title: &str, text: &str) {
-    with(|c| {
-        let _ = c.tray.notify(title, text);
-    });
+    with(|c| show_notice(&c.tray, title, text));
+}
+
+/// Every notification goes through here: the body may hold the service's
+/// text, which must not be read as markup.
+fn show_notice(tray: &Tray<Action>, title: &str, text: &str) {
+    // A desktop without a notification service is no reason to stop.
+    let _ = tray.notify(title, &crate::text::notification_body(text));
 }
 
 /// Queues a refresh unless one is pending; false once the worker is gone.
