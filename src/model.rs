@@ -2,7 +2,7 @@
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
 pub use crate::service::Setting;
-use crate::service::{CallError, Network, NetworkId, NodeStatus};
+use crate::service::{CallError, LoginUrl, Network, NetworkId, NodeStatus};
 use crate::text::clean as shorten;
 use zt_tray::MenuItem;
 
@@ -140,8 +140,16 @@ fn needs_attention(net: &Network) -> bool {
 }
 
 /// The login page of a network that waits for a browser login (SSO).
-fn login_url(net: &Network) -> Option<&str> {
-    net.sso.as_ref().filter(|_| net.status == "AUTHENTICATION_REQUIRED").map(|s| s.url.as_str())
+fn login_url(net: &Network) -> Option<&LoginUrl> {
+    net.sso.as_ref().filter(|_| net.status == "AUTHENTICATION_REQUIRED").and_then(|s| s.url.as_ref().ok())
+}
+
+/// Why a network that waits for a browser login offers no page to open.
+fn refused_login(net: &Network) -> Option<&str> {
+    net.sso
+        .as_ref()
+        .filter(|_| net.status == "AUTHENTICATION_REQUIRED")
+        .and_then(|s| s.url.as_ref().err().map(String::as_str))
 }
 
 fn title(net: &Network) -> String {
@@ -198,7 +206,8 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
             for net in networks.iter().take(MAX_SHOWN_NETWORKS) {
                 if let Some(url) = login_url(net) {
-                    entries.push(item(format!("Open login page for {}…", title(net)), Action::OpenUrl(url.into())));
+                    let text = format!("Open login page on {} for {}…", url.host(), title(net));
+                    entries.push(item(text, Action::OpenUrl(url.as_str().into())));
                 }
             }
             entries.push(MenuItem::separator());
@@ -234,7 +243,10 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
 fn network_entry(net: &Network) -> Item {
     let mut children = vec![item("Copy network ID", Action::Copy("Network ID", net.id.to_string()))];
     if let Some(url) = login_url(net) {
-        children.push(item("Open login page…", Action::OpenUrl(url.into())));
+        children.push(item(format!("Open login page on {}…", url.host()), Action::OpenUrl(url.as_str().into())));
+    }
+    if let Some(why) = refused_login(net) {
+        children.push(info(format!("Login page not offered: {why}")));
     }
     children.push(info(format!("Status: {}", net.status)));
     children.push(info(format!("Type: {}", net.kind)));
@@ -607,7 +619,7 @@ mod tests {
     fn sso(id: &str, url: &str) -> Network {
         let mut net = network(id, "corp");
         net.status = "AUTHENTICATION_REQUIRED".into();
-        net.sso = Some(crate::service::Sso { url: url.into(), expires_ms: Some(1_700_000_000_000) });
+        net.sso = Some(crate::service::Sso { url: LoginUrl::parse(url), expires_ms: Some(1_700_000_000_000) });
         net
     }
 
@@ -618,10 +630,15 @@ mod tests {
             &Local::default(),
         );
         let open = Action::OpenUrl("https://sso.example/login".into());
-        assert_eq!(text(&m[2]), "Open login page for d000000000000001 corp…");
+        assert_eq!(text(&m[2]), "Open login page on sso.example for d000000000000001 corp…", "the host is shown");
         assert_eq!(action(&m[2]), Some(&open));
         let net = m.iter().find(|e| text(e) == "d000000000000001 corp").unwrap();
-        assert!(children(net).iter().any(|e| text(e) == "Open login page…" && action(e) == Some(&open)));
+        assert!(children(net).iter().any(|e| text(e) == "Open login page on sso.example…" && action(e) == Some(&open)));
+        let refused =
+            menu(&running(vec![sso("d000000000000001", "https://my.zerotier.com@evil.example/")]), &Local::default());
+        assert!(!refused.iter().any(|e| action(e).is_some_and(|a| matches!(a, Action::OpenUrl(_)))));
+        let net = refused.iter().find(|e| !children(e).is_empty()).unwrap();
+        assert!(children(net).iter().any(|e| text(e).starts_with("Login page not offered: it names a user")));
         assert!(children(net).iter().any(|e| text(e) == "Login expires 2023-11-14 22:13 UTC"), "{:?}", net);
         assert_eq!(look(&running(vec![sso("d000000000000001", "https://x")])), Look::Attention);
         // Once logged in the page is not offered, the expiry still shows.

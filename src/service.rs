@@ -184,9 +184,69 @@ pub struct Dns {
     pub servers: Vec<String>,
 }
 
+/// A login page address the service sent, checked when the answer is read:
+/// `http(s)://host[:port][/path][?query][#fragment]` in RFC 3986 characters
+/// only (no spaces, quotes, angle brackets, non-ASCII or control characters;
+/// `%` only before two hex digits), no user name before the host (in
+/// `https://my.zerotier.com@evil.example/` the host is evil.example).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginUrl {
+    url: String,
+    host: std::ops::Range<usize>,
+}
+
+impl LoginUrl {
+    pub const MAX_LEN: usize = 2048;
+
+    pub fn parse(text: &str) -> Result<LoginUrl, String> {
+        if text.len() > Self::MAX_LEN {
+            return Err(format!("longer than {} characters", Self::MAX_LEN));
+        }
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let allowed = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
+            let escape = b == b'%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+            if !allowed && !escape {
+                return Err("it holds characters a web address may not".into());
+            }
+        }
+        let lower = text.to_ascii_lowercase();
+        let rest = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| lower.starts_with(scheme).then_some(scheme.len()))
+            .ok_or("it is not an http or https address")?;
+        let authority_len = text[rest..].find(['/', '?', '#']).unwrap_or(text.len() - rest);
+        let authority = &text[rest..rest + authority_len];
+        if authority.contains('@') {
+            return Err("it names a user before the host, which hides where it goes".into());
+        }
+        // Host, then an optional port; an IPv6 literal is in brackets.
+        let host_len = if authority.starts_with('[') {
+            authority.find(']').map(|i| i + 1).ok_or("its IPv6 host has no closing bracket")?
+        } else {
+            authority.find(':').unwrap_or(authority.len())
+        };
+        let port = &authority[host_len..];
+        if host_len == 0 || !(port.is_empty() || port[1..].bytes().all(|b| b.is_ascii_digit())) {
+            return Err("it has no usable host".into());
+        }
+        Ok(LoginUrl { url: text.to_string(), host: rest..rest + host_len })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    /// Where it goes, shown in the menu item that opens it.
+    pub fn host(&self) -> &str {
+        &self.url[self.host.clone()]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sso {
-    pub url: String,
+    /// The login page, or why the address the service sent was refused.
+    pub url: Result<LoginUrl, String>,
     /// Milliseconds since the Unix epoch, when the service says.
     pub expires_ms: Option<i64>,
 }
@@ -418,15 +478,19 @@ fn parse_network(id: NetworkId, f: &Fields) -> Result<Network, CallError> {
             (!domain.is_empty() || !servers.is_empty()).then_some(Dns { domain, servers })
         }
     };
-    let sso = match f.text("authenticationURL", 2048)? {
-        Some(url) if !url.is_empty() => {
+    // Read as sent (not cleaned or cut): it must be a usable address as it is.
+    let sso = match f.get("authenticationURL") {
+        None => None,
+        Some(Value::String(url)) if url.is_empty() => None,
+        Some(Value::String(url)) => {
+            let url = LoginUrl::parse(url);
             let expires_ms = match f.get("authenticationExpiryTime") {
                 None => None,
                 Some(v) => Some(v.as_i64().ok_or_else(|| f.wrong("authenticationExpiryTime", "a number"))?),
             };
             Some(Sso { url, expires_ms })
         }
-        _ => None,
+        Some(_) => return Err(f.wrong("authenticationURL", "text")),
     };
     let text = |key| f.text(key, MAX_NAME).map(Option::unwrap_or_default);
     let flag = |s: Setting| f.flag(s.field()).map(|b| b.unwrap_or(false));
@@ -504,6 +568,34 @@ mod tests {
         assert_eq!(nets[0].sso.as_ref().unwrap().expires_ms, Some(1_700_000_000_000));
         assert!(nets[0].allow_dns && !nets[0].allow_managed);
         assert_eq!(nets[1].name.chars().count(), MAX_NAME);
+    }
+
+    #[test]
+    fn login_addresses_are_checked_when_read() {
+        let ok = LoginUrl::parse("https://my.zerotier.com/sso?state=a%2Fb&x=1#top").unwrap();
+        assert_eq!(ok.host(), "my.zerotier.com");
+        assert_eq!(LoginUrl::parse("HTTP://10.0.0.1:3000/sso").unwrap().host(), "10.0.0.1");
+        assert_eq!(LoginUrl::parse("https://[fd00::1]:8443/x").unwrap().host(), "[fd00::1]");
+        for bad in [
+            "https://my.zerotier.com@evil.example/login",
+            "https://evil.example/\u{202E}moc.reitorez",
+            "https://a b/",
+            "https://a/\"><script>",
+            "https://a/%zz",
+            "https://a/%",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "https://:443/",
+            "https://a:b/",
+            "https://[fd00::1/",
+        ] {
+            assert!(LoginUrl::parse(bad).is_err(), "{bad}");
+        }
+        assert!(LoginUrl::parse(&format!("https://a/{}", "x".repeat(3000))).is_err());
+        let v = json!([{"id": "8056c2e21c000001", "authenticationURL": "https://a/\u{2028}"}]);
+        let sso = parse_networks(&v).unwrap()[0].sso.clone().unwrap();
+        assert!(sso.url.is_err(), "checked when the answer is read");
     }
 
     #[test]

@@ -147,8 +147,8 @@ fn a_healthy_service_is_shown_in_full() {
         "DNS servers: 10.147.17.1 (disabled)\n".into(),
         "\n  Managed addresses\n    10.147.17.5/24\n".into(),
         format!("{NET_B} sso-net"),
-        format!("Open login page for {NET_B} sso-net…"),
-        "\n  Open login page…\n".into(),
+        format!("Open login page on login.example for {NET_B} sso-net…"),
+        "\n  Open login page on login.example…\n".into(),
     ] {
         assert!(r.out.contains(&needle), "missing {needle:?} in\n{}", r.out);
     }
