@@ -47,21 +47,40 @@ fn autostart_file(dir: &Path) -> PathBuf {
     dir.join("zerotier-desktop-ui.desktop")
 }
 
-/// A desktop entry that starts `exe` (quoted as the Desktop Entry spec asks).
-pub fn desktop_entry(exe: &Path) -> String {
-    let mut quoted = String::from("\"");
-    for c in exe.to_string_lossy().chars() {
-        if matches!(c, '"' | '`' | '$' | '\\') {
-            quoted.push('\\');
-        }
-        quoted.push(c);
+/// A desktop entry that starts `exe`, its `Exec=` written by the Desktop
+/// Entry spec's three layers: the path as one double-quoted argument (`"`,
+/// `` ` ``, `$` and `\` escaped with `\`), `%` doubled (field codes), then
+/// the string-value escape (`\` doubled again).  A path the format cannot
+/// hold (not UTF-8, control characters such as a newline, which would start
+/// a new key) is refused.
+pub fn desktop_entry(exe: &Path) -> io::Result<String> {
+    let path = exe.to_str().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not UTF-8, which desktop entries need", exe.display()),
+        )
+    })?;
+    if path.chars().any(char::is_control) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("the program's path {path:?} holds a control character a desktop entry cannot carry"),
+        ));
     }
-    quoted.push('"');
-    format!(
+    let mut exec = String::from("\"");
+    for c in path.chars() {
+        match c {
+            '"' | '`' | '$' => exec.push_str(&format!("\\\\{c}")),
+            '\\' => exec.push_str("\\\\\\\\"),
+            '%' => exec.push_str("%%"),
+            c => exec.push(c),
+        }
+    }
+    exec.push('"');
+    Ok(format!(
         "[Desktop Entry]\nType=Application\nName={}\nComment=Tray icon for the local ZeroTier One service\n\
-         Exec={quoted}\nTerminal=false\nX-GNOME-Autostart-enabled=true\n",
+         Exec={exec}\nTerminal=false\nX-GNOME-Autostart-enabled=true\n",
         super::APP_NAME
-    )
+    ))
 }
 
 pub fn autostart_enabled() -> bool {
@@ -75,8 +94,7 @@ pub fn set_autostart(enabled: bool) -> io::Result<()> {
 pub fn set_autostart_in(dir: &Path, exe: &Path, enabled: bool) -> io::Result<()> {
     let file = autostart_file(dir);
     if enabled {
-        std::fs::create_dir_all(dir)?;
-        std::fs::write(&file, desktop_entry(exe))
+        super::replace_file(&file, desktop_entry(exe)?.as_bytes())
     } else {
         match std::fs::remove_file(&file) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
@@ -163,7 +181,33 @@ mod tests {
 
     #[test]
     fn exec_lines_escape_what_the_spec_reserves() {
-        let entry = desktop_entry(Path::new("/a\"b`c$d\\e"));
-        assert!(entry.contains("Exec=\"/a\\\"b\\`c\\$d\\\\e\"\n"), "{entry}");
+        // Quoting layer: /a\"b\`c\$d\\e%%f; string layer doubles each backslash.
+        let entry = desktop_entry(Path::new("/a\"b`c$d\\e%f")).unwrap();
+        assert!(entry.contains("Exec=\"/a\\\\\"b\\\\`c\\\\$d\\\\\\\\e%%f\"\n"), "{entry}");
+        assert_eq!(entry.lines().count(), 7, "one line per key");
+    }
+
+    #[test]
+    fn a_path_with_a_newline_cannot_add_keys() {
+        let exe = Path::new("/tmp/x\nExec=/bin/evil");
+        assert_eq!(desktop_entry(exe).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        let dir = std::env::temp_dir().join(format!("ztui-autostart-nl-{}", std::process::id()));
+        assert!(set_autostart_in(&dir, exe, true).is_err());
+        assert!(!autostart_file(&dir).exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_autostart_file_is_replaced_not_written_through_a_link() {
+        let dir = std::env::temp_dir().join(format!("ztui-autostart-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        std::os::unix::fs::symlink(&victim, autostart_file(&dir)).unwrap();
+        set_autostart_in(&dir, Path::new("/usr/bin/zerotier_desktop_ui"), true).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(std::fs::read_to_string(autostart_file(&dir)).unwrap().starts_with("[Desktop Entry]"));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
