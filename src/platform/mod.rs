@@ -118,7 +118,8 @@ mod tests {
         std::fs::write(&file, "abc\n").unwrap();
         assert_eq!(read_small_file(&file, 4).unwrap(), "abc\n");
         assert_eq!(read_small_file(&file, 3).unwrap_err().kind(), std::io::ErrorKind::InvalidData);
-        assert_eq!(read_small_file(&dir, 4096).unwrap_err().kind(), std::io::ErrorKind::InvalidData, "a folder");
+        // Unix opens a folder and then refuses it; Windows refuses to open it.
+        assert!(read_small_file(&dir, 4096).is_err(), "a folder");
         #[cfg(unix)]
         {
             let start = std::time::Instant::now();

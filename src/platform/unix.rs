@@ -1,5 +1,5 @@
-//! Linux and the BSDs: XDG autostart, an abstract socket as the instance
-//! lock, xdg-open.
+//! Linux and the BSDs: XDG autostart, a lock file in the user's runtime
+//! folder as the instance lock, xdg-open.
 
 use std::io;
 use std::os::unix::fs::MetadataExt;
@@ -112,38 +112,78 @@ pub fn token_exposure(path: &Path) -> Option<String> {
 
 /// Held for the life of the process: while it exists, no second instance
 /// of the same session can claim the name.
-pub struct Instance(#[allow(dead_code)] std::os::unix::net::UnixListener);
+pub struct Instance(#[allow(dead_code)] std::fs::File);
 
 /// Claims `name` for this user and graphical session; `Ok(None)` when
-/// another instance holds it.  An abstract socket vanishes with its process,
-/// so a crash leaves nothing stale behind.
+/// another instance holds it.  The claim is a `flock` on a file in this
+/// user's own folder, which no other account can create or lock first; the
+/// kernel drops the lock with its process, so a crash leaves nothing stale.
 pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::linux::net::SocketAddrExt;
-        let uid = std::fs::metadata("/proc/self")?.uid();
-        let session = std::env::var("XDG_SESSION_ID")
-            .or_else(|_| std::env::var("WAYLAND_DISPLAY"))
-            .or_else(|_| std::env::var("DISPLAY"))
-            .unwrap_or_default();
-        let addr = std::os::unix::net::SocketAddr::from_abstract_name(format!("{name}.{uid}.{session}"))?;
-        match std::os::unix::net::UnixListener::bind_addr(&addr) {
-            Ok(listener) => Ok(Some(Instance(listener))),
-            Err(e) if e.kind() == io::ErrorKind::AddrInUse => Ok(None),
-            Err(e) => Err(e),
-        }
+    let dir = match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => private_temp_dir(name)?,
+    };
+    claim_instance_in(&dir, name)
+}
+
+/// [`claim_instance`] with the lock file in `dir`.
+pub fn claim_instance_in(dir: &Path, name: &str) -> io::Result<Option<Instance>> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let session = std::env::var("XDG_SESSION_ID")
+        .or_else(|_| std::env::var("WAYLAND_DISPLAY"))
+        .or_else(|_| std::env::var("DISPLAY"))
+        .unwrap_or_default();
+    // The session name only picks the file: anything but plain characters becomes '_'.
+    let session: String =
+        session.chars().take(64).map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' }).collect();
+    let path = dir.join(format!("{name}.{session}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(&path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    use std::os::fd::AsRawFd;
+    // SAFETY: a valid descriptor this function owns.
+    if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        return Ok(Some(Instance(file)));
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        // No abstract sockets: a socket file in the per-user runtime folder.
-        let dir = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-        let uid = std::fs::metadata(&dir)?.uid();
-        let path = dir.join(format!("{name}.{uid}.sock"));
-        if std::os::unix::net::UnixStream::connect(&path).is_ok() {
-            return Ok(None);
-        }
-        let _ = std::fs::remove_file(&path);
-        std::os::unix::net::UnixListener::bind(&path).map(|l| Some(Instance(l)))
+    let e = io::Error::last_os_error();
+    if e.kind() == io::ErrorKind::WouldBlock {
+        Ok(None)
+    } else {
+        Err(e)
+    }
+}
+
+fn own_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Without `XDG_RUNTIME_DIR`: `$TMPDIR/NAME-UID`, made by this user with mode
+/// 0700.  One that exists but is not exactly that (another user's, a link,
+/// open to others) is refused, so nobody else can hold the lock file.
+fn private_temp_dir(name: &str) -> io::Result<PathBuf> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let uid = own_uid();
+    let dir = std::env::temp_dir().join(format!("{name}-{uid}"));
+    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+        Ok(()) => return Ok(dir),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    let meta = std::fs::symlink_metadata(&dir)?;
+    if meta.is_dir() && meta.uid() == uid && meta.permissions().mode() & 0o077 == 0 {
+        Ok(dir)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{} is not a private folder of this user", dir.display()),
+        ))
     }
 }
 
@@ -177,6 +217,36 @@ mod tests {
         assert!(!autostart_file(&dir).exists());
         set_autostart_in(&dir, exe, false).unwrap(); // already off: fine
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn another_user_cannot_take_the_instance_name_first() {
+        // The old claim was an abstract socket anyone could bind first; holding
+        // that name now blocks nothing.
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::linux::net::SocketAddrExt;
+            let name = format!("ztui-squat-{}", std::process::id());
+            let uid = own_uid();
+            let session = std::env::var("XDG_SESSION_ID")
+                .or_else(|_| std::env::var("WAYLAND_DISPLAY"))
+                .or_else(|_| std::env::var("DISPLAY"))
+                .unwrap_or_default();
+            let addr = std::os::unix::net::SocketAddr::from_abstract_name(format!("{name}.{uid}.{session}")).unwrap();
+            let _squatter = std::os::unix::net::UnixListener::bind_addr(&addr).unwrap();
+            assert!(claim_instance(&name).unwrap().is_some());
+        }
+        // Without XDG_RUNTIME_DIR, a folder of the fallback's name made by
+        // someone else (here: made open to all) is refused, not trusted.
+        let name = format!("ztui-fallback-{}", std::process::id());
+        let dir = private_temp_dir(&name).unwrap();
+        let first = claim_instance_in(&dir, &name).unwrap();
+        assert!(first.is_some() && claim_instance_in(&dir, &name).unwrap().is_none());
+        drop(first);
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert_eq!(private_temp_dir(&name).unwrap_err().kind(), io::ErrorKind::PermissionDenied);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
