@@ -81,3 +81,35 @@ pub fn menu(n: usize) -> ExitCode {
         }
     }
 }
+
+/// Times reading a `GET /network` answer of `n` networks (JSON text to the
+/// kept list), the work every poll does.
+pub fn parse(n: usize) -> ExitCode {
+    let list: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("{:016x}", 0x8056_c2e2_1c00_0000u64 + i as u64),
+                "name": format!("network {i}"), "status": "OK", "type": "PRIVATE",
+                "assignedAddresses": [format!("10.{}.{}.5/16", i / 256 % 256, i % 256)],
+                "routes": [{"target": "10.0.0.0/8", "via": null}],
+                "allowManaged": true,
+            })
+        })
+        .collect();
+    let body = serde_json::Value::Array(list).to_string();
+    let rounds = if n > 10_000 { 5 } else { 20 };
+    let mut times = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let parsed = serde_json::from_str(&body)
+            .map_err(|e| e.to_string())
+            .and_then(|v| crate::service::parse_networks(&v).map_err(|e| e.detail().to_string()));
+        times.push(started.elapsed());
+        if let Err(e) = parsed {
+            log::error!("bench-parse: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("bench-parse networks={n} answer={} KiB {:.1} ms (median of {rounds})", body.len() / 1024, median(times));
+    ExitCode::SUCCESS
+}

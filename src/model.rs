@@ -168,12 +168,14 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
             Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
         }
         (_, ServiceState::Running { networks, .. }) => {
-            let was_waiting = |id: &NetworkId| match old {
+            // A set, so a long list is not searched once per network.
+            let waiting: std::collections::HashSet<&NetworkId> = match old {
                 ServiceState::Running { networks, .. } => {
-                    networks.iter().any(|n| &n.id == id && login_url(n).is_some())
+                    networks.iter().filter(|n| login_url(n).is_some()).map(|n| &n.id).collect()
                 }
-                _ => false,
+                _ => Default::default(),
             };
+            let was_waiting = |id: &NetworkId| waiting.contains(id);
             let fresh = networks.iter().find(|n| login_url(n).is_some() && !was_waiting(&n.id))?;
             Some((
                 format!("Log in to {}", title(fresh)),

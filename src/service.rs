@@ -6,15 +6,18 @@
 use crate::http;
 use crate::text::{clean as sanitize, MAX_NAME};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The service's default API port.
 pub const DEFAULT_PORT: u16 = 9993;
 /// Most list entries (addresses, routes, DNS servers) kept per network.
 const MAX_LIST: usize = 32;
+/// Most networks kept from one answer (the menu lists 40; the rest are counted).
+pub const MAX_NETWORKS: usize = 4096;
 
 /// The auth token; `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq)]
@@ -309,36 +312,47 @@ pub fn probe(port: u16, timeout: Duration) -> Result<(), CallError> {
 
 impl Endpoint {
     pub fn status(&self) -> Result<NodeStatus, CallError> {
-        parse_status(&self.call("GET", "/status", None)?)
+        let deadline = Instant::now() + self.timeout;
+        let status = parse_status(&self.call("GET", "/status", None, deadline)?)?;
+        in_time(deadline, "/status").map(|()| status)
     }
 
-    pub fn networks(&self) -> Result<Vec<Network>, CallError> {
-        parse_networks(&self.call("GET", "/network", None)?)
+    /// The networks, at most [`MAX_NETWORKS`], and how many more were listed.
+    pub fn networks(&self) -> Result<(Vec<Network>, usize), CallError> {
+        let deadline = Instant::now() + self.timeout;
+        let networks = parse_networks(&self.call("GET", "/network", None, deadline)?)?;
+        in_time(deadline, "/network").map(|()| networks)
     }
 
     pub fn join(&self, id: &NetworkId) -> Result<(), CallError> {
-        self.call("POST", &network_path(id), Some(Value::Object(Map::new()))).map(drop)
+        self.call("POST", &network_path(id), Some(Value::Object(Map::new())), self.deadline()).map(drop)
     }
 
     pub fn leave(&self, id: &NetworkId) -> Result<(), CallError> {
-        self.call("DELETE", &network_path(id), None).map(drop)
+        self.call("DELETE", &network_path(id), None, self.deadline()).map(drop)
     }
 
     pub fn set(&self, id: &NetworkId, setting: Setting, on: bool) -> Result<(), CallError> {
         let mut body = Map::new();
         body.insert(setting.field().into(), on.into());
-        self.call("POST", &network_path(id), Some(Value::Object(body))).map(drop)
+        self.call("POST", &network_path(id), Some(Value::Object(body)), self.deadline()).map(drop)
     }
 
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, CallError> {
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.timeout
+    }
+
+    /// One request; the answer's I/O and JSON parsing end by `deadline`
+    /// (callers check it again after their own conversion).
+    fn call(&self, method: &str, path: &str, body: Option<Value>, deadline: Instant) -> Result<Value, CallError> {
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let headers = [("X-ZT1-Auth", self.token.secret()), ("Content-Type", "application/json")];
         // The token goes only to a listener the platform vouches for.
         let verify = |stream: &std::net::TcpStream| crate::platform::check_service_peer(stream, &self.homes);
         let request =
             http::Request { method, path, headers: &headers, body: body.as_bytes(), verify_peer: Some(&verify) };
-        let response =
-            http::send(&addresses(self.port), &request, self.timeout).map_err(|e| transport_error(self.port, e))?;
+        let response = http::send(&addresses(self.port), &request, deadline.saturating_duration_since(Instant::now()))
+            .map_err(|e| transport_error(self.port, e))?;
         match response.code {
             200..=299 if response.body.iter().all(u8::is_ascii_whitespace) => Ok(Value::Null),
             200..=299 => serde_json::from_slice(&response.body)
@@ -434,10 +448,23 @@ fn parse_status(v: &Value) -> Result<NodeStatus, CallError> {
     })
 }
 
-fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
+/// A call that answered, but after its deadline once parsed, counts as not answering.
+fn in_time(deadline: Instant, path: &str) -> Result<(), CallError> {
+    if Instant::now() <= deadline {
+        Ok(())
+    } else {
+        Err(CallError::NotAnswering(format!("the answer to {path} took longer than allowed to read")))
+    }
+}
+
+/// The networks kept and how many valid ones were left out past
+/// [`MAX_NETWORKS`].  Linear in the answer's size: repeats are found in a set.
+pub(crate) fn parse_networks(v: &Value) -> Result<(Vec<Network>, usize), CallError> {
     let list = v.as_array().ok_or_else(|| CallError::Failed("the network list is not a JSON list".into()))?;
     let mut networks: Vec<Network> = Vec::new();
+    let mut seen: HashSet<NetworkId> = HashSet::new();
     let mut rejected = 0usize;
+    let mut omitted = 0usize;
     for entry in list {
         let f = Fields::new("a network", entry)?;
         let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
@@ -449,8 +476,12 @@ fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
                 continue;
             }
         };
-        if networks.iter().any(|n| n.id == id) {
+        if !seen.insert(id.clone()) {
             rejected += 1;
+            continue;
+        }
+        if networks.len() == MAX_NETWORKS {
+            omitted += 1;
             continue;
         }
         let f = Fields { what: format!("network {id}"), map: f.map };
@@ -459,7 +490,7 @@ fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
     if rejected > 0 {
         log::warn!("the service listed {rejected} network(s) with a missing, invalid or repeated ID; not shown");
     }
-    Ok(networks)
+    Ok((networks, omitted))
 }
 
 fn parse_network(id: NetworkId, f: &Fields) -> Result<Network, CallError> {
@@ -559,7 +590,7 @@ mod tests {
             {"id": "8056c2e21c000001", "name": "repeated"},
             {"id": "8056c2e21c000002", "name": "x".repeat(500)},
         ]);
-        let nets = parse_networks(&v).unwrap();
+        let (nets, _) = parse_networks(&v).unwrap();
         assert_eq!(nets.len(), 2);
         assert_eq!(nets[0].id.as_str(), "8056c2e21c000001");
         assert_eq!(nets[0].name, "a\u{fffd}b\u{fffd}c");
@@ -594,8 +625,26 @@ mod tests {
         }
         assert!(LoginUrl::parse(&format!("https://a/{}", "x".repeat(3000))).is_err());
         let v = json!([{"id": "8056c2e21c000001", "authenticationURL": "https://a/\u{2028}"}]);
-        let sso = parse_networks(&v).unwrap()[0].sso.clone().unwrap();
+        let sso = parse_networks(&v).unwrap().0[0].sso.clone().unwrap();
         assert!(sso.url.is_err(), "checked when the answer is read");
+    }
+
+    #[test]
+    fn huge_lists_keep_a_bounded_number_and_count_the_rest() {
+        let n = MAX_NETWORKS + 5000;
+        let list: Vec<Value> = (0..n).map(|i| json!({"id": format!("{i:016x}"), "name": "n"})).collect();
+        let mut repeated = list.clone();
+        repeated.push(json!({"id": "0000000000000000"}));
+        let (nets, omitted) = parse_networks(&Value::Array(repeated)).unwrap();
+        assert_eq!((nets.len(), omitted), (MAX_NETWORKS, 5000));
+        assert_eq!(nets[0].id.as_str(), "0000000000000000");
+    }
+
+    #[test]
+    fn a_deadline_passed_while_parsing_is_not_answering() {
+        assert_eq!(in_time(Instant::now() + Duration::from_secs(5), "/network"), Ok(()));
+        let past = Instant::now() - Duration::from_millis(1);
+        assert!(matches!(in_time(past, "/network"), Err(CallError::NotAnswering(why)) if why.contains("/network")));
     }
 
     #[test]

@@ -173,7 +173,12 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
         outcome = Err(describe(&e));
     }
     let state = match endpoint.status().and_then(|status| Ok((status, endpoint.networks()?))) {
-        Ok((status, networks)) => ServiceState::Running { status, networks, notes },
+        Ok((status, (networks, omitted))) => {
+            if omitted > 0 {
+                notes.push(format!("The service lists {omitted} more network(s) than the app keeps."));
+            }
+            ServiceState::Running { status, networks, notes }
+        }
         Err(problem) => ServiceState::Down { problem, notes },
     };
     (state, outcome)
