@@ -10,11 +10,14 @@ use std::time::{Duration, Instant};
 use zt_tray::{Icon, Tray};
 
 use crate::model::{self, Action, Local, ServiceState};
-use crate::service::{Network, NodeStatus};
+use crate::service::{Network, NetworkId, NodeStatus};
+
+fn id(n: u64) -> NetworkId {
+    NetworkId::parse(&format!("{n:016x}")).expect("16 hex digits")
+}
 
 fn network(i: usize, managed: bool) -> Network {
     Network {
-        id: format!("{:016x}", 0x8056_c2e2_1c00_0000u64 + i as u64),
         name: format!("network {i}"),
         status: "OK".into(),
         kind: "PRIVATE".into(),
@@ -22,7 +25,7 @@ fn network(i: usize, managed: bool) -> Network {
         mac: "32:a1:b2:c3:d4:e5".into(),
         assigned_addresses: vec![format!("10.{}.{}.5/16", i / 256 % 256, i % 256)],
         allow_managed: managed,
-        ..Network::default()
+        ..Network::new(id(0x8056_c2e2_1c00_0000u64 + i as u64))
     }
 }
 
@@ -50,7 +53,7 @@ pub fn menu(n: usize) -> ExitCode {
         }
     };
     let rounds = if n > 100 { 20 } else { 200 };
-    let pending = Local { pending_joins: vec!["ffffffffffffffff".into()], ..Local::default() };
+    let pending = Local { pending_joins: vec![id(u64::MAX)], ..Local::default() };
     let timed = |states: [(ServiceState, &Local); 2]| -> Result<f64, zt_tray::Error> {
         let mut times = Vec::with_capacity(rounds);
         for round in 0..rounds {
@@ -77,4 +80,36 @@ pub fn menu(n: usize) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Times reading a `GET /network` answer of `n` networks (JSON text to the
+/// kept list), the work every poll does.
+pub fn parse(n: usize) -> ExitCode {
+    let list: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("{:016x}", 0x8056_c2e2_1c00_0000u64 + i as u64),
+                "name": format!("network {i}"), "status": "OK", "type": "PRIVATE",
+                "assignedAddresses": [format!("10.{}.{}.5/16", i / 256 % 256, i % 256)],
+                "routes": [{"target": "10.0.0.0/8", "via": null}],
+                "allowManaged": true,
+            })
+        })
+        .collect();
+    let body = serde_json::Value::Array(list).to_string();
+    let rounds = if n > 10_000 { 5 } else { 20 };
+    let mut times = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let parsed = serde_json::from_str(&body)
+            .map_err(|e| e.to_string())
+            .and_then(|v| crate::service::parse_networks(&v).map_err(|e| e.detail().to_string()));
+        times.push(started.elapsed());
+        if let Err(e) = parsed {
+            log::error!("bench-parse: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("bench-parse networks={n} answer={} KiB {:.1} ms (median of {rounds})", body.len() / 1024, median(times));
+    ExitCode::SUCCESS
 }

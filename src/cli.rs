@@ -22,6 +22,10 @@ pub enum Mode {
     BenchMenu {
         networks: usize,
     },
+    /// Hidden: times reading a `GET /network` answer of this many networks.
+    BenchParse {
+        networks: usize,
+    },
     /// Hidden: the elevated half of token setup on Windows. Copies the
     /// service's token to `dest`, readable by the account `sid` only.
     InstallToken {
@@ -88,6 +92,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
                 let networks =
                     n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-menu needs a count (1-100000)")?;
                 mode = Mode::BenchMenu { networks };
+            }
+            "--bench-parse" => {
+                let n = args.next().and_then(|s| s.into_string().ok()).and_then(|s| s.parse().ok());
+                let networks =
+                    n.filter(|n| (1..=1_000_000).contains(n)).ok_or("--bench-parse needs a count (1-1000000)")?;
+                mode = Mode::BenchParse { networks };
             }
             "--install-token" => {
                 let dest = value(&flag)?.into();

@@ -86,8 +86,7 @@ pub fn apply(report: Report) {
         if old != c.state {
             log::info!("{}", model::tooltip(&c.state));
             if let Some((title, text)) = model::transition_notice(&old, &c.state) {
-                // A desktop without a notification service is no reason to stop.
-                let _ = c.tray.notify(&title, &text);
+                show_notice(&c.tray, &title, &text);
             }
         }
     });
@@ -99,16 +98,22 @@ pub fn apply(report: Report) {
 }
 
 /// Shows the current state and local settings (the tray skips an icon or
-/// tooltip that did not change).
+/// tooltip that did not change).  Menu, tooltip and icon are updated each on
+/// its own, so one that fails leaves the others current; a menu the tray
+/// refuses is replaced by one that says so and keeps Refresh and Quit.
 fn refresh() {
     with(|c| {
-        let shown = c
-            .tray
-            .set_menu(model::menu(&c.state, &c.local))
-            .and_then(|()| c.tray.set_tooltip(&model::tooltip(&c.state)))
-            .and_then(|()| c.tray.set_icon(tray_icon(&c.state)));
-        if let Err(e) = shown {
-            log::error!("cannot update the tray: {e}");
+        if let Err(e) = c.tray.set_menu(model::menu(&c.state, &c.local)) {
+            log::error!("cannot update the tray menu: {e}");
+            if let Err(e) = c.tray.set_menu(model::fallback_menu(&e.to_string())) {
+                log::error!("cannot show even the short menu: {e}");
+            }
+        }
+        if let Err(e) = c.tray.set_tooltip(&model::tooltip(&c.state)) {
+            log::error!("cannot update the tray tooltip: {e}");
+        }
+        if let Err(e) = c.tray.set_icon(tray_icon(&c.state)) {
+            log::error!("cannot update the tray icon: {e}");
         }
     });
 }
@@ -187,7 +192,7 @@ fn on_action(action: Action) {
 }
 
 /// Sends a join and shows it as pending until the service lists the network.
-fn start_join(commands: &Sender<Command>, id: String) -> Result<(), String> {
+fn start_join(commands: &Sender<Command>, id: crate::service::NetworkId) -> Result<(), String> {
     commands.send(Command::Join(id.clone())).map_err(|_| "The service thread has stopped.".to_string())?;
     with(|c| c.local.pending_joins.push(id));
     refresh();
@@ -218,9 +223,14 @@ fn copy(ui: &Ui, what: &str, text: &str) {
 }
 
 fn notify(title: &str, text: &str) {
-    with(|c| {
-        let _ = c.tray.notify(title, text);
-    });
+    with(|c| show_notice(&c.tray, title, text));
+}
+
+/// Every notification goes through here: the body may hold the service's
+/// text, which must not be read as markup.
+fn show_notice(tray: &Tray<Action>, title: &str, text: &str) {
+    // A desktop without a notification service is no reason to stop.
+    let _ = tray.notify(title, &crate::text::notification_body(text));
 }
 
 /// Queues a refresh unless one is pending; false once the worker is gone.

@@ -10,6 +10,8 @@ use std::time::Duration;
 pub const PORT_FILES: [&str; 2] = ["zerotier-one.port", "zerotier.port"];
 /// The token file in a service home.
 pub const HOME_TOKEN: &str = "authtoken.secret";
+/// Longest token or port file read; real ones are a few dozen bytes.
+const MAX_FILE: u64 = 4096;
 /// Default total time for one call to the service.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -115,7 +117,7 @@ pub fn port(p: &Places) -> Result<u16, CallError> {
         for name in PORT_FILES {
             let path = home.join(name);
             // Unreadable counts as absent: a home we cannot look into is not ours.
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            if let Ok(text) = crate::platform::read_small_file(&path, MAX_FILE) {
                 return parse_port(&text).ok_or_else(|| {
                     let (text, home) = (text.trim(), home.display());
                     CallError::BadConfig(format!("{name} holds {text:?}, not a port number (in {home})"))
@@ -144,7 +146,7 @@ pub fn token(p: &Places) -> Result<FoundToken, CallError> {
     let candidates = p.token_candidates();
     let mut tried = Vec::new();
     for path in &candidates {
-        match std::fs::read_to_string(path) {
+        match crate::platform::read_small_file(path, MAX_FILE) {
             Ok(text) => match Token::parse(&text) {
                 Ok(token) => {
                     return Ok(FoundToken { token, warning: crate::platform::token_exposure(path), path: path.clone() })
@@ -166,6 +168,7 @@ fn short_io(e: &std::io::Error) -> &'static str {
     match e.kind() {
         std::io::ErrorKind::NotFound => "missing",
         std::io::ErrorKind::PermissionDenied => "not readable by this user",
+        std::io::ErrorKind::InvalidData => "not a small text file",
         _ => "unreadable",
     }
 }
@@ -221,8 +224,10 @@ mod tests {
         assert_eq!(token(&p).unwrap().path, user);
         std::fs::write(&user, "bad\u{1}token").unwrap();
         assert_eq!(token(&p).unwrap().path, dir.join(HOME_TOKEN), "a malformed copy is skipped");
-        let named = Places { token_file: Some(dir.join("nothing-here")), ..p };
+        let named = Places { token_file: Some(dir.join("nothing-here")), ..p.clone() };
         assert!(matches!(token(&named), Err(CallError::BadConfig(_))), "a named file is not silently replaced");
+        std::fs::write(&user, "x".repeat(MAX_FILE as usize + 1)).unwrap();
+        assert_eq!(token(&p).unwrap().path, dir.join(HOME_TOKEN), "an oversized copy is skipped");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -238,6 +243,31 @@ mod tests {
         assert!(token(&p).unwrap().warning.unwrap().contains("chmod 600"));
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(token(&p).unwrap().warning, None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// `--token-file /dev/zero` grew to 1 GB and a FIFO hung: both are refused at once.
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_waiting() {
+        let dir = temp_dir("fifo");
+        let fifo = dir.join("fifo");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        for named in [PathBuf::from("/dev/zero"), fifo] {
+            let p = Places { token_file: Some(named.clone()), ..places(vec![], vec![]) };
+            match token(&p) {
+                Err(CallError::BadConfig(why)) => assert!(why.contains("not a small text file"), "{why}"),
+                other => panic!("{named:?}: {other:?}"),
+            }
+        }
+        std::fs::write(dir.join(PORT_FILES[0]), format!("19993{}", " ".repeat(5000))).unwrap();
+        assert_eq!(
+            port(&places(vec![dir.clone()], vec![])).unwrap(),
+            DEFAULT_PORT,
+            "an oversized port file is not read"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -33,13 +33,20 @@ pub enum Error {
     Protocol(String),
     /// The request cannot be sent as asked (e.g. a header value with CR/LF).
     Request(String),
+    /// The peer failed the request's `verify_peer` check; nothing was sent.
+    Untrusted(String),
 }
+
+/// Decides, on the connected socket, whether the request may go to that peer.
+pub type PeerCheck<'a> = &'a dyn Fn(&TcpStream) -> Result<(), String>;
 
 pub struct Request<'a> {
     pub method: &'a str,
     pub path: &'a str,
     pub headers: &'a [(&'a str, &'a str)],
     pub body: &'a [u8],
+    /// Run after connecting and before a byte is written.
+    pub verify_peer: Option<PeerCheck<'a>>,
 }
 
 #[derive(Debug)]
@@ -54,6 +61,9 @@ pub fn send(addrs: &[SocketAddr], request: &Request, timeout: Duration) -> Resul
     let head = request_head(request)?;
     let deadline = Instant::now() + timeout;
     let (stream, addr) = connect(addrs, deadline)?;
+    if let Some(verify) = request.verify_peer {
+        verify(&stream).map_err(Error::Untrusted)?;
+    }
     let mut conn = Conn { stream, deadline, buf: Vec::new(), pos: 0, addr };
     conn.write(&head)?;
     conn.write(request.body)?;
@@ -340,7 +350,8 @@ mod tests {
     }
 
     fn get(addr: SocketAddr) -> Result<Response, Error> {
-        let req = Request { method: "GET", path: "/status", headers: &[("X-ZT1-Auth", "t")], body: b"" };
+        let req =
+            Request { method: "GET", path: "/status", headers: &[("X-ZT1-Auth", "t")], body: b"", verify_peer: None };
         send(&[addr], &req, Duration::from_secs(1))
     }
 
@@ -385,11 +396,42 @@ mod tests {
 
     #[test]
     fn header_injection_is_refused_before_connecting() {
-        let req = Request { method: "GET", path: "/status", headers: &[("X-ZT1-Auth", "a\r\nX: y")], body: b"" };
+        let req = Request {
+            method: "GET",
+            path: "/status",
+            headers: &[("X-ZT1-Auth", "a\r\nX: y")],
+            body: b"",
+            verify_peer: None,
+        };
         let unused = SocketAddr::from(([127, 0, 0, 1], 1));
         assert!(matches!(send(&[unused], &req, Duration::from_secs(1)), Err(Error::Request(_))));
-        let req = Request { method: "GET", path: "/a b", headers: &[], body: b"" };
+        let req = Request { method: "GET", path: "/a b", headers: &[], body: b"", verify_peer: None };
         assert!(matches!(send(&[unused], &req, Duration::from_secs(1)), Err(Error::Request(_))));
+    }
+
+    #[test]
+    fn a_peer_that_fails_the_check_gets_nothing() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen = std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let mut got = Vec::new();
+            let _ = s.read_to_end(&mut got);
+            got
+        });
+        let refuse = |_: &TcpStream| Err("not the service".to_string());
+        let req = Request {
+            method: "GET",
+            path: "/status",
+            headers: &[("X-ZT1-Auth", "secret")],
+            body: b"",
+            verify_peer: Some(&refuse),
+        };
+        assert!(
+            matches!(send(&[addr], &req, Duration::from_secs(2)), Err(Error::Untrusted(why)) if why == "not the service")
+        );
+        assert!(seen.join().unwrap().is_empty(), "bytes were sent to an untrusted peer");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use zt_libui::{Button, Control, Entry, Label, Ui, UiBox, Window};
 
-use crate::model;
+use crate::service::NetworkId;
 
 struct Open {
     window: Window,
@@ -14,7 +14,7 @@ struct Open {
     join: Button,
     message: Label,
     /// The ID sent to the service and not answered yet.
-    waiting: Option<String>,
+    waiting: Option<NetworkId>,
 }
 
 thread_local! {
@@ -23,7 +23,7 @@ thread_local! {
 
 /// Opens the window (or leaves the open one).  `submit` gets a valid ID and
 /// sends it; an `Err` means it could not even be sent.
-pub fn show(ui: &Ui, submit: impl Fn(String) -> Result<(), String> + 'static) -> Result<(), zt_libui::Error> {
+pub fn show(ui: &Ui, submit: impl Fn(NetworkId) -> Result<(), String> + 'static) -> Result<(), zt_libui::Error> {
     if OPEN.with(|o| o.borrow().as_ref().is_some_and(|o| o.window.is_alive())) {
         return Ok(());
     }
@@ -69,22 +69,22 @@ pub fn show(ui: &Ui, submit: impl Fn(String) -> Result<(), String> + 'static) ->
 
 /// What may stand in the entry: hex digits only, at most 16, lowercase.
 pub fn filter_id(typed: &str) -> String {
-    typed.chars().filter(char::is_ascii_hexdigit).take(16).map(|c| c.to_ascii_lowercase()).collect()
+    typed.chars().filter(char::is_ascii_hexdigit).take(NetworkId::DIGITS).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 fn refresh_buttons() {
     OPEN.with(|o| {
         if let Some(o) = o.borrow().as_ref() {
-            o.join.set_enabled(o.waiting.is_none() && model::parse_network_id(&o.entry.text()).is_ok());
+            o.join.set_enabled(o.waiting.is_none() && NetworkId::parse(&o.entry.text()).is_ok());
         }
     });
 }
 
-fn try_join(submit: &dyn Fn(String) -> Result<(), String>) {
+fn try_join(submit: &dyn Fn(NetworkId) -> Result<(), String>) {
     let Some(id) = OPEN.with(|o| o.borrow().as_ref().filter(|o| o.waiting.is_none()).map(|o| o.entry.text())) else {
         return;
     };
-    let Ok(id) = model::parse_network_id(&id) else { return };
+    let Ok(id) = NetworkId::parse(&id) else { return };
     let outcome = submit(id.clone());
     OPEN.with(|o| {
         let mut o = o.borrow_mut();
@@ -101,10 +101,10 @@ fn try_join(submit: &dyn Fn(String) -> Result<(), String>) {
 }
 
 /// The service answered the join of `id`: close on success, say why otherwise.
-pub fn answered(id: &str, outcome: &Result<(), String>) {
+pub fn answered(id: &NetworkId, outcome: &Result<(), String>) {
     let close = OPEN.with(|o| {
         let mut o = o.borrow_mut();
-        let Some(open) = o.as_mut().filter(|o| o.waiting.as_deref() == Some(id)) else { return false };
+        let Some(open) = o.as_mut().filter(|o| o.waiting.as_ref() == Some(id)) else { return false };
         open.waiting = None;
         match outcome {
             Ok(()) => true,

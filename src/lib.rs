@@ -22,6 +22,7 @@ mod model;
 mod platform;
 mod saved;
 mod service;
+mod text;
 mod token_setup;
 mod worker;
 
@@ -78,6 +79,7 @@ pub fn main() -> ExitCode {
             };
         }
         cli::Mode::BenchMenu { networks } => return bench::menu(networks),
+        cli::Mode::BenchParse { networks } => return bench::parse(networks),
         #[cfg(windows)]
         cli::Mode::InstallToken { dest, sid } => {
             return match token_setup::install(&overrides, &dest, &sid) {

@@ -2,7 +2,8 @@
 //! FFI, no I/O, so every rule here is unit-tested without a display.
 
 pub use crate::service::Setting;
-use crate::service::{sanitize as shorten, CallError, Network, NodeStatus};
+use crate::service::{CallError, LoginUrl, Network, NetworkId, NodeStatus};
+use crate::text::clean as shorten;
 use zt_tray::MenuItem;
 
 /// Most networks listed in the menu; the rest are counted in one line.
@@ -32,13 +33,13 @@ pub enum Action {
     Copy(&'static str, String),
     JoinNetwork,
     /// Leaves a network and remembers it under "Saved networks" (id, name).
-    Disconnect(String, String),
+    Disconnect(NetworkId, String),
     /// Joins a saved network again.
-    Reconnect(String),
+    Reconnect(NetworkId),
     /// Drops a network from "Saved networks".
-    Forget(String),
+    Forget(NetworkId),
     /// Turns a network's setting on or off.
-    SetAllow(String, Setting, bool),
+    SetAllow(NetworkId, Setting, bool),
     /// Opens a network's SSO login page.
     OpenUrl(String),
     /// Copies the service's token to the per-user file (asks for privileges).
@@ -56,7 +57,7 @@ pub enum Action {
 pub struct Local {
     pub autostart: bool,
     /// Network IDs asked to join that the service does not list yet.
-    pub pending_joins: Vec<String>,
+    pub pending_joins: Vec<NetworkId>,
     /// Networks disconnected from, newest first.
     pub saved: Vec<crate::saved::Saved>,
 }
@@ -76,16 +77,32 @@ impl Setting {
 /// what the tray shows, with an [`Action`] on every entry that does something.
 pub type Item = MenuItem<Action>;
 
-fn item(label: impl Into<String>, action: Action) -> Item {
-    MenuItem::action(label, action)
+/// A menu line's text as the tray takes it: a text of exactly `-` is the
+/// tray's separator mark, so a service's `-` (an address, a route) shows as
+/// a hyphen instead of failing the whole menu.
+fn label(text: impl Into<String>) -> String {
+    let text = text.into();
+    if text == "-" {
+        "\u{2010}".into()
+    } else {
+        text
+    }
 }
 
-fn info(label: impl Into<String>) -> Item {
-    MenuItem::label(label).disabled()
+fn item(text: impl Into<String>, action: Action) -> Item {
+    MenuItem::action(label(text), action)
 }
 
-fn check(label: impl Into<String>, checked: bool, action: Action) -> Item {
-    MenuItem::action(label, action).checked(checked)
+fn info(text: impl Into<String>) -> Item {
+    MenuItem::label(label(text)).disabled()
+}
+
+fn check(text: impl Into<String>, checked: bool, action: Action) -> Item {
+    MenuItem::action(label(text), action).checked(checked)
+}
+
+fn submenu(text: impl Into<String>, children: Vec<Item>) -> Item {
+    MenuItem::submenu(label(text), children)
 }
 
 /// The tray's tooltip for a state (kept short: Windows shows 127 units).
@@ -106,7 +123,8 @@ pub fn look(state: &ServiceState) -> Look {
         ServiceState::Starting => Look::Unavailable,
         // The user can fix these (token setup, settings).
         ServiceState::Down {
-            problem: CallError::TokenRefused(_) | CallError::NoToken(_) | CallError::BadConfig(_),
+            problem:
+                CallError::TokenRefused(_) | CallError::NoToken(_) | CallError::BadConfig(_) | CallError::NotTheService(_),
             ..
         } => Look::Attention,
         ServiceState::Down { .. } => Look::Unavailable,
@@ -122,8 +140,16 @@ fn needs_attention(net: &Network) -> bool {
 }
 
 /// The login page of a network that waits for a browser login (SSO).
-fn login_url(net: &Network) -> Option<&str> {
-    net.sso.as_ref().filter(|_| net.status == "AUTHENTICATION_REQUIRED").map(|s| s.url.as_str())
+fn login_url(net: &Network) -> Option<&LoginUrl> {
+    net.sso.as_ref().filter(|_| net.status == "AUTHENTICATION_REQUIRED").and_then(|s| s.url.as_ref().ok())
+}
+
+/// Why a network that waits for a browser login offers no page to open.
+fn refused_login(net: &Network) -> Option<&str> {
+    net.sso
+        .as_ref()
+        .filter(|_| net.status == "AUTHENTICATION_REQUIRED")
+        .and_then(|s| s.url.as_ref().err().map(String::as_str))
 }
 
 fn title(net: &Network) -> String {
@@ -142,10 +168,14 @@ pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(Stri
             Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
         }
         (_, ServiceState::Running { networks, .. }) => {
-            let was_waiting = |id: &str| match old {
-                ServiceState::Running { networks, .. } => networks.iter().any(|n| n.id == id && login_url(n).is_some()),
-                _ => false,
+            // A set, so a long list is not searched once per network.
+            let waiting: std::collections::HashSet<&NetworkId> = match old {
+                ServiceState::Running { networks, .. } => {
+                    networks.iter().filter(|n| login_url(n).is_some()).map(|n| &n.id).collect()
+                }
+                _ => Default::default(),
             };
+            let was_waiting = |id: &NetworkId| waiting.contains(id);
             let fresh = networks.iter().find(|n| login_url(n).is_some() && !was_waiting(&n.id))?;
             Some((
                 format!("Log in to {}", title(fresh)),
@@ -178,7 +208,8 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             entries.extend(notes.iter().map(|n| info(shorten(n, MAX_NOTE))));
             for net in networks.iter().take(MAX_SHOWN_NETWORKS) {
                 if let Some(url) = login_url(net) {
-                    entries.push(item(format!("Open login page for {}…", title(net)), Action::OpenUrl(url.into())));
+                    let text = format!("Open login page on {} for {}…", url.host(), title(net));
+                    entries.push(item(text, Action::OpenUrl(url.as_str().into())));
                 }
             }
             entries.push(MenuItem::separator());
@@ -191,7 +222,7 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             if sorted.len() > MAX_SHOWN_NETWORKS {
                 entries.push(info(format!("… and {} more", sorted.len() - MAX_SHOWN_NETWORKS)));
             }
-            let listed = |id: &String| networks.iter().any(|n| &n.id == id);
+            let listed = |id: &NetworkId| networks.iter().any(|n| &n.id == id);
             for id in local.pending_joins.iter().filter(|id| !listed(id)) {
                 entries.push(info(format!("Joining {id}…")));
             }
@@ -199,7 +230,7 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
             entries.push(item("Join Network…", Action::JoinNetwork));
             let saved: Vec<Item> = local.saved.iter().filter(|s| !listed(&s.id)).map(saved_entry).collect();
             if !saved.is_empty() {
-                entries.push(MenuItem::submenu("Saved networks", saved));
+                entries.push(submenu("Saved networks", saved));
             }
         }
     }
@@ -212,9 +243,12 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
 }
 
 fn network_entry(net: &Network) -> Item {
-    let mut children = vec![item("Copy network ID", Action::Copy("Network ID", net.id.clone()))];
+    let mut children = vec![item("Copy network ID", Action::Copy("Network ID", net.id.to_string()))];
     if let Some(url) = login_url(net) {
-        children.push(item("Open login page…", Action::OpenUrl(url.into())));
+        children.push(item(format!("Open login page on {}…", url.host()), Action::OpenUrl(url.as_str().into())));
+    }
+    if let Some(why) = refused_login(net) {
+        children.push(info(format!("Login page not offered: {why}")));
     }
     children.push(info(format!("Status: {}", net.status)));
     children.push(info(format!("Type: {}", net.kind)));
@@ -236,7 +270,7 @@ fn network_entry(net: &Network) -> Item {
     if !net.assigned_addresses.is_empty() {
         let copies =
             net.assigned_addresses.iter().map(|a| item(a.as_str(), Action::Copy("Address", without_prefix(a))));
-        children.push(MenuItem::submenu("Managed addresses", copies.collect()));
+        children.push(submenu("Managed addresses", copies.collect()));
     }
     if !net.routes.is_empty() {
         let mut routes: Vec<Item> = net
@@ -251,7 +285,7 @@ fn network_entry(net: &Network) -> Item {
         if net.routes.len() > MAX_ROUTES_SHOWN {
             routes.push(info(format!("… and {} more", net.routes.len() - MAX_ROUTES_SHOWN)));
         }
-        children.push(MenuItem::submenu("Managed routes", routes));
+        children.push(submenu("Managed routes", routes));
     }
     children.push(MenuItem::separator());
     for setting in Setting::ALL {
@@ -261,12 +295,12 @@ fn network_entry(net: &Network) -> Item {
     }
     children.push(MenuItem::separator());
     children.push(item("Disconnect", Action::Disconnect(net.id.clone(), net.name.clone())));
-    MenuItem::submenu(title(net), children)
+    submenu(title(net), children)
 }
 
 fn saved_entry(saved: &crate::saved::Saved) -> Item {
     let name = if saved.name.is_empty() { "(unnamed)" } else { saved.name.as_str() };
-    MenuItem::submenu(
+    submenu(
         format!("{} {name}", saved.id),
         vec![item("Reconnect", Action::Reconnect(saved.id.clone())), item("Forget", Action::Forget(saved.id.clone()))],
     )
@@ -294,6 +328,17 @@ fn without_prefix(cidr: &str) -> String {
     cidr.split('/').next().unwrap_or(cidr).to_string()
 }
 
+/// The menu shown when the tray refused the full one: why, and the way out.
+pub fn fallback_menu(why: &str) -> Vec<Item> {
+    vec![
+        info("The menu could not be shown"),
+        info(shorten(why, 60)),
+        MenuItem::separator(),
+        item("Refresh", Action::Refresh),
+        item("Quit", Action::Quit),
+    ]
+}
+
 /// What is wrong, in a few plain words.
 pub fn headline(problem: &CallError) -> &'static str {
     match problem {
@@ -302,6 +347,7 @@ pub fn headline(problem: &CallError) -> &'static str {
         CallError::TokenRefused(_) => "ZeroTier One refused this app's token",
         CallError::NoToken(_) => "No permission to control ZeroTier One",
         CallError::BadConfig(_) => "The app's settings are not usable",
+        CallError::NotTheService(_) => "Another program is using ZeroTier One's port",
         CallError::Failed(_) => "ZeroTier One gave an unusable answer",
     }
 }
@@ -319,6 +365,10 @@ fn advice(problem: &CallError) -> &'static [&'static str] {
             }
         }
         CallError::BadConfig(_) => &["Check --port, --service-home and --token-file."],
+        CallError::NotTheService(_) => &[
+            "The token was not sent to it. Quit that program,",
+            "then restart ZeroTier One's service so it gets its port back.",
+        ],
         CallError::Failed(_) => &["Something else may listen on its port; see below."],
     }
 }
@@ -348,22 +398,6 @@ pub fn render_text(state: &ServiceState, local: &Local) -> String {
     out
 }
 
-/// Checks a network ID typed by the user: 16 hexadecimal digits, spaces and
-/// surrounding white space ignored.  Returns it in lowercase.
-pub fn parse_network_id(input: &str) -> Result<String, String> {
-    let id: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    if id.is_empty() {
-        return Err("Enter a network ID.".into());
-    }
-    if let Some(bad) = id.chars().find(|c| !c.is_ascii_hexdigit()) {
-        return Err(format!("A network ID has only the digits 0-9 and a-f, not '{bad}'."));
-    }
-    if id.len() != 16 {
-        return Err(format!("A network ID has 16 digits; this has {}.", id.len()));
-    }
-    Ok(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,9 +414,12 @@ mod tests {
         i.entry().map_or(&[], |e| e.submenu.as_slice())
     }
 
-    fn network(id: &str, name: &str) -> Network {
+    fn id(text: &str) -> NetworkId {
+        NetworkId::parse(text).unwrap()
+    }
+
+    fn network(text: &str, name: &str) -> Network {
         Network {
-            id: id.into(),
             name: name.into(),
             status: "OK".into(),
             kind: "PRIVATE".into(),
@@ -392,7 +429,7 @@ mod tests {
             allow_global: false,
             allow_default: false,
             allow_dns: true,
-            ..Network::default()
+            ..Network::new(id(text))
         }
     }
 
@@ -436,19 +473,48 @@ mod tests {
         assert_eq!(managed.entry().unwrap().checked, Some(true));
         assert_eq!(
             action(managed),
-            Some(&Action::SetAllow("b000000000000001".into(), Setting::Managed, false)),
+            Some(&Action::SetAllow(id("b000000000000001"), Setting::Managed, false)),
             "choosing toggles"
         );
         let global = children(beta).iter().find(|e| text(e).starts_with("Allow Assignment")).unwrap();
-        assert_eq!(action(global), Some(&Action::SetAllow("b000000000000001".into(), Setting::Global, true)));
+        assert_eq!(action(global), Some(&Action::SetAllow(id("b000000000000001"), Setting::Global, true)));
         let addresses = children(beta).iter().find(|e| text(e) == "Managed addresses").unwrap();
         assert_eq!(text(&children(addresses)[0]), "10.147.17.5/24");
         assert_eq!(action(&children(addresses)[0]), Some(&Action::Copy("Address", "10.147.17.5".into())));
         assert_eq!(
             action(children(beta).last().unwrap()),
-            Some(&Action::Disconnect("b000000000000001".into(), "beta".into()))
+            Some(&Action::Disconnect(id("b000000000000001"), "beta".into()))
         );
         assert_eq!(action(&children(beta)[0]), Some(&Action::Copy("Network ID", "b000000000000001".into())));
+    }
+
+    /// Every text in a menu is one the tray takes: no `-` (its separator mark), no NUL.
+    fn assert_tray_takes(items: &[Item]) {
+        for i in items {
+            if let Some(e) = i.entry() {
+                assert!(e.text != "-" && !e.text.contains('\0'), "{:?}", e.text);
+                assert_tray_takes(&e.submenu);
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_dash_from_the_service_is_a_hyphen_not_a_separator() {
+        let mut net = network("8056c2e21c000001", "-");
+        net.assigned_addresses = vec!["-".into()];
+        net.routes = vec![crate::service::Route { target: "-".into(), via: None }];
+        net.status = "-".into();
+        net.device = "-".into();
+        let m = menu(&running(vec![net]), &Local::default());
+        assert_tray_takes(&m);
+        let net = m.iter().find(|e| !children(e).is_empty()).unwrap();
+        let addresses = children(net).iter().find(|e| text(e) == "Managed addresses").unwrap();
+        assert_eq!(text(&children(addresses)[0]), "\u{2010}");
+        assert_eq!(
+            action(&children(addresses)[0]),
+            Some(&Action::Copy("Address", "-".into())),
+            "the copy is the real text"
+        );
     }
 
     #[test]
@@ -508,6 +574,7 @@ mod tests {
             CallError::TokenRefused(String::new()),
             CallError::NoToken(String::new()),
             CallError::BadConfig(String::new()),
+            CallError::NotTheService(String::new()),
             CallError::Failed(String::new()),
         ];
         let headlines: std::collections::BTreeSet<&str> = problems.iter().map(headline).collect();
@@ -532,17 +599,8 @@ mod tests {
     }
 
     #[test]
-    fn network_ids_are_validated() {
-        assert_eq!(parse_network_id(" 8056C2E21C 000001 ").unwrap(), "8056c2e21c000001");
-        assert!(parse_network_id("").unwrap_err().contains("Enter"));
-        assert!(parse_network_id("8056c2e21c00000g").unwrap_err().contains("'g'"));
-        assert!(parse_network_id("8056c2e21c").unwrap_err().contains("this has 10"));
-        assert!(parse_network_id("8056c2e21c0000011").unwrap_err().contains("this has 17"));
-    }
-
-    #[test]
     fn pending_joins_show_until_the_service_lists_them() {
-        let pending_joins = vec!["a000000000000001".into(), "c000000000000001".into()];
+        let pending_joins = vec![id("a000000000000001"), id("c000000000000001")];
         let local = Local { pending_joins, ..Local::default() };
         let m = menu(&running(vec![network("a000000000000001", "x")]), &local);
         let joining: Vec<&str> = m.iter().map(text).filter(|t| t.starts_with("Joining")).collect();
@@ -563,7 +621,7 @@ mod tests {
     fn sso(id: &str, url: &str) -> Network {
         let mut net = network(id, "corp");
         net.status = "AUTHENTICATION_REQUIRED".into();
-        net.sso = Some(crate::service::Sso { url: url.into(), expires_ms: Some(1_700_000_000_000) });
+        net.sso = Some(crate::service::Sso { url: LoginUrl::parse(url), expires_ms: Some(1_700_000_000_000) });
         net
     }
 
@@ -574,10 +632,15 @@ mod tests {
             &Local::default(),
         );
         let open = Action::OpenUrl("https://sso.example/login".into());
-        assert_eq!(text(&m[2]), "Open login page for d000000000000001 corp…");
+        assert_eq!(text(&m[2]), "Open login page on sso.example for d000000000000001 corp…", "the host is shown");
         assert_eq!(action(&m[2]), Some(&open));
         let net = m.iter().find(|e| text(e) == "d000000000000001 corp").unwrap();
-        assert!(children(net).iter().any(|e| text(e) == "Open login page…" && action(e) == Some(&open)));
+        assert!(children(net).iter().any(|e| text(e) == "Open login page on sso.example…" && action(e) == Some(&open)));
+        let refused =
+            menu(&running(vec![sso("d000000000000001", "https://my.zerotier.com@evil.example/")]), &Local::default());
+        assert!(!refused.iter().any(|e| action(e).is_some_and(|a| matches!(a, Action::OpenUrl(_)))));
+        let net = refused.iter().find(|e| !children(e).is_empty()).unwrap();
+        assert!(children(net).iter().any(|e| text(e).starts_with("Login page not offered: it names a user")));
         assert!(children(net).iter().any(|e| text(e) == "Login expires 2023-11-14 22:13 UTC"), "{:?}", net);
         assert_eq!(look(&running(vec![sso("d000000000000001", "https://x")])), Look::Attention);
         // Once logged in the page is not offered, the expiry still shows.
@@ -620,16 +683,16 @@ mod tests {
     fn saved_networks_offer_reconnect_and_forget_while_not_joined() {
         use crate::saved::Saved;
         let saved = vec![
-            Saved { id: "e000000000000001".into(), name: "lab".into() },
-            Saved { id: "a000000000000001".into(), name: "x".into() },
+            Saved { id: id("e000000000000001"), name: "lab".into() },
+            Saved { id: id("a000000000000001"), name: "x".into() },
         ];
         let m = menu(&running(vec![network("a000000000000001", "x")]), &Local { saved, ..Local::default() });
         let list = m.iter().find(|e| text(e) == "Saved networks").unwrap();
         assert_eq!(children(list).len(), 1, "a joined network is not offered again");
         let lab = &children(list)[0];
         assert_eq!(text(lab), "e000000000000001 lab");
-        assert_eq!(action(&children(lab)[0]), Some(&Action::Reconnect("e000000000000001".into())));
-        assert_eq!(action(&children(lab)[1]), Some(&Action::Forget("e000000000000001".into())));
+        assert_eq!(action(&children(lab)[0]), Some(&Action::Reconnect(id("e000000000000001"))));
+        assert_eq!(action(&children(lab)[1]), Some(&Action::Forget(id("e000000000000001"))));
         assert!(!menu(&running(vec![]), &Local::default()).iter().any(|e| text(e) == "Saved networks"));
     }
 

@@ -6,16 +6,19 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+use crate::service::NetworkId;
+
 /// One remembered network.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
-    pub id: String,
+    pub id: NetworkId,
     pub name: String,
 }
 
 /// At most this many are kept: the menu shows them all.
 pub const MAX_SAVED: usize = 64;
-const MAX_NAME: usize = 128;
+/// Far more than MAX_SAVED entries take; a bigger file is not ours.
+const MAX_FILE: u64 = 64 << 10;
 
 /// Where the list lives for this user.
 pub fn default_path() -> Option<PathBuf> {
@@ -25,83 +28,83 @@ pub fn default_path() -> Option<PathBuf> {
 /// Reads the list; a missing file is an empty list.  A file that is not
 /// ours to read is moved aside (not lost) and the list starts empty.
 pub fn load(path: &Path) -> Vec<Saved> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let parsed = match crate::platform::read_small_file(path, MAX_FILE) {
+        Ok(text) => parse(&text),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        // Too big, not text, not a regular file: not ours, like unparsable JSON.
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => None,
         Err(e) => {
             log::warn!("cannot read {}: {e}", path.display());
             return Vec::new();
         }
     };
-    match parse(&text) {
-        Some(list) => list,
-        None => {
-            let aside = path.with_extension("json.unreadable");
-            log::warn!("{} is not a saved-network list; kept as {}", path.display(), aside.display());
-            let _ = std::fs::rename(path, &aside);
-            Vec::new()
-        }
-    }
+    parsed.unwrap_or_else(|| {
+        let aside = path.with_extension("json.unreadable");
+        log::warn!("{} is not a saved-network list; kept as {}", path.display(), aside.display());
+        let _ = std::fs::rename(path, &aside);
+        Vec::new()
+    })
 }
 
+/// The list, or `None` when the file is not a list at all.  A malformed
+/// entry is skipped: the good ones around it are kept.
 fn parse(text: &str) -> Option<Vec<Saved>> {
     let value: Value = serde_json::from_str(text).ok()?;
     let mut out: Vec<Saved> = Vec::new();
+    let mut skipped = 0usize;
     for entry in value.get("networks")?.as_array()? {
-        let id = entry.get("id")?.as_str()?;
+        let Some(id) = entry.get("id").and_then(Value::as_str) else {
+            skipped += 1;
+            continue;
+        };
         let name = entry.get("name").and_then(Value::as_str).unwrap_or("");
-        // Only what the app itself would have written gets into the menu.
-        if is_network_id(id) && !out.iter().any(|s| s.id == id) && out.len() < MAX_SAVED {
-            out.push(Saved { id: id.to_string(), name: clean_name(name) });
+        // Only what the app itself would have written (lowercase, no spaces) gets into the menu.
+        let id = match NetworkId::parse(id) {
+            Ok(parsed) if parsed.as_str() == id => parsed,
+            _ => {
+                skipped += 1;
+                continue;
+            }
+        };
+        if !out.iter().any(|s| s.id == id) && out.len() < MAX_SAVED {
+            out.push(Saved { id, name: clean_name(name) });
         }
+    }
+    if skipped > 0 {
+        log::warn!("skipped {skipped} malformed saved network(s)");
     }
     Some(out)
 }
 
 /// Writes the list: a new file, readable by this user only, moved over the old one.
 pub fn store(path: &Path, list: &[Saved]) -> io::Result<()> {
-    let networks: Vec<Value> = list.iter().map(|s| json!({ "id": s.id, "name": s.name })).collect();
+    let networks: Vec<Value> = list.iter().map(|s| json!({ "id": s.id.as_str(), "name": s.name })).collect();
     let text = serde_json::to_string_pretty(&json!({ "networks": networks })).map_err(io::Error::other)?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let temp = path.with_extension("json.new");
-    let _ = std::fs::remove_file(&temp);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    {
-        use std::io::Write;
-        let mut file = options.open(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&temp, path)
+    crate::platform::replace_file(path, text.as_bytes())
 }
 
 /// Adds (or renames) `id`, newest first.
-pub fn remember(list: &mut Vec<Saved>, id: &str, name: &str) {
-    list.retain(|s| s.id != id);
-    list.insert(0, Saved { id: id.to_string(), name: clean_name(name) });
+pub fn remember(list: &mut Vec<Saved>, id: &NetworkId, name: &str) {
+    list.retain(|s| &s.id != id);
+    list.insert(0, Saved { id: id.clone(), name: clean_name(name) });
     list.truncate(MAX_SAVED);
 }
 
-pub fn forget(list: &mut Vec<Saved>, id: &str) {
-    list.retain(|s| s.id != id);
-}
-
-fn is_network_id(id: &str) -> bool {
-    id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+pub fn forget(list: &mut Vec<Saved>, id: &NetworkId) {
+    list.retain(|s| &s.id != id);
 }
 
 fn clean_name(name: &str) -> String {
-    name.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect()
+    crate::text::clean(name, crate::text::MAX_NAME)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn id(text: &str) -> NetworkId {
+        NetworkId::parse(text).unwrap()
+    }
 
     fn temp(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("ztui-saved-{}-{name}", std::process::id()));
@@ -113,21 +116,21 @@ mod tests {
     fn survives_a_round_trip_and_is_private() {
         let path = temp("round");
         let mut list = Vec::new();
-        remember(&mut list, "a000000000000001", "home");
-        remember(&mut list, "b000000000000002", "work\u{7}");
-        remember(&mut list, "a000000000000001", "home renamed");
+        remember(&mut list, &id("a000000000000001"), "home");
+        remember(&mut list, &id("b000000000000002"), "work\u{7}");
+        remember(&mut list, &id("a000000000000001"), "home renamed");
         store(&path, &list).unwrap();
         let back = load(&path);
         assert_eq!(back, list);
-        assert_eq!(back[0], Saved { id: "a000000000000001".into(), name: "home renamed".into() });
-        assert_eq!(back[1].name, "work", "control characters are dropped");
+        assert_eq!(back[0], Saved { id: id("a000000000000001"), name: "home renamed".into() });
+        assert_eq!(back[1].name, "work\u{fffd}", "control characters are replaced as in the menu");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600);
         }
-        forget(&mut list, "a000000000000001");
+        forget(&mut list, &id("a000000000000001"));
         store(&path, &list).unwrap();
         assert_eq!(load(&path).len(), 1);
     }
@@ -140,7 +143,13 @@ mod tests {
         assert!(load(&path).is_empty());
         assert!(path.with_extension("json.unreadable").exists(), "the unreadable file was not kept");
         std::fs::write(&path, r#"{"networks":[{"id":"../../x"},{"id":"A000000000000001"},{"id":"c000000000000003","name":7},{"id":"c000000000000003"}]}"#).unwrap();
-        assert_eq!(load(&path), [Saved { id: "c000000000000003".into(), name: String::new() }]);
+        assert_eq!(load(&path), [Saved { id: id("c000000000000003"), name: String::new() }]);
+        // One entry without an ID (or with a number for one) costs only itself.
+        std::fs::write(&path, r#"{"networks":[{"id":"a000000000000001","name":"a"},{"name":"no id"},{"id":5},{"id":"b000000000000002","name":"b"}]}"#).unwrap();
+        let kept: Vec<String> = load(&path).iter().map(|s| s.name.clone()).collect();
+        assert_eq!(kept, ["a", "b"]);
+        std::fs::write(&path, " ".repeat(MAX_FILE as usize + 1)).unwrap();
+        assert!(load(&path).is_empty(), "an oversized file is not read");
         assert!(load(&temp("missing")).is_empty());
     }
 
@@ -148,9 +157,9 @@ mod tests {
     fn the_list_is_capped() {
         let mut list = Vec::new();
         for i in 0..100 {
-            remember(&mut list, &format!("{i:016x}"), "n");
+            remember(&mut list, &id(&format!("{i:016x}")), "n");
         }
         assert_eq!(list.len(), MAX_SAVED);
-        assert_eq!(list[0].id, format!("{:016x}", 99));
+        assert_eq!(list[0].id, id(&format!("{:016x}", 99)));
     }
 }

@@ -4,17 +4,20 @@
 //! service is `discovery`.
 
 use crate::http;
+use crate::text::{clean as sanitize, MAX_NAME};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::time::Duration;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// The service's default API port.
 pub const DEFAULT_PORT: u16 = 9993;
-/// Longest name kept from the service (the rest is cut with `…`).
-const MAX_NAME: usize = 64;
 /// Most list entries (addresses, routes, DNS servers) kept per network.
 const MAX_LIST: usize = 32;
+/// Most networks kept from one answer (the menu lists 40; the rest are counted).
+pub const MAX_NETWORKS: usize = 4096;
 
 /// The auth token; `Debug` never shows it.
 #[derive(Clone, PartialEq, Eq)]
@@ -59,6 +62,8 @@ pub enum CallError {
     NoToken(String),
     /// The app's own settings are unusable (a bad port, an unreadable named file).
     BadConfig(String),
+    /// Something other than the service holds its port: the token was not sent.
+    NotTheService(String),
     /// The service answered, but not usefully (HTTP 500, garbage, cut short).
     Failed(String),
 }
@@ -71,6 +76,7 @@ impl CallError {
             | CallError::TokenRefused(d)
             | CallError::NoToken(d)
             | CallError::BadConfig(d)
+            | CallError::NotTheService(d)
             | CallError::Failed(d) => d,
         }
     }
@@ -84,10 +90,53 @@ pub struct NodeStatus {
     pub version: String,
 }
 
+/// A network's ID: 16 hexadecimal digits, kept in lowercase.  Checked once
+/// where an ID enters the app (the service's answer, the join window, the
+/// saved file), so every holder has a valid one and no other text reaches a
+/// URL path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NetworkId(String);
+
+impl NetworkId {
+    pub const DIGITS: usize = 16;
+
+    /// Spaces and surrounding white space are ignored (IDs are pasted in
+    /// groups); the errors are worded for the person who typed it.
+    pub fn parse(input: &str) -> Result<NetworkId, String> {
+        if input.len() > 256 {
+            return Err("A network ID has 16 digits; this is far longer.".into());
+        }
+        let id: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if id.is_empty() {
+            return Err("Enter a network ID.".into());
+        }
+        if let Some(bad) = id.chars().find(|c| !c.is_ascii_hexdigit()) {
+            return Err(format!(
+                "A network ID has only the digits 0-9 and a-f, not '{}'.",
+                sanitize(&bad.to_string(), 1)
+            ));
+        }
+        if id.len() != Self::DIGITS {
+            return Err(format!("A network ID has 16 digits; this has {}.", id.len()));
+        }
+        Ok(NetworkId(id))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for NetworkId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One entry of `GET /network`, sanitized.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Network {
-    pub id: String,
+    pub id: NetworkId,
     pub name: String,
     pub status: String,
     pub kind: String,
@@ -104,6 +153,28 @@ pub struct Network {
     pub sso: Option<Sso>,
 }
 
+impl Network {
+    /// A network with nothing known but its ID.
+    pub fn new(id: NetworkId) -> Network {
+        Network {
+            id,
+            name: String::new(),
+            status: String::new(),
+            kind: String::new(),
+            device: String::new(),
+            mac: String::new(),
+            assigned_addresses: Vec::new(),
+            routes: Vec::new(),
+            dns: None,
+            allow_managed: false,
+            allow_global: false,
+            allow_default: false,
+            allow_dns: false,
+            sso: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
     pub target: String,
@@ -116,9 +187,69 @@ pub struct Dns {
     pub servers: Vec<String>,
 }
 
+/// A login page address the service sent, checked when the answer is read:
+/// `http(s)://host[:port][/path][?query][#fragment]` in RFC 3986 characters
+/// only (no spaces, quotes, angle brackets, non-ASCII or control characters;
+/// `%` only before two hex digits), no user name before the host (in
+/// `https://my.zerotier.com@evil.example/` the host is evil.example).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginUrl {
+    url: String,
+    host: std::ops::Range<usize>,
+}
+
+impl LoginUrl {
+    pub const MAX_LEN: usize = 2048;
+
+    pub fn parse(text: &str) -> Result<LoginUrl, String> {
+        if text.len() > Self::MAX_LEN {
+            return Err(format!("longer than {} characters", Self::MAX_LEN));
+        }
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let allowed = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
+            let escape = b == b'%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+            if !allowed && !escape {
+                return Err("it holds characters a web address may not".into());
+            }
+        }
+        let lower = text.to_ascii_lowercase();
+        let rest = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| lower.starts_with(scheme).then_some(scheme.len()))
+            .ok_or("it is not an http or https address")?;
+        let authority_len = text[rest..].find(['/', '?', '#']).unwrap_or(text.len() - rest);
+        let authority = &text[rest..rest + authority_len];
+        if authority.contains('@') {
+            return Err("it names a user before the host, which hides where it goes".into());
+        }
+        // Host, then an optional port; an IPv6 literal is in brackets.
+        let host_len = if authority.starts_with('[') {
+            authority.find(']').map(|i| i + 1).ok_or("its IPv6 host has no closing bracket")?
+        } else {
+            authority.find(':').unwrap_or(authority.len())
+        };
+        let port = &authority[host_len..];
+        if host_len == 0 || !(port.is_empty() || port[1..].bytes().all(|b| b.is_ascii_digit())) {
+            return Err("it has no usable host".into());
+        }
+        Ok(LoginUrl { url: text.to_string(), host: rest..rest + host_len })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    /// Where it goes, shown in the menu item that opens it.
+    pub fn host(&self) -> &str {
+        &self.url[self.host.clone()]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sso {
-    pub url: String,
+    /// The login page, or why the address the service sent was refused.
+    pub url: Result<LoginUrl, String>,
     /// Milliseconds since the Unix epoch, when the service says.
     pub expires_ms: Option<i64>,
 }
@@ -162,6 +293,8 @@ pub struct Endpoint {
     pub token: Token,
     /// Total time one call may take, connection to last byte.
     pub timeout: Duration,
+    /// The service homes: their owners may hold the port (see `platform::check_service_peer`).
+    pub homes: Vec<PathBuf>,
 }
 
 /// The loopback addresses tried, in order.
@@ -172,39 +305,54 @@ pub fn addresses(port: u16) -> [SocketAddr; 2] {
 /// Whether anything answers HTTP on the port (any status), without a token:
 /// tells "no token" apart from "no service".
 pub fn probe(port: u16, timeout: Duration) -> Result<(), CallError> {
-    let request = http::Request { method: "GET", path: "/status", headers: &[], body: b"" };
+    // No token in it: anyone may answer.
+    let request = http::Request { method: "GET", path: "/status", headers: &[], body: b"", verify_peer: None };
     http::send(&addresses(port), &request, timeout).map(|_| ()).map_err(|e| transport_error(port, e))
 }
 
 impl Endpoint {
     pub fn status(&self) -> Result<NodeStatus, CallError> {
-        parse_status(&self.call("GET", "/status", None)?)
+        let deadline = Instant::now() + self.timeout;
+        let status = parse_status(&self.call("GET", "/status", None, deadline)?)?;
+        in_time(deadline, "/status").map(|()| status)
     }
 
-    pub fn networks(&self) -> Result<Vec<Network>, CallError> {
-        parse_networks(&self.call("GET", "/network", None)?)
+    /// The networks, at most [`MAX_NETWORKS`], and how many more were listed.
+    pub fn networks(&self) -> Result<(Vec<Network>, usize), CallError> {
+        let deadline = Instant::now() + self.timeout;
+        let networks = parse_networks(&self.call("GET", "/network", None, deadline)?)?;
+        in_time(deadline, "/network").map(|()| networks)
     }
 
-    pub fn join(&self, id: &str) -> Result<(), CallError> {
-        self.call("POST", &network_path(id)?, Some(Value::Object(Map::new()))).map(drop)
+    pub fn join(&self, id: &NetworkId) -> Result<(), CallError> {
+        self.call("POST", &network_path(id), Some(Value::Object(Map::new())), self.deadline()).map(drop)
     }
 
-    pub fn leave(&self, id: &str) -> Result<(), CallError> {
-        self.call("DELETE", &network_path(id)?, None).map(drop)
+    pub fn leave(&self, id: &NetworkId) -> Result<(), CallError> {
+        self.call("DELETE", &network_path(id), None, self.deadline()).map(drop)
     }
 
-    pub fn set(&self, id: &str, setting: Setting, on: bool) -> Result<(), CallError> {
+    pub fn set(&self, id: &NetworkId, setting: Setting, on: bool) -> Result<(), CallError> {
         let mut body = Map::new();
         body.insert(setting.field().into(), on.into());
-        self.call("POST", &network_path(id)?, Some(Value::Object(body))).map(drop)
+        self.call("POST", &network_path(id), Some(Value::Object(body)), self.deadline()).map(drop)
     }
 
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, CallError> {
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.timeout
+    }
+
+    /// One request; the answer's I/O and JSON parsing end by `deadline`
+    /// (callers check it again after their own conversion).
+    fn call(&self, method: &str, path: &str, body: Option<Value>, deadline: Instant) -> Result<Value, CallError> {
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let headers = [("X-ZT1-Auth", self.token.secret()), ("Content-Type", "application/json")];
-        let request = http::Request { method, path, headers: &headers, body: body.as_bytes() };
-        let response =
-            http::send(&addresses(self.port), &request, self.timeout).map_err(|e| transport_error(self.port, e))?;
+        // The token goes only to a listener the platform vouches for.
+        let verify = |stream: &std::net::TcpStream| crate::platform::check_service_peer(stream, &self.homes);
+        let request =
+            http::Request { method, path, headers: &headers, body: body.as_bytes(), verify_peer: Some(&verify) };
+        let response = http::send(&addresses(self.port), &request, deadline.saturating_duration_since(Instant::now()))
+            .map_err(|e| transport_error(self.port, e))?;
         match response.code {
             200..=299 if response.body.iter().all(u8::is_ascii_whitespace) => Ok(Value::Null),
             200..=299 => serde_json::from_slice(&response.body)
@@ -223,33 +371,12 @@ fn transport_error(port: u16, e: http::Error) -> CallError {
         http::Error::Timeout(why) => CallError::NotAnswering(why),
         http::Error::Protocol(why) => CallError::Failed(why),
         http::Error::Request(why) => CallError::BadConfig(why),
+        http::Error::Untrusted(why) => CallError::NotTheService(why),
     }
 }
 
-/// A network ID is 16 hexadecimal digits; nothing else reaches a URL.
-pub fn is_network_id(id: &str) -> bool {
-    id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-fn network_path(id: &str) -> Result<String, CallError> {
-    if is_network_id(id) {
-        Ok(format!("/network/{}", id.to_ascii_lowercase()))
-    } else {
-        Err(CallError::BadConfig(format!("{:?} is not a 16-digit network ID", sanitize(id, 20))))
-    }
-}
-
-/// Text from the service made fit for a menu: control characters (NUL
-/// included, which C strings cannot hold) become U+FFFD, length is capped.
-pub fn sanitize(text: &str, max: usize) -> String {
-    let clean: String = text.trim().chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
-    if clean.chars().count() <= max {
-        clean
-    } else {
-        let mut cut: String = clean.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
+fn network_path(id: &NetworkId) -> String {
+    format!("/network/{id}")
 }
 
 /// Typed access to one JSON object: absent fields get defaults, present
@@ -321,20 +448,40 @@ fn parse_status(v: &Value) -> Result<NodeStatus, CallError> {
     })
 }
 
-fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
+/// A call that answered, but after its deadline once parsed, counts as not answering.
+fn in_time(deadline: Instant, path: &str) -> Result<(), CallError> {
+    if Instant::now() <= deadline {
+        Ok(())
+    } else {
+        Err(CallError::NotAnswering(format!("the answer to {path} took longer than allowed to read")))
+    }
+}
+
+/// The networks kept and how many valid ones were left out past
+/// [`MAX_NETWORKS`].  Linear in the answer's size: repeats are found in a set.
+pub(crate) fn parse_networks(v: &Value) -> Result<(Vec<Network>, usize), CallError> {
     let list = v.as_array().ok_or_else(|| CallError::Failed("the network list is not a JSON list".into()))?;
     let mut networks: Vec<Network> = Vec::new();
+    let mut seen: HashSet<NetworkId> = HashSet::new();
     let mut rejected = 0usize;
+    let mut omitted = 0usize;
     for entry in list {
         let f = Fields::new("a network", entry)?;
-        let id = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
-        if !is_network_id(&id) {
+        let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
+        // The service writes IDs whole: the typist's spaces are no excuse here.
+        let id = match NetworkId::parse(&text) {
+            Ok(id) if !text.contains(char::is_whitespace) => id,
+            _ => {
+                rejected += 1;
+                continue;
+            }
+        };
+        if !seen.insert(id.clone()) {
             rejected += 1;
             continue;
         }
-        let id = id.to_ascii_lowercase();
-        if networks.iter().any(|n| n.id == id) {
-            rejected += 1;
+        if networks.len() == MAX_NETWORKS {
+            omitted += 1;
             continue;
         }
         let f = Fields { what: format!("network {id}"), map: f.map };
@@ -343,10 +490,10 @@ fn parse_networks(v: &Value) -> Result<Vec<Network>, CallError> {
     if rejected > 0 {
         log::warn!("the service listed {rejected} network(s) with a missing, invalid or repeated ID; not shown");
     }
-    Ok(networks)
+    Ok((networks, omitted))
 }
 
-fn parse_network(id: String, f: &Fields) -> Result<Network, CallError> {
+fn parse_network(id: NetworkId, f: &Fields) -> Result<Network, CallError> {
     let mut routes = Vec::new();
     for r in f.list("routes")?.iter().take(MAX_LIST) {
         let r = Fields::new(format!("{}: a route", f.what), r)?;
@@ -362,15 +509,19 @@ fn parse_network(id: String, f: &Fields) -> Result<Network, CallError> {
             (!domain.is_empty() || !servers.is_empty()).then_some(Dns { domain, servers })
         }
     };
-    let sso = match f.text("authenticationURL", 2048)? {
-        Some(url) if !url.is_empty() => {
+    // Read as sent (not cleaned or cut): it must be a usable address as it is.
+    let sso = match f.get("authenticationURL") {
+        None => None,
+        Some(Value::String(url)) if url.is_empty() => None,
+        Some(Value::String(url)) => {
+            let url = LoginUrl::parse(url);
             let expires_ms = match f.get("authenticationExpiryTime") {
                 None => None,
                 Some(v) => Some(v.as_i64().ok_or_else(|| f.wrong("authenticationExpiryTime", "a number"))?),
             };
             Some(Sso { url, expires_ms })
         }
-        _ => None,
+        Some(_) => return Err(f.wrong("authenticationURL", "text")),
     };
     let text = |key| f.text(key, MAX_NAME).map(Option::unwrap_or_default);
     let flag = |s: Setting| f.flag(s.field()).map(|b| b.unwrap_or(false));
@@ -399,7 +550,12 @@ mod tests {
 
     #[test]
     fn the_token_never_shows_in_debug_output() {
-        let ep = Endpoint { port: 1, token: Token::parse(" s3cret\n").unwrap(), timeout: Duration::from_secs(1) };
+        let ep = Endpoint {
+            port: 1,
+            token: Token::parse(" s3cret\n").unwrap(),
+            timeout: Duration::from_secs(1),
+            homes: vec![],
+        };
         assert_eq!(ep.token.secret(), "s3cret");
         let shown = format!("{ep:?}");
         assert!(!shown.contains("s3cret") && shown.contains("redacted"), "{shown}");
@@ -434,9 +590,9 @@ mod tests {
             {"id": "8056c2e21c000001", "name": "repeated"},
             {"id": "8056c2e21c000002", "name": "x".repeat(500)},
         ]);
-        let nets = parse_networks(&v).unwrap();
+        let (nets, _) = parse_networks(&v).unwrap();
         assert_eq!(nets.len(), 2);
-        assert_eq!(nets[0].id, "8056c2e21c000001");
+        assert_eq!(nets[0].id.as_str(), "8056c2e21c000001");
         assert_eq!(nets[0].name, "a\u{fffd}b\u{fffd}c");
         assert_eq!(nets[0].routes, [Route { target: "10.0.0.0/24".into(), via: None }]);
         assert_eq!(nets[0].dns.as_ref().unwrap().servers, ["10.0.0.1"]);
@@ -446,10 +602,62 @@ mod tests {
     }
 
     #[test]
-    fn bad_ids_never_reach_the_wire() {
-        let ep = Endpoint { port: 1, token: Token::parse("t").unwrap(), timeout: Duration::from_secs(1) };
-        for id in ["", "8056c2e21c00000", "../../status0000", "8056c2e21c00000g"] {
-            assert!(matches!(ep.leave(id), Err(CallError::BadConfig(_))), "{id}");
+    fn login_addresses_are_checked_when_read() {
+        let ok = LoginUrl::parse("https://my.zerotier.com/sso?state=a%2Fb&x=1#top").unwrap();
+        assert_eq!(ok.host(), "my.zerotier.com");
+        assert_eq!(LoginUrl::parse("HTTP://10.0.0.1:3000/sso").unwrap().host(), "10.0.0.1");
+        assert_eq!(LoginUrl::parse("https://[fd00::1]:8443/x").unwrap().host(), "[fd00::1]");
+        for bad in [
+            "https://my.zerotier.com@evil.example/login",
+            "https://evil.example/\u{202E}moc.reitorez",
+            "https://a b/",
+            "https://a/\"><script>",
+            "https://a/%zz",
+            "https://a/%",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "https://:443/",
+            "https://a:b/",
+            "https://[fd00::1/",
+        ] {
+            assert!(LoginUrl::parse(bad).is_err(), "{bad}");
         }
+        assert!(LoginUrl::parse(&format!("https://a/{}", "x".repeat(3000))).is_err());
+        let v = json!([{"id": "8056c2e21c000001", "authenticationURL": "https://a/\u{2028}"}]);
+        let sso = parse_networks(&v).unwrap().0[0].sso.clone().unwrap();
+        assert!(sso.url.is_err(), "checked when the answer is read");
+    }
+
+    #[test]
+    fn huge_lists_keep_a_bounded_number_and_count_the_rest() {
+        let n = MAX_NETWORKS + 5000;
+        let list: Vec<Value> = (0..n).map(|i| json!({"id": format!("{i:016x}"), "name": "n"})).collect();
+        let mut repeated = list.clone();
+        repeated.push(json!({"id": "0000000000000000"}));
+        let (nets, omitted) = parse_networks(&Value::Array(repeated)).unwrap();
+        assert_eq!((nets.len(), omitted), (MAX_NETWORKS, 5000));
+        assert_eq!(nets[0].id.as_str(), "0000000000000000");
+    }
+
+    #[test]
+    fn a_deadline_passed_while_parsing_is_not_answering() {
+        assert_eq!(in_time(Instant::now() + Duration::from_secs(5), "/network"), Ok(()));
+        let past = Instant::now() - Duration::from_millis(1);
+        assert!(matches!(in_time(past, "/network"), Err(CallError::NotAnswering(why)) if why.contains("/network")));
+    }
+
+    #[test]
+    fn network_ids_are_validated_once() {
+        assert_eq!(NetworkId::parse(" 8056C2E21C 000001 ").unwrap().as_str(), "8056c2e21c000001");
+        assert!(NetworkId::parse("").unwrap_err().contains("Enter"));
+        assert!(NetworkId::parse("8056c2e21c00000g").unwrap_err().contains("'g'"));
+        assert!(NetworkId::parse("../../status0000").unwrap_err().contains("'.'"));
+        assert!(NetworkId::parse("8056c2e21c").unwrap_err().contains("this has 10"));
+        assert!(NetworkId::parse("8056c2e21c0000011").unwrap_err().contains("this has 17"));
+        assert!(NetworkId::parse(&"a".repeat(100_000)).is_err());
+        assert!(NetworkId::parse("8056c2e21c00000\u{202E}").unwrap_err().contains("\u{fffd}"));
+        let id = NetworkId::parse("8056c2e21c000001").unwrap();
+        assert_eq!(network_path(&id), "/network/8056c2e21c000001");
     }
 }

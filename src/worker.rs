@@ -7,7 +7,7 @@
 
 use crate::discovery::{self, Places};
 use crate::model::{self, ServiceState};
-use crate::service::{self, CallError, Endpoint, Setting};
+use crate::service::{self, CallError, Endpoint, NetworkId, Setting};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -19,16 +19,16 @@ use std::time::{Duration, Instant};
 pub enum Command {
     /// Fetch the state; the gate says whether it is a timer poll or asked for.
     Refresh,
-    Join(String),
-    Leave(String),
-    Set(String, Setting, bool),
+    Join(NetworkId),
+    Leave(NetworkId),
+    Set(NetworkId, Setting, bool),
 }
 
 /// What one command produced: the state after it, and for a join, whether
 /// the service took it (the join window waits for that).
 pub struct Report {
     pub state: ServiceState,
-    pub join: Option<(String, Result<(), String>)>,
+    pub join: Option<(NetworkId, Result<(), String>)>,
 }
 
 /// At most one pending refresh: requests while one is queued only raise its
@@ -150,7 +150,7 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
         // "No token" only once something answers on the port.
         Err(e) => return down(service::probe(port, places.timeout).err().unwrap_or(e)),
     };
-    let endpoint = Endpoint { port, token: found.token, timeout: places.timeout };
+    let endpoint = Endpoint { port, token: found.token, timeout: places.timeout, homes: places.homes.clone() };
     let mut notes: Vec<String> = found.warning.into_iter().collect();
     let changed = match &command {
         Command::Refresh => Ok(()),
@@ -160,14 +160,25 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
     };
     let mut outcome = Ok(());
     if let Err((what, id, e)) = changed {
-        if matches!(e, CallError::NotRunning(_) | CallError::NotAnswering(_) | CallError::TokenRefused(_)) {
+        if matches!(
+            e,
+            CallError::NotRunning(_)
+                | CallError::NotAnswering(_)
+                | CallError::TokenRefused(_)
+                | CallError::NotTheService(_)
+        ) {
             return down(e);
         }
-        notes.push(format!("Could not {what} network {}: {}", service::sanitize(id, 20), e.detail()));
+        notes.push(format!("Could not {what} network {}: {}", id, e.detail()));
         outcome = Err(describe(&e));
     }
     let state = match endpoint.status().and_then(|status| Ok((status, endpoint.networks()?))) {
-        Ok((status, networks)) => ServiceState::Running { status, networks, notes },
+        Ok((status, (networks, omitted))) => {
+            if omitted > 0 {
+                notes.push(format!("The service lists {omitted} more network(s) than the app keeps."));
+            }
+            ServiceState::Running { status, networks, notes }
+        }
         Err(problem) => ServiceState::Down { problem, notes },
     };
     (state, outcome)

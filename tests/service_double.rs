@@ -147,8 +147,8 @@ fn a_healthy_service_is_shown_in_full() {
         "DNS servers: 10.147.17.1 (disabled)\n".into(),
         "\n  Managed addresses\n    10.147.17.5/24\n".into(),
         format!("{NET_B} sso-net"),
-        format!("Open login page for {NET_B} sso-net…"),
-        "\n  Open login page…\n".into(),
+        format!("Open login page on login.example for {NET_B} sso-net…"),
+        "\n  Open login page on login.example…\n".into(),
     ] {
         assert!(r.out.contains(&needle), "missing {needle:?} in\n{}", r.out);
     }
@@ -213,6 +213,42 @@ fn hostile_names_ids_and_counts_are_tamed() {
     assert!(r.out.contains(&format!("{NET_A} nul\u{fffd}name\u{fffd}\u{fffd}X-Injected: 1")), "{}", r.out);
     assert!(r.out.contains(&format!("… and {} more", 1301 - SHOWN_NETWORKS)), "{}", r.out);
     assert!(r.out.lines().count() < 2000, "the menu stays small");
+}
+
+#[test]
+fn bidi_controls_and_a_lone_dash_cannot_break_the_menu() {
+    let sb = Sandbox::new("bidi");
+    let double = Double::start(false);
+    double.set_networks(vec![double::hostile_network(NET_A)]);
+    let r = print_state(&sb, double.port(), TOKEN);
+    assert!(r.ok, "{}{}", r.out, r.err);
+    for hidden in ['\u{202E}', '\u{202C}', '\u{200B}', '\u{FEFF}', '\u{2028}'] {
+        assert!(!r.out.contains(hidden), "U+{:04X} reached the menu:\n{}", hidden as u32, r.out);
+    }
+    assert!(r.out.contains(&format!("{NET_A} \u{fffd}evil\u{fffd} bank\u{fffd}\u{fffd}\u{fffd}next")), "{}", r.out);
+    // `-` in the text dump is a separator: the address must show as a hyphen.
+    let addresses = r.out.lines().skip_while(|l| !l.contains("Managed addresses")).nth(1).unwrap_or("");
+    assert_eq!(addresses.trim(), "\u{2010}", "{}", r.out);
+}
+
+/// While the service is stopped, anyone may take its port: such a listener
+/// gets a connection and not one byte, and the menu says what is going on.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_listener_that_is_not_the_service_never_gets_the_token() {
+    let Some(mut foreign) = double::ForeignListener::start() else {
+        assert!(std::env::var_os("CI").is_none(), "CI runs the tests as root, which this test needs");
+        eprintln!("skipped: dropping to another user needs root");
+        return;
+    };
+    let sb = Sandbox::new("foreign");
+    let r = print_state(&sb, foreign.port, TOKEN);
+    assert!(!r.ok, "{}", r.out);
+    assert!(r.out.contains("Another program is using ZeroTier One's port"), "{}", r.out);
+    assert!(r.out.contains(&format!("uid {}", double::ForeignListener::UID)), "{}", r.out);
+    assert!(!r.out.contains("deadbeef00"), "the listener's made-up state was shown:\n{}", r.out);
+    let got = foreign.received();
+    assert!(got.is_empty(), "the listener received {:?}", String::from_utf8_lossy(&got));
 }
 
 #[test]

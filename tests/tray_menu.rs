@@ -240,6 +240,21 @@ fn menu_over_dbus_drives_the_service() {
     wait_for_request(&double, "POST /network/e000000000000001");
     host.layout_until(&item, WAIT, |m| m.children.iter().any(|c| c.label.starts_with("e000000000000001"))).unwrap();
 
+    // A network named with bidi controls and a lone `-` address (the tray's
+    // separator mark): the menu still follows the service, cleaned.
+    double.set_networks(vec![double::hostile_network(NET_A)]);
+    let shown = host
+        .layout_until(&item, ONE_POLL, |m| m.children.iter().any(|c| c.label.contains("evil\u{fffd} bank")))
+        .unwrap_or_else(|e| panic!("the menu stopped following the service: {e}"));
+    let hostile = shown.children.iter().find(|c| c.label.contains("evil")).unwrap();
+    assert!(
+        !hostile.label.contains(['\u{202E}', '\u{202C}', '\u{200B}', '\u{FEFF}', '\u{2028}']),
+        "{:?}",
+        hostile.label
+    );
+    let addresses = hostile.find(&|l| l == "Managed addresses").unwrap();
+    assert_eq!(addresses.children.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), ["\u{2010}"]);
+
     // A hung service, then a dead one, each shown by the end of the next poll.
     double.misbehave(Misbehaviour::Hung);
     host.layout_until(&item, ONE_POLL, |m| {

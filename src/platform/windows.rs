@@ -1,5 +1,6 @@
-//! Windows: the per-user Run key, a session-local mutex as the instance
-//! lock, ShellExecuteW, and the taskbar theme from the registry.
+//! Windows: the per-user Run key, a session-local mutex named with the
+//! user's SID as the instance lock, ShellExecuteW, and the taskbar theme
+//! from the registry.
 
 use std::io;
 use std::path::Path;
@@ -15,7 +16,9 @@ use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
 use crate::icon::Backdrop;
 
 mod acl;
+mod port_owner;
 pub use acl::{token_exposure, UserSid};
+pub use port_owner::check_service_peer;
 
 const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
 const THEME_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize";
@@ -126,10 +129,19 @@ impl Drop for Instance {
     }
 }
 
-/// Claims `name` in this logon session (`Local\`); `Ok(None)` when another
-/// instance holds it.  The system drops the mutex with its last handle.
+/// Claims `name` for this user in this logon session; `Ok(None)` when
+/// another instance holds it.  The mutex name carries the user's SID, so
+/// another account in the session (`runas`) holding the plain name blocks
+/// nothing; a name taken by someone this user may not open is an error
+/// (the caller starts anyway), not "already running".  The system drops the
+/// mutex with its last handle.
 pub fn claim_instance(name: &str) -> io::Result<Option<Instance>> {
-    let wide_name = wide(format!("Local\\{name}"));
+    let sid = UserSid::current()?.to_sddl()?;
+    claim_mutex(&format!("Local\\{name}-{sid}"))
+}
+
+fn claim_mutex(full_name: &str) -> io::Result<Option<Instance>> {
+    let wide_name = wide(full_name);
     // SAFETY: a valid name; default security.
     let handle = unsafe { CreateMutexW(std::ptr::null(), 0, wide_name.as_ptr()) };
     // SAFETY: read right after the call it describes.
@@ -168,9 +180,8 @@ pub fn open_url(url: &str) -> io::Result<()> {
     }
 }
 
-/// Whether this runs under Wine, which some tests must know: Wine 8 accepts file DACLs but
-/// keeps none (it derives one from the Unix mode), so a DACL written is not the one read back.
-#[cfg(test)]
+/// Whether this runs under Wine.  Wine 8 accepts file DACLs but keeps none (it derives one
+/// from the Unix mode), and its TCP table names no owning processes (`port_owner`).
 pub(crate) fn under_wine() -> bool {
     use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
     // SAFETY: NUL-terminated names; a null module yields null.
@@ -194,6 +205,20 @@ mod tests {
         set_autostart_named(&name, exe, false).unwrap();
         assert!(!autostart_enabled_named(&name));
         set_autostart_named(&name, exe, false).unwrap();
+    }
+
+    #[test]
+    fn the_instance_mutex_is_per_user() {
+        let name = format!("ztui-squat-{}", std::process::id());
+        // Someone holding the name without this user's SID blocks nothing.
+        let squatter = claim_mutex(&format!("Local\\{name}")).unwrap();
+        assert!(squatter.is_some());
+        let first = claim_instance(&name).unwrap();
+        assert!(first.is_some());
+        assert!(claim_instance(&name).unwrap().is_none(), "a second claim by this user fails");
+        let sid = UserSid::current().unwrap().to_sddl().unwrap();
+        assert!(sid.starts_with("S-1-"), "{sid}");
+        assert!(claim_mutex(&format!("Local\\{name}-{sid}")).unwrap().is_none(), "the SID is in the name");
     }
 
     #[test]

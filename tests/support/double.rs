@@ -72,6 +72,16 @@ pub fn network(id: &str, name: &str) -> Value {
     })
 }
 
+/// A network named with bidi controls, invisible characters and a line
+/// separator (names come from the network's controller, a remote party),
+/// with a lone `-` as its managed address and route target.
+pub fn hostile_network(id: &str) -> Value {
+    let mut net = network(id, "\u{202E}evil\u{202C} bank\u{200B}\u{FEFF}\u{2028}next");
+    net["assignedAddresses"] = json!(["-"]);
+    net["routes"] = json!([{"target": "-", "via": null}]);
+    net
+}
+
 impl Double {
     /// Listens on 127.0.0.1 (or ::1 with `v6`) on a free port.
     pub fn start(v6: bool) -> Double {
@@ -298,4 +308,103 @@ fn serve(mut s: TcpStream, st: &Mutex<State>, stop: &AtomicBool) {
         Misbehaviour::Continue100 => s.write_all(format!("HTTP/1.1 100 Continue\r\n\r\n{}", ok(&json)).as_bytes()),
         Misbehaviour::ResetMidBody => Ok(()),
     };
+}
+
+/// A listener that is not the service: a child process running as `nobody`
+/// on a loopback port, recording every byte it receives and answering each
+/// connection with a made-up node status.  Needs root (to drop to `nobody`);
+/// `None` without it.
+#[cfg(target_os = "linux")]
+pub struct ForeignListener {
+    pub port: u16,
+    child: libc::pid_t,
+    received: std::fs::File,
+}
+
+#[cfg(target_os = "linux")]
+impl ForeignListener {
+    pub const UID: u32 = 65534;
+
+    pub fn start() -> Option<ForeignListener> {
+        use std::os::fd::FromRawFd;
+        let (mut port_pipe, mut data_pipe) = ([0; 2], [0; 2]);
+        // SAFETY: plain syscalls on fds this function owns.  The child runs
+        // only syscalls and stack buffers (no allocation after fork) and
+        // always ends in _exit.
+        unsafe {
+            assert_eq!(libc::pipe(port_pipe.as_mut_ptr()), 0);
+            assert_eq!(libc::pipe(data_pipe.as_mut_ptr()), 0);
+            let child = libc::fork();
+            assert!(child >= 0, "fork failed");
+            if child == 0 {
+                libc::close(port_pipe[0]);
+                libc::close(data_pipe[0]);
+                libc::alarm(MAX_LIFETIME.as_secs() as u32);
+                let nobody = Self::UID;
+                if libc::setgroups(0, std::ptr::null()) != 0 || libc::setgid(nobody) != 0 || libc::setuid(nobody) != 0 {
+                    libc::_exit(2);
+                }
+                foreign_serve(port_pipe[1], data_pipe[1]);
+            }
+            libc::close(port_pipe[1]);
+            libc::close(data_pipe[1]);
+            let mut port = [0u8; 2];
+            let got = libc::read(port_pipe[0], port.as_mut_ptr().cast(), 2);
+            libc::close(port_pipe[0]);
+            libc::fcntl(data_pipe[0], libc::F_SETFL, libc::O_NONBLOCK);
+            let received = std::fs::File::from_raw_fd(data_pipe[0]);
+            if got != 2 {
+                libc::waitpid(child, std::ptr::null_mut(), 0);
+                return None;
+            }
+            Some(ForeignListener { port: u16::from_ne_bytes(port), child, received })
+        }
+    }
+
+    /// Everything received so far, over all connections.
+    pub fn received(&mut self) -> Vec<u8> {
+        let mut all = Vec::new();
+        let _ = self.received.read_to_end(&mut all);
+        all
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for ForeignListener {
+    fn drop(&mut self) {
+        // SAFETY: our own child, reaped once.
+        unsafe {
+            libc::kill(self.child, libc::SIGKILL);
+            libc::waitpid(self.child, std::ptr::null_mut(), 0);
+        }
+    }
+}
+
+/// The child's side of [`ForeignListener`]; never returns.
+///
+/// SAFETY: called in a freshly forked child with two pipe write ends.
+#[cfg(target_os = "linux")]
+unsafe fn foreign_serve(port_fd: libc::c_int, data_fd: libc::c_int) -> ! {
+    let Ok(listener) = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))) else { libc::_exit(3) };
+    let Ok(addr) = listener.local_addr() else { libc::_exit(3) };
+    let port = addr.port().to_ne_bytes();
+    libc::write(port_fd, port.as_ptr().cast(), 2);
+    libc::close(port_fd);
+    const FAKE: &[u8] =
+        b"HTTP/1.1 200 OK\r\nContent-Length: 58\r\n\r\n{\"address\":\"deadbeef00\",\"online\":true,\"version\":\"6.6.6\"}  ";
+    loop {
+        let Ok((mut s, _)) = listener.accept() else { libc::_exit(0) };
+        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = s.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            libc::write(data_fd, buf.as_ptr().cast(), n);
+            if buf[..n].windows(4).any(|w| w == b"\r\n\r\n") {
+                let _ = s.write_all(FAKE);
+                break;
+            }
+        }
+    }
 }

@@ -22,7 +22,8 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     sizes()?;
     let exe = util::root().join("target/release/zerotier_desktop_ui");
     idle_figures(&exe, Duration::from_secs(idle))?;
-    menu_figures(&exe)
+    menu_figures(&exe)?;
+    parse_figures(&exe)
 }
 
 /// Release builds for the host and the Windows targets, stripped.
@@ -138,6 +139,21 @@ fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The app times its own reading of a `GET /network` answer: the work grows
+/// with the answer's size, not with its square.
+fn parse_figures(exe: &Path) -> Result<(), String> {
+    println!("\nnetwork list parsing (JSON answer to kept list, median of the app's own runs)");
+    for networks in ["20000", "40000", "160000"] {
+        let out = util::output(&mut cmd(exe.to_str().ok_or("exe path is not UTF-8")?, ["--bench-parse", networks]))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let line = text.lines().find(|l| l.starts_with("bench-parse")).ok_or_else(|| {
+            format!("the app printed no bench-parse line: {}{}", text, String::from_utf8_lossy(&out.stderr))
+        })?;
+        println!("  {line}");
+    }
+    Ok(())
 }
 
 /// The app times its own menu rebuild (model plus tray update) for a

@@ -14,7 +14,9 @@ use windows_sys::Win32::Security::{
     IsWellKnownSid, LookupAccountSidW, TokenUser, WinBuiltinAdministratorsSid, WinLocalSystemSid, ACE_HEADER, ACL,
     DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR, PSID, TOKEN_QUERY, TOKEN_USER,
 };
-use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
+use windows_sys::Win32::System::Threading::{
+    GetCurrentProcess, OpenProcess, OpenProcessToken, PROCESS_QUERY_LIMITED_INFORMATION,
+};
 
 use super::wide;
 
@@ -41,11 +43,31 @@ pub struct UserSid(Vec<u64>);
 
 impl UserSid {
     pub fn current() -> io::Result<UserSid> {
+        // SAFETY: the pseudo-handle of this process needs no closing.
+        unsafe { UserSid::of_process_handle(GetCurrentProcess()) }
+    }
+
+    /// The account process `pid` runs as (its token's user).
+    pub fn of_process(pid: u32) -> io::Result<UserSid> {
+        // SAFETY: the handle is checked, used once and closed.
+        unsafe {
+            let process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+            if process.is_null() {
+                return Err(io::Error::last_os_error());
+            }
+            let sid = UserSid::of_process_handle(process);
+            CloseHandle(process);
+            sid
+        }
+    }
+
+    /// SAFETY: `process` is a valid process handle with query access.
+    unsafe fn of_process_handle(process: HANDLE) -> io::Result<UserSid> {
         // SAFETY: the token handle is closed on every path; the buffer is 8-aligned and its size
         // is passed; the SID is copied out before the buffer goes away.
         unsafe {
             let mut token: HANDLE = std::ptr::null_mut();
-            if OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &mut token) == 0 {
+            if OpenProcessToken(process, TOKEN_QUERY, &mut token) == 0 {
                 return Err(io::Error::last_os_error());
             }
             let mut buf = vec![0u64; 64];
