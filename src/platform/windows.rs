@@ -16,6 +16,8 @@ use crate::icon::Backdrop;
 
 mod acl;
 pub use acl::{token_exposure, UserSid};
+mod elevation;
+pub use elevation::{hand_back, program_data, read_home_token, run_token_reader, write_private_copy};
 
 const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
 const THEME_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Themes\Personalize";
