@@ -2,6 +2,7 @@
 //! `--read-service-token` (so the prompt names the program and what it is
 //! asked to do, not a shell), which prints the built-in service home's token
 //! on stdout; this process then writes the user's copy, mode 0600.
+//! `docs/polkit/` holds an action file that gives the prompt a message of its own.
 
 use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
@@ -201,6 +202,21 @@ mod tests {
         std::fs::set_permissions(&h, std::fs::Permissions::from_mode(0o777)).unwrap();
         assert!(read_home_token(&h).unwrap_err().contains("writable by every user"));
         std::fs::remove_dir_all(&h).unwrap();
+    }
+
+    /// The shipped polkit action names this program where README says to install it, and
+    /// says in its message who asks and what for.
+    #[test]
+    fn the_polkit_action_matches_this_program() {
+        let policy = include_str!("../../docs/polkit/com.zerotier.desktop-ui.read-service-token.policy");
+        let exe = format!("/usr/bin/{}", env!("CARGO_PKG_NAME"));
+        assert!(policy.contains(&format!(r#"key="org.freedesktop.policykit.exec.path">{exe}<"#)), "{exe}");
+        assert!(policy.contains(&format!("<message>{} wants to read", super::super::APP_NAME)));
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&format!("`{exe}`"))
+                && readme.contains("com.zerotier.desktop-ui.read-service-token.policy")
+        );
     }
 
     #[test]
