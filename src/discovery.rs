@@ -176,10 +176,7 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("zt-ui-discovery-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+        crate::test_support::fresh_dir(&format!("discovery-{name}"))
     }
 
     fn places(homes: Vec<PathBuf>, user_tokens: Vec<PathBuf>) -> Places {

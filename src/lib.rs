@@ -22,6 +22,8 @@ mod model;
 mod platform;
 mod saved;
 mod service;
+#[cfg(test)]
+mod test_support;
 mod token_setup;
 mod worker;
 

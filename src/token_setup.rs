@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn the_first_usable_home_wins() {
-        let root = std::env::temp_dir().join(format!("zt-ui-serve-{}", std::process::id()));
+        let root = crate::test_support::fresh_dir("serve");
         let (a, b) = (root.join("a"), root.join("b"));
         std::fs::create_dir_all(&a).unwrap();
         std::fs::create_dir_all(&b).unwrap();

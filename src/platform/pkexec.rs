@@ -149,9 +149,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn home(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("zt-ui-pkexec-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::test_support::fresh_dir(&format!("pkexec-{name}"));
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
         dir
     }

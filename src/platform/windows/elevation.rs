@@ -507,10 +507,7 @@ mod tests {
     /// A fresh folder, by its final path (%TEMP% may hold 8.3 short names, which the reader
     /// would rightly find are not the path it was asked for).
     fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("zt-ui-elevation-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::canonicalize(dir).unwrap()
+        std::fs::canonicalize(crate::test_support::fresh_dir(&format!("elevation-{name}"))).unwrap()
     }
 
     /// A symbolic link `root\at` to `root\to`.  Windows makes it (CI runners may); Wine 8's
