@@ -25,8 +25,9 @@ use windows_sys::Win32::Storage::FileSystem::{
     CreateFileW, GetFileInformationByHandle, GetFileType, GetFinalPathNameByHandleW, MoveFileExW, ReadFile, WriteFile,
     BY_HANDLE_FILE_INFORMATION, CREATE_NEW, FILE_ATTRIBUTE_DIRECTORY, FILE_ATTRIBUTE_NORMAL,
     FILE_ATTRIBUTE_REPARSE_POINT, FILE_FLAG_BACKUP_SEMANTICS, FILE_FLAG_FIRST_PIPE_INSTANCE,
-    FILE_FLAG_OPEN_REPARSE_POINT, FILE_NAME_NORMALIZED, FILE_SHARE_READ, FILE_TYPE_DISK, MOVEFILE_REPLACE_EXISTING,
-    OPEN_EXISTING, PIPE_ACCESS_INBOUND, SECURITY_IDENTIFICATION, SECURITY_SQOS_PRESENT, VOLUME_NAME_DOS,
+    FILE_FLAG_OPEN_REPARSE_POINT, FILE_NAME_NORMALIZED, FILE_READ_ATTRIBUTES, FILE_SHARE_DELETE, FILE_SHARE_READ,
+    FILE_SHARE_WRITE, FILE_TYPE_DISK, MOVEFILE_REPLACE_EXISTING, OPEN_EXISTING, PIPE_ACCESS_INBOUND,
+    SECURITY_IDENTIFICATION, SECURITY_SQOS_PRESENT, VOLUME_NAME_DOS,
 };
 use windows_sys::Win32::System::Com::CoTaskMemFree;
 use windows_sys::Win32::System::Pipes::{
@@ -320,16 +321,21 @@ pub fn hand_back(pipe: Option<&str>, answer: Result<&str, &str>) -> Result<(), S
 /// Opens `path` without following a reparse point at its end (symlink, junction, mount point).
 fn open_no_follow(path: &Path, directory: bool) -> Result<Owned, String> {
     let name = wide(path);
-    let flags = FILE_FLAG_OPEN_REPARSE_POINT | if directory { FILE_FLAG_BACKUP_SEMANTICS } else { 0 };
+    // A folder is only looked at: its attributes, shared with whoever has it open.
+    let (access, share, flags) = if directory {
+        (FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, FILE_FLAG_BACKUP_SEMANTICS)
+    } else {
+        (GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, 0)
+    };
     // SAFETY: a NUL-terminated name; the handle is owned from here on.
     let handle = unsafe {
         CreateFileW(
             name.as_ptr(),
-            GENERIC_READ,
-            FILE_SHARE_READ,
+            access,
+            share,
             std::ptr::null(),
             OPEN_EXISTING,
-            flags,
+            FILE_FLAG_OPEN_REPARSE_POINT | flags,
             std::ptr::null_mut(),
         )
     };
