@@ -3,7 +3,6 @@
 
 use crate::discovery::Overrides;
 use std::ffi::OsString;
-use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -26,11 +25,11 @@ pub enum Mode {
     BenchParse {
         networks: usize,
     },
-    /// Hidden: the elevated half of token setup on Windows. Copies the
-    /// service's token to `dest`, readable by the account `sid` only.
-    InstallToken {
-        dest: PathBuf,
-        sid: String,
+    /// Hidden: the privileged step of token setup (run by pkexec or UAC).
+    /// Reads the token from the built-in service homes only and hands it
+    /// back: on stdout, or on Windows into the named pipe `pipe` names.
+    ReadServiceToken {
+        pipe: Option<String>,
     },
 }
 
@@ -62,12 +61,26 @@ Environment: ZT_TIMEOUT_MS sets the total time one call may take (default 5000),
 ZT_POLL_MS the time between two polls of the service (default 5000).
 ";
 
+/// The privileged step's flag, for the code that starts it.
+pub const READ_SERVICE_TOKEN: &str = "--read-service-token";
+
 /// Parses the arguments after the program name; the command line beats the
 /// environment (see `Overrides::with_env`).
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
     let mut mode = Mode::Tray { exit_after_init: false };
     let mut o = Overrides::default();
-    let mut args = args.into_iter();
+    let mut args = args.into_iter().peekable();
+    // The privileged step runs with rights its caller lacks: it takes no
+    // folder, file or port, only the name of the pipe to answer on.
+    if args.peek().is_some_and(|a| a == READ_SERVICE_TOKEN) {
+        let rest: Vec<OsString> = args.skip(1).collect();
+        let pipe = match rest.as_slice() {
+            [] => None,
+            [name] if name.to_str().is_some_and(is_pipe_name) => name.to_str().map(str::to_string),
+            _ => return Err(format!("{READ_SERVICE_TOKEN} takes nothing but a pipe name (32 hex digits)")),
+        };
+        return Ok(Cli { mode: Mode::ReadServiceToken { pipe }, overrides: o });
+    }
     // Each round consumes at least one argument.
     while let Some(arg) = args.next() {
         let text = arg.to_str().ok_or_else(|| format!("argument {arg:?} is not valid Unicode"))?.to_string();
@@ -99,20 +112,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
                     n.filter(|n| (1..=1_000_000).contains(n)).ok_or("--bench-parse needs a count (1-1000000)")?;
                 mode = Mode::BenchParse { networks };
             }
-            "--install-token" => {
-                let dest = value(&flag)?.into();
-                let sid = args.next().and_then(|s| s.into_string().ok()).ok_or("--install-token needs DEST SID")?;
-                mode = Mode::InstallToken { dest, sid };
-            }
             _ => return Err(format!("unknown argument {text:?} (see --help)")),
         }
     }
     Ok(Cli { mode, overrides: o })
 }
 
+/// The random part of a token pipe's name: 32 lowercase hex digits.
+pub fn is_pipe_name(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn parse_str(args: &[&str]) -> Result<Cli, String> {
         parse(args.iter().map(OsString::from))
@@ -135,7 +149,23 @@ mod tests {
         assert!(parse_str(&["--port"]).unwrap_err().contains("--port needs a value"));
         assert!(parse_str(&["--port="]).unwrap_err().contains("needs a value"));
         assert!(parse_str(&["--bogus"]).unwrap_err().contains("--bogus"));
-        assert!(parse_str(&["--install-token", "/d"]).unwrap_err().contains("DEST SID"));
+        let pipe = "0123456789abcdef0123456789abcdef";
+        assert_eq!(parse_str(&["--read-service-token"]).unwrap().mode, Mode::ReadServiceToken { pipe: None });
+        assert_eq!(
+            parse_str(&["--read-service-token", pipe]).unwrap().mode,
+            Mode::ReadServiceToken { pipe: Some(pipe.into()) }
+        );
+        for rest in [
+            &["--service-home", "/h"][..],
+            &["C:\\zt\\"],
+            &["../x"],
+            &[pipe, pipe],
+            &["0123456789ABCDEF0123456789ABCDEF"],
+        ] {
+            let args: Vec<&str> = std::iter::once("--read-service-token").chain(rest.iter().copied()).collect();
+            assert!(parse_str(&args).is_err(), "{args:?}");
+        }
+        assert!(parse_str(&["--port", "1", "--read-service-token"]).is_err(), "only as the first argument");
         assert_eq!(parse_str(&["--bench-menu", "500"]).unwrap().mode, Mode::BenchMenu { networks: 500 });
         assert!(parse_str(&["--bench-menu", "0"]).unwrap_err().contains("count"));
         for flag in

@@ -76,8 +76,9 @@ impl Places {
 pub fn platform_homes() -> Vec<PathBuf> {
     cfg_if::cfg_if! {
         if #[cfg(windows)] {
-            let data = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
-            vec![PathBuf::from(data).join("ZeroTier").join("One")]
+            // From the system, not the environment: the elevated token step reads this.
+            let data = crate::platform::program_data().unwrap_or_else(|| "C:\\ProgramData".into());
+            vec![data.join("ZeroTier").join("One")]
         } else if #[cfg(target_os = "macos")] {
             vec![PathBuf::from("/Library/Application Support/ZeroTier/One")]
         } else if #[cfg(target_os = "linux")] {
@@ -178,10 +179,7 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("zt-ui-discovery-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
+        crate::test_support::fresh_dir(&format!("discovery-{name}"))
     }
 
     fn places(homes: Vec<PathBuf>, user_tokens: Vec<PathBuf>) -> Places {

@@ -23,6 +23,8 @@ mod platform;
 mod saved;
 mod service;
 mod text;
+#[cfg(test)]
+mod test_support;
 mod token_setup;
 mod worker;
 
@@ -42,8 +44,13 @@ const INSTANCE_NAME: &str = "zerotier_desktop_ui";
 
 /// The program: command-line modes, or the tray app until it quits.
 pub fn main() -> ExitCode {
-    logging::init();
-    let cli = match cli::parse(std::env::args_os().skip(1)) {
+    let parsed = cli::parse(std::env::args_os().skip(1));
+    if matches!(&parsed, Ok(cli::Cli { mode: cli::Mode::ReadServiceToken { .. }, .. })) {
+        logging::init_stderr_only();
+    } else {
+        logging::init();
+    }
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             log::error!("{e}");
@@ -80,20 +87,14 @@ pub fn main() -> ExitCode {
         }
         cli::Mode::BenchMenu { networks } => return bench::menu(networks),
         cli::Mode::BenchParse { networks } => return bench::parse(networks),
-        #[cfg(windows)]
-        cli::Mode::InstallToken { dest, sid } => {
-            return match token_setup::install(&overrides, &dest, &sid) {
+        cli::Mode::ReadServiceToken { pipe } => {
+            return match token_setup::serve(pipe.as_deref()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    log::error!("token setup: {e}");
+                    log::error!("reading the service's token: {e}");
                     ExitCode::FAILURE
                 }
             };
-        }
-        #[cfg(not(windows))]
-        cli::Mode::InstallToken { .. } => {
-            log::error!("--install-token is the Windows elevated helper; on this system token setup uses pkexec");
-            return ExitCode::from(2);
         }
     };
     // One tray per session: a second start leaves quietly.

@@ -43,7 +43,17 @@ impl Log for Logger {
 
 /// Installs the logger (once; later calls do nothing).
 pub fn init() {
-    let file = if has_console() { None } else { log_file().and_then(open_log).map(Mutex::new) };
+    install(if has_console() { None } else { log_file().and_then(open_log).map(Mutex::new) });
+}
+
+/// The logger for the privileged token step: stderr only.  Its log file would sit in a folder
+/// the unprivileged user controls, so writing it with raised rights could create or cut short
+/// a file wherever that user points the folder.
+pub fn init_stderr_only() {
+    install(None);
+}
+
+fn install(file: Option<Mutex<File>>) {
     if log::set_boxed_logger(Box::new(Logger { file })).is_ok() {
         log::set_max_level(LevelFilter::Info);
     }

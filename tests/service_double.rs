@@ -400,16 +400,62 @@ mod win_acl {
     }
 }
 
+/// A pkexec double that logs its arguments and runs the command as is, as
+/// if authentication succeeded (as root here, unprivileged elsewhere).
+#[cfg(unix)]
+fn pkexec_double(sb: &Sandbox) -> (PathBuf, PathBuf) {
+    let fake = sb.root.join("fake-pkexec");
+    let log = sb.root.join("pkexec.log");
+    std::fs::write(&fake, format!("#!/bin/sh\necho \"$@\" > '{}'\nexec \"$@\"\n", log.display())).unwrap();
+    set_mode(&fake, 0o755);
+    (fake, log)
+}
+
+/// The attack: a user points `--service-home` (or ZT_SERVICE_HOME) at a
+/// folder whose authtoken.secret is a symlink to a file only root may read,
+/// and has the privileged step copy it.  Only the built-in homes are read,
+/// so the target never reaches the user's copy, and pkexec is asked to run
+/// this program with one fixed subcommand, no path.
+#[cfg(unix)]
+#[test]
+fn the_privileged_read_ignores_a_home_named_by_the_user() {
+    let sb = Sandbox::new("pkexec-attack");
+    let victim = sb.root.join("root-only");
+    std::fs::write(&victim, "root-only-secret\n").unwrap();
+    set_mode(&victim, 0o600);
+    std::os::unix::fs::symlink(&victim, sb.home().join("authtoken.secret")).unwrap();
+    let (fake, log) = pkexec_double(&sb);
+    let mut c = sb.command(&[&"--set-up-token", &"--service-home", &sb.home()]);
+    c.env("ZT_PKEXEC", &fake);
+    let r = run(c);
+    let copy = std::fs::read_to_string(sb.user().join(".zeroTierOneAuthToken")).unwrap_or_default();
+    assert!(!copy.contains("root-only"), "the symlink's target was copied: {copy:?}");
+    let asked = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(asked.trim(), format!("{EXE} --read-service-token"), "pkexec runs this program, no paths");
+    // Without a ZeroTier install here the built-in homes hold no token: the
+    // failure names them (with one, its token is what lands in the copy).
+    if !r.ok {
+        assert!(r.err.contains("/var/lib/zerotier-one"), "{}", r.err);
+    }
+    // The privileged mode takes no place to read from.
+    for extra in [&["--service-home", "/tmp"][..], &["--token-file", "/etc/shadow"], &["/etc/shadow"]] {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"--read-service-token"];
+        args.extend(extra.iter().map(|a| a as &dyn AsRef<std::ffi::OsStr>));
+        let r = run(sb.command(&args));
+        assert!(!r.ok && r.out.is_empty(), "{extra:?} accepted: {}", r.out);
+    }
+}
+
+/// The unprivileged half: what the privileged step prints becomes a copy
+/// only this user may read, which the app then finds by itself.
 #[cfg(unix)]
 #[test]
 fn token_setup_through_a_pkexec_double() {
     use std::os::unix::fs::PermissionsExt;
     let sb = Sandbox::new("pkexec");
-    std::fs::write(sb.home().join("authtoken.secret"), format!("{TOKEN}\n")).unwrap();
     let fake = sb.root.join("fake-pkexec");
-    // Runs the command unprivileged, and logs it, as if authentication succeeded.
-    let log = sb.root.join("pkexec.log");
-    std::fs::write(&fake, format!("#!/bin/sh\necho \"$@\" > '{}'\nexec \"$@\"\n", log.display())).unwrap();
+    // Stands in for an authenticated privileged step that found TOKEN.
+    std::fs::write(&fake, format!("#!/bin/sh\nprintf '%s\\n' '{TOKEN}'\n")).unwrap();
     set_mode(&fake, 0o755);
     let mut c = sb.command(&[&"--set-up-token"]);
     c.env("ZT_PKEXEC", &fake);
@@ -418,7 +464,6 @@ fn token_setup_through_a_pkexec_double() {
     let copy = sb.user().join(".zeroTierOneAuthToken");
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), TOKEN);
     assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o600);
-    assert!(std::fs::read_to_string(&log).unwrap().starts_with("/bin/sh -c"), "only reading runs privileged");
     // Then the app finds the copy by itself.
     let double = Double::start(false);
     let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
@@ -436,38 +481,60 @@ fn token_setup_through_a_pkexec_double() {
     assert!(!r.ok && r.err.contains("pkexec"), "{}", r.err);
 }
 
+/// The whole menu flow on Windows: `runas` starts the elevated step (Wine
+/// runs it without a UAC prompt, as do CI runners), which reads the built-in
+/// service home only, whatever home the user named, and answers through the
+/// pipe; the app writes the copy and then finds it.  The built-in home is
+/// made for the test, so a machine with ZeroTier installed is left alone.
 #[cfg(windows)]
 #[test]
-fn elevated_copy_mode_writes_the_token() {
-    let sb = Sandbox::new("runas");
-    std::fs::write(sb.home().join("authtoken.secret"), TOKEN).unwrap();
-    let dest = sb.user().join("copy.secret");
-    std::fs::write(&dest, "old").unwrap();
-    // Twice: the second run replaces a copy that only another account may write.
-    for _ in 0..2 {
-        let r = run(sb.command(&[&"--install-token", &dest, &"S-1-5-21-1-2-3-1001", &"--service-home", &sb.home()]));
-        assert!(r.ok, "{}{}", r.out, r.err);
-        assert_eq!(std::fs::read_to_string(&dest).unwrap(), TOKEN);
+fn token_setup_runs_the_elevated_step_on_the_built_in_home() {
+    let data = std::env::var_os("ProgramData").map(PathBuf::from).expect("ProgramData is set");
+    let zerotier = data.join("ZeroTier");
+    // Left behind by a run of this test that was killed: ours to remove.
+    let marker = zerotier.join("made-by-zerotier-desktop-ui-test");
+    if marker.exists() {
+        remove_tree(&zerotier);
     }
-    let r = run(sb.command(&[&"--install-token", &dest, &"not-a-sid"]));
-    assert!(!r.ok);
-}
-
-/// The whole menu flow: `runas` starts the elevated copy (Wine runs it
-/// without a UAC prompt, as do CI runners) and the app then finds the copy.
-#[cfg(windows)]
-#[test]
-fn token_setup_runs_the_elevated_copy() {
+    if zerotier.exists() {
+        eprintln!("{} exists (ZeroTier installed?): not touched, test skipped", zerotier.display());
+        assert!(std::env::var_os("CI").is_none(), "CI machines have no ZeroTier install");
+        return;
+    }
+    struct Remove(PathBuf);
+    impl Drop for Remove {
+        fn drop(&mut self) {
+            remove_tree(&self.0);
+        }
+    }
+    let _built_in = Remove(zerotier.clone());
+    std::fs::create_dir_all(zerotier.join("One")).unwrap();
+    std::fs::write(&marker, "").unwrap();
     let sb = Sandbox::new("setup");
-    std::fs::write(sb.home().join("authtoken.secret"), TOKEN).unwrap();
+    // No token yet: the elevated step's reason comes back through the pipe.
     let r = run(sb.command(&[&"--set-up-token"]));
+    assert!(!r.ok && r.err.contains("no usable authtoken.secret"), "{}", r.err);
+    std::fs::write(zerotier.join("One").join("authtoken.secret"), TOKEN).unwrap();
+    // The user's own home names a different token: never the one copied.
+    std::fs::write(sb.home().join("authtoken.secret"), "user-chosen-token").unwrap();
+    let r = run(sb.command(&[&"--set-up-token", &"--service-home", &sb.home()]));
     assert!(r.ok, "{}{}", r.out, r.err);
     let copy = sb.user().join("ZeroTier").join("authtoken.secret");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), TOKEN);
+    // Again over the existing copy.
+    let r = run(sb.command(&[&"--set-up-token"]));
+    assert!(r.ok, "{}{}", r.out, r.err);
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), TOKEN);
     std::fs::remove_file(sb.home().join("authtoken.secret")).unwrap();
     let double = Double::start(false);
     let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
     assert!(r.ok, "{}", r.out);
+    // The elevated mode takes no destination, SID or home.
+    for extra in [&["--service-home", "C:\\"][..], &["C:\\zt\\", "S-1-5-21-1-2-3-1001"]] {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"--read-service-token"];
+        args.extend(extra.iter().map(|a| a as &dyn AsRef<std::ffi::OsStr>));
+        assert!(!run(sb.command(&args)).ok, "{extra:?} accepted");
+    }
 }
 
 /// Whether a GUI can start here; under CI it must.

@@ -13,6 +13,8 @@ cfg_if::cfg_if! {
     } else if #[cfg(unix)] {
         mod unix;
         pub use self::unix::*;
+        mod pkexec;
+        pub use self::pkexec::{hand_back, read_home_token, run_token_reader, write_private_copy};
     }
 }
 

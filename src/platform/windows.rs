@@ -16,8 +16,10 @@ use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
 use crate::icon::Backdrop;
 
 mod acl;
+mod elevation;
 mod port_owner;
 pub use acl::{token_exposure, UserSid};
+pub use elevation::{hand_back, program_data, read_home_token, run_token_reader, write_private_copy};
 pub use port_owner::check_service_peer;
 
 const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
