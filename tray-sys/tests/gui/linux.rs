@@ -1,5 +1,5 @@
 //! Linux: a private session bus where this process plays StatusNotifierWatcher and
-//! notification server, then reads what the AppIndicator exports (item properties and
+//! notification server, then reads what the item exports (item properties and
 //! the com.canonical.dbusmenu layout) through GDBus, like a panel would.
 
 #[path = "linux_item.rs"]

@@ -26,7 +26,7 @@ const HINT_CASES: &[HintCase] = &[
         needles: &["Microsoft.VisualStudio.Component.VC.Tools.x86.x64"],
     },
     HintCase {
-        what: "Linux without GTK and AppIndicator development files",
+        what: "Linux without GTK development files",
         target: None,
         env: &[("PKG_CONFIG_LIBDIR", "/nonexistent"), ("PKG_CONFIG_PATH", "")],
         needles: &["libgtk-3-dev", "gtk3-devel", "pacman -S gtk3"],
