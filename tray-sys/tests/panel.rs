@@ -151,6 +151,20 @@ impl Desk {
         }
     }
 
+    /// Waits until the icon is drawn and returns its centre as xdotool arguments; the last
+    /// look at the screen is kept as `picture`.
+    fn wait_icon(&self, picture: &str, limit: Duration) -> (String, String) {
+        let shot = pictures().join(picture);
+        let mut at = None;
+        let drawn = wait_for(limit, || {
+            at = self.find_icon(&shot);
+            at.is_some()
+        });
+        assert!(drawn, "the icon is not on screen (see {})", shot.display());
+        let (x, y) = at.unwrap();
+        (x.to_string(), y.to_string())
+    }
+
     fn xdotool(&self, args: &[&str]) {
         assert!(self.command("xdotool").args(args).status().unwrap().success(), "xdotool {args:?}");
     }
@@ -205,17 +219,7 @@ fn xfce4_panel_hosts_clicks_and_survives_restarts() {
         wait_for(Duration::from_secs(10), || desk.registered().contains("StatusNotifierItem-")),
         "never registered"
     );
-    let shot = pictures().join("xfce4-panel.png");
-    let mut at = None;
-    assert!(
-        wait_for(Duration::from_secs(10), || {
-            at = desk.find_icon(&shot);
-            at.is_some()
-        }),
-        "icon not drawn"
-    );
-    let (x, y) = at.unwrap();
-    let (xs, ys) = (x.to_string(), y.to_string());
+    let (xs, ys) = desk.wait_icon("xfce4-panel.png", Duration::from_secs(10));
 
     // Left click: the icon's callback (Activate), not the menu.
     desk.xdotool(&["mousemove", &xs, &ys, "click", "1"]);
@@ -241,8 +245,7 @@ fn xfce4_panel_hosts_clicks_and_survives_restarts() {
         desk.registered()
     );
     eprintln!("registered again {:?} after the watcher", back.elapsed());
-    let shot = pictures().join("xfce4-panel-restarted.png");
-    assert!(wait_for(Duration::from_secs(10), || desk.find_icon(&shot).is_some()), "icon not drawn after the restart");
+    desk.wait_icon("xfce4-panel-restarted.png", Duration::from_secs(10));
     drop(panel);
 }
 
@@ -258,16 +261,7 @@ fn trayer_shows_the_xembed_fallback() {
     );
     std::thread::sleep(Duration::from_millis(500));
     let (_app, lines) = desk.app();
-    let shot = pictures().join("trayer.png");
-    let mut at = None;
-    assert!(
-        wait_for(Duration::from_secs(15), || {
-            at = desk.find_icon(&shot);
-            at.is_some()
-        }),
-        "no icon in trayer"
-    );
-    let (x, y) = at.unwrap();
-    desk.xdotool(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"]);
+    let (x, y) = desk.wait_icon("trayer.png", Duration::from_secs(15));
+    desk.xdotool(&["mousemove", &x, &y, "click", "1"]);
     assert!(wait_for(Duration::from_secs(5), || saw(&lines, "clicked icon")), "click never arrived: {lines:?}");
 }
