@@ -6,9 +6,11 @@
 //! `cargo xtask bindings`    rewrite the committed bindings from the headers
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
 //! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
+//! `cargo xtask bench-tray`  resident memory of the smallest tray next to the same tray made with ksni
 
 mod bench;
 mod bench_app;
+mod bench_tray;
 mod checks;
 mod files;
 mod setup;
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         "bindings" => update_bindings(),
         "bench-build" => bench::run(rest),
         "bench-app" => bench_app::run_bench(rest),
+        "bench-tray" => bench_tray::run_bench(),
         "setup" => setup::install_all(),
         "run" => run_app(rest),
         "help" | "--help" | "-h" => {
@@ -73,5 +76,8 @@ fn print_help() {
     println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");
     println!(
         "  bench-app        stripped exe sizes, memory, idle CPU and wake-ups, menu rebuild for 1 and 500 networks"
+    );
+    println!(
+        "  bench-tray       resident memory of tray-sys's tray_minimal and of the same tray made with ksni, in xfce4-panel"
     );
 }
