@@ -1,10 +1,10 @@
 //! The app as a process: a second start in the same session leaves at once,
-//! and SIGTERM ends the first cleanly, taking its tray icon files with it.
+//! and SIGTERM ends the first cleanly, taking its tray item off the bus.
 //! Needs a display and a session bus (the test command runs it under
 //! xvfb-run and dbus-run-session); without them it fails under CI.
 #![cfg(target_os = "linux")]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -36,8 +36,14 @@ fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
     }
 }
 
-fn icon_dir(runtime: &Path, pid: u32) -> PathBuf {
-    runtime.join(format!("tray-icons-{pid}"))
+/// Whether the tray of process `pid` owns its StatusNotifierItem bus name.
+fn tray_on_bus(pid: u32) -> bool {
+    let out = Command::new("gdbus")
+        .args(["call", "--session", "-d", "org.freedesktop.DBus", "-o", "/org/freedesktop/DBus"])
+        .args(["-m", "org.freedesktop.DBus.ListNames"])
+        .output()
+        .expect("gdbus (libglib2.0-bin)");
+    String::from_utf8_lossy(&out.stdout).contains(&format!("org.kde.StatusNotifierItem-{pid}-"))
 }
 
 #[test]
@@ -48,8 +54,8 @@ fn second_instance_leaves_and_sigterm_cleans_up() {
     let runtime = std::env::temp_dir().join(format!("ztui-lifecycle-{}", std::process::id()));
     std::fs::create_dir_all(&runtime).unwrap();
     let mut first = start(&runtime);
-    let icons = icon_dir(&runtime, first.id());
-    wait_for("the tray's icon folder", Duration::from_secs(20), || icons.is_dir());
+    let pid = first.id();
+    wait_for("the tray's bus name", Duration::from_secs(20), || tray_on_bus(pid));
 
     let mut second = start(&runtime);
     let mut status = None;
@@ -68,6 +74,9 @@ fn second_instance_leaves_and_sigterm_cleans_up() {
         status.is_some()
     });
     assert!(status.unwrap().success(), "SIGTERM ends the app like Quit: {status:?}");
-    assert!(!icons.exists(), "the tray's icon folder was left behind");
+    assert!(!tray_on_bus(pid), "the tray's bus name outlived the app");
+    // The icon travels over D-Bus: nothing was written for it.
+    let written: Vec<_> = std::fs::read_dir(&runtime).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    assert!(written.iter().all(|n| !n.to_string_lossy().starts_with("tray")), "{written:?}");
     let _ = std::fs::remove_dir_all(&runtime);
 }

@@ -297,7 +297,7 @@ fn menu_picture() {
     std::thread::sleep(Duration::from_secs(1));
     let port = double.port().to_string();
     let _app = start_with(&home, &["--port", &port, "--token-file", token.to_str().unwrap()]);
-    // Without a StatusNotifierWatcher AppIndicator docks a GtkStatusIcon in trayer.
+    // Without a StatusNotifierWatcher the tray docks a GtkStatusIcon in trayer.
     let end = Instant::now() + WAIT;
     let icon = loop {
         // The docked icon's window is named after the tooltip.

@@ -192,18 +192,18 @@ mod tests {
     #[test]
     fn missing_package_names_every_distribution() {
         let req = PkgRequirement {
-            alternatives: &[("ayatana-appindicator3-0.1", "A"), ("appindicator3-0.1", "B")],
-            min_version: "0.4",
-            debian: "libayatana-appindicator3-dev",
-            fedora: "libappindicator-gtk3-devel",
-            arch: "libappindicator-gtk3",
+            alternatives: &[("webkit2gtk-4.1", "A"), ("webkit2gtk-4.0", "B")],
+            min_version: "2.40",
+            debian: "libwebkit2gtk-4.1-dev",
+            fedora: "webkit2gtk4.1-devel",
+            arch: "webkit2gtk-4.1",
         };
         let m = package_missing(&req, "");
         for needle in [
-            "ayatana-appindicator3-0.1 or appindicator3-0.1",
-            "libayatana-appindicator3-dev",
-            "libappindicator-gtk3-devel",
-            "pacman -S libappindicator-gtk3",
+            "webkit2gtk-4.1 or webkit2gtk-4.0",
+            "libwebkit2gtk-4.1-dev",
+            "webkit2gtk4.1-devel",
+            "pacman -S webkit2gtk-4.1",
         ] {
             assert!(m.contains(needle), "{needle} missing in {m}");
         }

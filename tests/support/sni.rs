@@ -1,5 +1,5 @@
 //! The desktop's side of the Linux tray, for tests: a StatusNotifierWatcher
-//! on the session bus that the app's AppIndicator registers with, and a
+//! on the session bus that the app's tray registers with, and a
 //! com.canonical.dbusmenu client that reads the exported menu and clicks it.
 
 use std::collections::HashMap;
@@ -26,7 +26,7 @@ struct Watcher {
 #[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
 impl Watcher {
     fn register_status_notifier_item(&self, service: &str, #[zbus(header)] header: zbus::message::Header<'_>) {
-        // AppIndicator passes its object path; the bus name is the sender.
+        // The spec allows an object path (the bus name is the sender) or a bus name.
         let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
         let (bus, path) = if service.starts_with('/') {
             (sender, service.to_string())

@@ -1,5 +1,5 @@
-//! The smallest tray: an icon drawn in memory, "Hello" and "Quit", and the library's own
-//! loop. `--exit-after-init` (or TRAY_EXIT_AFTER_INIT=1) stops right after tray_init, so
+//! The smallest tray: an icon drawn in memory, "Hello" and "Quit", a line printed for a
+//! click on the icon, and the library's own loop. `--exit-after-init` (or TRAY_EXIT_AFTER_INIT=1) stops right after tray_init, so
 //! cross builds can prove they link and start.
 
 use std::ffi::{c_void, CStr};
@@ -9,6 +9,10 @@ use zt_tray_sys::*;
 unsafe extern "C" fn hello(item: *mut tray_menu) {
     let text = CStr::from_ptr((*item).text);
     println!("clicked {}", text.to_string_lossy());
+}
+
+unsafe extern "C" fn icon_clicked(_tray: *mut tray) {
+    println!("clicked icon");
 }
 
 unsafe extern "C" fn quit(_item: *mut tray_menu) {
@@ -47,7 +51,7 @@ fn main() {
         icon_rgba: pixels.as_ptr(),
         icon_width: SIZE,
         icon_height: SIZE,
-        cb: None,
+        cb: Some(icon_clicked),
         context: null_mut::<c_void>(),
     };
     let r = unsafe { tray_init(&mut t) };

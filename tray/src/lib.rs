@@ -1,6 +1,6 @@
 //! A system-tray icon with a menu and desktop notifications, over the C
 //! library in `zt-tray-sys` (Win32 `Shell_NotifyIcon` on Windows,
-//! AppIndicator on Linux).
+//! StatusNotifierItem with dbusmenu over D-Bus on Linux).
 //!
 //! The menu is plain data: every entry carries a value of the application's
 //! own action type, and one event handler receives the action of the entry

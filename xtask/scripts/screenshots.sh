@@ -3,7 +3,7 @@
 # the examples, prepares the Wine prefix and checks the pictures). Each run gets its own
 # virtual display and private session bus.
 #   tray-linux   the tray icon docked in trayer (an XEmbed tray: with no StatusNotifierWatcher on
-#                the private bus AppIndicator falls back to a GtkStatusIcon), menu opened
+#                the private bus the tray falls back to a GtkStatusIcon), menu opened
 #   tray-wine    the tray icon in Wine's virtual desktop, whose taskbar has a notification area
 #   libui-linux  the C control gallery's GTK window, captured by window id (exactly the window,
 #                margins included)

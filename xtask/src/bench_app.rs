@@ -55,14 +55,14 @@ fn sizes() -> Result<(), String> {
 }
 
 /// Per-process figures from /proc.
-struct Sample {
-    rss_kib: u64,
-    peak_kib: u64,
+pub(crate) struct Sample {
+    pub(crate) rss_kib: u64,
+    pub(crate) peak_kib: u64,
     cpu_ticks: u64,
     switches: u64,
 }
 
-fn sample(pid: u32) -> Result<Sample, String> {
+pub(crate) fn sample(pid: u32) -> Result<Sample, String> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).map_err(|e| e.to_string())?;
     let field = |text: &str, key: &str| -> u64 {
         text.lines()
@@ -128,7 +128,7 @@ fn idle_figures(exe: &Path, window: Duration) -> Result<(), String> {
     outcome.map(|_| ())
 }
 
-fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {
+pub(crate) fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {
     let end = Instant::now() + Duration::from_secs(30);
     loop {
         if let Some(pid) = std::fs::read_to_string(file).ok().and_then(|t| t.trim().parse().ok()) {

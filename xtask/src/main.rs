@@ -7,9 +7,11 @@
 //! `cargo xtask publish`     release the crates (dry run; `--execute` publishes)
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
 //! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
+//! `cargo xtask bench-tray`  resident memory of the smallest tray next to the same tray made with ksni
 
 mod bench;
 mod bench_app;
+mod bench_tray;
 mod checks;
 mod files;
 mod publish;
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         "publish" => publish::command(rest),
         "bench-build" => bench::run(rest),
         "bench-app" => bench_app::run_bench(rest),
+        "bench-tray" => bench_tray::run_bench(),
         "setup" => setup::install_all(),
         "run" => run_app(rest),
         "help" | "--help" | "-h" => {
@@ -79,5 +82,8 @@ fn print_help() {
     println!("  bench-build      time clean, no-op and one-file rebuilds of the -sys crates against libui-ffi");
     println!(
         "  bench-app        stripped exe sizes, memory, idle CPU and wake-ups, menu rebuild for 1 and 500 networks"
+    );
+    println!(
+        "  bench-tray       resident memory of tray-sys's tray_minimal and of the same tray made with ksni, in xfce4-panel"
     );
 }

@@ -15,7 +15,6 @@ pub const APT_PACKAGES: &[&str] = &[
     "dbus-x11",       // dbus-launch, used by some tray hosts
     "imagemagick",    // screenshots (import)
     "iproute2",       // `ip link set lo up` in the arm64-run namespaces
-    "libayatana-appindicator3-dev",
     "libclang-dev",
     "libclang-rt-14-dev", // ASan, UBSan and TSan runtimes for the sanitize tier
     "libglib2.0-bin",     // gdbus
@@ -28,7 +27,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "mmdebstrap", // the arm64 Debian root of arm64-run
     "ninja-build",
     "pkg-config",
-    "trayer", // an X system tray for the Linux tray screenshot
+    "trayer", // an X system tray (XEmbed) for the Linux tray fallback and screenshot
     "python3-pip",
     "qemu-user-static", // runs the arm64 root's ELF binaries (arm64-run)
     "wine",
@@ -36,11 +35,12 @@ pub const APT_PACKAGES: &[&str] = &[
     "xauth",
     "xclip", // the end-to-end test reads the X clipboard
     "xdotool",
+    "xfce4-panel", // a real StatusNotifierItem host (its Status Tray plugin) for the tray
     "xvfb",
 ];
 
 /// What building and running the app itself needs on Debian/Ubuntu.
-pub const APP_PACKAGES: &[&str] = &["build-essential", "libayatana-appindicator3-dev", "libgtk-3-dev", "pkg-config"];
+pub const APP_PACKAGES: &[&str] = &["build-essential", "libgtk-3-dev", "pkg-config"];
 
 pub const RUST_TARGETS: &[&str] = &[
     "aarch64-pc-windows-gnullvm",

@@ -17,7 +17,7 @@ fn main() {
     #[cfg(windows)]
     cases.extend(windows::cases());
     let setup = || {
-        // A private session bus and runtime directory for the AppIndicator cases.
+        // A private session bus and runtime directory for the StatusNotifierItem cases.
         #[cfg(target_os = "linux")]
         return linux::setup();
         #[cfg(not(target_os = "linux"))]

@@ -1,4 +1,5 @@
-/* tray: a small system-tray icon library (Win32 Shell_NotifyIcon, Linux AppIndicator).
+/* tray: a small system-tray icon library (Win32 Shell_NotifyIcon; on Linux a StatusNotifierItem
+ * with a dbusmenu over D-Bus, docked in an X tray through XEmbed while no panel hosts items).
  *
  * There is one tray per process: tray_init shows it, tray_update replaces what it shows, and
  * a second tray_init before tray_exit fails with TRAY_ERR_ALREADY_INIT. After tray_exit a new
@@ -17,7 +18,8 @@
  * Running inside a main loop you do not own (e.g. libui's): do not call tray_loop.
  * On Windows the library's hidden window (class "TrayMessageWindow") is served by any
  * GetMessage/DispatchMessage loop on the thread; on Linux everything is dispatched by
- * the GLib default main context. Nothing needs polling. */
+ * the GLib default main context. Nothing needs polling. On Linux GTK is initialised only
+ * when the XEmbed fallback is shown. */
 #ifndef TRAY_H
 #define TRAY_H
 
@@ -44,13 +46,14 @@ extern "C" {
 struct tray_menu;
 
 struct tray {
-  const char *icon;               /* icon file (.ico on Windows, any image on Linux); used when icon_rgba is NULL */
-  const char *tooltip;            /* may be NULL; Windows shows at most 127 UTF-16 units */
+  const char *icon;               /* .ico file on Windows; image file or icon-theme name on Linux; used when icon_rgba is NULL */
+  const char *tooltip;            /* may be NULL; Windows shows at most 127 UTF-16 units; on Linux the
+                                     first line is the title, the rest the body */
   struct tray_menu *menu;         /* may be NULL: no menu */
   const unsigned char *icon_rgba; /* if non-NULL: icon_width*icon_height*4 bytes, rows top-down, straight alpha */
   int icon_width;
   int icon_height;
-  void (*cb)(struct tray *);      /* may be NULL: click on the icon (Linux: middle click) */
+  void (*cb)(struct tray *);      /* may be NULL (a click opens the menu): left click on the icon (Linux: or middle) */
   void *context;                  /* for the caller */
 };
 
@@ -85,7 +88,8 @@ int tray_notify(const char *title, const char *text);
 /* A static English description of a result code. */
 const char *tray_strerror(int code);
 
-/* The native menu (HMENU on Windows, GtkMenu * on Linux), or NULL before tray_init or without a menu. */
+/* The native menu (HMENU on Windows; on Linux the GtkMenu of the XEmbed fallback, NULL while a
+ * panel shows the D-Bus menu), or NULL before tray_init or without a menu. */
 void *tray_native_menu(void);
 
 #ifdef __cplusplus

@@ -35,7 +35,7 @@ const HINT_CASES: &[HintCase] = &[
         quiet: true,
     },
     HintCase {
-        what: "Linux without GTK and AppIndicator development files",
+        what: "Linux without GTK development files",
         target: None,
         env: &[("PKG_CONFIG_LIBDIR", "/nonexistent"), ("PKG_CONFIG_PATH", "")],
         needles: &["libgtk-3-dev", "gtk3-devel", "pacman -S gtk3"],

@@ -1,0 +1,300 @@
+//! Linux: the StatusNotifierItem itself, read and driven as a panel would: icon pixmaps,
+//! tooltip, clicks on the icon, label escaping, notifications, D-Bus callers that send
+//! nonsense, and the watcher going away and coming back (panel restarts).
+
+use super::*;
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        Case { name: "linux_icon_pixmap_sizes_and_byte_order", needs_display: true, run: pixmap_sizes },
+        Case { name: "linux_theme_icon_is_icon_name", needs_display: true, run: theme_icon },
+        Case { name: "linux_tooltip_title_and_body", needs_display: true, run: tooltip_body },
+        Case { name: "linux_left_click_activates", needs_display: true, run: left_click },
+        Case { name: "linux_item_is_menu_without_click_callback", needs_display: true, run: item_is_menu },
+        Case { name: "linux_labels_escape_underscores", needs_display: true, run: underscores },
+        Case { name: "linux_notify_body_escaped", needs_display: true, run: notify_escaped },
+        Case { name: "linux_bad_dbus_input", needs_display: true, run: bad_input },
+        Case { name: "linux_watcher_restart_reregisters", needs_display: true, run: watcher_restart },
+        Case { name: "linux_watcher_100_restarts_no_leak", needs_display: true, run: restart_leak },
+    ]
+}
+
+/// ARGB in network byte order, as the spec wants.
+fn argb(rgba: [u8; 4]) -> [u8; 4] {
+    [rgba[3], rgba[0], rgba[1], rgba[2]]
+}
+
+fn pixmap_sizes() -> Result<(), String> {
+    const W: i32 = 40;
+    const FILL: [u8; 4] = [0x20, 0x80, 0xf0, 0xff];
+    const CORNER: [u8; 4] = [0x11, 0x22, 0x33, 0x80];
+    let mut px = FILL.repeat((W * W) as usize);
+    px[..4].copy_from_slice(&CORNER);
+    let t = pixel_tray("Sizes", sample_menu());
+    t.icon_rgba = Box::leak(px.into_boxed_slice()).as_ptr();
+    t.icon_width = W;
+    t.icon_height = W;
+    let sni = init_and_find(t)?;
+    let maps = sni.pixmaps("IconPixmap")?;
+    let sizes: Vec<(i32, i32)> = maps.iter().map(|m| (m.0, m.1)).collect();
+    // The given size first, then every common panel size below it.
+    ensure(sizes == [(40, 40), (16, 16), (22, 22), (24, 24), (32, 32)], format!("sizes {sizes:?}"))?;
+    for (w, h, bytes) in &maps {
+        ensure(bytes.len() == (w * h * 4) as usize, format!("{w}x{h} has {} bytes", bytes.len()))?;
+        // A pixel in the middle is the fill colour at every size.
+        let mid = ((h / 2 * w + w / 2) * 4) as usize;
+        ensure(bytes[mid..mid + 4] == argb(FILL), format!("{w}x{h} middle {:?}", &bytes[mid..mid + 4]))?;
+    }
+    ensure(maps[0].2[..8] == [argb(CORNER), argb(FILL)].concat(), format!("first pixels {:?}", &maps[0].2[..8]))?;
+    ensure(sni.string_property("IconName")?.is_empty(), "IconName set next to pixels")?;
+    // Nothing is written to disk for the icon (other cases leave their own files here).
+    let runtime = WORLD.with(|w| w.borrow().runtime_dir.clone().unwrap());
+    let ours: Vec<_> = std::fs::read_dir(&runtime)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|name| name.starts_with("tray"))
+        .collect();
+    ensure(ours.is_empty(), format!("icon files in XDG_RUNTIME_DIR: {ours:?}"))?;
+    // The tooltip carries the same pixels; an update replaces them.
+    let tip = sni.property("ToolTip")?;
+    ensure(unsafe { pixmap_list(g_variant_get_child_value(tip, 1)) } == maps, "ToolTip pixmaps differ")?;
+    let red = pixel_tray("Sizes", sample_menu());
+    red.icon_rgba = pixels([255, 0, 0]).as_ptr();
+    expect("update", unsafe { tray_update(red) }, OK)?;
+    let maps = sni.pixmaps("IconPixmap")?;
+    ensure(maps.len() == 1 && maps[0].2[..4] == [0xff, 0xff, 0, 0], format!("after update {:?}", maps.first()))?;
+    // Attention, overlay: not used, but present and well-typed for hosts that read them.
+    ensure(sni.pixmaps("AttentionIconPixmap")?.is_empty(), "AttentionIconPixmap")?;
+    ensure(sni.string_property("Status")? == "Active", "Status")
+}
+
+fn theme_icon() -> Result<(), String> {
+    let t = pixel_tray("Theme", sample_menu());
+    t.icon_rgba = null();
+    t.icon = cstr("network-wired");
+    let sni = init_and_find(t)?;
+    ensure(sni.string_property("IconName")? == "network-wired", "IconName")?;
+    ensure(sni.pixmaps("IconPixmap")?.is_empty(), "pixmaps for a theme icon")
+}
+
+fn tooltip_body() -> Result<(), String> {
+    let sni = init_and_find(pixel_tray("ZeroTier\n2 networks ✓\nonline", sample_menu()))?;
+    ensure(sni.string_property("Title")? == "ZeroTier", "Title is the first line")?;
+    let tip = sni.property("ToolTip")?;
+    let (title, body) = unsafe { (child_str(tip, 2), child_str(tip, 3)) };
+    ensure(title == "ZeroTier" && body == "2 networks ✓\nonline", format!("ToolTip {title:?} / {body:?}"))?;
+    expect("update", unsafe { tray_update(pixel_tray("Only a title", sample_menu())) }, OK)?;
+    let tip = sni.property("ToolTip")?;
+    let (title, body) = unsafe { (child_str(tip, 2), child_str(tip, 3)) };
+    ensure(title == "Only a title" && body.is_empty(), format!("ToolTip after update {title:?} / {body:?}"))
+}
+
+fn item_method(sni: &Item, method: &str, params: P) -> Result<P, String> {
+    call(&sni.service, &sni.path, "org.kde.StatusNotifierItem", method, params)
+}
+
+fn bool_property(sni: &Item, name: &str) -> Result<bool, String> {
+    Ok(unsafe { g_variant_get_boolean(sni.property(name)?) } != 0)
+}
+
+fn left_click() -> Result<(), String> {
+    reset_calls();
+    let sni = init_and_find(pixel_tray("Left", sample_menu()))?;
+    // A click callback: hosts send left clicks to the item instead of opening the menu.
+    ensure(!bool_property(&sni, "ItemIsMenu")?, "ItemIsMenu with a click callback")?;
+    item_method(&sni, "Activate", unsafe { g_variant_new(c("(ii)").as_ptr(), 10 as c_int, 20 as c_int) })?;
+    ensure(pump_until(Duration::from_secs(5), || tray_calls().0 > 0), "Activate never ran the callback")?;
+    ensure(tray_calls() == (1, 77), format!("tray calls/context {:?}", tray_calls()))?;
+    // ContextMenu and Scroll are answered and run nothing.
+    item_method(&sni, "ContextMenu", unsafe { g_variant_new(c("(ii)").as_ptr(), 1 as c_int, 1 as c_int) })?;
+    let scroll = unsafe { g_variant_new(c("(is)").as_ptr(), 120 as c_int, c("vertical").as_ptr()) };
+    item_method(&sni, "Scroll", scroll)?;
+    pump_for(Duration::from_millis(100));
+    ensure(tray_calls().0 == 1, format!("ContextMenu/Scroll ran the click callback {:?}", tray_calls()))
+}
+
+fn item_is_menu() -> Result<(), String> {
+    reset_calls();
+    let t = pixel_tray("Menu only", sample_menu());
+    t.cb = None;
+    let sni = init_and_find(t)?;
+    ensure(bool_property(&sni, "ItemIsMenu")?, "ItemIsMenu without a click callback")?;
+    item_method(&sni, "Activate", unsafe { g_variant_new(c("(ii)").as_ptr(), 0 as c_int, 0 as c_int) })?;
+    pump_for(Duration::from_millis(100));
+    ensure(tray_calls().0 == 0, "a tray without a callback ran one")
+}
+
+fn underscores() -> Result<(), String> {
+    let sni = init_and_find(pixel_tray("Mnemonics", menu(vec![item("my_network_1", 1), item("__", 2)])))?;
+    let l = sni.layout()?;
+    ensure(l.labels() == ["my__network__1", "____"], format!("labels {:?}", l.labels()))
+}
+
+fn notify_escaped() -> Result<(), String> {
+    init_and_find(pixel_tray("Notify", sample_menu()))?;
+    WORLD.with(|w| w.borrow_mut().notes.clear());
+    expect("notify", unsafe { tray_notify(cstr("<b>Net</b>"), cstr("<a href='x'>joined</a> & \"ok\"")) }, OK)?;
+    ensure(pump_until(Duration::from_secs(5), || WORLD.with(|w| !w.borrow().notes.is_empty())), "no Notify call")?;
+    let notes = WORLD.with(|w| w.borrow().notes.clone());
+    let want =
+        ("<b>Net</b>".to_string(), "&lt;a href=&apos;x&apos;&gt;joined&lt;/a&gt; &amp; &quot;ok&quot;".to_string());
+    ensure(notes == [want], format!("{notes:?}"))
+}
+
+fn menu_call(sni: &Item, method: &str, params: P) -> Result<P, String> {
+    call(&sni.service, &sni.menu_path()?, "com.canonical.dbusmenu", method, params)
+}
+
+fn must_fail(what: &str, r: Result<P, String>) -> Result<(), String> {
+    ensure(r.is_err(), format!("{what} was accepted"))
+}
+
+/// A D-Bus peer may send anything: each bad call gets an error reply, runs no callback,
+/// and the item keeps working.
+fn bad_input() -> Result<(), String> {
+    reset_calls();
+    let sni = init_and_find(pixel_tray("Bad", sample_menu()))?;
+    let before = sni.layout()?;
+    let event = |id: i32| unsafe {
+        g_variant_new(c("(isvu)").as_ptr(), id, c("clicked").as_ptr(), g_variant_new_int32(0), 0 as c_uint)
+    };
+    for id in [-1, i32::MAX, i32::MIN, 100_000] {
+        must_fail(&format!("Event({id})"), menu_call(&sni, "Event", event(id)))?;
+        let layout = unsafe { g_variant_new(c("(ii@as)").as_ptr(), id, -1 as c_int, g_variant_new_strv(null(), 0)) };
+        must_fail(&format!("GetLayout({id})"), menu_call(&sni, "GetLayout", layout))?;
+        must_fail(
+            &format!("AboutToShow({id})"),
+            menu_call(&sni, "AboutToShow", unsafe { g_variant_new(c("(i)").as_ptr(), id) }),
+        )?;
+    }
+    // Wrong argument types, to the menu and to the item.
+    let wrong = unsafe {
+        g_variant_new(c("(ssvu)").as_ptr(), c("1").as_ptr(), c("clicked").as_ptr(), g_variant_new_int32(0), 0 as c_uint)
+    };
+    must_fail("Event with a string id", menu_call(&sni, "Event", wrong))?;
+    must_fail(
+        "Activate with strings",
+        item_method(&sni, "Activate", unsafe { g_variant_new(c("(ss)").as_ptr(), c("a").as_ptr(), c("b").as_ptr()) }),
+    )?;
+    must_fail("an unknown method", menu_call(&sni, "Explode", null_mut()))?;
+    let first = before.find("First").ok_or("no First")?.id;
+    let prop = unsafe { g_variant_new(c("(is)").as_ptr(), first, c("no-such-property").as_ptr()) };
+    must_fail("GetProperty of an unknown property", menu_call(&sni, "GetProperty", prop))?;
+    let prop = unsafe { g_variant_new(c("(is)").as_ptr(), first, c("label").as_ptr()) };
+    let label = menu_call(&sni, "GetProperty", prop)?;
+    let label =
+        unsafe { text(g_variant_get_string(g_variant_get_variant(g_variant_get_child_value(label, 0)), null_mut())) };
+    ensure(label == "First", format!("GetProperty label {label:?}"))?;
+    ensure(item_calls().0 == 0, format!("a bad call ran a callback {:?}", item_calls()))?;
+    // EventGroup names the unknown ids and runs the known one.
+    let group = format!("([({first}, 'clicked', <0>, uint32 0), (-7, 'clicked', <0>, uint32 0)],)");
+    let errors = menu_call(&sni, "EventGroup", unsafe { g_variant_new_parsed(c(&group).as_ptr()) })?;
+    let errors = unsafe { g_variant_get_child_value(errors, 0) };
+    let bad: Vec<i32> = (0..unsafe { g_variant_n_children(errors) })
+        .map(|i| unsafe { g_variant_get_int32(g_variant_get_child_value(errors, i)) })
+        .collect();
+    ensure(bad == [-7], format!("EventGroup errors {bad:?}"))?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 == 1), "EventGroup ran nothing")?;
+    ensure(item_calls() == (1, 1), format!("EventGroup calls/context {:?}", item_calls()))?;
+    reset_calls();
+    // Events for items a new shape removed find nothing.
+    expect("new shape", unsafe { tray_update(pixel_tray("Bad", menu(vec![item("Other", 9)]))) }, OK)?;
+    must_fail("Event for a removed item", menu_call(&sni, "Event", event(first)))?;
+    pump_for(Duration::from_millis(100));
+    ensure(item_calls().0 == 0, format!("a removed item ran its callback {:?}", item_calls()))?;
+    let l = sni.layout()?;
+    sni.click(l.find("Other").ok_or("no Other")?.id)?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 == 1), "the item no longer works")?;
+    ensure(item_calls().1 == 9, format!("context {:?}", item_calls()))
+}
+
+/// Takes the watcher's name (a panel starting) or gives it up (a panel exiting).
+fn watcher(present: bool) -> Result<(), String> {
+    let (method, params) = if present {
+        ("RequestName", unsafe { g_variant_new(c("(su)").as_ptr(), c(WATCHER).as_ptr(), 4 as c_uint) })
+    } else {
+        ("ReleaseName", unsafe { g_variant_new(c("(s)").as_ptr(), c(WATCHER).as_ptr()) })
+    };
+    let mut err = null_mut();
+    let reply = unsafe {
+        g_dbus_connection_call_sync(
+            bus(),
+            c("org.freedesktop.DBus").as_ptr(),
+            c("/org/freedesktop/DBus").as_ptr(),
+            c("org.freedesktop.DBus").as_ptr(),
+            c(method).as_ptr(),
+            params,
+            null_mut(),
+            0,
+            -1,
+            null_mut(),
+            &mut err,
+        )
+    };
+    ensure(!reply.is_null(), format!("{method}: {}", gerror(err)))
+}
+
+const WATCHER: &str = "org.kde.StatusNotifierWatcher";
+
+/// One panel restart: the icon docks in the X tray meanwhile, and the item registers with
+/// the new watcher within a second.
+fn restart_once() -> Result<(), String> {
+    WORLD.with(|w| w.borrow_mut().registered = None);
+    watcher(false)?;
+    let docked = pump_until(Duration::from_secs(5), || !unsafe { tray_native_menu() }.is_null());
+    watcher(true)?;
+    ensure(docked, "no XEmbed fallback while the watcher was gone")?;
+    ensure(pump_until(Duration::from_secs(1), registered_live), "not registered again within 1 s")?;
+    ensure(pump_until(Duration::from_secs(1), || unsafe { tray_native_menu() }.is_null()), "still docked")
+}
+
+fn watcher_restart() -> Result<(), String> {
+    reset_calls();
+    let first = init_and_find(pixel_tray("Restart", sample_menu()))?;
+    let result = restart_once();
+    // Whatever happened, the next case needs the watcher.
+    let _ = watcher(true);
+    result?;
+    let (service, path) = WORLD.with(|w| w.borrow().registered.clone().unwrap());
+    ensure(service == first.service && path == first.path, "registered under another name")?;
+    // The menu still works through the new registration.
+    let sni = Item { service, path };
+    let l = sni.layout()?;
+    sni.click(l.find("First").ok_or("no First")?.id)?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 == 1), "menu dead after the restart")
+}
+
+fn fds() -> usize {
+    std::fs::read_dir("/proc/self/fd").map(|d| d.count()).unwrap_or(0)
+}
+
+fn rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// The watcher gone and back 100 times: neither fds nor memory grow.
+fn restart_leak() -> Result<(), String> {
+    init_and_find(pixel_tray("Leak", sample_menu()))?;
+    let result = (|| {
+        // Warm up: GTK and the X connection are set up by the first fallback.
+        for _ in 0..5 {
+            restart_once()?;
+        }
+        pump_for(Duration::from_millis(200));
+        let (fd0, rss0) = (fds(), rss_kib());
+        for round in 0..100 {
+            restart_once().map_err(|e| format!("round {round}: {e}"))?;
+        }
+        pump_for(Duration::from_millis(200));
+        let (fd1, rss1) = (fds(), rss_kib());
+        ensure(fd1 <= fd0, format!("fds {fd0} -> {fd1}"))?;
+        ensure(rss1 <= rss0 + 1024, format!("RSS {rss0} KiB -> {rss1} KiB"))
+    })();
+    let _ = watcher(true);
+    result
+}

@@ -1,0 +1,141 @@
+/* The fallback for X trays without a StatusNotifierWatcher (trayer, stalonetray): a
+ * GtkStatusIcon, which docks through the XEmbed system-tray protocol, with a GtkMenu.
+ * GtkStatusIcon is deprecated, but it is GTK 3's only XEmbed tray icon. GTK is
+ * initialised here, the first time the fallback is needed. */
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "trayp_unix.h"
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static struct {
+  GtkStatusIcon *icon;
+  GtkWidget *menu; /* our reference; NULL without a menu */
+  struct tray *tray;
+} X;
+
+#define ITEM_KEY "trayp-item"
+
+static void on_item_activate(GtkMenuItem *widget, gpointer data) {
+  struct tray_menu *item = g_object_get_data(G_OBJECT(widget), ITEM_KEY);
+  (void)data;
+  /* The callback may call tray_update, which replaces this menu: touch nothing after. */
+  if (trayp_live() && !item->disabled && item->cb != NULL)
+    item->cb(item);
+}
+
+static GtkWidget *build_menu(struct tray_menu *m) {
+  GtkWidget *menu = gtk_menu_new();
+  for (; m->text != NULL; m++) {
+    GtkWidget *item;
+    if (trayp_is_separator(m)) {
+      item = gtk_separator_menu_item_new();
+    } else {
+      item = m->checkbox ? gtk_check_menu_item_new_with_label(m->text) : gtk_menu_item_new_with_label(m->text);
+      if (m->checkbox) /* before connecting: set_active emits "activate" */
+        gtk_check_menu_item_set_active(GTK_CHECK_MENU_ITEM(item), m->checked != 0);
+      gtk_widget_set_sensitive(item, m->disabled == 0);
+      if (m->submenu != NULL) {
+        gtk_menu_item_set_submenu(GTK_MENU_ITEM(item), build_menu(m->submenu));
+      } else {
+        g_object_set_data(G_OBJECT(item), ITEM_KEY, m);
+        g_signal_connect(item, "activate", G_CALLBACK(on_item_activate), NULL);
+      }
+    }
+    gtk_widget_show(item);
+    gtk_menu_shell_append(GTK_MENU_SHELL(menu), item);
+  }
+  return menu;
+}
+
+static gboolean destroy_later(gpointer data) {
+  gtk_widget_destroy(GTK_WIDGET(data));
+  g_object_unref(data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Deferred: a menu item's callback may be running inside this menu. */
+static void drop_menu(GtkWidget *menu) {
+  if (menu != NULL)
+    g_idle_add(destroy_later, menu);
+}
+
+static void popup(void) {
+  if (X.menu != NULL)
+    gtk_menu_popup_at_pointer(GTK_MENU(X.menu), NULL);
+}
+
+static void on_activate(GtkStatusIcon *icon, gpointer data) {
+  (void)icon;
+  (void)data;
+  if (!trayp_live() || X.tray == NULL)
+    return;
+  if (X.tray->cb != NULL)
+    X.tray->cb(X.tray);
+  else
+    popup();
+}
+
+static void on_popup_menu(GtkStatusIcon *icon, guint button, guint time, gpointer data) {
+  (void)icon;
+  (void)button;
+  (void)time;
+  (void)data;
+  if (trayp_live())
+    popup();
+}
+
+static void set_image(const struct tray *tray) {
+  if (tray->icon_rgba != NULL) {
+    GBytes *bytes = g_bytes_new(tray->icon_rgba, (gsize)tray->icon_width * (gsize)tray->icon_height * 4);
+    GdkPixbuf *pb = gdk_pixbuf_new_from_bytes(bytes, GDK_COLORSPACE_RGB, TRUE, 8, tray->icon_width,
+                                              tray->icon_height, tray->icon_width * 4);
+    gtk_status_icon_set_from_pixbuf(X.icon, pb);
+    g_object_unref(pb);
+    g_bytes_unref(bytes);
+  } else if (trayp_icon_is_file(tray)) {
+    gtk_status_icon_set_from_file(X.icon, tray->icon);
+  } else {
+    gtk_status_icon_set_from_icon_name(X.icon, tray->icon);
+  }
+}
+
+int trayp_xembed_show(struct tray *tray) {
+  const char *tip = tray->tooltip != NULL ? tray->tooltip : "";
+  GtkWidget *old = X.menu;
+  if (X.icon == NULL) {
+    if (!gtk_init_check(NULL, NULL))
+      return TRAY_ERR_PLATFORM;
+    X.icon = gtk_status_icon_new();
+    g_signal_connect(X.icon, "activate", G_CALLBACK(on_activate), NULL);
+    g_signal_connect(X.icon, "popup-menu", G_CALLBACK(on_popup_menu), NULL);
+  }
+  set_image(tray);
+  gtk_status_icon_set_tooltip_text(X.icon, tip);
+  /* The docked window's name: what X tools (and the screenshot tests) find it by. */
+  gtk_status_icon_set_title(X.icon, tip);
+  X.menu = tray->menu != NULL ? g_object_ref_sink(build_menu(tray->menu)) : NULL;
+  drop_menu(old);
+  X.tray = tray;
+  gtk_status_icon_set_visible(X.icon, TRUE);
+  return TRAY_OK;
+}
+
+void trayp_xembed_hide(void) {
+  if (X.icon == NULL)
+    return;
+  gtk_status_icon_set_visible(X.icon, FALSE);
+  g_object_unref(X.icon);
+  X.icon = NULL;
+  drop_menu(X.menu);
+  X.menu = NULL;
+  X.tray = NULL;
+}
+
+void *trayp_xembed_menu(void) {
+  return X.icon != NULL ? X.menu : NULL;
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
