@@ -12,6 +12,20 @@ pub type uiAlign = ::core::ffi::c_uint;
 pub type uiAlignValues = ::core::ffi::c_uint;
 pub type uiAt = ::core::ffi::c_uint;
 pub type uiAtValues = ::core::ffi::c_uint;
+pub type uiDrawBrushType = ::core::ffi::c_uint;
+pub type uiDrawBrushTypeValues = ::core::ffi::c_uint;
+pub type uiDrawLineCap = ::core::ffi::c_uint;
+pub type uiDrawLineCapValues = ::core::ffi::c_uint;
+pub type uiDrawLineJoin = ::core::ffi::c_uint;
+pub type uiDrawLineJoinValues = ::core::ffi::c_uint;
+pub type uiDrawFillMode = ::core::ffi::c_uint;
+pub type uiDrawFillModeValues = ::core::ffi::c_uint;
+pub type uiWindowResizeEdge = ::core::ffi::c_uint;
+pub type uiWindowResizeEdgeValues = ::core::ffi::c_uint;
+pub type uiModifiers = ::core::ffi::c_uint;
+pub type uiModifiersValues = ::core::ffi::c_uint;
+pub type uiExtKey = ::core::ffi::c_uint;
+pub type uiExtKeyValues = ::core::ffi::c_uint;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct uiInitOptions {
@@ -161,8 +175,128 @@ pub struct uiDrawMatrix {
     pub M31: f64,
     pub M32: f64,
 }
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawContext {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawPath {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawBrush {
+    pub Type: uiDrawBrushType,
+    pub R: f64,
+    pub G: f64,
+    pub B: f64,
+    pub A: f64,
+    pub X0: f64,
+    pub Y0: f64,
+    pub X1: f64,
+    pub Y1: f64,
+    pub OuterRadius: f64,
+    pub Stops: *mut uiDrawBrushGradientStop,
+    pub NumStops: usize,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawBrushGradientStop {
+    pub Pos: f64,
+    pub R: f64,
+    pub G: f64,
+    pub B: f64,
+    pub A: f64,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawStrokeParams {
+    pub Cap: uiDrawLineCap,
+    pub Join: uiDrawLineJoin,
+    pub Thickness: f64,
+    pub MiterLimit: f64,
+    pub Dashes: *mut f64,
+    pub NumDashes: usize,
+    pub DashPhase: f64,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiArea {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiAreaHandler {
+    pub Draw: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiAreaHandler,
+            arg2: *mut uiArea,
+            arg3: *mut uiAreaDrawParams,
+        ),
+    >,
+    pub MouseEvent: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiAreaHandler,
+            arg2: *mut uiArea,
+            arg3: *mut uiAreaMouseEvent,
+        ),
+    >,
+    pub MouseCrossed: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiAreaHandler,
+            arg2: *mut uiArea,
+            left: ::core::ffi::c_int,
+        ),
+    >,
+    pub DragBroken: ::core::option::Option<
+        unsafe extern "C" fn(arg1: *mut uiAreaHandler, arg2: *mut uiArea),
+    >,
+    pub KeyEvent: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiAreaHandler,
+            arg2: *mut uiArea,
+            arg3: *mut uiAreaKeyEvent,
+        ) -> ::core::ffi::c_int,
+    >,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiAreaDrawParams {
+    pub Context: *mut uiDrawContext,
+    pub AreaWidth: f64,
+    pub AreaHeight: f64,
+    pub ClipX: f64,
+    pub ClipY: f64,
+    pub ClipWidth: f64,
+    pub ClipHeight: f64,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiAreaMouseEvent {
+    pub X: f64,
+    pub Y: f64,
+    pub AreaWidth: f64,
+    pub AreaHeight: f64,
+    pub Down: ::core::ffi::c_int,
+    pub Up: ::core::ffi::c_int,
+    pub Count: ::core::ffi::c_int,
+    pub Modifiers: uiModifiers,
+    pub Held1To64: u64,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiAreaKeyEvent {
+    pub Key: ::core::ffi::c_char,
+    pub ExtKey: uiExtKey,
+    pub Modifier: uiModifiers,
+    pub Modifiers: uiModifiers,
+    pub Up: ::core::ffi::c_int,
+}
 pub const uiTextLimit: i32 = 65536;
 pub const uiPi: f64 = 3.141592653589793;
+pub const uiDrawDefaultMiterLimit: f64 = 10.0;
 pub const uiTextWeightMinimum: _bindgen_ty_1 = 0;
 pub const uiTextWeightThin: _bindgen_ty_1 = 100;
 pub const uiTextWeightUltraLight: _bindgen_ty_1 = 200;
@@ -196,6 +330,69 @@ pub const uiAtLeading: uiAtValues = 0;
 pub const uiAtTop: uiAtValues = 1;
 pub const uiAtTrailing: uiAtValues = 2;
 pub const uiAtBottom: uiAtValues = 3;
+pub const uiDrawBrushTypeSolid: uiDrawBrushTypeValues = 0;
+pub const uiDrawBrushTypeLinearGradient: uiDrawBrushTypeValues = 1;
+pub const uiDrawBrushTypeRadialGradient: uiDrawBrushTypeValues = 2;
+pub const uiDrawBrushTypeImage: uiDrawBrushTypeValues = 3;
+pub const uiDrawLineCapFlat: uiDrawLineCapValues = 0;
+pub const uiDrawLineCapRound: uiDrawLineCapValues = 1;
+pub const uiDrawLineCapSquare: uiDrawLineCapValues = 2;
+pub const uiDrawLineJoinMiter: uiDrawLineJoinValues = 0;
+pub const uiDrawLineJoinRound: uiDrawLineJoinValues = 1;
+pub const uiDrawLineJoinBevel: uiDrawLineJoinValues = 2;
+pub const uiDrawFillModeWinding: uiDrawFillModeValues = 0;
+pub const uiDrawFillModeAlternate: uiDrawFillModeValues = 1;
+pub const uiWindowResizeEdgeLeft: uiWindowResizeEdgeValues = 0;
+pub const uiWindowResizeEdgeTop: uiWindowResizeEdgeValues = 1;
+pub const uiWindowResizeEdgeRight: uiWindowResizeEdgeValues = 2;
+pub const uiWindowResizeEdgeBottom: uiWindowResizeEdgeValues = 3;
+pub const uiWindowResizeEdgeTopLeft: uiWindowResizeEdgeValues = 4;
+pub const uiWindowResizeEdgeTopRight: uiWindowResizeEdgeValues = 5;
+pub const uiWindowResizeEdgeBottomLeft: uiWindowResizeEdgeValues = 6;
+pub const uiWindowResizeEdgeBottomRight: uiWindowResizeEdgeValues = 7;
+pub const uiModifierCtrl: uiModifiersValues = 1;
+pub const uiModifierAlt: uiModifiersValues = 2;
+pub const uiModifierShift: uiModifiersValues = 4;
+pub const uiModifierSuper: uiModifiersValues = 8;
+pub const uiExtKeyEscape: uiExtKeyValues = 1;
+pub const uiExtKeyInsert: uiExtKeyValues = 2;
+pub const uiExtKeyDelete: uiExtKeyValues = 3;
+pub const uiExtKeyHome: uiExtKeyValues = 4;
+pub const uiExtKeyEnd: uiExtKeyValues = 5;
+pub const uiExtKeyPageUp: uiExtKeyValues = 6;
+pub const uiExtKeyPageDown: uiExtKeyValues = 7;
+pub const uiExtKeyUp: uiExtKeyValues = 8;
+pub const uiExtKeyDown: uiExtKeyValues = 9;
+pub const uiExtKeyLeft: uiExtKeyValues = 10;
+pub const uiExtKeyRight: uiExtKeyValues = 11;
+pub const uiExtKeyF1: uiExtKeyValues = 12;
+pub const uiExtKeyF2: uiExtKeyValues = 13;
+pub const uiExtKeyF3: uiExtKeyValues = 14;
+pub const uiExtKeyF4: uiExtKeyValues = 15;
+pub const uiExtKeyF5: uiExtKeyValues = 16;
+pub const uiExtKeyF6: uiExtKeyValues = 17;
+pub const uiExtKeyF7: uiExtKeyValues = 18;
+pub const uiExtKeyF8: uiExtKeyValues = 19;
+pub const uiExtKeyF9: uiExtKeyValues = 20;
+pub const uiExtKeyF10: uiExtKeyValues = 21;
+pub const uiExtKeyF11: uiExtKeyValues = 22;
+pub const uiExtKeyF12: uiExtKeyValues = 23;
+pub const uiExtKeyN0: uiExtKeyValues = 24;
+pub const uiExtKeyN1: uiExtKeyValues = 25;
+pub const uiExtKeyN2: uiExtKeyValues = 26;
+pub const uiExtKeyN3: uiExtKeyValues = 27;
+pub const uiExtKeyN4: uiExtKeyValues = 28;
+pub const uiExtKeyN5: uiExtKeyValues = 29;
+pub const uiExtKeyN6: uiExtKeyValues = 30;
+pub const uiExtKeyN7: uiExtKeyValues = 31;
+pub const uiExtKeyN8: uiExtKeyValues = 32;
+pub const uiExtKeyN9: uiExtKeyValues = 33;
+pub const uiExtKeyNDot: uiExtKeyValues = 34;
+pub const uiExtKeyNEnter: uiExtKeyValues = 35;
+pub const uiExtKeyNAdd: uiExtKeyValues = 36;
+pub const uiExtKeyNSubtract: uiExtKeyValues = 37;
+pub const uiExtKeyNMultiply: uiExtKeyValues = 38;
+pub const uiExtKeyNDivide: uiExtKeyValues = 39;
 unsafe extern "C" {
     pub fn uiInit(options: *mut uiInitOptions) -> *const ::core::ffi::c_char;
     pub fn uiUninit();
@@ -690,6 +887,73 @@ unsafe extern "C" {
     pub fn uiDrawMatrixInvert(m: *mut uiDrawMatrix) -> ::core::ffi::c_int;
     pub fn uiDrawMatrixTransformPoint(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
     pub fn uiDrawMatrixTransformSize(m: *mut uiDrawMatrix, x: *mut f64, y: *mut f64);
+    pub fn uiDrawNewPath(fillMode: uiDrawFillMode) -> *mut uiDrawPath;
+    pub fn uiDrawFreePath(p: *mut uiDrawPath);
+    pub fn uiDrawPathNewFigure(p: *mut uiDrawPath, x: f64, y: f64);
+    pub fn uiDrawPathNewFigureWithArc(
+        p: *mut uiDrawPath,
+        xCenter: f64,
+        yCenter: f64,
+        radius: f64,
+        startAngle: f64,
+        sweep: f64,
+        negative: ::core::ffi::c_int,
+    );
+    pub fn uiDrawPathLineTo(p: *mut uiDrawPath, x: f64, y: f64);
+    pub fn uiDrawPathArcTo(
+        p: *mut uiDrawPath,
+        xCenter: f64,
+        yCenter: f64,
+        radius: f64,
+        startAngle: f64,
+        sweep: f64,
+        negative: ::core::ffi::c_int,
+    );
+    pub fn uiDrawPathBezierTo(
+        p: *mut uiDrawPath,
+        c1x: f64,
+        c1y: f64,
+        c2x: f64,
+        c2y: f64,
+        endX: f64,
+        endY: f64,
+    );
+    pub fn uiDrawPathCloseFigure(p: *mut uiDrawPath);
+    pub fn uiDrawPathAddRectangle(
+        p: *mut uiDrawPath,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+    );
+    pub fn uiDrawPathEnded(p: *mut uiDrawPath) -> ::core::ffi::c_int;
+    pub fn uiDrawPathEnd(p: *mut uiDrawPath);
+    pub fn uiDrawStroke(
+        c: *mut uiDrawContext,
+        path: *mut uiDrawPath,
+        b: *mut uiDrawBrush,
+        p: *mut uiDrawStrokeParams,
+    );
+    pub fn uiDrawFill(c: *mut uiDrawContext, path: *mut uiDrawPath, b: *mut uiDrawBrush);
+    pub fn uiDrawTransform(c: *mut uiDrawContext, m: *mut uiDrawMatrix);
+    pub fn uiDrawClip(c: *mut uiDrawContext, path: *mut uiDrawPath);
+    pub fn uiDrawSave(c: *mut uiDrawContext);
+    pub fn uiDrawRestore(c: *mut uiDrawContext);
+    pub fn uiAreaSetSize(
+        a: *mut uiArea,
+        width: ::core::ffi::c_int,
+        height: ::core::ffi::c_int,
+    );
+    pub fn uiAreaQueueRedrawAll(a: *mut uiArea);
+    pub fn uiAreaScrollTo(a: *mut uiArea, x: f64, y: f64, width: f64, height: f64);
+    pub fn uiAreaBeginUserWindowMove(a: *mut uiArea);
+    pub fn uiAreaBeginUserWindowResize(a: *mut uiArea, edge: uiWindowResizeEdge);
+    pub fn uiNewArea(ah: *mut uiAreaHandler) -> *mut uiArea;
+    pub fn uiNewScrollingArea(
+        ah: *mut uiAreaHandler,
+        width: ::core::ffi::c_int,
+        height: ::core::ffi::c_int,
+    ) -> *mut uiArea;
     pub fn uixClipboardSetText(text: *const ::core::ffi::c_char) -> ::core::ffi::c_int;
     pub fn uixClipboardText() -> *mut ::core::ffi::c_char;
     pub fn uixEntryOnActivated(
@@ -699,4 +963,5 @@ unsafe extern "C" {
         >,
         data: *mut ::core::ffi::c_void,
     );
+    pub fn uixAreaRenderer(a: *mut uiArea) -> *const ::core::ffi::c_char;
 }

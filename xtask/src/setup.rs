@@ -17,6 +17,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "iproute2",       // `ip link set lo up` in the arm64-run namespaces
     "libclang-dev",
     "libclang-rt-14-dev", // ASan, UBSan and TSan runtimes for the sanitize tier
+    "libgl1-mesa-dri",    // Mesa's software GL: Wine's Direct2D renders through it (area tests)
     "libglib2.0-bin",     // gdbus
     "libgtk-3-dev",
     "libwine-dev", // MSVC-compatible Windows and CRT headers

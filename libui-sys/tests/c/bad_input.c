@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include "ui.h"
 #include "ui_extras.h"
+/* For p->count: the size limit on paths is checked from the inside. */
+#include "osapi.h"
 
 static int checks, failures;
 static FILE *captured;
@@ -874,6 +876,241 @@ static void menusAfterWindows(uiMenu *m)
 	uiControlDestroy(uiControl(w));
 }
 
+/* Misuse of paths, brushes and strokes inside a real Draw call, on the context it is given. */
+static int drawCalls;
+static uiDrawContext *staleContext;
+
+static void misuseDraw(uiAreaHandler *h, uiArea *a, uiAreaDrawParams *p)
+{
+	uiDrawContext *c = p->Context;
+	uiDrawBrush b, bad;
+	uiDrawBrushGradientStop stops[2] = { { 0, 1, 0, 0, 1 }, { 1, 0, 0, 1, 1 } };
+	uiDrawStrokeParams sp;
+	double dashes[2] = { 0, 0 };
+	uiDrawMatrix m;
+	uiDrawPath *path = uiDrawNewPath(uiDrawFillModeAlternate);
+	uiDrawPath *open = uiDrawNewPath(uiDrawFillModeWinding);
+
+	(void) h;
+	(void) a;
+	drawCalls++;
+	staleContext = c;
+	memset(&b, 0, sizeof b);
+	b.Type = uiDrawBrushTypeSolid;
+	b.A = 1;
+	memset(&sp, 0, sizeof sp);
+	sp.Thickness = 2;
+	sp.MiterLimit = uiDrawDefaultMiterLimit;
+	uiDrawPathAddRectangle(path, 1, 1, 10, 10);
+	uiDrawPathEnd(path);
+	uiDrawPathNewFigure(open, 0, 0);
+	/* Unended path, NULL and bad brushes, bad strokes, bad matrices, unmatched restore. */
+	uiDrawFill(c, open, &b);
+	uiDrawStroke(c, open, &b, &sp);
+	uiDrawClip(c, open);
+	uiDrawFill(c, path, NULL);
+	uiDrawFill(NULL, path, &b);
+	uiDrawFill((uiDrawContext *) path, path, &b);
+	bad = b;
+	bad.Type = 77;
+	uiDrawFill(c, path, &bad);
+	bad.Type = uiDrawBrushTypeImage;
+	uiDrawFill(c, path, &bad);
+	bad = b;
+	bad.G = INFINITY;
+	uiDrawFill(c, path, &bad);
+	bad.G = -1;
+	uiDrawFill(c, path, &bad);
+	bad = b;
+	bad.Type = uiDrawBrushTypeLinearGradient;
+	bad.Stops = NULL;
+	bad.NumStops = 2;
+	uiDrawFill(c, path, &bad);
+	bad.Stops = stops;
+	bad.NumStops = (size_t) -1;
+	uiDrawFill(c, path, &bad);
+	bad.NumStops = 2;
+	bad.X1 = NAN;
+	uiDrawFill(c, path, &bad);
+	bad.X1 = 5;
+	bad.Type = uiDrawBrushTypeRadialGradient;
+	bad.OuterRadius = -3;
+	uiDrawFill(c, path, &bad);
+	stops[1].Pos = 2;
+	bad.OuterRadius = 3;
+	uiDrawFill(c, path, &bad);
+	stops[1].Pos = 1;
+	uiDrawStroke(c, path, &b, NULL);
+	sp.Thickness = -1;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.Thickness = NAN;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.Thickness = 2;
+	sp.Cap = 9;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.Cap = uiDrawLineCapRound;
+	sp.Join = 9;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.Join = uiDrawLineJoinBevel;
+	sp.NumDashes = 2;
+	sp.Dashes = NULL;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.Dashes = dashes;
+	uiDrawStroke(c, path, &b, &sp);
+	dashes[0] = -1;
+	dashes[1] = 3;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.NumDashes = (size_t) 1 << 40;
+	uiDrawStroke(c, path, &b, &sp);
+	sp.NumDashes = 0;
+	sp.MiterLimit = 0;
+	/* Valid, with a miter limit below 1: clamped, and the caller's struct is left alone. */
+	uiDrawStroke(c, path, &b, &sp);
+	CHECK(sp.MiterLimit == 0);
+	uiDrawTransform(c, NULL);
+	memset(&m, 0, sizeof m);
+	uiDrawTransform(c, &m);
+	uiDrawMatrixSetIdentity(&m);
+	m.M31 = NAN;
+	uiDrawTransform(c, &m);
+	m.M31 = 0;
+	m.M11 = INFINITY;
+	uiDrawTransform(c, &m);
+	uiDrawRestore(c);
+	uiDrawSave(c);
+	uiDrawSave(c);
+	uiDrawRestore(c);
+	/* One save is left open on purpose: the backend pops it after Draw. */
+	uiDrawClip(c, path);
+	uiDrawFreePath(path);
+	uiDrawFill(c, path, &b);
+	uiDrawFreePath(open);
+}
+
+static int untilDrawn(void *data)
+{
+	(void) data;
+	return drawCalls == 0;
+}
+
+static void areas(void)
+{
+	uiAreaHandler h = { misuseDraw, NULL, NULL, NULL, NULL };
+	uiWindow *w = uiNewWindow("areas", 120, 80, 0);
+	uiArea *a = uiNewArea(&h), *s = uiNewScrollingArea(&h, 100, 100);
+	uiButton *button = uiNewButton("x");
+	uiDrawPath *p;
+	uiDrawBrush b;
+	char *log;
+	int i;
+
+	beginCapture();
+	CHECK(uiNewArea(NULL) == NULL);
+	CHECK(uiNewScrollingArea(&h, -1, 5) == NULL && uiNewScrollingArea(&h, 5, 1 << 30) == NULL);
+	CHECK(uiNewScrollingArea(NULL, 5, 5) == NULL);
+	uiAreaSetSize(a, 5, 5);
+	uiAreaSetSize(s, -5, 5);
+	uiAreaSetSize((uiArea *) button, 5, 5);
+	uiAreaQueueRedrawAll(NULL);
+	uiAreaQueueRedrawAll((uiArea *) button);
+	uiAreaScrollTo(s, NAN, 0, 1, 1);
+	uiAreaScrollTo(s, 0, 0, INFINITY, 1);
+	uiAreaScrollTo(s, -1e300, 1e300, 1e300, -1e300);
+	uiAreaBeginUserWindowResize(a, 8);
+	uiAreaBeginUserWindowResize(a, (uiWindowResizeEdge) -1);
+	uiAreaBeginUserWindowMove(NULL);
+	uiAreaBeginUserWindowMove(a);
+	CHECK(uixAreaRenderer(NULL) == NULL && uixAreaRenderer((uiArea *) button) == NULL && uixAreaRenderer(a) == NULL);
+	/* Paths outside any Draw. */
+	CHECK(uiDrawNewPath(2) == NULL);
+	p = uiDrawNewPath(uiDrawFillModeWinding);
+	uiDrawPathLineTo(p, 1, 1);
+	uiDrawPathBezierTo(p, 1, 1, 2, 2, 3, 3);
+	uiDrawPathCloseFigure(p);
+	uiDrawPathArcTo(p, 0, 0, 1, 0, 1, 0);
+	uiDrawPathNewFigure(p, NAN, 0);
+	uiDrawPathNewFigureWithArc(p, 0, 0, -1, 0, 1, 0);
+	uiDrawPathNewFigureWithArc(p, 0, 0, 1, 0, -1, 0);
+	uiDrawPathNewFigureWithArc(p, 0, 0, 1, INFINITY, 1, 0);
+	uiDrawPathAddRectangle(p, 0, 0, NAN, 1);
+	/* Far more than a full turn draws one circle, not millions of pieces. */
+	uiDrawPathNewFigureWithArc(p, 0, 0, 1, 0, 1e300, 1);
+	uiDrawPathBezierTo(p, 1, 1, 2, 2, 3, -INFINITY);
+	CHECK(p->count == 5);
+	uiDrawPathEnd(p);
+	uiDrawPathEnd(p);
+	uiDrawPathNewFigure(p, 1, 1);
+	CHECK(uiDrawPathEnded(p) == 1 && uiDrawPathEnded(NULL) == 0 && uiDrawPathEnded((uiDrawPath *) button) == 0);
+	memset(&b, 0, sizeof b);
+	uiDrawFill(NULL, p, &b);
+	uiDrawSave(NULL);
+	uiDrawRestore(NULL);
+	uiDrawFreePath(p);
+	uiDrawFreePath(p);
+	uiDrawFreePath(NULL);
+	uiDrawPathLineTo(p, 1, 1);
+	CHECK(uiDrawPathEnded(p) == 0);
+	/* A path at the size limit: the step after it is refused, not allocated. */
+	p = uiDrawNewPath(uiDrawFillModeWinding);
+	uiDrawPathNewFigure(p, 0, 0);
+	for (i = 0; i < (1 << 20); i++)
+		uiDrawPathLineTo(p, i, i);
+	CHECK(p->count == (size_t) 1 << 20);
+	uiDrawFreePath(p);
+	uiWindowSetChild(w, uiControl(a));
+	uiControlShow(uiControl(w));
+	/* The timer wakes each blocking step until the first Draw, then stops itself. */
+	uiTimer(10, untilDrawn, NULL);
+	for (i = 0; i < 500 && drawCalls == 0; i++)
+		uiMainStep(1);
+	CHECK(drawCalls > 0);
+	/* The context of a finished Draw is refused. */
+	memset(&b, 0, sizeof b);
+	p = uiDrawNewPath(uiDrawFillModeWinding);
+	uiDrawPathEnd(p);
+	uiDrawFill(staleContext, p, &b);
+	uiDrawFreePath(p);
+	CHECK(uixAreaRenderer(a) != NULL);
+	uiControlDestroy(uiControl(w));
+	uiAreaQueueRedrawAll(a);
+	uiControlDestroy(uiControl(s));
+	uiControlDestroy(uiControl(button));
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiNewArea: the handler is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiAreaSetSize: the area is not a scrolling area") != NULL);
+	CHECK(strstr(log, "libui: uiAreaSetSize: size -5x5 is outside 0..1000000") != NULL);
+	CHECK(strstr(log, "libui: uiAreaScrollTo: a coordinate is NaN or infinite") != NULL);
+	CHECK(strstr(log, "libui: uiAreaBeginUserWindowResize: edge 8 is not a uiWindowResizeEdge") != NULL);
+	CHECK(strstr(log, "libui: uiDrawPathLineTo: no figure is open") != NULL);
+	CHECK(strstr(log, "libui: uiDrawPathNewFigure: argument 2 is NaN or infinite") != NULL);
+	CHECK(strstr(log, "libui: uiDrawPathNewFigureWithArc: the radius and the sweep must not be negative") != NULL);
+	CHECK(strstr(log, "libui: uiDrawPathEnd: the path is already ended") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFreePath: the path is NULL") != NULL);
+	CHECK(strstr(log, "is not a live uiDrawPath (freed, or never one)") != NULL);
+	CHECK(strstr(log, "libui: uiDrawPathLineTo: the path already has the most steps allowed") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: the path is not ended") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: the brush is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: the context is NULL") != NULL);
+	CHECK(strstr(log, "is not the context of a running Draw call") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: brush type 77 is not a uiDrawBrushType") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: image brushes are not implemented") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: a gradient needs 1 to 1024 stops") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: the outer radius is negative") != NULL);
+	CHECK(strstr(log, "libui: uiDrawFill: stop 1's position is not in 0..1") != NULL);
+	CHECK(strstr(log, "libui: uiDrawStroke: the stroke parameters are NULL") != NULL);
+	CHECK(strstr(log, "libui: uiDrawStroke: the thickness is negative") != NULL);
+	CHECK(strstr(log, "libui: uiDrawStroke: cap 9 or join 0") != NULL);
+	CHECK(strstr(log, "libui: uiDrawStroke: every dash is 0 long") != NULL);
+	CHECK(strstr(log, "libui: uiDrawStroke: dash 0 is negative") != NULL);
+	CHECK(strstr(log, "libui: uiDrawStroke: the dashes are NULL, or more than 1024") != NULL);
+	CHECK(strstr(log, "libui: uiDrawTransform: the matrix is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiDrawTransform: the matrix has no inverse") != NULL);
+	CHECK(strstr(log, "libui: uiDrawRestore: no uiDrawSave is left to restore") != NULL);
+	CHECK(strstr(log, "libui: uiDrawClip: the path is not ended") != NULL);
+	CHECK(strstr(log, "libui: uiAreaQueueRedrawAll: ") != NULL);
+	free(log);
+}
+
 int main(void)
 {
 	beforeInit();
@@ -899,6 +1136,7 @@ int main(void)
 	containers();
 	loopAndQueue();
 	extras();
+	areas();
 	uiUninit();
 	printf("bad-input: %d checks, %d failed\n", checks, failures);
 	return failures == 0 ? 0 : 1;

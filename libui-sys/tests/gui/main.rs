@@ -27,6 +27,7 @@ macro_rules! check {
 }
 
 // After the macro, so the module can use it.
+mod area;
 mod containers;
 mod controls;
 mod defects;
@@ -693,6 +694,7 @@ fn main() {
     ];
     // Before defects: its uiUninit frees the menus.
     cases.extend(menus::cases());
+    cases.extend(area::cases());
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());

@@ -249,6 +249,51 @@ mod gtk {
     pub fn platform_cases() -> Vec<crate::runner::Case> {
         Vec::new()
     }
+
+    /// The pixels a widget with its own GDK window shows, as the X server has them: (width,
+    /// height, RGB rows).
+    pub fn widget_pixels(handle: usize) -> Result<(usize, usize, Vec<[u8; 3]>), String> {
+        extern "C" {
+            fn gtk_widget_get_window(w: Widget) -> *mut c_void;
+            fn gdk_pixbuf_get_from_window(
+                w: *mut c_void,
+                x: c_int,
+                y: c_int,
+                width: c_int,
+                height: c_int,
+            ) -> *mut c_void;
+            fn gdk_pixbuf_get_pixels(p: *mut c_void) -> *const u8;
+            fn gdk_pixbuf_get_rowstride(p: *mut c_void) -> c_int;
+            fn gdk_pixbuf_get_n_channels(p: *mut c_void) -> c_int;
+            fn g_object_unref(o: *mut c_void);
+        }
+        unsafe {
+            let (width, height) =
+                (gtk_widget_get_allocated_width(w(handle)), gtk_widget_get_allocated_height(w(handle)));
+            let gw = gtk_widget_get_window(w(handle));
+            if gw.is_null() || width <= 0 || height <= 0 {
+                return Err("the widget has no window or no size".into());
+            }
+            let pb = gdk_pixbuf_get_from_window(gw, 0, 0, width, height);
+            if pb.is_null() {
+                return Err("gdk_pixbuf_get_from_window returned NULL".into());
+            }
+            let (stride, channels, data) = (
+                gdk_pixbuf_get_rowstride(pb) as usize,
+                gdk_pixbuf_get_n_channels(pb) as usize,
+                gdk_pixbuf_get_pixels(pb),
+            );
+            let mut out = Vec::with_capacity((width * height) as usize);
+            for y in 0..height as usize {
+                for x in 0..width as usize {
+                    let p = data.add(y * stride + x * channels);
+                    out.push([*p, *p.add(1), *p.add(2)]);
+                }
+            }
+            g_object_unref(pb);
+            Ok((width as usize, height as usize, out))
+        }
+    }
 }
 
 #[cfg(windows)]
@@ -834,5 +879,90 @@ mod win {
             },
             crate::runner::Case { name: "no_gdi_leak_200_windows", needs_display: true, run: no_gdi_leak_200_windows },
         ]
+    }
+
+    /// The pixels a window shows, copied from the screen (where Direct2D's and GDI's output
+    /// both end up): (width, height, RGB rows).
+    pub fn widget_pixels(handle: usize) -> Result<(usize, usize, Vec<[u8; 3]>), String> {
+        #[repr(C)]
+        struct BitmapInfoHeader {
+            size: u32,
+            width: i32,
+            height: i32,
+            planes: u16,
+            bit_count: u16,
+            compression: u32,
+            size_image: u32,
+            x_ppm: i32,
+            y_ppm: i32,
+            clr_used: u32,
+            clr_important: u32,
+        }
+        #[link(name = "user32")]
+        extern "system" {
+            fn GetDC(h: Hwnd) -> Handle;
+            fn ReleaseDC(h: Hwnd, dc: Handle) -> i32;
+            fn GetClientRect(h: Hwnd, r: *mut Rect) -> i32;
+            fn ClientToScreen(h: Hwnd, p: *mut [i32; 2]) -> i32;
+        }
+        #[link(name = "gdi32")]
+        extern "system" {
+            fn CreateCompatibleDC(dc: Handle) -> Handle;
+            fn CreateCompatibleBitmap(dc: Handle, w: i32, h: i32) -> Handle;
+            fn SelectObject(dc: Handle, o: Handle) -> Handle;
+            fn BitBlt(d: Handle, x: i32, y: i32, w: i32, h: i32, s: Handle, sx: i32, sy: i32, rop: u32) -> i32;
+            fn GetDIBits(
+                dc: Handle,
+                bm: Handle,
+                start: u32,
+                lines: u32,
+                bits: *mut u8,
+                bi: *mut BitmapInfoHeader,
+                usage: u32,
+            ) -> i32;
+            fn DeleteObject(o: Handle) -> i32;
+            fn DeleteDC(dc: Handle) -> i32;
+        }
+        const SRCCOPY: u32 = 0x00CC_0020;
+        unsafe {
+            let hwnd = handle as Hwnd;
+            let mut r = Rect::default();
+            GetClientRect(hwnd, &mut r);
+            let (width, height) = (r.right, r.bottom);
+            if width <= 0 || height <= 0 {
+                return Err("the window has no size".into());
+            }
+            let mut origin = [0i32; 2];
+            ClientToScreen(hwnd, &mut origin);
+            let screen = GetDC(null_mut());
+            let mem = CreateCompatibleDC(screen);
+            let bitmap = CreateCompatibleBitmap(screen, width, height);
+            let old = SelectObject(mem, bitmap);
+            let copied = BitBlt(mem, 0, 0, width, height, screen, origin[0], origin[1], SRCCOPY);
+            SelectObject(mem, old);
+            let mut bi = BitmapInfoHeader {
+                size: std::mem::size_of::<BitmapInfoHeader>() as u32,
+                width,
+                // Negative: top-down rows.
+                height: -height,
+                planes: 1,
+                bit_count: 32,
+                compression: 0,
+                size_image: 0,
+                x_ppm: 0,
+                y_ppm: 0,
+                clr_used: 0,
+                clr_important: 0,
+            };
+            let mut bgra = vec![0u8; (width * height * 4) as usize];
+            let lines = GetDIBits(mem, bitmap, 0, height as u32, bgra.as_mut_ptr(), &mut bi, 0);
+            DeleteObject(bitmap);
+            DeleteDC(mem);
+            ReleaseDC(null_mut(), screen);
+            if copied == 0 || lines != height {
+                return Err(format!("copying the screen failed (BitBlt {copied}, {lines} lines)"));
+            }
+            Ok((width as usize, height as usize, bgra.chunks(4).map(|p| [p[2], p[1], p[0]]).collect()))
+        }
     }
 }

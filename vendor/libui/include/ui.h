@@ -640,10 +640,275 @@ _UI_EXTERN void uiDrawMatrixTransformPoint(uiDrawMatrix *m, double *x, double *y
 /* Maps the distance (*x, *y) through m, without its translation. */
 _UI_EXTERN void uiDrawMatrixTransformSize(uiDrawMatrix *m, double *x, double *y);
 
+/* Drawing happens only inside a uiAreaHandler's Draw call, on the context it
+ * is given; coordinates are in device-independent pixels with (0, 0) at the
+ * area's top left and y growing downwards.  A NaN or infinite number, a NULL
+ * or freed path, and a path that is not ended (or is ended, when adding to
+ * it) are user bugs: reported, and the call is ignored. */
+typedef struct uiDrawContext uiDrawContext;
+/* A path: figures of lines, arcs and Béziers, built once, then ended and used to fill, stroke or clip. */
+typedef struct uiDrawPath uiDrawPath;
+typedef struct uiDrawBrush uiDrawBrush;
+typedef struct uiDrawStrokeParams uiDrawStrokeParams;
+typedef struct uiDrawBrushGradientStop uiDrawBrushGradientStop;
+
+/* What a brush paints with; Image is reserved by libui-ng and not implemented (a user bug). */
+typedef unsigned int uiDrawBrushType;
+enum uiDrawBrushTypeValues {
+	uiDrawBrushTypeSolid,
+	uiDrawBrushTypeLinearGradient,
+	uiDrawBrushTypeRadialGradient,
+	uiDrawBrushTypeImage,
+};
+
+/* The ends of open stroked figures: cut at the end point, round, or square past it by half the thickness. */
+typedef unsigned int uiDrawLineCap;
+enum uiDrawLineCapValues {
+	uiDrawLineCapFlat,
+	uiDrawLineCapRound,
+	uiDrawLineCapSquare,
+};
+
+/* Where stroked segments meet: pointed (up to the miter limit, then bevelled), round, or cut off. */
+typedef unsigned int uiDrawLineJoin;
+enum uiDrawLineJoinValues {
+	uiDrawLineJoinMiter,
+	uiDrawLineJoinRound,
+	uiDrawLineJoinBevel,
+};
+
+/* The miter limit of cairo and Direct2D's default. */
+#define uiDrawDefaultMiterLimit 10.0
+
+/* Which points a path's figures enclose: nonzero winding number, or an odd number of crossings. */
+typedef unsigned int uiDrawFillMode;
+enum uiDrawFillModeValues {
+	uiDrawFillModeWinding,
+	uiDrawFillModeAlternate,
+};
+
+/* Solid: R, G, B, A (each 0..1).  Linear gradient: from (X0, Y0) to (X1, Y1).
+ * Radial gradient: from the point (X0, Y0) to the circle of OuterRadius
+ * around (X1, Y1).  Gradients take NumStops stops (at least one) whose Pos
+ * run 0..1; the ends pad.  The brush is only read during the call. */
+struct uiDrawBrush {
+	uiDrawBrushType Type;
+	double R;
+	double G;
+	double B;
+	double A;
+	double X0;
+	double Y0;
+	double X1;
+	double Y1;
+	double OuterRadius;
+	uiDrawBrushGradientStop *Stops;
+	size_t NumStops;
+};
+
+struct uiDrawBrushGradientStop {
+	double Pos;
+	double R;
+	double G;
+	double B;
+	double A;
+};
+
+/* Thickness in pixels (> 0); Dashes: NumDashes lengths alternating on and
+ * off (none: a solid line), started DashPhase into the pattern. */
+struct uiDrawStrokeParams {
+	uiDrawLineCap Cap;
+	uiDrawLineJoin Join;
+	double Thickness;
+	double MiterLimit;
+	double *Dashes;
+	size_t NumDashes;
+	double DashPhase;
+};
+
+/* A new, empty path filled with fillMode; free it with uiDrawFreePath. */
+_UI_EXTERN uiDrawPath *uiDrawNewPath(uiDrawFillMode fillMode);
+_UI_EXTERN void uiDrawFreePath(uiDrawPath *p);
+/* Starts a figure at (x, y). */
+_UI_EXTERN void uiDrawPathNewFigure(uiDrawPath *p, double x, double y);
+/* Starts a figure with an arc of the circle around (xCenter, yCenter): from
+ * startAngle (radians; 0 points along +x, positive angles turn towards +y)
+ * over sweep radians (0..2*uiPi, more draws the whole circle), towards
+ * growing angles, or falling ones when negative is nonzero. */
+_UI_EXTERN void uiDrawPathNewFigureWithArc(uiDrawPath *p, double xCenter, double yCenter, double radius, double startAngle, double sweep, int negative);
+/* A line from the current point to (x, y). */
+_UI_EXTERN void uiDrawPathLineTo(uiDrawPath *p, double x, double y);
+/* A line from the current point to the start of the arc, then the arc (as in uiDrawPathNewFigureWithArc). */
+_UI_EXTERN void uiDrawPathArcTo(uiDrawPath *p, double xCenter, double yCenter, double radius, double startAngle, double sweep, int negative);
+/* A cubic Bézier from the current point through control points c1 and c2 to (endX, endY). */
+_UI_EXTERN void uiDrawPathBezierTo(uiDrawPath *p, double c1x, double c1y, double c2x, double c2y, double endX, double endY);
+/* Closes the current figure with a line back to its start. */
+_UI_EXTERN void uiDrawPathCloseFigure(uiDrawPath *p);
+/* Adds a closed rectangle as a figure of its own (a negative width or height extends left or up). */
+_UI_EXTERN void uiDrawPathAddRectangle(uiDrawPath *p, double x, double y, double width, double height);
+/* Nonzero once uiDrawPathEnd has been called. */
+_UI_EXTERN int uiDrawPathEnded(uiDrawPath *p);
+/* Ends the path: nothing can be added any more, and it can be drawn. */
+_UI_EXTERN void uiDrawPathEnd(uiDrawPath *p);
+
+/* Strokes the ended path with brush b along the lines p describes. */
+_UI_EXTERN void uiDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p);
+/* Fills the ended path with brush b. */
+_UI_EXTERN void uiDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b);
+/* Applies m to everything drawn on c from now on (after the transform already in place). */
+_UI_EXTERN void uiDrawTransform(uiDrawContext *c, uiDrawMatrix *m);
+/* Narrows the clip to the inside of the ended path (which follows the current transform). */
+_UI_EXTERN void uiDrawClip(uiDrawContext *c, uiDrawPath *path);
+/* Pushes the transform and clip; uiDrawRestore pops them (an unmatched restore is a user bug). */
+_UI_EXTERN void uiDrawSave(uiDrawContext *c);
+_UI_EXTERN void uiDrawRestore(uiDrawContext *c);
+
+/* A control that the program draws itself, through a uiAreaHandler.  The
+ * handler must stay valid while the area lives; a NULL handler is a user
+ * bug, a NULL function in it is skipped (KeyEvent then handles nothing). */
+typedef struct uiArea uiArea;
+typedef struct uiAreaHandler uiAreaHandler;
+typedef struct uiAreaDrawParams uiAreaDrawParams;
+typedef struct uiAreaMouseEvent uiAreaMouseEvent;
+typedef struct uiAreaKeyEvent uiAreaKeyEvent;
+#define uiArea(this) ((uiArea *) (this))
+
+struct uiAreaHandler {
+	/* Paint the part of the area in p's clip rectangle on p->Context. */
+	void (*Draw)(uiAreaHandler *, uiArea *, uiAreaDrawParams *);
+	/* A button went down or up, or the mouse moved over the area (or anywhere, while a button held in it is down). */
+	void (*MouseEvent)(uiAreaHandler *, uiArea *, uiAreaMouseEvent *);
+	/* The mouse entered (left 0) or left (left nonzero) the area. */
+	void (*MouseCrossed)(uiAreaHandler *, uiArea *, int left);
+	/* The system ended a drag (mouse capture) the program did not end itself. */
+	void (*DragBroken)(uiAreaHandler *, uiArea *);
+	/* A key went down or up while the area had the focus; return nonzero if handled. */
+	int (*KeyEvent)(uiAreaHandler *, uiArea *, uiAreaKeyEvent *);
+};
+
+/* Which edge or corner uiAreaBeginUserWindowResize drags. */
+typedef unsigned int uiWindowResizeEdge;
+enum uiWindowResizeEdgeValues {
+	uiWindowResizeEdgeLeft,
+	uiWindowResizeEdgeTop,
+	uiWindowResizeEdgeRight,
+	uiWindowResizeEdgeBottom,
+	uiWindowResizeEdgeTopLeft,
+	uiWindowResizeEdgeTopRight,
+	uiWindowResizeEdgeBottomLeft,
+	uiWindowResizeEdgeBottomRight,
+};
+
+/* A scrolling area's drawing size (each 0..1000000; a plain area is a user bug). */
+_UI_EXTERN void uiAreaSetSize(uiArea *a, int width, int height);
+/* Asks for the whole visible area to be drawn again, soon (not during this call). */
+_UI_EXTERN void uiAreaQueueRedrawAll(uiArea *a);
+/* Scrolls a scrolling area so the given rectangle is visible (a plain area ignores it). */
+_UI_EXTERN void uiAreaScrollTo(uiArea *a, double x, double y, double width, double height);
+/* Lets the user move the area's window with the mouse; call it from a MouseEvent with a button down. */
+_UI_EXTERN void uiAreaBeginUserWindowMove(uiArea *a);
+/* Lets the user resize the area's window from edge; call it from a MouseEvent with a button down. */
+_UI_EXTERN void uiAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge);
+/* A new area drawn by ah, as big as its container makes it; NULL on failure. */
+_UI_EXTERN uiArea *uiNewArea(uiAreaHandler *ah);
+/* A new area of width x height pixels inside scroll bars. */
+_UI_EXTERN uiArea *uiNewScrollingArea(uiAreaHandler *ah, int width, int height);
+
+/* AreaWidth/AreaHeight: the visible size of a plain area, 0 for a scrolling
+ * one (libui-ng's rule); the clip rectangle is what needs drawing. */
+struct uiAreaDrawParams {
+	uiDrawContext *Context;
+	double AreaWidth;
+	double AreaHeight;
+	double ClipX;
+	double ClipY;
+	double ClipWidth;
+	double ClipHeight;
+};
+
+typedef unsigned int uiModifiers;
+enum uiModifiersValues {
+	uiModifierCtrl = 1 << 0,
+	uiModifierAlt = 1 << 1,
+	uiModifierShift = 1 << 2,
+	uiModifierSuper = 1 << 3,
+};
+
+/* Down/Up: the button (1 left, 2 middle, 3 right, 4 and 5 the extra ones)
+ * that went down or up, 0 for a move.  Count: 1, or 2 for a double click's
+ * second press.  Held1To64: bit n-1 set while button n is down (the
+ * button that changed excluded). */
+struct uiAreaMouseEvent {
+	double X;
+	double Y;
+	double AreaWidth;
+	double AreaHeight;
+	int Down;
+	int Up;
+	int Count;
+	uiModifiers Modifiers;
+	uint64_t Held1To64;
+};
+
+typedef unsigned int uiExtKey;
+enum uiExtKeyValues {
+	uiExtKeyEscape = 1,
+	uiExtKeyInsert,
+	uiExtKeyDelete,
+	uiExtKeyHome,
+	uiExtKeyEnd,
+	uiExtKeyPageUp,
+	uiExtKeyPageDown,
+	uiExtKeyUp,
+	uiExtKeyDown,
+	uiExtKeyLeft,
+	uiExtKeyRight,
+	uiExtKeyF1,
+	uiExtKeyF2,
+	uiExtKeyF3,
+	uiExtKeyF4,
+	uiExtKeyF5,
+	uiExtKeyF6,
+	uiExtKeyF7,
+	uiExtKeyF8,
+	uiExtKeyF9,
+	uiExtKeyF10,
+	uiExtKeyF11,
+	uiExtKeyF12,
+	uiExtKeyN0,
+	uiExtKeyN1,
+	uiExtKeyN2,
+	uiExtKeyN3,
+	uiExtKeyN4,
+	uiExtKeyN5,
+	uiExtKeyN6,
+	uiExtKeyN7,
+	uiExtKeyN8,
+	uiExtKeyN9,
+	uiExtKeyNDot,
+	uiExtKeyNEnter,
+	uiExtKeyNAdd,
+	uiExtKeyNSubtract,
+	uiExtKeyNMultiply,
+	uiExtKeyNDivide,
+};
+
+/* One of: Key, a character key as on a US keyboard, unshifted ('a', '1',
+ * ' ', '\t', '\n', '\b'); ExtKey, another key; Modifier, a modifier key
+ * itself.  Modifiers: those held (the one in Modifier excluded).  Up:
+ * nonzero for a release. */
+struct uiAreaKeyEvent {
+	char Key;
+	uiExtKey ExtKey;
+	uiModifiers Modifier;
+	uiModifiers Modifiers;
+	int Up;
+};
+
 /* Not provided yet (so a program using them fails to compile, never to link
- * or run): uiArea and the rest of the drawing API (paths, brushes, strokes,
- * contexts, uiDrawTransform, uiModifiers and the key enums), attributed
- * strings and text layout (with uiForEach), uiTable, uiImage.  Custom
+ * or run): attributed strings and text layout (uiAttributedString, the
+ * attributes, uiOpenTypeFeatures, uiForEach, uiDrawTextLayout, uiDrawText,
+ * uiFreeAttribute), uiTable, uiImage.  Custom
  * controls (uiAllocControl, uiFreeControl, the fields of struct uiControl)
  * are not provided either: they need libui-ng's per-platform headers, so
  * struct uiControl stays opaque here. */

@@ -36,4 +36,7 @@ void uiprivForgetMenubar(GtkWidget *bar);
 /* entrybuffer.c: a text buffer for GtkEntry that holds uiTextLimit bytes (GTK's own stops short of it). */
 GtkEntryBuffer *uiprivNewEntryBuffer(void);
 
+/* draw.c: runs ah's Draw on cr for area a; width and height are what uiAreaDrawParams reports. */
+void uiprivDrawWithCairo(uiArea *a, uiAreaHandler *ah, cairo_t *cr, double width, double height);
+
 #endif

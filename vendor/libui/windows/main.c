@@ -121,6 +121,7 @@ static void unregisterClasses(void)
 
 static void teardown(void)
 {
+	uiprivAreaUninit();
 	if (utilWindow != NULL)
 		DestroyWindow(utilWindow);
 	if (uiprivParkingWindow != NULL)

@@ -125,6 +125,39 @@ char *uiprivClassicFileDialog(HWND owner, uiprivFileDialogKind kind);
 /* The size of a push button showing its text, for the buttons that open these dialogs. */
 void uiprivButtonMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height);
 
+/* draw.c: how an area paints.  Direct2D through one DC render target per area; GDI+ (gdiplus.c) when no
+ * render target can be made here (no GPU driver, Wine without OpenGL) or when LIBUI_AREA_RENDERER=gdiplus. */
+typedef struct uiprivAreaRenderer {
+	/* The area's ID2D1DCRenderTarget, made at the first paint; NULL before and after a device loss. */
+	void *target;
+	int gdiplus;
+	/* "direct2d" or "gdiplus" once it has drawn (uixAreaRenderer). */
+	const char *used;
+} uiprivAreaRenderer;
+void uiprivAreaRendererInit(uiprivAreaRenderer *r);
+void uiprivAreaRendererFree(uiprivAreaRenderer *r);
+/* Paints area a (hwnd) from its handler ah during WM_PAINT: dc and dirty from BeginPaint, scrolled by
+ * (hpos, vpos); width and height are what uiAreaDrawParams reports. */
+void uiprivAreaRender(uiprivAreaRenderer *r, uiArea *a, uiAreaHandler *ah, HWND hwnd, HDC dc, const RECT *dirty, int hpos, int vpos, double width, double height);
+/* Releases the Direct2D factory and shuts GDI+ down (uiUninit, through area.c's uiprivAreaUninit). */
+void uiprivDrawUninit(void);
+void uiprivAreaUninit(void);
+
+/* gdiplus.c: the GDI+ flat API (gdiplus.dll, loaded on first use) behind the same steps as Direct2D. */
+typedef struct uiprivGdipContext uiprivGdipContext;
+/* Starts GDI+ if needed and makes a context drawing on dc; NULL if GDI+ is missing. */
+uiprivGdipContext *uiprivGdipBegin(HDC dc);
+void uiprivGdipEnd(uiprivGdipContext *g);
+void uiprivGdipTranslate(uiprivGdipContext *g, double dx, double dy);
+void uiprivGdipClear(uiprivGdipContext *g, COLORREF color);
+void uiprivGdipFill(uiprivGdipContext *g, uiDrawPath *path, uiDrawBrush *b);
+void uiprivGdipStroke(uiprivGdipContext *g, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p);
+void uiprivGdipTransform(uiprivGdipContext *g, uiDrawMatrix *m);
+void uiprivGdipClip(uiprivGdipContext *g, uiDrawPath *path);
+void uiprivGdipSave(uiprivGdipContext *g);
+void uiprivGdipRestore(uiprivGdipContext *g);
+void uiprivGdipShutdown(void);
+
 /* window.c */
 extern const uiprivControlVtable uiprivWindowVtable;
 void uiprivWindowRelayout(uiWindow *w);
