@@ -517,7 +517,13 @@ fn registered_live() -> bool {
         .map(|v| unsafe { g_variant_get_boolean(g_variant_get_child_value(v, 0)) } != 0)
         .unwrap_or(false);
     if !owned {
-        WORLD.with(|w| w.borrow_mut().registered = None);
+        // The call above ran the main context: a newer registration may have arrived meanwhile.
+        WORLD.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.registered.as_ref().is_some_and(|(s, _)| *s == service) {
+                w.registered = None;
+            }
+        });
     }
     owned
 }
