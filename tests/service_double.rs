@@ -207,7 +207,12 @@ fn hostile_names_ids_and_counts_are_tamed() {
     let mut nets = vec![network("../../x0000000000", "escape"), network(NET_A, "nul\u{0}name\r\nX-Injected: 1")];
     nets.extend((0..1300u64).map(|i| network(&format!("{:016x}", 0xb000_0000_0000_0000u64 + i), "bulk")));
     double.set_networks(nets);
-    let r = print_state(&sb, double.port(), TOKEN);
+    // The deadline covers parsing too; emulated ARM64 debug builds (arm64-run) need
+    // more than CALL_MS for 1300 networks, and this case is about content, not time.
+    let token = sb.token_file(TOKEN);
+    let mut c = sb.command(&[&"--print-state", &"--port", &double.port().to_string(), &"--token-file", &token]);
+    c.env("ZT_TIMEOUT_MS", "30000");
+    let r = run(c);
     assert!(r.ok, "{}{}", r.out, r.err);
     assert!(!r.out.contains('\0') && !r.out.contains("../../x") && !r.out.contains("escape"), "{}", r.out);
     assert!(r.out.contains(&format!("{NET_A} nul\u{fffd}name\u{fffd}\u{fffd}X-Injected: 1")), "{}", r.out);
