@@ -16,10 +16,15 @@ use std::process::Command;
 const SUITE: &str = "bookworm";
 
 /// What goes into the root: Wine and the X client libraries and fonts it
-/// loads for windows.  The X server is the host's Xvfb (native, fast).
+/// loads for windows, and Mesa's software OpenGL, through which Wine's
+/// Direct2D draws (without it uiArea could only be tested through GDI+).
+/// The X server is the host's Xvfb (native, fast).
 const ROOT_PACKAGES: &[&str] = &[
     "fonts-dejavu-core",
     "fonts-wine",
+    "libgl1",
+    "libgl1-mesa-dri",
+    "libglx-mesa0",
     "libxcomposite1",
     "libxcursor1",
     "libxext6",
