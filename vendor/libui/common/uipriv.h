@@ -26,6 +26,10 @@ struct uiControl {
 	uiControl *parent;
 	int visible;
 	int enabled;
+	/* The control's platform-free state (a uipriv…Shared of osapi.h) inside the backend's struct,
+	 * set by the backend's uiprivOSNew… hook; NULL for controls whose public functions are not
+	 * in common/ yet. */
+	void *shared;
 };
 
 /* Reports a misuse of the API (see ui.h) on stderr as "libui: func: message (ignored)". */
@@ -71,8 +75,8 @@ int uiprivProgressValueValid(int n, const char *func);
 
 /* index.c: whether lo <= index <= hi; else reports a user bug naming func. */
 int uiprivIndexValid(int index, int lo, int hi, const char *func);
-/* Where the selection goes when item deleted goes away (countAfter items left). */
-int uiprivSelectionAfterDelete(int selected, int deleted, int countAfter);
+/* Where the selection goes when item deleted goes away: none if it was the selected one. */
+int uiprivSelectionAfterDelete(int selected, int deleted);
 
 /* grid.c: a grid child's cells. */
 typedef struct uiprivGridCell {
