@@ -292,15 +292,23 @@ extern "C" fn combo_selected(_: *mut uiCombobox, _: *mut c_void) {
     SELECTIONS.fetch_add(1, Ordering::SeqCst);
 }
 
-fn combobox_items_selection_and_events() -> CaseResult {
+/// A shown window holding a new combobox whose OnSelected counts into SELECTIONS (reset).
+fn shown_combobox(title: &str) -> Result<(*mut uiWindow, *mut uiCombobox), String> {
+    let w = new_window(title)?;
     unsafe {
-        let w = new_window("combobox")?;
         let cb = uiNewCombobox();
         check!(!cb.is_null());
         uiWindowSetChild(w, ctl(cb));
         uiControlShow(ctl(w));
         SELECTIONS.store(0, Ordering::SeqCst);
         uiComboboxOnSelected(cb, Some(combo_selected), null_mut());
+        Ok((w, cb))
+    }
+}
+
+fn combobox_items_selection_and_events() -> CaseResult {
+    unsafe {
+        let (w, cb) = shown_combobox("combobox")?;
         check!(uiComboboxNumItems(cb) == 0 && uiComboboxSelected(cb) == -1);
         uiComboboxAppend(cb, c("a").as_ptr());
         uiComboboxAppend(cb, c("b ✓").as_ptr());
@@ -349,13 +357,7 @@ fn combobox_items_selection_and_events() -> CaseResult {
 /// when items follow it.  None of it is a user's choice, so OnSelected stays silent.
 fn combobox_delete_and_insert_follow_libui_ng() -> CaseResult {
     unsafe {
-        let w = new_window("combobox rules")?;
-        let cb = uiNewCombobox();
-        check!(!cb.is_null());
-        uiWindowSetChild(w, ctl(cb));
-        uiControlShow(ctl(w));
-        SELECTIONS.store(0, Ordering::SeqCst);
-        uiComboboxOnSelected(cb, Some(combo_selected), null_mut());
+        let (w, cb) = shown_combobox("combobox rules")?;
         uiComboboxInsertAt(cb, 0, c("Item 0").as_ptr());
         uiComboboxSetSelected(cb, 0);
         uiComboboxInsertAt(cb, 0, c("Item 1").as_ptr());
