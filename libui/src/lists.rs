@@ -82,8 +82,8 @@ impl Combobox {
         Ok(())
     }
 
-    /// Removes the item at `index`; if it was chosen, the next one is (none at the end, as in
-    /// libui-ng).  False if there is no such item.
+    /// Removes the item at `index`; if it was chosen, none is afterwards (libui-ng's rule).
+    /// False if there is no such item.
     pub fn delete(&self, index: usize) -> bool {
         let Some(c) = self.0.ptr::<sys::uiCombobox>() else { return false };
         let Some(i) = selection(Some(index), self.len()) else { return false };

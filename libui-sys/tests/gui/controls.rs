@@ -37,6 +37,11 @@ pub fn cases() -> Vec<crate::Case> {
             run: combobox_items_selection_and_events,
         },
         crate::Case {
+            name: "combobox_delete_and_insert_follow_libui_ng",
+            needs_display: true,
+            run: combobox_delete_and_insert_follow_libui_ng,
+        },
+        crate::Case {
             name: "editable_combobox_text_and_events",
             needs_display: true,
             run: editable_combobox_text_and_events,
@@ -287,15 +292,23 @@ extern "C" fn combo_selected(_: *mut uiCombobox, _: *mut c_void) {
     SELECTIONS.fetch_add(1, Ordering::SeqCst);
 }
 
-fn combobox_items_selection_and_events() -> CaseResult {
+/// A shown window holding a new combobox whose OnSelected counts into SELECTIONS (reset).
+fn shown_combobox(title: &str) -> Result<(*mut uiWindow, *mut uiCombobox), String> {
+    let w = new_window(title)?;
     unsafe {
-        let w = new_window("combobox")?;
         let cb = uiNewCombobox();
         check!(!cb.is_null());
         uiWindowSetChild(w, ctl(cb));
         uiControlShow(ctl(w));
         SELECTIONS.store(0, Ordering::SeqCst);
         uiComboboxOnSelected(cb, Some(combo_selected), null_mut());
+        Ok((w, cb))
+    }
+}
+
+fn combobox_items_selection_and_events() -> CaseResult {
+    unsafe {
+        let (w, cb) = shown_combobox("combobox")?;
         check!(uiComboboxNumItems(cb) == 0 && uiComboboxSelected(cb) == -1);
         uiComboboxAppend(cb, c("a").as_ptr());
         uiComboboxAppend(cb, c("b ✓").as_ptr());
@@ -315,15 +328,13 @@ fn combobox_items_selection_and_events() -> CaseResult {
         check!(uiComboboxSelected(cb) == 1);
         uiComboboxSetSelected(cb, -1);
         check!(uiComboboxSelected(cb) == -1);
-        // Deleting the selected item selects the next; the last one leaves none.
+        // Deleting the selected item leaves none selected (combobox_delete_follows_libui_ng has the rest).
         uiComboboxSetSelected(cb, 1);
         uiComboboxDelete(cb, 1);
-        check!(uiComboboxNumItems(cb) == 3 && uiComboboxSelected(cb) == 1, "selection {}", uiComboboxSelected(cb));
+        check!(uiComboboxNumItems(cb) == 3 && uiComboboxSelected(cb) == -1, "selection {}", uiComboboxSelected(cb));
+        uiComboboxSetSelected(cb, 1);
         uiComboboxDelete(cb, 0);
         check!(uiComboboxSelected(cb) == 0, "an earlier delete must shift the selection");
-        uiComboboxSetSelected(cb, 1);
-        uiComboboxDelete(cb, 1);
-        check!(uiComboboxSelected(cb) == -1);
         uiComboboxClear(cb);
         check!(uiComboboxNumItems(cb) == 0 && uiComboboxSelected(cb) == -1);
         pump(20);
@@ -335,6 +346,45 @@ fn combobox_items_selection_and_events() -> CaseResult {
         pump(20);
         check!(uiComboboxSelected(cb) == 1, "the user's choice gave {}", uiComboboxSelected(cb));
         check!(SELECTIONS.load(Ordering::SeqCst) == 1, "OnSelected ran {} times", SELECTIONS.load(Ordering::SeqCst));
+        uiControlDestroy(ctl(w));
+    }
+    Ok(())
+}
+
+/// libui-ng's own combobox rules, as its unit tests state them and both of its backends
+/// behave: an insert before the selected item moves the selection with the item, a delete
+/// before it shifts it, and deleting the selected item leaves nothing selected (-1), even
+/// when items follow it.  None of it is a user's choice, so OnSelected stays silent.
+fn combobox_delete_and_insert_follow_libui_ng() -> CaseResult {
+    unsafe {
+        let (w, cb) = shown_combobox("combobox rules")?;
+        uiComboboxInsertAt(cb, 0, c("Item 0").as_ptr());
+        uiComboboxSetSelected(cb, 0);
+        uiComboboxInsertAt(cb, 0, c("Item 1").as_ptr());
+        check!(uiComboboxSelected(cb) == 1, "insert before: selection {}", uiComboboxSelected(cb));
+        uiComboboxInsertAt(cb, 1, c("Item 2").as_ptr());
+        check!(uiComboboxSelected(cb) == 2, "insert before: selection {}", uiComboboxSelected(cb));
+        uiComboboxInsertAt(cb, 3, c("Item 3").as_ptr());
+        check!(uiComboboxNumItems(cb) == 4 && uiComboboxSelected(cb) == 2, "insert after: {}", uiComboboxSelected(cb));
+        uiComboboxClear(cb);
+        for item in ["Item 0", "Item 1", "Item 2"] {
+            uiComboboxAppend(cb, c(item).as_ptr());
+        }
+        uiComboboxSetSelected(cb, 1);
+        uiComboboxDelete(cb, 0);
+        check!(uiComboboxNumItems(cb) == 2 && uiComboboxSelected(cb) == 0, "delete before: {}", uiComboboxSelected(cb));
+        // The selected item goes while another follows it: no selection, not the follower.
+        uiComboboxDelete(cb, 0);
+        check!(
+            uiComboboxNumItems(cb) == 1 && uiComboboxSelected(cb) == -1,
+            "deleting the selected item left {} selected",
+            uiComboboxSelected(cb)
+        );
+        uiComboboxSetSelected(cb, 0);
+        uiComboboxDelete(cb, 0);
+        check!(uiComboboxNumItems(cb) == 0 && uiComboboxSelected(cb) == -1);
+        pump(20);
+        check!(SELECTIONS.load(Ordering::SeqCst) == 0, "OnSelected ran for the API's changes");
         uiControlDestroy(ctl(w));
     }
     Ok(())

@@ -30,32 +30,32 @@ uiArea *uiNewArea(uiAreaHandler *ah)
 {
 	if (!uiprivReady(__func__) || !handlerOk(ah, __func__))
 		return NULL;
-	return uiprivOsNewArea(ah, 0, 0, 0);
+	return uiprivOSNewArea(ah, 0, 0, 0);
 }
 
 uiArea *uiNewScrollingArea(uiAreaHandler *ah, int width, int height)
 {
 	if (!uiprivReady(__func__) || !handlerOk(ah, __func__) || !sizeOk(width, height, __func__))
 		return NULL;
-	return uiprivOsNewArea(ah, 1, width, height);
+	return uiprivOSNewArea(ah, 1, width, height);
 }
 
 void uiAreaSetSize(uiArea *a, int width, int height)
 {
 	if (checked(a) == NULL || !sizeOk(width, height, __func__))
 		return;
-	if (!uiprivOsAreaScrolling(a)) {
+	if (!uiprivOSAreaScrolling(a)) {
 		uiprivUserBug(__func__, "the area is not a scrolling area");
 		return;
 	}
-	uiprivOsAreaSetSize(a, width, height);
+	uiprivOSAreaSetSize(a, width, height);
 }
 
 void uiAreaQueueRedrawAll(uiArea *a)
 {
 	if (checked(a) == NULL)
 		return;
-	uiprivOsAreaQueueRedrawAll(a);
+	uiprivOSAreaQueueRedrawAll(a);
 }
 
 void uiAreaScrollTo(uiArea *a, double x, double y, double width, double height)
@@ -66,15 +66,15 @@ void uiAreaScrollTo(uiArea *a, double x, double y, double width, double height)
 		uiprivUserBug(__func__, "a coordinate is NaN or infinite");
 		return;
 	}
-	if (uiprivOsAreaScrolling(a))
-		uiprivOsAreaScrollTo(a, x, y, width, height);
+	if (uiprivOSAreaScrolling(a))
+		uiprivOSAreaScrollTo(a, x, y, width, height);
 }
 
 void uiAreaBeginUserWindowMove(uiArea *a)
 {
 	if (checked(a) == NULL)
 		return;
-	uiprivOsAreaBeginUserWindowMove(a);
+	uiprivOSAreaBeginUserWindowMove(a);
 }
 
 void uiAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge)
@@ -85,7 +85,7 @@ void uiAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge)
 		uiprivUserBug(__func__, "edge %d is not a uiWindowResizeEdge", (int) edge);
 		return;
 	}
-	uiprivOsAreaBeginUserWindowResize(a, edge);
+	uiprivOSAreaBeginUserWindowResize(a, edge);
 }
 
 const char *uixAreaRenderer(uiArea *a)
@@ -93,7 +93,7 @@ const char *uixAreaRenderer(uiArea *a)
 	/* Silent, like the other queries of ui_extras.h: a test asks before the first Draw too. */
 	if (!uiprivControlIs((const uiControl *) a, &uiprivAreaVtable))
 		return NULL;
-	return uiprivOsAreaRenderer(a);
+	return uiprivOSAreaRenderer(a);
 }
 
 int uiprivClickCount(uiprivClickCounter *cc, int button, double x, double y, uint32_t time, uint32_t maxTime, double maxDist)

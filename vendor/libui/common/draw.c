@@ -168,14 +168,14 @@ void uiDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStro
 	sp = *p;
 	if (!strokeOk(&sp, __func__))
 		return;
-	uiprivOsDrawStroke(c, path, b, &sp);
+	uiprivOSDrawStroke(c, path, b, &sp);
 }
 
 void uiDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b)
 {
 	if (checkContext(c, __func__) == NULL || uiprivEndedPath(path, __func__) == NULL || !brushOk(b, __func__))
 		return;
-	uiprivOsDrawFill(c, path, b);
+	uiprivOSDrawFill(c, path, b);
 }
 
 void uiDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
@@ -191,14 +191,14 @@ void uiDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
 		uiprivUserBug(__func__, "the matrix has no inverse, or a NaN or infinite member");
 		return;
 	}
-	uiprivOsDrawTransform(c, m);
+	uiprivOSDrawTransform(c, m);
 }
 
 void uiDrawClip(uiDrawContext *c, uiDrawPath *path)
 {
 	if (checkContext(c, __func__) == NULL || uiprivEndedPath(path, __func__) == NULL)
 		return;
-	uiprivOsDrawClip(c, path);
+	uiprivOSDrawClip(c, path);
 }
 
 void uiDrawSave(uiDrawContext *c)
@@ -208,7 +208,7 @@ void uiDrawSave(uiDrawContext *c)
 	if (l == NULL)
 		return;
 	l->saved++;
-	uiprivOsDrawSave(c);
+	uiprivOSDrawSave(c);
 }
 
 void uiDrawRestore(uiDrawContext *c)
@@ -222,5 +222,5 @@ void uiDrawRestore(uiDrawContext *c)
 		return;
 	}
 	l->saved--;
-	uiprivOsDrawRestore(c);
+	uiprivOSDrawRestore(c);
 }

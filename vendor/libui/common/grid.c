@@ -1,5 +1,9 @@
-/* uiGrid rules shared by both backends: argument checks and where uiGridInsertAt puts a child. */
-#include "uipriv.h"
+/* uiGrid: its public functions, child list and placement rules over the hooks in osapi.h. */
+#include "osapi.h"
+
+/* Public functions reject anything but a live uiGrid, naming themselves. */
+#define checked(x) ((uiGrid *) uiprivCheck((x), &uiprivGridVtable, __func__))
+#define shared(g) ((uiprivGridShared *) uiControl(g)->shared)
 
 int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, const char *func)
 {
@@ -41,31 +45,88 @@ int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int ysp
 	return 0;
 }
 
+/* Adds a checked child at cell. */
+static void place(uiGrid *g, uiControl *c, const uiprivGridCell *cell, int hexpand, uiAlign halign, int vexpand, uiAlign valign)
+{
+	uiprivGridShared *s = shared(g);
+	uiprivGridChild *gc;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 4;
+		s->children = (uiprivGridChild *) uiprivRealloc(s->children, (size_t) s->cap * sizeof (uiprivGridChild));
+	}
+	gc = &s->children[s->n++];
+	gc->c = c;
+	gc->cell = *cell;
+	gc->hexpand = hexpand != 0;
+	gc->vexpand = vexpand != 0;
+	gc->halign = halign;
+	gc->valign = valign;
+	uiprivSetParent(c, uiControl(g));
+	uiprivOSGridPlaced(g);
+}
+
+/* The cells of child c; 0 if c is not one. */
+static int cellOf(uiGrid *g, const uiControl *c, uiprivGridCell *out)
+{
+	uiprivGridShared *s = shared(g);
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->children[i].c == c) {
+			*out = s->children[i].cell;
+			return 1;
+		}
+	return 0;
+}
+
 void uiGridAppend(uiGrid *g, uiControl *c, int left, int top, int xspan, int yspan, int hexpand, uiAlign halign, int vexpand, uiAlign valign)
 {
 	uiprivGridCell cell;
 
-	if (uiprivCheck(g, &uiprivGridVtable, __func__) == NULL || !uiprivGridArgsValid(xspan, yspan, halign, valign, __func__)
+	if (checked(g) == NULL || !uiprivGridArgsValid(xspan, yspan, halign, valign, __func__)
 		|| !uiprivControlCanAdopt(uiControl(g), c, __func__))
 		return;
 	cell.left = left;
 	cell.top = top;
 	cell.xspan = xspan;
 	cell.yspan = yspan;
-	uiprivGridPlace(g, c, &cell, hexpand != 0, halign, vexpand != 0, valign);
+	place(g, c, &cell, hexpand != 0, halign, vexpand != 0, valign);
 }
 
 void uiGridInsertAt(uiGrid *g, uiControl *c, uiControl *existing, uiAt at, int xspan, int yspan, int hexpand, uiAlign halign, int vexpand, uiAlign valign)
 {
 	uiprivGridCell old, cell;
 
-	if (uiprivCheck(g, &uiprivGridVtable, __func__) == NULL || !uiprivGridArgsValid(xspan, yspan, halign, valign, __func__))
+	if (checked(g) == NULL || !uiprivGridArgsValid(xspan, yspan, halign, valign, __func__))
 		return;
-	if (existing == NULL || !uiprivGridCellOf(g, existing, &old)) {
+	if (existing == NULL || !cellOf(g, existing, &old)) {
 		uiprivUserBug(__func__, "the existing control %p is not a child of this grid", (void *) existing);
 		return;
 	}
 	if (!uiprivGridNextTo(&old, at, xspan, yspan, &cell, __func__) || !uiprivControlCanAdopt(uiControl(g), c, __func__))
 		return;
-	uiprivGridPlace(g, c, &cell, hexpand != 0, halign, vexpand != 0, valign);
+	place(g, c, &cell, hexpand != 0, halign, vexpand != 0, valign);
+}
+
+int uiGridPadded(uiGrid *g)
+{
+	if (checked(g) == NULL)
+		return 0;
+	return shared(g)->padded;
+}
+
+void uiGridSetPadded(uiGrid *g, int padded)
+{
+	if (checked(g) == NULL)
+		return;
+	shared(g)->padded = padded != 0;
+	uiprivOSGridSyncPadded(g);
+}
+
+uiGrid *uiNewGrid(void)
+{
+	if (!uiprivReady(__func__))
+		return NULL;
+	return uiprivOSNewGrid();
 }

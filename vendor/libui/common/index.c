@@ -10,11 +10,12 @@ int uiprivIndexValid(int index, int lo, int hi, const char *func)
 	return 1;
 }
 
-int uiprivSelectionAfterDelete(int selected, int deleted, int countAfter)
+int uiprivSelectionAfterDelete(int selected, int deleted)
 {
-	/* libui-ng: deleting the selected item selects the next one, or none at the end. */
+	/* libui-ng's rule (its unit tests, and what GTK and Win32 do natively): the selected item going
+	 * away leaves nothing selected, never its follower; an earlier item going away shifts it. */
 	if (selected == deleted)
-		return deleted < countAfter ? deleted : -1;
+		return -1;
 	if (selected > deleted)
 		return selected - 1;
 	return selected;

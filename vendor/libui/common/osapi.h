@@ -1,9 +1,352 @@
-/* Private hooks each backend (windows/, unix/) provides to common/: the public functions check their
- * arguments once in common/ and leave only the native work to these.  Everything here is prefixed uipriv. */
+/* The backend hooks: what common/ asks of a platform, one section per control.  Every hook is
+ * prefixed uiprivOS and implemented once by each backend (unix/, windows/); a backend that lacks
+ * one fails to link.  common/ has already checked the arguments (live control of the right type,
+ * indices in range, text sanitized to valid UTF-8 within uiTextLimit) before it calls a hook, so
+ * a hook checks only what needs the platform.  No hook calls a user's handler: the backend
+ * reports native events to common/ through the uipriv…ByUser functions listed with each control. */
 #ifndef UIPRIV_OSAPI_H
 #define UIPRIV_OSAPI_H
 
 #include "uipriv.h"
+
+/* ---- uiCombobox (common/combobox.c) ---- */
+
+/* Platform-free state, held in the backend's struct and reached through uiControl.shared. */
+typedef struct uiprivComboboxShared {
+	void (*onSelected)(uiCombobox *c, void *data);
+	void *onSelectedData;
+} uiprivComboboxShared;
+
+extern const uiprivControlVtable uiprivComboboxVtable;
+/* A new, empty combobox with nothing selected and shared pointing at its uiprivComboboxShared;
+ * NULL (nothing left behind) if the platform could not make one. */
+uiCombobox *uiprivOSNewCombobox(void);
+/* The number of items the native control holds. */
+int uiprivOSComboboxCount(uiCombobox *c);
+/* Inserts text before index (0..count); the selected item, if any, stays selected. */
+void uiprivOSComboboxInsert(uiCombobox *c, int index, const char *text);
+/* Removes the item at index (0..count-1); the selection afterwards is set by common/. */
+void uiprivOSComboboxDelete(uiCombobox *c, int index);
+/* Removes every item, leaving nothing selected. */
+void uiprivOSComboboxClear(uiCombobox *c);
+/* The selected index, -1 for none. */
+int uiprivOSComboboxSelected(uiCombobox *c);
+/* Selects index (-1: none) without reporting it as the user's choice. */
+void uiprivOSComboboxSetSelected(uiCombobox *c, int index);
+/* Called by the backend when the user (never the API) chose an item. */
+void uiprivComboboxSelectedByUser(uiCombobox *c);
+
+/* ---- uiEditableCombobox (common/editablecombobox.c) ---- */
+
+typedef struct uiprivEditableComboboxShared {
+	void (*onChanged)(uiEditableCombobox *c, void *data);
+	void *onChangedData;
+} uiprivEditableComboboxShared;
+
+extern const uiprivControlVtable uiprivEditableComboboxVtable;
+/* A new one with an empty list and empty text, shared set; NULL (nothing left behind) on failure. */
+uiEditableCombobox *uiprivOSNewEditableCombobox(void);
+/* Adds text at the end of the list; the typed text stays. */
+void uiprivOSEditableComboboxAppend(uiEditableCombobox *c, const char *text);
+/* The text in the entry, as a new sanitized string. */
+char *uiprivOSEditableComboboxText(uiEditableCombobox *c);
+/* Puts text in the entry without reporting it as the user's change. */
+void uiprivOSEditableComboboxSetText(uiEditableCombobox *c, const char *text);
+/* Called by the backend when the user typed or chose from the list. */
+void uiprivEditableComboboxChangedByUser(uiEditableCombobox *c);
+
+/* ---- uiRadioButtons (common/radiobuttons.c) ---- */
+
+typedef struct uiprivRadioButtonsShared {
+	void (*onSelected)(uiRadioButtons *r, void *data);
+	void *onSelectedData;
+} uiprivRadioButtonsShared;
+
+extern const uiprivControlVtable uiprivRadioButtonsVtable;
+/* A new set without buttons, shared set; NULL (nothing left behind) on failure. */
+uiRadioButtons *uiprivOSNewRadioButtons(void);
+/* The number of buttons. */
+int uiprivOSRadioButtonsCount(uiRadioButtons *r);
+/* Adds an unselected button labelled text at the end. */
+void uiprivOSRadioButtonsAppend(uiRadioButtons *r, const char *text);
+/* The index of the selected button, -1 for none. */
+int uiprivOSRadioButtonsSelected(uiRadioButtons *r);
+/* Selects button index (-1: none) without reporting it as the user's choice. */
+void uiprivOSRadioButtonsSetSelected(uiRadioButtons *r, int index);
+/* Called by the backend when the user selected another button. */
+void uiprivRadioButtonsSelectedByUser(uiRadioButtons *r);
+
+/* ---- uiMultilineEntry (common/multilineentry.c) ---- */
+
+typedef struct uiprivMultilineEntryShared {
+	void (*onChanged)(uiMultilineEntry *e, void *data);
+	void *onChangedData;
+} uiprivMultilineEntryShared;
+
+extern const uiprivControlVtable uiprivMultilineEntryVtable;
+/* A new, empty, editable entry that wraps long lines (or scrolls sideways when wrap is 0), shared
+ * set; NULL (nothing left behind) on failure.  The user may type up to uiTextLimit. */
+uiMultilineEntry *uiprivOSNewMultilineEntry(int wrap);
+/* The whole text with "\n" line ends, as a new valid UTF-8 string. */
+char *uiprivOSMultilineEntryText(uiMultilineEntry *e);
+/* Replaces the text (valid UTF-8, "\n" line ends) without reporting it as the user's edit. */
+void uiprivOSMultilineEntrySetText(uiMultilineEntry *e, const char *text);
+/* Adds text at the end, the same way; common/ has cut it so the whole stays within uiTextLimit. */
+void uiprivOSMultilineEntryAppend(uiMultilineEntry *e, const char *text);
+int uiprivOSMultilineEntryReadOnly(uiMultilineEntry *e);
+void uiprivOSMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly);
+/* Called by the backend when the user edited the text. */
+void uiprivMultilineEntryChangedByUser(uiMultilineEntry *e);
+
+/* ---- uiDateTimePicker (common/datetimepicker.c) ---- */
+
+/* Which parts a picker shows and edits. */
+enum {
+	uiprivPickDate = 1,
+	uiprivPickTime = 2,
+};
+
+/* The value is the truth (the native control shows it and edits only the parts it shows). */
+typedef struct uiprivDateTimePickerShared {
+	uiprivDateTime value;
+	void (*onChanged)(uiDateTimePicker *d, void *data);
+	void *onChangedData;
+} uiprivDateTimePickerShared;
+
+extern const uiprivControlVtable uiprivDateTimePickerVtable;
+/* A new picker of parts (uiprivPickDate and/or uiprivPickTime) whose value is the local time now,
+ * shown, shared set; NULL (nothing left behind) on failure. */
+uiDateTimePicker *uiprivOSNewDateTimePicker(int parts);
+/* Shows the shared value in the native control without reporting it as the user's edit. */
+void uiprivOSDateTimePickerShow(uiDateTimePicker *d);
+/* Called by the backend with the value after the user's edit; reports it only if it differs. */
+void uiprivDateTimePickerChangedByUser(uiDateTimePicker *d, const uiprivDateTime *now);
+
+/* ---- uiBox (common/box.c) ---- */
+
+typedef struct uiprivBoxChild {
+	uiControl *c;
+	int stretchy;
+} uiprivBoxChild;
+
+/* The children in order, and the flags; the backend reads them to attach, lay out and free. */
+typedef struct uiprivBoxShared {
+	int vertical;
+	int padded;
+	uiprivBoxChild *children;
+	int n, cap;
+} uiprivBoxShared;
+
+extern const uiprivControlVtable uiprivBoxVtable;
+/* A new, empty, unpadded box (shared set, vertical stored); NULL (nothing left behind) on failure. */
+uiBox *uiprivOSNewBox(int vertical);
+/* Shows child n-1, just added to the list with its parent set, at the end of the box. */
+void uiprivOSBoxAppended(uiBox *b);
+/* Takes child, just taken out of the list with its parent cleared, out of the native box; it stays
+ * alive for another container. */
+void uiprivOSBoxRemoved(uiBox *b, uiControl *child, int stretchy);
+/* Applies the shared padded flag. */
+void uiprivOSBoxSyncPadded(uiBox *b);
+
+/* ---- uiTab (common/tab.c) ---- */
+
+typedef struct uiprivTabPage {
+	uiControl *c;
+	/* The backend's container for the page (GtkWidget *, HWND). */
+	void *native;
+	int margined;
+} uiprivTabPage;
+
+typedef struct uiprivTabShared {
+	uiprivTabPage *pages;
+	int n, cap;
+	void (*onSelected)(uiTab *t, void *data);
+	void *onSelectedData;
+} uiprivTabShared;
+
+extern const uiprivControlVtable uiprivTabVtable;
+/* A new tab without pages, shared set; NULL (nothing left behind) on failure. */
+uiTab *uiprivOSNewTab(void);
+/* A new, empty native container for a page about to be inserted; NULL if none could be made. */
+void *uiprivOSTabNewPage(uiTab *t);
+/* Shows page index, just put into the list with its child's parent set, under the label name (valid
+ * UTF-8).  The selected page stays selected (the first page becomes it); nothing is reported. */
+void uiprivOSTabPageInserted(uiTab *t, int index, const char *name);
+/* Takes page index, just taken out of the list with the child's parent cleared, out of the native
+ * tab and destroys its container; the child stays alive for another container.  As GTK does, the
+ * next page (or the previous one when the last went) becomes selected; nothing is reported. */
+void uiprivOSTabPageRemoved(uiTab *t, int index, const uiprivTabPage *gone);
+/* The selected page, -1 for none. */
+int uiprivOSTabSelected(uiTab *t);
+/* Selects page index without reporting it as the user's choice. */
+void uiprivOSTabSetSelected(uiTab *t, int index);
+/* Applies page index's shared margined flag. */
+void uiprivOSTabSyncMargined(uiTab *t, int index);
+/* Called by the backend when the user picked another page. */
+void uiprivTabSelectedByUser(uiTab *t);
+/* Takes page index out as uiTabDelete does (the backend's free uses it before freeing the child). */
+void uiprivTabRemovePage(uiTab *t, int index);
+
+/* ---- uiForm (common/form.c) ---- */
+
+typedef struct uiprivFormRow {
+	uiControl *c;
+	/* The backend's label widget (GtkWidget *, HWND). */
+	void *label;
+	int stretchy;
+} uiprivFormRow;
+
+typedef struct uiprivFormShared {
+	uiprivFormRow *rows;
+	int n, cap;
+	int padded;
+} uiprivFormShared;
+
+extern const uiprivControlVtable uiprivFormVtable;
+/* A new, empty, unpadded form, shared set; NULL (nothing left behind) on failure. */
+uiForm *uiprivOSNewForm(void);
+/* A new native label showing text (valid UTF-8) for a row about to be appended; NULL on failure. */
+void *uiprivOSFormNewLabel(uiForm *f, const char *text);
+/* Shows row n-1, just added to the list with its child's parent set, at the bottom of the form. */
+void uiprivOSFormRowAppended(uiForm *f);
+/* Takes row index, just taken out of the list with the child's parent cleared, out of the native
+ * form and destroys its label; the child stays alive for another container. */
+void uiprivOSFormRowRemoved(uiForm *f, int index, const uiprivFormRow *gone);
+/* Applies the shared padded flag. */
+void uiprivOSFormSyncPadded(uiForm *f);
+/* Takes row index out as uiFormDelete does (the backend's free may use it before freeing the child). */
+void uiprivFormRemoveRow(uiForm *f, int index);
+
+/* ---- uiGrid (common/grid.c) ---- */
+
+typedef struct uiprivGridChild {
+	uiControl *c;
+	uiprivGridCell cell;
+	int hexpand, vexpand;
+	uiAlign halign, valign;
+} uiprivGridChild;
+
+typedef struct uiprivGridShared {
+	uiprivGridChild *children;
+	int n, cap;
+	int padded;
+} uiprivGridShared;
+
+extern const uiprivControlVtable uiprivGridVtable;
+/* A new, empty, unpadded grid, shared set; NULL (nothing left behind) on failure. */
+uiGrid *uiprivOSNewGrid(void);
+/* Shows child n-1, just added to the list with its parent set, in its cells with its expansion and
+ * alignment. */
+void uiprivOSGridPlaced(uiGrid *g);
+/* Applies the shared padded flag. */
+void uiprivOSGridSyncPadded(uiGrid *g);
+
+/* ---- uiButton (common/button.c) ---- */
+
+typedef struct uiprivButtonShared {
+	void (*onClicked)(uiButton *b, void *data);
+	void *onClickedData;
+} uiprivButtonShared;
+
+extern const uiprivControlVtable uiprivButtonVtable;
+/* A new push button without text, shared set; NULL (nothing left behind) on failure. */
+uiButton *uiprivOSNewButton(void);
+/* The button's text, as a new sanitized string. */
+char *uiprivOSButtonText(uiButton *b);
+/* Shows text (valid UTF-8) on the button. */
+void uiprivOSButtonSetText(uiButton *b, const char *text);
+/* Called by the backend when the user clicked the button. */
+void uiprivButtonClickedByUser(uiButton *b);
+
+/* ---- uiCheckbox (common/checkbox.c) ---- */
+
+typedef struct uiprivCheckboxShared {
+	void (*onToggled)(uiCheckbox *c, void *data);
+	void *onToggledData;
+} uiprivCheckboxShared;
+
+extern const uiprivControlVtable uiprivCheckboxVtable;
+/* A new unchecked checkbox without text, shared set; NULL (nothing left behind) on failure. */
+uiCheckbox *uiprivOSNewCheckbox(void);
+/* The checkbox's text, as a new sanitized string. */
+char *uiprivOSCheckboxText(uiCheckbox *c);
+/* Shows text (valid UTF-8) beside the box. */
+void uiprivOSCheckboxSetText(uiCheckbox *c, const char *text);
+/* 1 if checked, else 0. */
+int uiprivOSCheckboxChecked(uiCheckbox *c);
+/* Checks (1) or clears (0) the box without reporting it as the user's click. */
+void uiprivOSCheckboxSetChecked(uiCheckbox *c, int isChecked);
+/* Called by the backend when the user toggled the box. */
+void uiprivCheckboxToggledByUser(uiCheckbox *c);
+
+/* ---- uiEntry (common/entry.c) ---- */
+
+typedef enum uiprivEntryKind {
+	uiprivEntryPlain,
+	uiprivEntryPassword,
+	/* Windows has no search field among its common controls: a plain entry there, as in libui-ng. */
+	uiprivEntrySearch,
+} uiprivEntryKind;
+
+typedef struct uiprivEntryShared {
+	void (*onChanged)(uiEntry *e, void *data);
+	void *onChangedData;
+} uiprivEntryShared;
+
+extern const uiprivControlVtable uiprivEntryVtable;
+/* A new, empty, editable entry of kind, shared set; NULL (nothing left behind) on failure.  The
+ * user may type up to uiTextLimit. */
+uiEntry *uiprivOSNewEntry(uiprivEntryKind kind);
+/* The entry's text, as a new sanitized string. */
+char *uiprivOSEntryText(uiEntry *e);
+/* Replaces the text (valid UTF-8) without reporting it as the user's edit. */
+void uiprivOSEntrySetText(uiEntry *e, const char *text);
+int uiprivOSEntryReadOnly(uiEntry *e);
+void uiprivOSEntrySetReadOnly(uiEntry *e, int readonly);
+/* Called by the backend when the user edited the text. */
+void uiprivEntryChangedByUser(uiEntry *e);
+
+/* ---- uiSlider (common/slider.c) ---- */
+
+typedef struct uiprivSliderShared {
+	void (*onChanged)(uiSlider *s, void *data);
+	void *onChangedData;
+	void (*onReleased)(uiSlider *s, void *data);
+	void *onReleasedData;
+} uiprivSliderShared;
+
+extern const uiprivControlVtable uiprivSliderVtable;
+/* A new horizontal slider with its value tool tip on and an empty range, shared set; NULL (nothing
+ * left behind) on failure.  common/ sets its range and value next. */
+uiSlider *uiprivOSNewSlider(void);
+/* The value and the range (min <= max). */
+int uiprivOSSliderValue(uiSlider *s);
+void uiprivOSSliderRange(uiSlider *s, int *min, int *max);
+/* Sets the range (min <= max) and the value (within it) without reporting a change. */
+void uiprivOSSliderSet(uiSlider *s, int min, int max, int value);
+int uiprivOSSliderHasToolTip(uiSlider *s);
+void uiprivOSSliderSetHasToolTip(uiSlider *s, int hasToolTip);
+/* Called by the backend when the user moved the slider, and when the user let go of it. */
+void uiprivSliderChangedByUser(uiSlider *s);
+void uiprivSliderReleasedByUser(uiSlider *s);
+
+/* ---- uiSpinbox (common/spinbox.c) ---- */
+
+typedef struct uiprivSpinboxShared {
+	int min, max;
+	void (*onChanged)(uiSpinbox *s, void *data);
+	void *onChangedData;
+} uiprivSpinboxShared;
+
+extern const uiprivControlVtable uiprivSpinboxVtable;
+/* A new spinbox for min..max (min <= max, stored in shared) showing min, shared set; NULL (nothing
+ * left behind) on failure. */
+uiSpinbox *uiprivOSNewSpinbox(int min, int max);
+int uiprivOSSpinboxValue(uiSpinbox *s);
+/* Shows value (within the range) without reporting a change. */
+void uiprivOSSpinboxSetValue(uiSpinbox *s, int value);
+/* Called by the backend when the user changed the value. */
+void uiprivSpinboxChangedByUser(uiSpinbox *s);
 
 /* ---- Areas and drawing (common/area.c, common/drawpath.c; windows|unix/area.c, draw.c) ---- */
 
@@ -12,22 +355,22 @@ extern const uiprivControlVtable uiprivAreaVtable;
 
 /* A new area drawn by ah (checked non-NULL); scrolling ones start at width x height (checked); NULL if the
  * native control cannot be made. */
-uiArea *uiprivOsNewArea(uiAreaHandler *ah, int scrolling, int width, int height);
+uiArea *uiprivOSNewArea(uiAreaHandler *ah, int scrolling, int width, int height);
 /* Whether a (a live area) was made by uiNewScrollingArea. */
-int uiprivOsAreaScrolling(uiArea *a);
+int uiprivOSAreaScrolling(uiArea *a);
 /* A scrolling area's new drawing size (checked). */
-void uiprivOsAreaSetSize(uiArea *a, int width, int height);
+void uiprivOSAreaSetSize(uiArea *a, int width, int height);
 /* Invalidates everything visible; the Draw call comes later from the main loop. */
-void uiprivOsAreaQueueRedrawAll(uiArea *a);
+void uiprivOSAreaQueueRedrawAll(uiArea *a);
 /* Scrolls a scrolling area so the rectangle (finite numbers) is visible. */
-void uiprivOsAreaScrollTo(uiArea *a, double x, double y, double width, double height);
+void uiprivOSAreaScrollTo(uiArea *a, double x, double y, double width, double height);
 /* Hands the mouse to the window manager to move, or resize from edge (a valid uiWindowResizeEdge), the
  * area's window; nothing if the area is not in a window or no button is down. */
-void uiprivOsAreaBeginUserWindowMove(uiArea *a);
-void uiprivOsAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge);
+void uiprivOSAreaBeginUserWindowMove(uiArea *a);
+void uiprivOSAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge);
 
 /* uixAreaRenderer's answer for a live area. */
-const char *uiprivOsAreaRenderer(uiArea *a);
+const char *uiprivOSAreaRenderer(uiArea *a);
 
 /* Double-click counting shared by both backends: a press of the same button within maxTime milliseconds
  * and maxDist pixels (each axis) of the previous one counts one more, else the count starts again at 1. */
@@ -81,13 +424,13 @@ size_t uiprivDrawContextSaved(uiDrawContext *c);
  * all zero). */
 #define uiprivMaxStops 1024
 #define uiprivMaxDashes 1024
-void uiprivOsDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b);
-void uiprivOsDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p);
+void uiprivOSDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b);
+void uiprivOSDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p);
 /* m is invertible and finite. */
-void uiprivOsDrawTransform(uiDrawContext *c, uiDrawMatrix *m);
-void uiprivOsDrawClip(uiDrawContext *c, uiDrawPath *path);
-void uiprivOsDrawSave(uiDrawContext *c);
+void uiprivOSDrawTransform(uiDrawContext *c, uiDrawMatrix *m);
+void uiprivOSDrawClip(uiDrawContext *c, uiDrawPath *path);
+void uiprivOSDrawSave(uiDrawContext *c);
 /* Only called when a save is outstanding. */
-void uiprivOsDrawRestore(uiDrawContext *c);
+void uiprivOSDrawRestore(uiDrawContext *c);
 
 #endif

@@ -160,7 +160,7 @@ void uiLoadControlFont(uiFontDescriptor *desc)
 {
 	if (!uiprivFontOut(desc, __func__))
 		return;
-	if (!uiprivReady(__func__) || !uiprivOsControlFont(desc))
+	if (!uiprivReady(__func__) || !uiprivOSControlFont(desc))
 		uiprivFontRejected(desc);
 }
 

@@ -1,4 +1,16 @@
-/* Private declarations shared by both backends.  Everything here is prefixed uipriv. */
+/* Private declarations shared by both backends.  Everything here is prefixed uipriv.
+ *
+ * How the library is split: a public function of ui.h is written once, in common/<control>.c.
+ * There it checks its arguments (a live control of the right type, indices and ranges, NULL),
+ * cleans text (valid UTF-8 within uiTextLimit), reports misuse through the one user-bug path, and
+ * keeps the state that is not native: child lists, counts, flags, grid cells, the date-time value,
+ * the user's handlers.  Only then does it call a backend hook, prefixed uiprivOS and declared with
+ * what it must do in common/osapi.h, for the work only the platform can do: make the native
+ * object, show a child, set a text, read a selection.  unix/ (GTK 3) and windows/ (Win32) each
+ * implement every hook, so a missing one fails to link; a backend reports its native events back
+ * through the uipriv...ByUser functions of osapi.h, which call the user's handler.  The platform-
+ * free state sits in the backend's struct and is reached through uiControl.shared.  Controls not
+ * yet moved keep their public functions in both backends. */
 #ifndef UIPRIV_H
 #define UIPRIV_H
 
@@ -26,6 +38,10 @@ struct uiControl {
 	uiControl *parent;
 	int visible;
 	int enabled;
+	/* The control's platform-free state (a uipriv…Shared of osapi.h) inside the backend's struct,
+	 * set by the backend's uiprivOSNew… hook; NULL for controls whose public functions are not
+	 * in common/ yet. */
+	void *shared;
 };
 
 /* Reports a misuse of the API (see ui.h) on stderr as "libui: func: message (ignored)". */
@@ -71,8 +87,8 @@ int uiprivProgressValueValid(int n, const char *func);
 
 /* index.c: whether lo <= index <= hi; else reports a user bug naming func. */
 int uiprivIndexValid(int index, int lo, int hi, const char *func);
-/* Where the selection goes when item deleted goes away (countAfter items left). */
-int uiprivSelectionAfterDelete(int selected, int deleted, int countAfter);
+/* Where the selection goes when item deleted goes away: none if it was the selected one. */
+int uiprivSelectionAfterDelete(int selected, int deleted);
 
 /* grid.c: a grid child's cells. */
 typedef struct uiprivGridCell {
@@ -82,10 +98,6 @@ typedef struct uiprivGridCell {
 int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, const char *func);
 /* The cells of a child of xspan x yspan put next to existing on side at; 0 after a user bug if at is invalid. */
 int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int yspan, uiprivGridCell *out, const char *func);
-/* Backend part of uiGrid: its vtable, adding a checked child at cell, and the cells of a child (0 if c is none). */
-extern const uiprivControlVtable uiprivGridVtable;
-void uiprivGridPlace(uiGrid *g, uiControl *c, const uiprivGridCell *cell, int hexpand, uiAlign halign, int vexpand, uiAlign valign);
-int uiprivGridCellOf(uiGrid *g, const uiControl *c, uiprivGridCell *out);
 
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
@@ -202,6 +214,6 @@ int uiprivFontOut(uiFontDescriptor *desc, const char *func);
 void uiprivFontRejected(uiFontDescriptor *desc);
 /* Backend hook of uiLoadControlFont: fills every field of desc (Family allocated) and returns 1, or 0 if
  * the system gives no font. */
-int uiprivOsControlFont(uiFontDescriptor *desc);
+int uiprivOSControlFont(uiFontDescriptor *desc);
 
 #endif

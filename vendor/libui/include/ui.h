@@ -290,7 +290,8 @@ typedef struct uiCombobox uiCombobox;
 _UI_EXTERN void uiComboboxAppend(uiCombobox *c, const char *text);
 /* Inserts an item before index (0..uiComboboxNumItems; the count appends); another index is a user bug. */
 _UI_EXTERN void uiComboboxInsertAt(uiCombobox *c, int index, const char *text);
-/* Removes the item at index (an index out of range is a user bug); removing the selected item selects the next one, or none if it was last. */
+/* Removes the item at index (an index out of range is a user bug); removing the selected item leaves none selected
+ * (-1), as libui-ng's unit tests and both of its backends do; removing an earlier item keeps the same item selected. */
 _UI_EXTERN void uiComboboxDelete(uiCombobox *c, int index);
 /* Removes every item; nothing is selected afterwards. */
 _UI_EXTERN void uiComboboxClear(uiCombobox *c);

@@ -259,7 +259,7 @@ static gboolean onFocusOut(GtkWidget *widget, GdkEventFocus *ev, gpointer data)
 	return FALSE;
 }
 
-uiArea *uiprivOsNewArea(uiAreaHandler *ah, int scrolling, int width, int height)
+uiArea *uiprivOSNewArea(uiAreaHandler *ah, int scrolling, int width, int height)
 {
 	uiArea *a = (uiArea *) uiprivNewControl(sizeof (uiArea), &uiprivAreaVtable, 1);
 	GtkWidget *outer;
@@ -290,22 +290,22 @@ uiArea *uiprivOsNewArea(uiAreaHandler *ah, int scrolling, int width, int height)
 	return a;
 }
 
-int uiprivOsAreaScrolling(uiArea *a)
+int uiprivOSAreaScrolling(uiArea *a)
 {
 	return a->scrolling;
 }
 
-const char *uiprivOsAreaRenderer(uiArea *a)
+const char *uiprivOSAreaRenderer(uiArea *a)
 {
 	return a->drawn ? "cairo" : NULL;
 }
 
-void uiprivOsAreaSetSize(uiArea *a, int width, int height)
+void uiprivOSAreaSetSize(uiArea *a, int width, int height)
 {
 	gtk_widget_set_size_request(a->area, width, height);
 }
 
-void uiprivOsAreaQueueRedrawAll(uiArea *a)
+void uiprivOSAreaQueueRedrawAll(uiArea *a)
 {
 	gtk_widget_queue_draw(a->area);
 }
@@ -322,7 +322,7 @@ static void reveal(GtkAdjustment *adj, double pos, double len)
 	gtk_adjustment_set_value(adj, value);
 }
 
-void uiprivOsAreaScrollTo(uiArea *a, double x, double y, double width, double height)
+void uiprivOSAreaScrollTo(uiArea *a, double x, double y, double width, double height)
 {
 	GtkScrolledWindow *sw = GTK_SCROLLED_WINDOW(a->widget);
 
@@ -337,7 +337,7 @@ static GtkWindow *toplevelOf(uiArea *a)
 	return gtk_widget_is_toplevel(top) && GTK_IS_WINDOW(top) ? GTK_WINDOW(top) : NULL;
 }
 
-void uiprivOsAreaBeginUserWindowMove(uiArea *a)
+void uiprivOSAreaBeginUserWindowMove(uiArea *a)
 {
 	GtkWindow *w = toplevelOf(a);
 
@@ -345,7 +345,7 @@ void uiprivOsAreaBeginUserWindowMove(uiArea *a)
 		gtk_window_begin_move_drag(w, a->pressButton, (gint) a->pressRootX, (gint) a->pressRootY, a->pressTime);
 }
 
-void uiprivOsAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge)
+void uiprivOSAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge)
 {
 	static const GdkWindowEdge edges[] = {
 		GDK_WINDOW_EDGE_WEST, GDK_WINDOW_EDGE_NORTH, GDK_WINDOW_EDGE_EAST, GDK_WINDOW_EDGE_SOUTH,

@@ -1,9 +1,10 @@
 /* uiDateTimePicker on GTK 3, which has no such widget: a box holding, for the
  * date, a button that shows it and opens a GtkCalendar in a popover, and for
  * the time, three wrapping spin buttons (hours : minutes : seconds).  The
- * struct's value is the truth; the widgets show it and report the user's
- * edits. */
+ * shared value is the truth; the widgets show it and report the user's
+ * edits.  The public functions are in common/datetimepicker.c. */
 #include "uipriv_unix.h"
+#include "osapi.h"
 #include <stdio.h>
 
 struct uiDateTimePicker {
@@ -12,10 +13,8 @@ struct uiDateTimePicker {
 	GtkWidget *dateButton; /* NULL for the time picker */
 	GtkWidget *calendar;
 	GtkWidget *spins[3]; /* NULL for the date picker */
-	uiprivDateTime value;
 	int setting;
-	void (*onChanged)(uiDateTimePicker *d, void *data);
-	void *onChangedData;
+	uiprivDateTimePickerShared shared;
 };
 
 static void dateTimePickerFree(uiControl *c)
@@ -37,12 +36,9 @@ static void dateTimePickerFree(uiControl *c)
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable dateTimePickerVtable = {
+const uiprivControlVtable uiprivDateTimePickerVtable = {
 	"uiDateTimePicker", 0, dateTimePickerFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
-
-/* Public functions reject anything but a live uiDateTimePicker, naming themselves. */
-#define checked(x) ((uiDateTimePicker *) uiprivCheck((x), &dateTimePickerVtable, __func__))
 
 static void showDate(uiDateTimePicker *d)
 {
@@ -52,26 +48,26 @@ static void showDate(uiDateTimePicker *d)
 	if (d->dateButton == NULL)
 		return;
 	/* The user's locale decides the format, as the rest of the desktop shows dates. */
-	date = g_date_new_dmy((GDateDay) d->value.day, (GDateMonth) d->value.month, (GDateYear) d->value.year);
+	date = g_date_new_dmy((GDateDay) d->shared.value.day, (GDateMonth) d->shared.value.month, (GDateYear) d->shared.value.year);
 	if (g_date_strftime(text, sizeof text, "%x", date) == 0)
-		snprintf(text, sizeof text, "%04d-%02d-%02d", d->value.year, d->value.month, d->value.day);
+		snprintf(text, sizeof text, "%04d-%02d-%02d", d->shared.value.year, d->shared.value.month, d->shared.value.day);
 	g_date_free(date);
 	gtk_button_set_label(GTK_BUTTON(d->dateButton), text);
-	gtk_calendar_select_month(GTK_CALENDAR(d->calendar), (guint) d->value.month - 1, (guint) d->value.year);
-	gtk_calendar_select_day(GTK_CALENDAR(d->calendar), (guint) d->value.day);
+	gtk_calendar_select_month(GTK_CALENDAR(d->calendar), (guint) d->shared.value.month - 1, (guint) d->shared.value.year);
+	gtk_calendar_select_day(GTK_CALENDAR(d->calendar), (guint) d->shared.value.day);
 }
 
 static void showTime(uiDateTimePicker *d)
 {
 	if (d->spins[0] == NULL)
 		return;
-	gtk_spin_button_set_value(GTK_SPIN_BUTTON(d->spins[0]), d->value.hour);
-	gtk_spin_button_set_value(GTK_SPIN_BUTTON(d->spins[1]), d->value.minute);
-	gtk_spin_button_set_value(GTK_SPIN_BUTTON(d->spins[2]), d->value.second);
+	gtk_spin_button_set_value(GTK_SPIN_BUTTON(d->spins[0]), d->shared.value.hour);
+	gtk_spin_button_set_value(GTK_SPIN_BUTTON(d->spins[1]), d->shared.value.minute);
+	gtk_spin_button_set_value(GTK_SPIN_BUTTON(d->spins[2]), d->shared.value.second);
 }
 
 /* Writes the value into the widgets; their signals see the flag and stay quiet. */
-static void show(uiDateTimePicker *d)
+void uiprivOSDateTimePickerShow(uiDateTimePicker *d)
 {
 	d->setting = 1;
 	showDate(d);
@@ -79,20 +75,10 @@ static void show(uiDateTimePicker *d)
 	d->setting = 0;
 }
 
-static void changed(uiDateTimePicker *d, const uiprivDateTime *now)
-{
-	if (now->year == d->value.year && now->month == d->value.month && now->day == d->value.day
-		&& now->hour == d->value.hour && now->minute == d->value.minute && now->second == d->value.second)
-		return;
-	d->value = *now;
-	if (d->onChanged != NULL)
-		d->onChanged(d, d->onChangedData);
-}
-
 static void onDaySelected(GtkCalendar *calendar, gpointer data)
 {
 	uiDateTimePicker *d = (uiDateTimePicker *) data;
-	uiprivDateTime now = d->value;
+	uiprivDateTime now = d->shared.value;
 	guint y, m, day;
 
 	if (d->setting)
@@ -104,7 +90,7 @@ static void onDaySelected(GtkCalendar *calendar, gpointer data)
 	now.year = (int) y;
 	now.month = (int) m + 1;
 	now.day = (int) day;
-	changed(d, &now);
+	uiprivDateTimePickerChangedByUser(d, &now);
 	d->setting = 1;
 	showDate(d);
 	d->setting = 0;
@@ -113,7 +99,7 @@ static void onDaySelected(GtkCalendar *calendar, gpointer data)
 static void onSpinChanged(GtkSpinButton *spin, gpointer data)
 {
 	uiDateTimePicker *d = (uiDateTimePicker *) data;
-	uiprivDateTime now = d->value;
+	uiprivDateTime now = d->shared.value;
 
 	(void) spin;
 	if (d->setting)
@@ -121,7 +107,7 @@ static void onSpinChanged(GtkSpinButton *spin, gpointer data)
 	now.hour = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(d->spins[0]));
 	now.minute = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(d->spins[1]));
 	now.second = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(d->spins[2]));
-	changed(d, &now);
+	uiprivDateTimePickerChangedByUser(d, &now);
 }
 
 /* Two digits, as clocks show them. */
@@ -133,34 +119,6 @@ static gboolean onSpinOutput(GtkSpinButton *spin, gpointer data)
 	snprintf(text, sizeof text, "%02d", gtk_spin_button_get_value_as_int(spin));
 	gtk_entry_set_text(GTK_ENTRY(spin), text);
 	return TRUE;
-}
-
-void uiDateTimePickerTime(uiDateTimePicker *d, struct tm *time)
-{
-	if (!uiprivTmOut(time, __func__))
-		return;
-	if (checked(d) == NULL) {
-		uiprivDateTimeToTm(NULL, time);
-		return;
-	}
-	uiprivDateTimeToTm(&d->value, time);
-}
-
-void uiDateTimePickerSetTime(uiDateTimePicker *d, const struct tm *time)
-{
-	if (checked(d) == NULL)
-		return;
-	if (!uiprivDateTimeFromTm(time, &d->value, __func__))
-		return;
-	show(d);
-}
-
-void uiDateTimePickerOnChanged(uiDateTimePicker *d, void (*f)(uiDateTimePicker *d, void *data), void *data)
-{
-	if (checked(d) == NULL)
-		return;
-	d->onChanged = f;
-	d->onChangedData = data;
 }
 
 static void addDate(uiDateTimePicker *d)
@@ -206,42 +164,25 @@ static void addTime(uiDateTimePicker *d)
 	}
 }
 
-static uiDateTimePicker *newPicker(int date, int time, const char *func)
+uiDateTimePicker *uiprivOSNewDateTimePicker(int parts)
 {
-	uiDateTimePicker *d;
+	uiDateTimePicker *d = (uiDateTimePicker *) uiprivNewControl(sizeof (uiDateTimePicker), &uiprivDateTimePickerVtable, 1);
 	GDateTime *now;
 
-	if (!uiprivReady(func))
-		return NULL;
-	d = (uiDateTimePicker *) uiprivNewControl(sizeof (uiDateTimePicker), &dateTimePickerVtable, 1);
+	d->c.shared = &d->shared;
 	uiprivGtkAdopt(uiControl(d), gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 6));
-	if (date)
+	if (parts & uiprivPickDate)
 		addDate(d);
-	if (time)
+	if (parts & uiprivPickTime)
 		addTime(d);
 	now = g_date_time_new_now_local();
-	d->value.year = g_date_time_get_year(now);
-	d->value.month = g_date_time_get_month(now);
-	d->value.day = g_date_time_get_day_of_month(now);
-	d->value.hour = g_date_time_get_hour(now);
-	d->value.minute = g_date_time_get_minute(now);
-	d->value.second = g_date_time_get_second(now);
+	d->shared.value.year = g_date_time_get_year(now);
+	d->shared.value.month = g_date_time_get_month(now);
+	d->shared.value.day = g_date_time_get_day_of_month(now);
+	d->shared.value.hour = g_date_time_get_hour(now);
+	d->shared.value.minute = g_date_time_get_minute(now);
+	d->shared.value.second = g_date_time_get_second(now);
 	g_date_time_unref(now);
-	show(d);
+	uiprivOSDateTimePickerShow(d);
 	return d;
-}
-
-uiDateTimePicker *uiNewDateTimePicker(void)
-{
-	return newPicker(1, 1, __func__);
-}
-
-uiDateTimePicker *uiNewDatePicker(void)
-{
-	return newPicker(1, 0, __func__);
-}
-
-uiDateTimePicker *uiNewTimePicker(void)
-{
-	return newPicker(0, 1, __func__);
 }

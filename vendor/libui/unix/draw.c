@@ -76,7 +76,7 @@ static cairo_pattern_t *pattern(const uiDrawBrush *b)
 	return pat;
 }
 
-void uiprivOsDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b)
+void uiprivOSDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b)
 {
 	cairo_pattern_t *pat = pattern(b);
 
@@ -86,7 +86,7 @@ void uiprivOsDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b)
 	cairo_pattern_destroy(pat);
 }
 
-void uiprivOsDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p)
+void uiprivOSDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p)
 {
 	static const cairo_line_cap_t caps[] = { CAIRO_LINE_CAP_BUTT, CAIRO_LINE_CAP_ROUND, CAIRO_LINE_CAP_SQUARE };
 	static const cairo_line_join_t joins[] = { CAIRO_LINE_JOIN_MITER, CAIRO_LINE_JOIN_ROUND, CAIRO_LINE_JOIN_BEVEL };
@@ -105,7 +105,7 @@ void uiprivOsDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDr
 	cairo_pattern_destroy(pat);
 }
 
-void uiprivOsDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
+void uiprivOSDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
 {
 	cairo_matrix_t cm;
 
@@ -113,18 +113,18 @@ void uiprivOsDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
 	cairo_transform(c->cr, &cm);
 }
 
-void uiprivOsDrawClip(uiDrawContext *c, uiDrawPath *path)
+void uiprivOSDrawClip(uiDrawContext *c, uiDrawPath *path)
 {
 	setPath(c->cr, path);
 	cairo_clip(c->cr);
 }
 
-void uiprivOsDrawSave(uiDrawContext *c)
+void uiprivOSDrawSave(uiDrawContext *c)
 {
 	cairo_save(c->cr);
 }
 
-void uiprivOsDrawRestore(uiDrawContext *c)
+void uiprivOSDrawRestore(uiDrawContext *c)
 {
 	cairo_restore(c->cr);
 }

@@ -1,13 +1,14 @@
-/* uiEditableCombobox on GTK 3: a GtkComboBoxText with an entry, whose text is the value. */
+/* uiEditableCombobox on GTK 3: a GtkComboBoxText with an entry, whose text is the value
+ * (the public functions are in common/editablecombobox.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiEditableCombobox {
 	uiControl c;
 	GtkWidget *widget;
 	GtkWidget *entry;
 	gulong changedHandler;
-	void (*onChanged)(uiEditableCombobox *c, void *data);
-	void *onChangedData;
+	uiprivEditableComboboxShared shared;
 };
 
 static void editableComboboxFree(uiControl *cc)
@@ -19,70 +20,40 @@ static void editableComboboxFree(uiControl *cc)
 	uiprivGtkFree(cc);
 }
 
-static const uiprivControlVtable editableComboboxVtable = {
+const uiprivControlVtable uiprivEditableComboboxVtable = {
 	"uiEditableCombobox", 0, editableComboboxFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
-
-/* Public functions reject anything but a live uiEditableCombobox, naming themselves. */
-#define checked(x) ((uiEditableCombobox *) uiprivCheck((x), &editableComboboxVtable, __func__))
 
 /* The entry reports both typing and choices from the list (which set its text). */
 static void onEntryChanged(GtkEditable *editable, gpointer data)
 {
-	uiEditableCombobox *c = (uiEditableCombobox *) data;
-
 	(void) editable;
-	if (c->onChanged != NULL)
-		c->onChanged(c, c->onChangedData);
+	uiprivEditableComboboxChangedByUser((uiEditableCombobox *) data);
 }
 
-void uiEditableComboboxAppend(uiEditableCombobox *c, const char *text)
+void uiprivOSEditableComboboxAppend(uiEditableCombobox *c, const char *text)
 {
-	char *t;
-
-	if (checked(c) == NULL)
-		return;
-	t = uiprivSanitize(text);
-	gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(c->widget), t);
-	uiFreeText(t);
+	gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(c->widget), text);
 }
 
-char *uiEditableComboboxText(uiEditableCombobox *c)
+char *uiprivOSEditableComboboxText(uiEditableCombobox *c)
 {
-	if (checked(c) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivSanitize(gtk_entry_get_text(GTK_ENTRY(c->entry)));
 }
 
-void uiEditableComboboxSetText(uiEditableCombobox *c, const char *text)
+void uiprivOSEditableComboboxSetText(uiEditableCombobox *c, const char *text)
 {
-	char *t;
-
-	if (checked(c) == NULL)
-		return;
-	t = uiprivSanitize(text);
 	g_signal_handler_block(c->entry, c->changedHandler);
-	gtk_entry_set_text(GTK_ENTRY(c->entry), t);
+	gtk_entry_set_text(GTK_ENTRY(c->entry), text);
 	g_signal_handler_unblock(c->entry, c->changedHandler);
-	uiFreeText(t);
 }
 
-void uiEditableComboboxOnChanged(uiEditableCombobox *c, void (*f)(uiEditableCombobox *sender, void *senderData), void *data)
+uiEditableCombobox *uiprivOSNewEditableCombobox(void)
 {
-	if (checked(c) == NULL)
-		return;
-	c->onChanged = f;
-	c->onChangedData = data;
-}
-
-uiEditableCombobox *uiNewEditableCombobox(void)
-{
-	uiEditableCombobox *c;
+	uiEditableCombobox *c = (uiEditableCombobox *) uiprivNewControl(sizeof (uiEditableCombobox), &uiprivEditableComboboxVtable, 1);
 	GtkEntryBuffer *buffer;
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	c = (uiEditableCombobox *) uiprivNewControl(sizeof (uiEditableCombobox), &editableComboboxVtable, 1);
+	c->c.shared = &c->shared;
 	uiprivGtkAdopt(uiControl(c), gtk_combo_box_text_new_with_entry());
 	c->entry = gtk_bin_get_child(GTK_BIN(c->widget));
 	/* The same full-length text buffer as uiEntry. */

@@ -1,108 +1,62 @@
-/* uiEntry on GTK 3. */
+/* uiEntry on GTK 3 (the public functions are in common/entry.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiEntry {
 	uiControl c;
 	GtkWidget *widget;
 	gulong changedHandler;
-	void (*onChanged)(uiEntry *e, void *data);
-	void *onChangedData;
+	uiprivEntryShared shared;
 };
 
-static const uiprivControlVtable entryVtable = {
+const uiprivControlVtable uiprivEntryVtable = {
 	"uiEntry", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiEntry, naming themselves. */
-#define checked(x) ((uiEntry *) uiprivCheck((x), &entryVtable, __func__))
-
 static void onChanged(GtkEditable *editable, gpointer data)
 {
-	uiEntry *e = (uiEntry *) data;
-
 	(void) editable;
-	if (e->onChanged != NULL)
-		e->onChanged(e, e->onChangedData);
+	uiprivEntryChangedByUser((uiEntry *) data);
 }
 
-char *uiEntryText(uiEntry *e)
+char *uiprivOSEntryText(uiEntry *e)
 {
-	if (checked(e) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivSanitize(gtk_entry_get_text(GTK_ENTRY(e->widget)));
 }
 
-void uiEntrySetText(uiEntry *e, const char *text)
+void uiprivOSEntrySetText(uiEntry *e, const char *text)
 {
-	char *t;
-
-	if (checked(e) == NULL)
-		return;
-	t = uiprivSanitize(text);
 	/* The handler is for the user's edits only. */
 	g_signal_handler_block(e->widget, e->changedHandler);
-	gtk_entry_set_text(GTK_ENTRY(e->widget), t);
+	gtk_entry_set_text(GTK_ENTRY(e->widget), text);
 	g_signal_handler_unblock(e->widget, e->changedHandler);
-	uiFreeText(t);
 }
 
-void uiEntryOnChanged(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data)
+int uiprivOSEntryReadOnly(uiEntry *e)
 {
-	if (checked(e) == NULL)
-		return;
-	e->onChanged = f;
-	e->onChangedData = data;
-}
-
-int uiEntryReadOnly(uiEntry *e)
-{
-	if (checked(e) == NULL)
-		return 0;
 	return gtk_editable_get_editable(GTK_EDITABLE(e->widget)) == FALSE;
 }
 
-void uiEntrySetReadOnly(uiEntry *e, int readonly)
+void uiprivOSEntrySetReadOnly(uiEntry *e, int readonly)
 {
-	if (checked(e) == NULL)
-		return;
 	gtk_editable_set_editable(GTK_EDITABLE(e->widget), readonly == 0);
 }
 
-static uiEntry *newEntry(int password, int search)
+uiEntry *uiprivOSNewEntry(uiprivEntryKind kind)
 {
-	uiEntry *e = (uiEntry *) uiprivNewControl(sizeof (uiEntry), &entryVtable, 1);
+	uiEntry *e = (uiEntry *) uiprivNewControl(sizeof (uiEntry), &uiprivEntryVtable, 1);
 	GtkEntryBuffer *buffer = uiprivNewEntryBuffer();
-	GtkWidget *widget = search ? gtk_search_entry_new() : gtk_entry_new();
+	GtkWidget *widget = kind == uiprivEntrySearch ? gtk_search_entry_new() : gtk_entry_new();
 
+	e->c.shared = &e->shared;
 	gtk_entry_set_buffer(GTK_ENTRY(widget), buffer);
 	uiprivGtkAdopt(uiControl(e), widget);
 	g_object_unref(buffer);
-	if (password) {
+	if (kind == uiprivEntryPassword) {
 		gtk_entry_set_visibility(GTK_ENTRY(e->widget), FALSE);
 		gtk_entry_set_input_purpose(GTK_ENTRY(e->widget), GTK_INPUT_PURPOSE_PASSWORD);
 	}
+	/* "changed", not the search entry's delayed "search-changed": uiEntrySetText must be able to keep the handler out. */
 	e->changedHandler = g_signal_connect(e->widget, "changed", G_CALLBACK(onChanged), e);
 	return e;
-}
-
-uiEntry *uiNewEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newEntry(0, 0);
-}
-
-uiEntry *uiNewPasswordEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newEntry(1, 0);
-}
-
-uiEntry *uiNewSearchEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	/* "changed", not the delayed "search-changed": uiEntrySetText must be able to keep the handler out. */
-	return newEntry(0, 1);
 }

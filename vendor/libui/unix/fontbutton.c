@@ -82,7 +82,7 @@ static PangoFontDescription *controlFont(void)
 	return pd;
 }
 
-int uiprivOsControlFont(uiFontDescriptor *desc)
+int uiprivOSControlFont(uiFontDescriptor *desc)
 {
 	PangoFontDescription *pd = controlFont();
 

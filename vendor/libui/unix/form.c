@@ -1,131 +1,82 @@
-/* uiForm on GTK 3: a two-column GtkGrid, labels right-aligned in the first column (GNOME's layout). */
+/* uiForm on GTK 3: a two-column GtkGrid, labels right-aligned in the first column (GNOME's layout).
+ * The public functions and the row list are in common/form.c. */
 #include <stdlib.h>
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 /* GNOME spacing, as in boxes: wider between columns than between rows. */
 #define hPadding 12
 #define vPadding 6
 
-typedef struct formRow {
-	uiControl *c;
-	GtkWidget *label;
-	int stretchy;
-} formRow;
-
 struct uiForm {
 	uiControl c;
 	GtkWidget *widget;
-	formRow *rows;
-	int n, cap;
-	int padded;
+	uiprivFormShared shared;
 };
-
-/* Takes the row at index out of the grid and the list; its child is unparented, not freed. */
-static uiControl *removeRow(uiForm *f, int index)
-{
-	formRow r = f->rows[index];
-	int i;
-
-	/* The grid moves the rows below up, so grid rows and list indices stay the same. */
-	gtk_grid_remove_row(GTK_GRID(f->widget), index);
-	g_object_unref(r.label);
-	uiprivGtkResetPlacement(uiprivWidget(r.c));
-	uiprivSetParent(r.c, NULL);
-	f->n--;
-	for (i = index; i < f->n; i++)
-		f->rows[i] = f->rows[i + 1];
-	return r.c;
-}
 
 static void formFree(uiControl *c)
 {
 	uiForm *f = (uiForm *) c;
 
-	while (f->n > 0) {
-		uiControl *child = removeRow(f, f->n - 1);
+	while (f->shared.n > 0) {
+		uiControl *child = f->shared.rows[f->shared.n - 1].c;
+
+		uiprivFormRemoveRow(f, f->shared.n - 1);
 		child->vt->free(child);
 	}
-	free(f->rows);
+	free(f->shared.rows);
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable formVtable = {
+const uiprivControlVtable uiprivFormVtable = {
 	"uiForm", 0, formFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiForm, naming themselves. */
-#define checked(x) ((uiForm *) uiprivCheck((x), &formVtable, __func__))
-
-void uiFormAppend(uiForm *f, const char *label, uiControl *c, int stretchy)
+void *uiprivOSFormNewLabel(uiForm *f, const char *text)
 {
-	formRow *r;
-	GtkWidget *w;
-	char *text;
+	GtkWidget *label = GTK_WIDGET(g_object_ref_sink(gtk_label_new(text)));
 
-	if (checked(f) == NULL || !uiprivControlCanAdopt(uiControl(f), c, __func__))
-		return;
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 4;
-		f->rows = (formRow *) uiprivRealloc(f->rows, (size_t) f->cap * sizeof (formRow));
-	}
-	r = &f->rows[f->n];
-	r->c = c;
-	r->stretchy = stretchy != 0;
-	text = uiprivSanitize(label);
-	r->label = GTK_WIDGET(g_object_ref_sink(gtk_label_new(text)));
-	uiFreeText(text);
-	gtk_widget_set_halign(r->label, GTK_ALIGN_END);
-	gtk_widget_set_valign(r->label, GTK_ALIGN_CENTER);
+	(void) f;
+	gtk_widget_set_halign(label, GTK_ALIGN_END);
+	gtk_widget_set_valign(label, GTK_ALIGN_CENTER);
+	return label;
+}
+
+void uiprivOSFormRowAppended(uiForm *f)
+{
+	int row = f->shared.n - 1;
+	const uiprivFormRow *r = &f->shared.rows[row];
+	GtkWidget *w = uiprivWidget(r->c);
+
 	/* A hidden control takes its label with it, as a hidden box child takes no room. */
-	w = uiprivWidget(c);
 	g_object_bind_property(w, "visible", r->label, "visible", G_BINDING_SYNC_CREATE);
 	gtk_widget_set_hexpand(w, TRUE);
 	gtk_widget_set_halign(w, GTK_ALIGN_FILL);
 	gtk_widget_set_vexpand(w, r->stretchy);
 	gtk_widget_set_valign(w, GTK_ALIGN_FILL);
-	uiprivSetParent(c, uiControl(f));
-	gtk_grid_attach(GTK_GRID(f->widget), r->label, 0, f->n, 1, 1);
-	gtk_grid_attach(GTK_GRID(f->widget), w, 1, f->n, 1, 1);
-	f->n++;
+	gtk_grid_attach(GTK_GRID(f->widget), GTK_WIDGET(r->label), 0, row, 1, 1);
+	gtk_grid_attach(GTK_GRID(f->widget), w, 1, row, 1, 1);
 }
 
-int uiFormNumChildren(uiForm *f)
+void uiprivOSFormRowRemoved(uiForm *f, int index, const uiprivFormRow *gone)
 {
-	if (checked(f) == NULL)
-		return 0;
-	return f->n;
+	/* The grid moves the rows below up, so grid rows and list indices stay the same. */
+	gtk_grid_remove_row(GTK_GRID(f->widget), index);
+	g_object_unref(gone->label);
+	uiprivGtkResetPlacement(uiprivWidget(gone->c));
 }
 
-void uiFormDelete(uiForm *f, int index)
+void uiprivOSFormSyncPadded(uiForm *f)
 {
-	if (checked(f) == NULL || !uiprivIndexValid(index, 0, f->n - 1, __func__))
-		return;
-	removeRow(f, index);
+	gtk_grid_set_row_spacing(GTK_GRID(f->widget), f->shared.padded ? vPadding : 0);
+	gtk_grid_set_column_spacing(GTK_GRID(f->widget), f->shared.padded ? hPadding : 0);
 }
 
-int uiFormPadded(uiForm *f)
+uiForm *uiprivOSNewForm(void)
 {
-	if (checked(f) == NULL)
-		return 0;
-	return f->padded;
-}
+	uiForm *f = (uiForm *) uiprivNewControl(sizeof (uiForm), &uiprivFormVtable, 1);
 
-void uiFormSetPadded(uiForm *f, int padded)
-{
-	if (checked(f) == NULL)
-		return;
-	f->padded = padded != 0;
-	gtk_grid_set_row_spacing(GTK_GRID(f->widget), f->padded ? vPadding : 0);
-	gtk_grid_set_column_spacing(GTK_GRID(f->widget), f->padded ? hPadding : 0);
-}
-
-uiForm *uiNewForm(void)
-{
-	uiForm *f;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	f = (uiForm *) uiprivNewControl(sizeof (uiForm), &formVtable, 1);
+	f->c.shared = &f->shared;
 	uiprivGtkAdopt(uiControl(f), gtk_grid_new());
 	return f;
 }

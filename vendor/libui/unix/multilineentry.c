@@ -1,6 +1,7 @@
-/* uiMultilineEntry on GTK 3: a GtkTextView in a GtkScrolledWindow (the control's widget). */
-#include <string.h>
+/* uiMultilineEntry on GTK 3: a GtkTextView in a GtkScrolledWindow (the control's widget); the
+ * public functions are in common/multilineentry.c. */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiMultilineEntry {
 	uiControl c;
@@ -8,8 +9,7 @@ struct uiMultilineEntry {
 	GtkWidget *view;
 	GtkTextBuffer *buffer;
 	gulong changedHandler;
-	void (*onChanged)(uiMultilineEntry *e, void *data);
-	void *onChangedData;
+	uiprivMultilineEntryShared shared;
 };
 
 static void multilineEntryFree(uiControl *c)
@@ -21,99 +21,60 @@ static void multilineEntryFree(uiControl *c)
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable multilineEntryVtable = {
+const uiprivControlVtable uiprivMultilineEntryVtable = {
 	"uiMultilineEntry", 0, multilineEntryFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiMultilineEntry, naming themselves. */
-#define checked(x) ((uiMultilineEntry *) uiprivCheck((x), &multilineEntryVtable, __func__))
-
 static void onChanged(GtkTextBuffer *buffer, gpointer data)
 {
-	uiMultilineEntry *e = (uiMultilineEntry *) data;
-
 	(void) buffer;
-	if (e->onChanged != NULL)
-		e->onChanged(e, e->onChangedData);
+	uiprivMultilineEntryChangedByUser((uiMultilineEntry *) data);
 }
 
-/* The whole text, as GTK holds it (not yet cut); free with g_free. */
-static char *rawText(uiMultilineEntry *e)
+char *uiprivOSMultilineEntryText(uiMultilineEntry *e)
 {
 	GtkTextIter start, end;
-
-	gtk_text_buffer_get_bounds(e->buffer, &start, &end);
-	return gtk_text_buffer_get_text(e->buffer, &start, &end, TRUE);
-}
-
-char *uiMultilineEntryText(uiMultilineEntry *e)
-{
 	char *raw, *text;
 
-	if (checked(e) == NULL)
-		return uiprivSanitize(NULL);
-	raw = rawText(e);
+	gtk_text_buffer_get_bounds(e->buffer, &start, &end);
+	raw = gtk_text_buffer_get_text(e->buffer, &start, &end, TRUE);
 	text = uiprivSanitize(raw);
 	g_free(raw);
 	return text;
 }
 
-void uiMultilineEntrySetText(uiMultilineEntry *e, const char *text)
+void uiprivOSMultilineEntrySetText(uiMultilineEntry *e, const char *text)
 {
-	char *t;
-
-	if (checked(e) == NULL)
-		return;
-	t = uiprivSanitize(text);
 	g_signal_handler_block(e->buffer, e->changedHandler);
-	gtk_text_buffer_set_text(e->buffer, t, -1);
+	gtk_text_buffer_set_text(e->buffer, text, -1);
 	g_signal_handler_unblock(e->buffer, e->changedHandler);
-	uiFreeText(t);
 }
 
-void uiMultilineEntryAppend(uiMultilineEntry *e, const char *text)
+void uiprivOSMultilineEntryAppend(uiMultilineEntry *e, const char *text)
 {
 	GtkTextIter end;
-	char *raw, *t;
 
-	if (checked(e) == NULL)
-		return;
-	raw = rawText(e);
-	t = uiprivSanitizeFit(text, strlen(raw));
-	g_free(raw);
 	gtk_text_buffer_get_end_iter(e->buffer, &end);
 	g_signal_handler_block(e->buffer, e->changedHandler);
-	gtk_text_buffer_insert(e->buffer, &end, t, -1);
+	gtk_text_buffer_insert(e->buffer, &end, text, -1);
 	g_signal_handler_unblock(e->buffer, e->changedHandler);
-	uiFreeText(t);
 }
 
-void uiMultilineEntryOnChanged(uiMultilineEntry *e, void (*f)(uiMultilineEntry *sender, void *senderData), void *data)
+int uiprivOSMultilineEntryReadOnly(uiMultilineEntry *e)
 {
-	if (checked(e) == NULL)
-		return;
-	e->onChanged = f;
-	e->onChangedData = data;
-}
-
-int uiMultilineEntryReadOnly(uiMultilineEntry *e)
-{
-	if (checked(e) == NULL)
-		return 0;
 	return gtk_text_view_get_editable(GTK_TEXT_VIEW(e->view)) == FALSE;
 }
 
-void uiMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly)
+void uiprivOSMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly)
 {
-	if (checked(e) == NULL)
-		return;
 	gtk_text_view_set_editable(GTK_TEXT_VIEW(e->view), readonly == 0);
 }
 
-static uiMultilineEntry *newMultilineEntry(int wrap)
+uiMultilineEntry *uiprivOSNewMultilineEntry(int wrap)
 {
-	uiMultilineEntry *e = (uiMultilineEntry *) uiprivNewControl(sizeof (uiMultilineEntry), &multilineEntryVtable, 1);
+	uiMultilineEntry *e = (uiMultilineEntry *) uiprivNewControl(sizeof (uiMultilineEntry), &uiprivMultilineEntryVtable, 1);
 
+	e->c.shared = &e->shared;
 	uiprivGtkAdopt(uiControl(e), gtk_scrolled_window_new(NULL, NULL));
 	gtk_scrolled_window_set_policy(GTK_SCROLLED_WINDOW(e->widget), wrap ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
 		GTK_POLICY_AUTOMATIC);
@@ -125,18 +86,4 @@ static uiMultilineEntry *newMultilineEntry(int wrap)
 	e->buffer = gtk_text_view_get_buffer(GTK_TEXT_VIEW(e->view));
 	e->changedHandler = g_signal_connect(e->buffer, "changed", G_CALLBACK(onChanged), e);
 	return e;
-}
-
-uiMultilineEntry *uiNewMultilineEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newMultilineEntry(1);
-}
-
-uiMultilineEntry *uiNewNonWrappingMultilineEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newMultilineEntry(0);
 }

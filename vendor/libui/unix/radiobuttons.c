@@ -1,8 +1,9 @@
 /* uiRadioButtons on GTK 3: GtkRadioButtons in a vertical GtkBox.  A GTK radio
  * group always has one button active, so a hidden first button stands for
- * "none selected". */
+ * "none selected".  The public functions are in common/radiobuttons.c. */
 #include <stdlib.h>
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiRadioButtons {
 	uiControl c;
@@ -11,8 +12,7 @@ struct uiRadioButtons {
 	GtkWidget **buttons;
 	int n, cap;
 	int settingSelection;
-	void (*onSelected)(uiRadioButtons *r, void *data);
-	void *onSelectedData;
+	uiprivRadioButtonsShared shared;
 };
 
 static void radioButtonsFree(uiControl *c)
@@ -29,12 +29,9 @@ static void radioButtonsFree(uiControl *c)
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable radioButtonsVtable = {
+const uiprivControlVtable uiprivRadioButtonsVtable = {
 	"uiRadioButtons", 0, radioButtonsFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
-
-/* Public functions reject anything but a live uiRadioButtons, naming themselves. */
-#define checked(x) ((uiRadioButtons *) uiprivCheck((x), &radioButtonsVtable, __func__))
 
 static void onToggled(GtkToggleButton *button, gpointer data)
 {
@@ -43,20 +40,18 @@ static void onToggled(GtkToggleButton *button, gpointer data)
 	/* Each change toggles two buttons; report the one that became active, and only for the user. */
 	if (!gtk_toggle_button_get_active(button) || r->settingSelection)
 		return;
-	if (r->onSelected != NULL)
-		r->onSelected(r, r->onSelectedData);
+	uiprivRadioButtonsSelectedByUser(r);
 }
 
-void uiRadioButtonsAppend(uiRadioButtons *r, const char *text)
+int uiprivOSRadioButtonsCount(uiRadioButtons *r)
 {
-	GtkWidget *b;
-	char *t;
+	return r->n;
+}
 
-	if (checked(r) == NULL)
-		return;
-	t = uiprivSanitize(text);
-	b = gtk_radio_button_new_with_label_from_widget(GTK_RADIO_BUTTON(r->none), t);
-	uiFreeText(t);
+void uiprivOSRadioButtonsAppend(uiRadioButtons *r, const char *text)
+{
+	GtkWidget *b = gtk_radio_button_new_with_label_from_widget(GTK_RADIO_BUTTON(r->none), text);
+
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 4;
 		r->buttons = (GtkWidget **) uiprivRealloc(r->buttons, (size_t) r->cap * sizeof (GtkWidget *));
@@ -67,42 +62,28 @@ void uiRadioButtonsAppend(uiRadioButtons *r, const char *text)
 	gtk_widget_show(b);
 }
 
-int uiRadioButtonsSelected(uiRadioButtons *r)
+int uiprivOSRadioButtonsSelected(uiRadioButtons *r)
 {
 	int i;
 
-	if (checked(r) == NULL)
-		return -1;
 	for (i = 0; i < r->n; i++)
 		if (gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(r->buttons[i])))
 			return i;
 	return -1;
 }
 
-void uiRadioButtonsSetSelected(uiRadioButtons *r, int index)
+void uiprivOSRadioButtonsSetSelected(uiRadioButtons *r, int index)
 {
-	if (checked(r) == NULL || !uiprivIndexValid(index, -1, r->n - 1, __func__))
-		return;
 	r->settingSelection = 1;
 	gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(index < 0 ? r->none : r->buttons[index]), TRUE);
 	r->settingSelection = 0;
 }
 
-void uiRadioButtonsOnSelected(uiRadioButtons *r, void (*f)(uiRadioButtons *sender, void *senderData), void *data)
+uiRadioButtons *uiprivOSNewRadioButtons(void)
 {
-	if (checked(r) == NULL)
-		return;
-	r->onSelected = f;
-	r->onSelectedData = data;
-}
+	uiRadioButtons *r = (uiRadioButtons *) uiprivNewControl(sizeof (uiRadioButtons), &uiprivRadioButtonsVtable, 1);
 
-uiRadioButtons *uiNewRadioButtons(void)
-{
-	uiRadioButtons *r;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	r = (uiRadioButtons *) uiprivNewControl(sizeof (uiRadioButtons), &radioButtonsVtable, 1);
+	r->c.shared = &r->shared;
 	uiprivGtkAdopt(uiControl(r), gtk_box_new(GTK_ORIENTATION_VERTICAL, 0));
 	r->none = GTK_WIDGET(g_object_ref_sink(gtk_radio_button_new(NULL)));
 	return r;

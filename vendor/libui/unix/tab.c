@@ -1,176 +1,105 @@
-/* uiTab on GTK 3: a GtkNotebook whose pages are boxes carrying the margin around the child. */
+/* uiTab on GTK 3: a GtkNotebook whose pages are boxes carrying the margin around the child (the
+ * public functions and the page list are in common/tab.c). */
 #include <stdlib.h>
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 /* GNOME's margin inside a page. */
 #define pageMargin 12
 
-typedef struct tabPage {
-	uiControl *c;
-	GtkWidget *box;
-	int margined;
-} tabPage;
-
 struct uiTab {
 	uiControl c;
 	GtkWidget *widget;
-	tabPage *pages;
-	int n, cap;
 	gulong switchHandler;
-	void (*onSelected)(uiTab *t, void *data);
-	void *onSelectedData;
+	uiprivTabShared shared;
 };
-
-/* Takes the page at index out of the notebook and the list; its child is unparented, not freed. */
-static uiControl *removePage(uiTab *t, int index)
-{
-	tabPage p = t->pages[index];
-	int i;
-
-	gtk_container_remove(GTK_CONTAINER(p.box), uiprivWidget(p.c));
-	uiprivSetParent(p.c, NULL);
-	g_signal_handler_block(t->widget, t->switchHandler);
-	gtk_notebook_remove_page(GTK_NOTEBOOK(t->widget), index);
-	g_signal_handler_unblock(t->widget, t->switchHandler);
-	t->n--;
-	for (i = index; i < t->n; i++)
-		t->pages[i] = t->pages[i + 1];
-	return p.c;
-}
 
 static void tabFree(uiControl *c)
 {
 	uiTab *t = (uiTab *) c;
 
-	while (t->n > 0) {
-		uiControl *child = removePage(t, t->n - 1);
+	while (t->shared.n > 0) {
+		uiControl *child = t->shared.pages[t->shared.n - 1].c;
+
+		uiprivTabRemovePage(t, t->shared.n - 1);
 		child->vt->free(child);
 	}
-	free(t->pages);
+	free(t->shared.pages);
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable tabVtable = {
+const uiprivControlVtable uiprivTabVtable = {
 	"uiTab", 0, tabFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiTab, naming themselves. */
-#define checked(x) ((uiTab *) uiprivCheck((x), &tabVtable, __func__))
-
 static void onSwitchPage(GtkNotebook *nb, GtkWidget *page, guint index, gpointer data)
 {
-	uiTab *t = (uiTab *) data;
-
 	(void) nb;
 	(void) page;
 	(void) index;
-	if (t->onSelected != NULL)
-		t->onSelected(t, t->onSelectedData);
+	uiprivTabSelectedByUser((uiTab *) data);
 }
 
-int uiTabSelected(uiTab *t)
+/* Only the user's choice is an event: inserting before the current page moves it without one. */
+static void quiet(uiTab *t, int on)
 {
-	if (checked(t) == NULL)
-		return -1;
+	if (on)
+		g_signal_handler_block(t->widget, t->switchHandler);
+	else
+		g_signal_handler_unblock(t->widget, t->switchHandler);
+}
+
+int uiprivOSTabSelected(uiTab *t)
+{
 	return gtk_notebook_get_current_page(GTK_NOTEBOOK(t->widget));
 }
 
-void uiTabSetSelected(uiTab *t, int index)
+void uiprivOSTabSetSelected(uiTab *t, int index)
 {
-	if (checked(t) == NULL || !uiprivIndexValid(index, 0, t->n - 1, __func__))
-		return;
-	g_signal_handler_block(t->widget, t->switchHandler);
+	quiet(t, 1);
 	gtk_notebook_set_current_page(GTK_NOTEBOOK(t->widget), index);
-	g_signal_handler_unblock(t->widget, t->switchHandler);
+	quiet(t, 0);
 }
 
-void uiTabOnSelected(uiTab *t, void (*f)(uiTab *sender, void *senderData), void *data)
+void *uiprivOSTabNewPage(uiTab *t)
 {
-	if (checked(t) == NULL)
-		return;
-	t->onSelected = f;
-	t->onSelectedData = data;
+	GtkWidget *box = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
+
+	(void) t;
+	gtk_widget_show(box);
+	return box;
 }
 
-/* Append and InsertAt: checks t's arguments, naming func. */
-static void insertPage(uiTab *t, const char *name, int index, uiControl *c, const char *func)
+void uiprivOSTabPageInserted(uiTab *t, int index, const char *name)
 {
-	tabPage *p;
-	char *label;
-	int i;
+	const uiprivTabPage *p = &t->shared.pages[index];
 
-	if (!uiprivIndexValid(index, 0, t->n, func) || !uiprivControlCanAdopt(uiControl(t), c, func))
-		return;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 4;
-		t->pages = (tabPage *) uiprivRealloc(t->pages, (size_t) t->cap * sizeof (tabPage));
-	}
-	for (i = t->n; i > index; i--)
-		t->pages[i] = t->pages[i - 1];
-	t->n++;
-	p = &t->pages[index];
-	p->c = c;
-	p->margined = 0;
-	p->box = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
-	gtk_widget_show(p->box);
-	uiprivSetParent(c, uiControl(t));
-	gtk_box_pack_start(GTK_BOX(p->box), uiprivWidget(c), TRUE, TRUE, 0);
-	label = uiprivSanitize(name);
-	/* Only the user's choice is an event: inserting before the current page moves it without one. */
-	g_signal_handler_block(t->widget, t->switchHandler);
-	gtk_notebook_insert_page(GTK_NOTEBOOK(t->widget), p->box, gtk_label_new(label), index);
-	g_signal_handler_unblock(t->widget, t->switchHandler);
-	uiFreeText(label);
+	gtk_box_pack_start(GTK_BOX(p->native), uiprivWidget(p->c), TRUE, TRUE, 0);
+	quiet(t, 1);
+	gtk_notebook_insert_page(GTK_NOTEBOOK(t->widget), GTK_WIDGET(p->native), gtk_label_new(name), index);
+	quiet(t, 0);
 }
 
-void uiTabInsertAt(uiTab *t, const char *name, int index, uiControl *c)
+void uiprivOSTabPageRemoved(uiTab *t, int index, const uiprivTabPage *gone)
 {
-	if (checked(t) != NULL)
-		insertPage(t, name, index, c, __func__);
+	gtk_container_remove(GTK_CONTAINER(gone->native), uiprivWidget(gone->c));
+	quiet(t, 1);
+	gtk_notebook_remove_page(GTK_NOTEBOOK(t->widget), index);
+	quiet(t, 0);
 }
 
-void uiTabAppend(uiTab *t, const char *name, uiControl *c)
+void uiprivOSTabSyncMargined(uiTab *t, int index)
 {
-	if (checked(t) != NULL)
-		insertPage(t, name, t->n, c, __func__);
+	const uiprivTabPage *p = &t->shared.pages[index];
+
+	gtk_container_set_border_width(GTK_CONTAINER(p->native), p->margined ? pageMargin : 0);
 }
 
-void uiTabDelete(uiTab *t, int index)
+uiTab *uiprivOSNewTab(void)
 {
-	if (checked(t) == NULL || !uiprivIndexValid(index, 0, t->n - 1, __func__))
-		return;
-	removePage(t, index);
-}
+	uiTab *t = (uiTab *) uiprivNewControl(sizeof (uiTab), &uiprivTabVtable, 1);
 
-int uiTabNumPages(uiTab *t)
-{
-	if (checked(t) == NULL)
-		return 0;
-	return t->n;
-}
-
-int uiTabMargined(uiTab *t, int index)
-{
-	if (checked(t) == NULL || !uiprivIndexValid(index, 0, t->n - 1, __func__))
-		return 0;
-	return t->pages[index].margined;
-}
-
-void uiTabSetMargined(uiTab *t, int index, int margined)
-{
-	if (checked(t) == NULL || !uiprivIndexValid(index, 0, t->n - 1, __func__))
-		return;
-	t->pages[index].margined = margined != 0;
-	gtk_container_set_border_width(GTK_CONTAINER(t->pages[index].box), margined ? pageMargin : 0);
-}
-
-uiTab *uiNewTab(void)
-{
-	uiTab *t;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	t = (uiTab *) uiprivNewControl(sizeof (uiTab), &tabVtable, 1);
+	t->c.shared = &t->shared;
 	uiprivGtkAdopt(uiControl(t), gtk_notebook_new());
 	gtk_notebook_set_scrollable(GTK_NOTEBOOK(t->widget), TRUE);
 	t->switchHandler = g_signal_connect_after(t->widget, "switch-page", G_CALLBACK(onSwitchPage), t);

@@ -445,7 +445,7 @@ static LRESULT CALLBACK areaWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM l
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
 }
 
-uiArea *uiprivOsNewArea(uiAreaHandler *ah, int scrolling, int width, int height)
+uiArea *uiprivOSNewArea(uiAreaHandler *ah, int scrolling, int width, int height)
 {
 	uiArea *a;
 
@@ -487,17 +487,17 @@ void uiprivAreaUninit(void)
 	uiprivDrawUninit();
 }
 
-int uiprivOsAreaScrolling(uiArea *a)
+int uiprivOSAreaScrolling(uiArea *a)
 {
 	return a->scrolling;
 }
 
-const char *uiprivOsAreaRenderer(uiArea *a)
+const char *uiprivOSAreaRenderer(uiArea *a)
 {
 	return a->renderer.used;
 }
 
-void uiprivOsAreaSetSize(uiArea *a, int width, int height)
+void uiprivOSAreaSetSize(uiArea *a, int width, int height)
 {
 	a->width = width;
 	a->height = height;
@@ -505,7 +505,7 @@ void uiprivOsAreaSetSize(uiArea *a, int width, int height)
 	InvalidateRect(a->hwnd, NULL, FALSE);
 }
 
-void uiprivOsAreaQueueRedrawAll(uiArea *a)
+void uiprivOSAreaQueueRedrawAll(uiArea *a)
 {
 	InvalidateRect(a->hwnd, NULL, FALSE);
 }
@@ -520,7 +520,7 @@ static int reveal(int value, int page, double pos, double len)
 	return value;
 }
 
-void uiprivOsAreaScrollTo(uiArea *a, double x, double y, double width, double height)
+void uiprivOSAreaScrollTo(uiArea *a, double x, double y, double width, double height)
 {
 	RECT r;
 
@@ -548,12 +548,12 @@ static void beginSystemDrag(uiArea *a, WPARAM hit)
 	PostMessageW(root, WM_NCLBUTTONDOWN, hit, (LPARAM) pos);
 }
 
-void uiprivOsAreaBeginUserWindowMove(uiArea *a)
+void uiprivOSAreaBeginUserWindowMove(uiArea *a)
 {
 	beginSystemDrag(a, HTCAPTION);
 }
 
-void uiprivOsAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge)
+void uiprivOSAreaBeginUserWindowResize(uiArea *a, uiWindowResizeEdge edge)
 {
 	static const WPARAM hits[] = { HTLEFT, HTTOP, HTRIGHT, HTBOTTOM, HTTOPLEFT, HTTOPRIGHT, HTBOTTOMLEFT, HTBOTTOMRIGHT };
 

@@ -1,29 +1,23 @@
-/* uiBox on Win32: a plain container window whose children we place ourselves. */
+/* uiBox on Win32: a plain container window whose children we place ourselves.  The public
+ * functions and the child list are in common/box.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 /* Space between related controls from the Windows layout guidelines, in dialog units. */
 #define paddingDlu 4
 
-typedef struct boxChild {
-	uiControl *c;
-	int stretchy;
-} boxChild;
-
 struct uiBox {
 	uiControl c;
 	HWND hwnd;
-	int vertical;
-	int padded;
-	boxChild *children;
-	int n, cap;
+	uiprivBoxShared shared;
 };
 
 static int padding(uiBox *b, const uiprivMetrics *m)
 {
-	if (!b->padded)
+	if (!b->shared.padded)
 		return 0;
-	return b->vertical ? uiprivDluY(m, paddingDlu) : uiprivDluX(m, paddingDlu);
+	return b->shared.vertical ? uiprivDluY(m, paddingDlu) : uiprivDluX(m, paddingDlu);
 }
 
 static void boxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -31,22 +25,22 @@ static void boxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *he
 	uiBox *b = (uiBox *) c;
 	int i, shown = 0, along = 0, across = 0;
 
-	for (i = 0; i < b->n; i++) {
-		uiControl *child = b->children[i].c;
+	for (i = 0; i < b->shared.n; i++) {
+		uiControl *child = b->shared.children[i].c;
 		int cw = 0, ch = 0;
 
 		if (!child->visible)
 			continue;
 		uiprivHooks(child)->minSize(child, m, &cw, &ch);
-		along += b->vertical ? ch : cw;
-		if ((b->vertical ? cw : ch) > across)
-			across = b->vertical ? cw : ch;
+		along += b->shared.vertical ? ch : cw;
+		if ((b->shared.vertical ? cw : ch) > across)
+			across = b->shared.vertical ? cw : ch;
 		shown++;
 	}
 	if (shown > 1)
 		along += (shown - 1) * padding(b, m);
-	*width = b->vertical ? across : along;
-	*height = b->vertical ? along : across;
+	*width = b->shared.vertical ? across : along;
+	*height = b->shared.vertical ? along : across;
 }
 
 static void boxLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int width, int height)
@@ -57,24 +51,24 @@ static void boxLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int wi
 	int pad = padding(b, m);
 
 	uiprivWinLayout(c, m, x, y, width, height);
-	if (b->n == 0)
+	if (b->shared.n == 0)
 		return;
-	sizes = (int *) uiprivAlloc((size_t) b->n * sizeof (int));
-	left = b->vertical ? height : width;
+	sizes = (int *) uiprivAlloc((size_t) b->shared.n * sizeof (int));
+	left = b->shared.vertical ? height : width;
 	/* Fixed children get their minimum; stretchy ones share what is left. */
-	for (i = 0; i < b->n; i++) {
-		uiControl *child = b->children[i].c;
+	for (i = 0; i < b->shared.n; i++) {
+		uiControl *child = b->shared.children[i].c;
 		int cw = 0, ch = 0;
 
 		if (!child->visible)
 			continue;
 		shown++;
-		if (b->children[i].stretchy) {
+		if (b->shared.children[i].stretchy) {
 			stretchy++;
 			continue;
 		}
 		uiprivHooks(child)->minSize(child, m, &cw, &ch);
-		sizes[i] = b->vertical ? ch : cw;
+		sizes[i] = b->shared.vertical ? ch : cw;
 		left -= sizes[i];
 	}
 	if (shown > 1)
@@ -83,19 +77,19 @@ static void boxLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int wi
 		share = left / stretchy;
 		extra = left % stretchy;
 	}
-	for (i = 0; i < b->n; i++) {
-		uiControl *child = b->children[i].c;
+	for (i = 0; i < b->shared.n; i++) {
+		uiControl *child = b->shared.children[i].c;
 
 		if (!child->visible)
 			continue;
-		if (b->children[i].stretchy) {
+		if (b->shared.children[i].stretchy) {
 			sizes[i] = share;
 			if (extra > 0) {
 				sizes[i]++;
 				extra--;
 			}
 		}
-		if (b->vertical)
+		if (b->shared.vertical)
 			uiprivHooks(child)->layout(child, m, 0, pos, width, sizes[i]);
 		else
 			uiprivHooks(child)->layout(child, m, pos, 0, sizes[i], height);
@@ -111,8 +105,8 @@ static void boxSyncEnabled(uiControl *c)
 
 	EnableWindow(b->hwnd, uiprivControlEffectiveEnabled(c));
 	/* Child windows of a disabled container get no input but would still look enabled. */
-	for (i = 0; i < b->n; i++)
-		b->children[i].c->vt->syncEnabled(b->children[i].c);
+	for (i = 0; i < b->shared.n; i++)
+		b->shared.children[i].c->vt->syncEnabled(b->shared.children[i].c);
 }
 
 static void boxFree(uiControl *c)
@@ -120,12 +114,12 @@ static void boxFree(uiControl *c)
 	uiBox *b = (uiBox *) c;
 	int i;
 
-	for (i = 0; i < b->n; i++) {
-		uiControl *child = b->children[i].c;
+	for (i = 0; i < b->shared.n; i++) {
+		uiControl *child = b->shared.children[i].c;
 		child->parent = NULL;
 		child->vt->free(child);
 	}
-	free(b->children);
+	free(b->shared.children);
 	uiprivWinFree(c);
 }
 
@@ -133,95 +127,42 @@ static const uiprivWinHooks boxHooks = {
 	boxMinSize, boxLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
-static const uiprivControlVtable boxVtable = {
+const uiprivControlVtable uiprivBoxVtable = {
 	"uiBox", 0, boxFree, uiprivWinHandle, uiprivWinSyncVisible, boxSyncEnabled, &boxHooks,
 };
 
-/* Public functions reject anything but a live uiBox, naming themselves. */
-#define checked(x) ((uiBox *) uiprivCheck((x), &boxVtable, __func__))
-
-void uiBoxAppend(uiBox *b, uiControl *child, int stretchy)
+void uiprivOSBoxAppended(uiBox *b)
 {
-	if (checked(b) == NULL || !uiprivControlCanAdopt(uiControl(b), child, __func__))
-		return;
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 4;
-		b->children = (boxChild *) uiprivRealloc(b->children, (size_t) b->cap * sizeof (boxChild));
-	}
-	b->children[b->n].c = child;
-	b->children[b->n].stretchy = stretchy != 0;
-	b->n++;
-	uiprivSetParent(child, uiControl(b));
+	uiControl *child = b->shared.children[b->shared.n - 1].c;
+
 	uiprivHooks(child)->setNativeParent(child, b->hwnd);
 	child->vt->syncEnabled(child);
 	uiprivRelayout(uiControl(b));
 }
 
-int uiBoxNumChildren(uiBox *b)
+void uiprivOSBoxRemoved(uiBox *b, uiControl *child, int stretchy)
 {
-	if (checked(b) == NULL)
-		return 0;
-	return b->n;
-}
-
-void uiBoxDelete(uiBox *b, int index)
-{
-	uiControl *child;
-
-	if (checked(b) == NULL)
-		return;
-	if (index < 0 || index >= b->n) {
-		uiprivUserBug(__func__, "index %d is out of range (the box has %d children)", index, b->n);
-		return;
-	}
-	child = b->children[index].c;
-	b->n--;
-	for (; index < b->n; index++)
-		b->children[index] = b->children[index + 1];
-	uiprivSetParent(child, NULL);
+	(void) stretchy;
 	uiprivHooks(child)->setNativeParent(child, NULL);
 	child->vt->syncEnabled(child);
 	uiprivRelayout(uiControl(b));
 }
 
-int uiBoxPadded(uiBox *b)
+void uiprivOSBoxSyncPadded(uiBox *b)
 {
-	if (checked(b) == NULL)
-		return 0;
-	return b->padded;
-}
-
-void uiBoxSetPadded(uiBox *b, int padded)
-{
-	if (checked(b) == NULL)
-		return;
-	b->padded = padded != 0;
 	uiprivRelayout(uiControl(b));
 }
 
-static uiBox *newBox(int vertical)
+uiBox *uiprivOSNewBox(int vertical)
 {
-	uiBox *b = (uiBox *) uiprivNewControl(sizeof (uiBox), &boxVtable, 1);
+	uiBox *b = (uiBox *) uiprivNewControl(sizeof (uiBox), &uiprivBoxVtable, 1);
 
-	b->vertical = vertical;
+	b->c.shared = &b->shared;
+	b->shared.vertical = vertical;
 	b->hwnd = uiprivCreateControlWindow(WS_EX_CONTROLPARENT, uiprivBoxClass, WS_CLIPCHILDREN, uiControl(b));
 	if (b->hwnd == NULL) {
 		uiprivControlFree(uiControl(b));
 		return NULL;
 	}
 	return b;
-}
-
-uiBox *uiNewHorizontalBox(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newBox(0);
-}
-
-uiBox *uiNewVerticalBox(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newBox(1);
 }

@@ -1,5 +1,6 @@
-/* uiButton on Win32: a BUTTON control. */
+/* uiButton on Win32: a BUTTON control (the public functions are in common/button.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Push button size from the Windows layout guidelines, in dialog units. */
 #define buttonWidthDlu 50
@@ -8,8 +9,7 @@
 struct uiButton {
 	uiControl c;
 	HWND hwnd;
-	void (*onClicked)(uiButton *b, void *data);
-	void *onClickedData;
+	uiprivButtonShared shared;
 };
 
 static void buttonMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -33,56 +33,38 @@ static void buttonCommand(uiControl *c, WORD code)
 {
 	uiButton *b = (uiButton *) c;
 
-	if (code == BN_CLICKED && b->onClicked != NULL)
-		b->onClicked(b, b->onClickedData);
+	if (code == BN_CLICKED)
+		uiprivButtonClickedByUser(b);
 }
 
 static const uiprivWinHooks buttonHooks = {
 	buttonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, buttonCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable buttonVtable = {
+const uiprivControlVtable uiprivButtonVtable = {
 	"uiButton", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &buttonHooks,
 };
 
-/* Public functions reject anything but a live uiButton, naming themselves. */
-#define checked(x) ((uiButton *) uiprivCheck((x), &buttonVtable, __func__))
-
-char *uiButtonText(uiButton *b)
+char *uiprivOSButtonText(uiButton *b)
 {
-	if (checked(b) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivWindowTextUTF8(b->hwnd);
 }
 
-void uiButtonSetText(uiButton *b, const char *text)
+void uiprivOSButtonSetText(uiButton *b, const char *text)
 {
-	if (checked(b) == NULL)
-		return;
 	uiprivSetWindowTextUTF8(b->hwnd, text);
 	uiprivRelayout(uiControl(b));
 }
 
-void uiButtonOnClicked(uiButton *b, void (*f)(uiButton *b, void *data), void *data)
+uiButton *uiprivOSNewButton(void)
 {
-	if (checked(b) == NULL)
-		return;
-	b->onClicked = f;
-	b->onClickedData = data;
-}
+	uiButton *b = (uiButton *) uiprivNewControl(sizeof (uiButton), &uiprivButtonVtable, 1);
 
-uiButton *uiNewButton(const char *text)
-{
-	uiButton *b;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	b = (uiButton *) uiprivNewControl(sizeof (uiButton), &buttonVtable, 1);
+	b->c.shared = &b->shared;
 	b->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_PUSHBUTTON | WS_TABSTOP, uiControl(b));
 	if (b->hwnd == NULL) {
 		uiprivControlFree(uiControl(b));
 		return NULL;
 	}
-	uiButtonSetText(b, text);
 	return b;
 }

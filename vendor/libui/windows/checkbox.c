@@ -1,5 +1,6 @@
-/* uiCheckbox on Win32: an auto-checkbox BUTTON. */
+/* uiCheckbox on Win32: an auto-checkbox BUTTON (the public functions are in common/checkbox.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Checkbox height from the Windows layout guidelines, in dialog units. */
 #define checkboxHeightDlu 10
@@ -7,8 +8,7 @@
 struct uiCheckbox {
 	uiControl c;
 	HWND hwnd;
-	void (*onToggled)(uiCheckbox *c, void *data);
-	void *onToggledData;
+	uiprivCheckboxShared shared;
 };
 
 static void checkboxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -28,70 +28,48 @@ static void checkboxCommand(uiControl *c, WORD code)
 	uiCheckbox *cb = (uiCheckbox *) c;
 
 	/* BM_SETCHECK sends no BN_CLICKED, so only the user's clicks arrive here. */
-	if (code == BN_CLICKED && cb->onToggled != NULL)
-		cb->onToggled(cb, cb->onToggledData);
+	if (code == BN_CLICKED)
+		uiprivCheckboxToggledByUser(cb);
 }
 
 static const uiprivWinHooks checkboxHooks = {
 	checkboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, checkboxCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable checkboxVtable = {
+const uiprivControlVtable uiprivCheckboxVtable = {
 	"uiCheckbox", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &checkboxHooks,
 };
 
-/* Public functions reject anything but a live uiCheckbox, naming themselves. */
-#define checked(x) ((uiCheckbox *) uiprivCheck((x), &checkboxVtable, __func__))
-
-char *uiCheckboxText(uiCheckbox *c)
+char *uiprivOSCheckboxText(uiCheckbox *c)
 {
-	if (checked(c) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivWindowTextUTF8(c->hwnd);
 }
 
-void uiCheckboxSetText(uiCheckbox *c, const char *text)
+void uiprivOSCheckboxSetText(uiCheckbox *c, const char *text)
 {
-	if (checked(c) == NULL)
-		return;
 	uiprivSetWindowTextUTF8(c->hwnd, text);
 	uiprivRelayout(uiControl(c));
 }
 
-void uiCheckboxOnToggled(uiCheckbox *c, void (*f)(uiCheckbox *c, void *data), void *data)
+int uiprivOSCheckboxChecked(uiCheckbox *c)
 {
-	if (checked(c) == NULL)
-		return;
-	c->onToggled = f;
-	c->onToggledData = data;
-}
-
-int uiCheckboxChecked(uiCheckbox *c)
-{
-	if (checked(c) == NULL)
-		return 0;
 	return SendMessageW(c->hwnd, BM_GETCHECK, 0, 0) == BST_CHECKED;
 }
 
-void uiCheckboxSetChecked(uiCheckbox *c, int isChecked)
+void uiprivOSCheckboxSetChecked(uiCheckbox *c, int isChecked)
 {
-	if (checked(c) == NULL)
-		return;
 	SendMessageW(c->hwnd, BM_SETCHECK, isChecked ? BST_CHECKED : BST_UNCHECKED, 0);
 }
 
-uiCheckbox *uiNewCheckbox(const char *text)
+uiCheckbox *uiprivOSNewCheckbox(void)
 {
-	uiCheckbox *c;
+	uiCheckbox *c = (uiCheckbox *) uiprivNewControl(sizeof (uiCheckbox), &uiprivCheckboxVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	c = (uiCheckbox *) uiprivNewControl(sizeof (uiCheckbox), &checkboxVtable, 1);
+	c->c.shared = &c->shared;
 	c->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_AUTOCHECKBOX | WS_TABSTOP, uiControl(c));
 	if (c->hwnd == NULL) {
 		uiprivControlFree(uiControl(c));
 		return NULL;
 	}
-	uiCheckboxSetText(c, text);
 	return c;
 }

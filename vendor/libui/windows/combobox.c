@@ -1,5 +1,6 @@
-/* uiCombobox on Win32: a drop-down-list COMBOBOX. */
+/* uiCombobox on Win32: a drop-down-list COMBOBOX (the public functions are in common/combobox.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 /* Combo box size from the Windows layout guidelines, in dialog units. */
@@ -12,8 +13,7 @@ struct uiCombobox {
 	/* The selection as of the last call or notification: Wine sends CBN_SELCHANGE for a
 	 * key that selects nothing new (Down on the last item), which is not a choice. */
 	int known;
-	void (*onSelected)(uiCombobox *c, void *data);
-	void *onSelectedData;
+	uiprivComboboxShared shared;
 };
 
 static void remember(uiCombobox *c)
@@ -38,22 +38,19 @@ static void comboboxCommand(uiControl *c, WORD code)
 	if (code != CBN_SELCHANGE)
 		return;
 	remember(cb);
-	if (cb->known != before && cb->onSelected != NULL)
-		cb->onSelected(cb, cb->onSelectedData);
+	if (cb->known != before)
+		uiprivComboboxSelectedByUser(cb);
 }
 
 static const uiprivWinHooks comboboxHooks = {
 	comboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, comboboxCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable comboboxVtable = {
+const uiprivControlVtable uiprivComboboxVtable = {
 	"uiCombobox", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &comboboxHooks,
 };
 
-/* Public functions reject anything but a live uiCombobox, naming themselves. */
-#define checked(x) ((uiCombobox *) uiprivCheck((x), &comboboxVtable, __func__))
-
-static int count(uiCombobox *c)
+int uiprivOSComboboxCount(uiCombobox *c)
 {
 	return (int) SendMessageW(c->hwnd, CB_GETCOUNT, 0, 0);
 }
@@ -66,79 +63,42 @@ void uiprivComboInsert(HWND hwnd, int index, const char *text)
 	free(w);
 }
 
-void uiComboboxAppend(uiCombobox *c, const char *text)
+void uiprivOSComboboxInsert(uiCombobox *c, int index, const char *text)
 {
-	if (checked(c) == NULL)
-		return;
-	uiprivComboInsert(c->hwnd, -1, text);
-}
-
-void uiComboboxInsertAt(uiCombobox *c, int index, const char *text)
-{
-	if (checked(c) == NULL || !uiprivIndexValid(index, 0, count(c), __func__))
-		return;
 	uiprivComboInsert(c->hwnd, index, text);
 	remember(c);
 }
 
-void uiComboboxDelete(uiCombobox *c, int index)
+void uiprivOSComboboxDelete(uiCombobox *c, int index)
 {
-	int selected;
-
-	if (checked(c) == NULL || !uiprivIndexValid(index, 0, count(c) - 1, __func__))
-		return;
-	selected = (int) SendMessageW(c->hwnd, CB_GETCURSEL, 0, 0);
 	SendMessageW(c->hwnd, CB_DELETESTRING, (WPARAM) index, 0);
-	SendMessageW(c->hwnd, CB_SETCURSEL, (WPARAM) uiprivSelectionAfterDelete(selected, index, count(c)), 0);
 	remember(c);
 }
 
-void uiComboboxClear(uiCombobox *c)
+void uiprivOSComboboxClear(uiCombobox *c)
 {
-	if (checked(c) == NULL)
-		return;
 	SendMessageW(c->hwnd, CB_RESETCONTENT, 0, 0);
 	remember(c);
 }
 
-int uiComboboxNumItems(uiCombobox *c)
+int uiprivOSComboboxSelected(uiCombobox *c)
 {
-	if (checked(c) == NULL)
-		return 0;
-	return count(c);
-}
-
-int uiComboboxSelected(uiCombobox *c)
-{
-	if (checked(c) == NULL)
-		return -1;
 	/* CB_ERR is -1: no selection. */
 	return (int) SendMessageW(c->hwnd, CB_GETCURSEL, 0, 0);
 }
 
-void uiComboboxSetSelected(uiCombobox *c, int index)
+void uiprivOSComboboxSetSelected(uiCombobox *c, int index)
 {
-	if (checked(c) == NULL || !uiprivIndexValid(index, -1, count(c) - 1, __func__))
-		return;
+	/* CB_SETCURSEL sends no CBN_SELCHANGE. */
 	SendMessageW(c->hwnd, CB_SETCURSEL, (WPARAM) index, 0);
 	remember(c);
 }
 
-void uiComboboxOnSelected(uiCombobox *c, void (*f)(uiCombobox *sender, void *senderData), void *data)
+uiCombobox *uiprivOSNewCombobox(void)
 {
-	if (checked(c) == NULL)
-		return;
-	c->onSelected = f;
-	c->onSelectedData = data;
-}
+	uiCombobox *c = (uiCombobox *) uiprivNewControl(sizeof (uiCombobox), &uiprivComboboxVtable, 1);
 
-uiCombobox *uiNewCombobox(void)
-{
-	uiCombobox *c;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	c = (uiCombobox *) uiprivNewControl(sizeof (uiCombobox), &comboboxVtable, 1);
+	c->c.shared = &c->shared;
 	c->hwnd = uiprivCreateControlWindow(0, L"COMBOBOX", CBS_DROPDOWNLIST | WS_VSCROLL | WS_TABSTOP, uiControl(c));
 	if (c->hwnd == NULL) {
 		uiprivControlFree(uiControl(c));

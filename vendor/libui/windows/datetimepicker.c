@@ -1,23 +1,21 @@
 /* uiDateTimePicker on Win32: a Common Controls SysDateTimePick32 (short date,
- * time with an up-down, or a custom format holding both).  The struct's value
- * is the truth: the control edits only the parts it shows. */
+ * time with an up-down, or a custom format holding both).  The shared value
+ * is the truth: the control edits only the parts it shows.  The public
+ * functions are in common/datetimepicker.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <time.h>
 
 /* Size from the Windows layout guidelines for a text box, in dialog units. */
 #define pickerWidthDlu 100
 #define pickerHeightDlu 14
 
-enum { partDate = 1, partTime = 2 };
-
 struct uiDateTimePicker {
 	uiControl c;
 	HWND hwnd;
 	int parts;
-	uiprivDateTime value;
 	int setting;
-	void (*onChanged)(uiDateTimePicker *d, void *data);
-	void *onChangedData;
+	uiprivDateTimePickerShared shared;
 };
 
 static void pickerMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -48,9 +46,9 @@ static SYSTEMTIME toSystemTime(const uiprivDateTime *dt)
 	return st;
 }
 
-static void writeValue(uiDateTimePicker *d)
+void uiprivOSDateTimePickerShow(uiDateTimePicker *d)
 {
-	SYSTEMTIME st = toSystemTime(&d->value);
+	SYSTEMTIME st = toSystemTime(&d->shared.value);
 
 	/* Some versions notify DTN_DATETIMECHANGE for this too; the flag keeps the handler for the user. */
 	d->setting = 1;
@@ -61,7 +59,7 @@ static void writeValue(uiDateTimePicker *d)
 static BOOL pickerNotify(uiControl *c, NMHDR *nm, LRESULT *result)
 {
 	uiDateTimePicker *d = (uiDateTimePicker *) c;
-	uiprivDateTime now = d->value;
+	uiprivDateTime now = d->shared.value;
 	SYSTEMTIME st;
 
 	if (nm->code != DTN_DATETIMECHANGE)
@@ -69,22 +67,17 @@ static BOOL pickerNotify(uiControl *c, NMHDR *nm, LRESULT *result)
 	*result = 0;
 	if (d->setting || SendMessageW(d->hwnd, DTM_GETSYSTEMTIME, 0, (LPARAM) &st) != GDT_VALID)
 		return TRUE;
-	if ((d->parts & partDate) && st.wYear >= uiprivMinYear && st.wYear <= uiprivMaxYear) {
+	if ((d->parts & uiprivPickDate) && st.wYear >= uiprivMinYear && st.wYear <= uiprivMaxYear) {
 		now.year = st.wYear;
 		now.month = st.wMonth;
 		now.day = st.wDay;
 	}
-	if (d->parts & partTime) {
+	if (d->parts & uiprivPickTime) {
 		now.hour = st.wHour;
 		now.minute = st.wMinute;
 		now.second = st.wSecond;
 	}
-	if (now.year == d->value.year && now.month == d->value.month && now.day == d->value.day
-		&& now.hour == d->value.hour && now.minute == d->value.minute && now.second == d->value.second)
-		return TRUE;
-	d->value = now;
-	if (d->onChanged != NULL)
-		d->onChanged(d, d->onChangedData);
+	uiprivDateTimePickerChangedByUser(d, &now);
 	return TRUE;
 }
 
@@ -92,40 +85,9 @@ static const uiprivWinHooks pickerHooks = {
 	pickerMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL, pickerNotify,
 };
 
-static const uiprivControlVtable dateTimePickerVtable = {
+const uiprivControlVtable uiprivDateTimePickerVtable = {
 	"uiDateTimePicker", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &pickerHooks,
 };
-
-/* Public functions reject anything but a live uiDateTimePicker, naming themselves. */
-#define checked(x) ((uiDateTimePicker *) uiprivCheck((x), &dateTimePickerVtable, __func__))
-
-void uiDateTimePickerTime(uiDateTimePicker *d, struct tm *time)
-{
-	if (!uiprivTmOut(time, __func__))
-		return;
-	if (checked(d) == NULL) {
-		uiprivDateTimeToTm(NULL, time);
-		return;
-	}
-	uiprivDateTimeToTm(&d->value, time);
-}
-
-void uiDateTimePickerSetTime(uiDateTimePicker *d, const struct tm *time)
-{
-	if (checked(d) == NULL)
-		return;
-	if (!uiprivDateTimeFromTm(time, &d->value, __func__))
-		return;
-	writeValue(d);
-}
-
-void uiDateTimePickerOnChanged(uiDateTimePicker *d, void (*f)(uiDateTimePicker *d, void *data), void *data)
-{
-	if (checked(d) == NULL)
-		return;
-	d->onChanged = f;
-	d->onChangedData = data;
-}
 
 /* The user's short date and time formats joined, since the control has no style for both. */
 static void setDateTimeFormat(HWND hwnd)
@@ -144,45 +106,28 @@ static void setDateTimeFormat(HWND hwnd)
 	SendMessageW(hwnd, DTM_SETFORMATW, 0, (LPARAM) both);
 }
 
-static uiDateTimePicker *newPicker(int parts, const char *func)
+uiDateTimePicker *uiprivOSNewDateTimePicker(int parts)
 {
-	uiDateTimePicker *d;
+	uiDateTimePicker *d = (uiDateTimePicker *) uiprivNewControl(sizeof (uiDateTimePicker), &uiprivDateTimePickerVtable, 1);
 	SYSTEMTIME now;
-	DWORD style = parts == partTime ? DTS_TIMEFORMAT : DTS_SHORTDATEFORMAT;
+	DWORD style = parts == uiprivPickTime ? DTS_TIMEFORMAT : DTS_SHORTDATEFORMAT;
 
-	if (!uiprivReady(func))
-		return NULL;
-	d = (uiDateTimePicker *) uiprivNewControl(sizeof (uiDateTimePicker), &dateTimePickerVtable, 1);
+	d->c.shared = &d->shared;
 	d->parts = parts;
 	d->hwnd = uiprivCreateControlWindow(0, DATETIMEPICK_CLASSW, style | WS_TABSTOP, uiControl(d));
 	if (d->hwnd == NULL) {
 		uiprivControlFree(uiControl(d));
 		return NULL;
 	}
-	if (parts == (partDate | partTime))
+	if (parts == (uiprivPickDate | uiprivPickTime))
 		setDateTimeFormat(d->hwnd);
 	GetLocalTime(&now);
-	d->value.year = now.wYear;
-	d->value.month = now.wMonth;
-	d->value.day = now.wDay;
-	d->value.hour = now.wHour;
-	d->value.minute = now.wMinute;
-	d->value.second = now.wSecond;
-	writeValue(d);
+	d->shared.value.year = now.wYear;
+	d->shared.value.month = now.wMonth;
+	d->shared.value.day = now.wDay;
+	d->shared.value.hour = now.wHour;
+	d->shared.value.minute = now.wMinute;
+	d->shared.value.second = now.wSecond;
+	uiprivOSDateTimePickerShow(d);
 	return d;
-}
-
-uiDateTimePicker *uiNewDateTimePicker(void)
-{
-	return newPicker(partDate | partTime, __func__);
-}
-
-uiDateTimePicker *uiNewDatePicker(void)
-{
-	return newPicker(partDate, __func__);
-}
-
-uiDateTimePicker *uiNewTimePicker(void)
-{
-	return newPicker(partTime, __func__);
 }

@@ -355,7 +355,7 @@ static ID2D1Brush *makeBrush(ID2D1RenderTarget *rt, const uiDrawBrush *b)
 	return brush;
 }
 
-void uiprivOsDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b)
+void uiprivOSDrawFill(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b)
 {
 	ID2D1PathGeometry *geom;
 	ID2D1Brush *brush;
@@ -399,7 +399,7 @@ static ID2D1StrokeStyle *makeStrokeStyle(const uiDrawStrokeParams *p)
 	return style;
 }
 
-void uiprivOsDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p)
+void uiprivOSDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDrawStrokeParams *p)
 {
 	ID2D1PathGeometry *geom;
 	ID2D1Brush *brush;
@@ -425,7 +425,7 @@ void uiprivOsDrawStroke(uiDrawContext *c, uiDrawPath *path, uiDrawBrush *b, uiDr
 		ID2D1PathGeometry_Release(geom);
 }
 
-void uiprivOsDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
+void uiprivOSDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
 {
 	uiDrawMatrix cur, mm = *m;
 
@@ -450,7 +450,7 @@ void uiprivOsDrawTransform(uiDrawContext *c, uiDrawMatrix *m)
 	ID2D1RenderTarget_SetTransform(c->rt, &c->transform);
 }
 
-void uiprivOsDrawClip(uiDrawContext *c, uiDrawPath *path)
+void uiprivOSDrawClip(uiDrawContext *c, uiDrawPath *path)
 {
 	D2D1_LAYER_PARAMETERS lp;
 	ID2D1PathGeometry *geom;
@@ -485,7 +485,7 @@ void uiprivOsDrawClip(uiDrawContext *c, uiDrawPath *path)
 	ID2D1PathGeometry_Release(geom);
 }
 
-void uiprivOsDrawSave(uiDrawContext *c)
+void uiprivOSDrawSave(uiDrawContext *c)
 {
 	if (c->gdip != NULL) {
 		uiprivGdipSave(c->gdip);
@@ -500,7 +500,7 @@ void uiprivOsDrawSave(uiDrawContext *c)
 	c->nsaves++;
 }
 
-void uiprivOsDrawRestore(uiDrawContext *c)
+void uiprivOSDrawRestore(uiDrawContext *c)
 {
 	savedState *s;
 

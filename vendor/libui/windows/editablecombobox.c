@@ -1,5 +1,7 @@
-/* uiEditableCombobox on Win32: a drop-down COMBOBOX with its own edit field. */
+/* uiEditableCombobox on Win32: a drop-down COMBOBOX with its own edit field (the public
+ * functions are in common/editablecombobox.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 /* Combo box size from the Windows layout guidelines, in dialog units. */
@@ -10,8 +12,7 @@ struct uiEditableCombobox {
 	uiControl c;
 	HWND hwnd;
 	int settingText;
-	void (*onChanged)(uiEditableCombobox *c, void *data);
-	void *onChangedData;
+	uiprivEditableComboboxShared shared;
 };
 
 static void editableComboboxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -44,60 +45,40 @@ static void editableComboboxCommand(uiControl *c, WORD code)
 		free(w);
 	} else if (code != CBN_EDITCHANGE)
 		return;
-	if (cb->onChanged != NULL)
-		cb->onChanged(cb, cb->onChangedData);
+	uiprivEditableComboboxChangedByUser(cb);
 }
 
 static const uiprivWinHooks editableComboboxHooks = {
 	editableComboboxMinSize, uiprivWinLayout, uiprivWinSetNativeParent, editableComboboxCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable editableComboboxVtable = {
+const uiprivControlVtable uiprivEditableComboboxVtable = {
 	"uiEditableCombobox", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled,
 	&editableComboboxHooks,
 };
 
-/* Public functions reject anything but a live uiEditableCombobox, naming themselves. */
-#define checked(x) ((uiEditableCombobox *) uiprivCheck((x), &editableComboboxVtable, __func__))
-
-void uiEditableComboboxAppend(uiEditableCombobox *c, const char *text)
+void uiprivOSEditableComboboxAppend(uiEditableCombobox *c, const char *text)
 {
-	if (checked(c) == NULL)
-		return;
 	uiprivComboInsert(c->hwnd, -1, text);
 }
 
-char *uiEditableComboboxText(uiEditableCombobox *c)
+char *uiprivOSEditableComboboxText(uiEditableCombobox *c)
 {
-	if (checked(c) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivWindowTextUTF8(c->hwnd);
 }
 
-void uiEditableComboboxSetText(uiEditableCombobox *c, const char *text)
+void uiprivOSEditableComboboxSetText(uiEditableCombobox *c, const char *text)
 {
-	if (checked(c) == NULL)
-		return;
 	c->settingText = 1;
 	uiprivSetWindowTextUTF8(c->hwnd, text);
 	c->settingText = 0;
 }
 
-void uiEditableComboboxOnChanged(uiEditableCombobox *c, void (*f)(uiEditableCombobox *sender, void *senderData), void *data)
+uiEditableCombobox *uiprivOSNewEditableCombobox(void)
 {
-	if (checked(c) == NULL)
-		return;
-	c->onChanged = f;
-	c->onChangedData = data;
-}
+	uiEditableCombobox *c = (uiEditableCombobox *) uiprivNewControl(sizeof (uiEditableCombobox), &uiprivEditableComboboxVtable, 1);
 
-uiEditableCombobox *uiNewEditableCombobox(void)
-{
-	uiEditableCombobox *c;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	c = (uiEditableCombobox *) uiprivNewControl(sizeof (uiEditableCombobox), &editableComboboxVtable, 1);
+	c->c.shared = &c->shared;
 	c->hwnd = uiprivCreateControlWindow(0, L"COMBOBOX", CBS_DROPDOWN | CBS_AUTOHSCROLL | WS_VSCROLL | WS_TABSTOP, uiControl(c));
 	if (c->hwnd == NULL) {
 		uiprivControlFree(uiControl(c));

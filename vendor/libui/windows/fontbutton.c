@@ -138,7 +138,7 @@ void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 	toDescriptor(&b->font, b->pointTenths, desc);
 }
 
-int uiprivOsControlFont(uiFontDescriptor *desc)
+int uiprivOSControlFont(uiFontDescriptor *desc)
 {
 	LOGFONTW lf;
 	int pointTenths;

@@ -1,7 +1,9 @@
 /* uiForm on Win32: one of our container windows with a STATIC label per row,
  * laid out as the Windows guidelines lay out dialogs: labels left-aligned in
- * a column as wide as the widest, controls filling the rest of the width. */
+ * a column as wide as the widest, controls filling the rest of the width.
+ * The public functions and the row list are in common/form.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 /* Space between related controls, and the height of one text line, in dialog units. */
@@ -10,24 +12,19 @@
 /* A label beside a 14-DLU entry lines up with its text 3 DLU down. */
 #define labelOffsetDlu 3
 
-typedef struct formRow {
-	uiControl *c;
-	HWND label;
-	int stretchy;
-} formRow;
-
 struct uiForm {
 	uiControl c;
 	HWND hwnd;
-	formRow *rows;
-	int n, cap;
-	int padded;
+	uiprivFormShared shared;
 };
+
+/* A row's STATIC label. */
+#define labelHwnd(r) ((HWND) (r).label)
 
 static void paddings(uiForm *f, const uiprivMetrics *m, int *px, int *py)
 {
-	*px = f->padded ? uiprivDluX(m, paddingDlu) : 0;
-	*py = f->padded ? uiprivDluY(m, paddingDlu) : 0;
+	*px = f->shared.padded ? uiprivDluX(m, paddingDlu) : 0;
+	*py = f->shared.padded ? uiprivDluY(m, paddingDlu) : 0;
 }
 
 /* Width of the label column: the widest label of a shown row. */
@@ -35,11 +32,11 @@ static int labelWidth(uiForm *f, const uiprivMetrics *m)
 {
 	int i, w = 0;
 
-	for (i = 0; i < f->n; i++) {
+	for (i = 0; i < f->shared.n; i++) {
 		SIZE s;
-		if (!f->rows[i].c->visible)
+		if (!f->shared.rows[i].c->visible)
 			continue;
-		s = uiprivTextExtent(m->dc, f->rows[i].label);
+		s = uiprivTextExtent(m->dc, labelHwnd(f->shared.rows[i]));
 		if (s.cx > w)
 			w = s.cx;
 	}
@@ -47,7 +44,7 @@ static int labelWidth(uiForm *f, const uiprivMetrics *m)
 }
 
 /* A row is as tall as its control and at least one text line. */
-static int rowMinHeight(formRow *r, const uiprivMetrics *m, int *width)
+static int rowMinHeight(uiprivFormRow *r, const uiprivMetrics *m, int *width)
 {
 	int cw = 0, ch = 0, line = uiprivDluY(m, labelHeightDlu);
 
@@ -63,11 +60,11 @@ static void formMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *h
 	int i, px, py, shown = 0, controls = 0, h = 0;
 
 	paddings(f, m, &px, &py);
-	for (i = 0; i < f->n; i++) {
+	for (i = 0; i < f->shared.n; i++) {
 		int cw;
-		if (!f->rows[i].c->visible)
+		if (!f->shared.rows[i].c->visible)
 			continue;
-		h += rowMinHeight(&f->rows[i], m, &cw);
+		h += rowMinHeight(&f->shared.rows[i], m, &cw);
 		if (cw > controls)
 			controls = cw;
 		shown++;
@@ -86,23 +83,23 @@ static void formLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int w
 	int labelW, controlX, controlW, line = uiprivDluY(m, labelHeightDlu), offset = uiprivDluY(m, labelOffsetDlu);
 
 	uiprivWinLayout(c, m, x, y, width, height);
-	if (f->n == 0)
+	if (f->shared.n == 0)
 		return;
 	paddings(f, m, &px, &py);
 	labelW = labelWidth(f, m);
 	controlX = labelW + px;
 	controlW = width - controlX > 0 ? width - controlX : 0;
-	heights = (int *) uiprivAlloc((size_t) f->n * sizeof (int));
+	heights = (int *) uiprivAlloc((size_t) f->shared.n * sizeof (int));
 	/* Fixed rows get their minimum; stretchy rows share what is left equally. */
-	for (i = 0; i < f->n; i++) {
-		if (!f->rows[i].c->visible)
+	for (i = 0; i < f->shared.n; i++) {
+		if (!f->shared.rows[i].c->visible)
 			continue;
 		shown++;
-		if (f->rows[i].stretchy) {
+		if (f->shared.rows[i].stretchy) {
 			stretchy++;
 			continue;
 		}
-		heights[i] = rowMinHeight(&f->rows[i], m, NULL);
+		heights[i] = rowMinHeight(&f->shared.rows[i], m, NULL);
 		left -= heights[i];
 	}
 	if (shown > 1)
@@ -111,8 +108,8 @@ static void formLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int w
 		share = left / stretchy;
 		extra = left % stretchy;
 	}
-	for (i = 0; i < f->n; i++) {
-		formRow *r = &f->rows[i];
+	for (i = 0; i < f->shared.n; i++) {
+		uiprivFormRow *r = &f->shared.rows[i];
 		int labelY;
 
 		ShowWindow(r->label, r->c->visible ? SW_SHOWNA : SW_HIDE);
@@ -141,35 +138,25 @@ static void formSyncEnabled(uiControl *c)
 	int i, enabled = uiprivControlEffectiveEnabled(c);
 
 	EnableWindow(f->hwnd, enabled);
-	for (i = 0; i < f->n; i++) {
-		EnableWindow(f->rows[i].label, enabled);
-		f->rows[i].c->vt->syncEnabled(f->rows[i].c);
+	for (i = 0; i < f->shared.n; i++) {
+		EnableWindow(labelHwnd(f->shared.rows[i]), enabled);
+		f->shared.rows[i].c->vt->syncEnabled(f->shared.rows[i].c);
 	}
-}
-
-/* Takes the row at index out; its child is unparented (and moved to the parking window), not freed. */
-static uiControl *removeRow(uiForm *f, int index)
-{
-	formRow r = f->rows[index];
-	int i;
-
-	DestroyWindow(r.label);
-	f->n--;
-	for (i = index; i < f->n; i++)
-		f->rows[i] = f->rows[i + 1];
-	uiprivSetParent(r.c, NULL);
-	return r.c;
 }
 
 static void formFree(uiControl *c)
 {
 	uiForm *f = (uiForm *) c;
 
-	while (f->n > 0) {
-		uiControl *child = removeRow(f, f->n - 1);
-		child->vt->free(child);
+	/* Not uiprivFormRemoveRow: its relayout has no place in a form that is going away. */
+	while (f->shared.n > 0) {
+		uiprivFormRow *r = &f->shared.rows[--f->shared.n];
+
+		DestroyWindow(labelHwnd(*r));
+		uiprivSetParent(r->c, NULL);
+		r->c->vt->free(r->c);
 	}
-	free(f->rows);
+	free(f->shared.rows);
 	uiprivWinFree(c);
 }
 
@@ -177,84 +164,51 @@ static const uiprivWinHooks formHooks = {
 	formMinSize, formLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
-static const uiprivControlVtable formVtable = {
+const uiprivControlVtable uiprivFormVtable = {
 	"uiForm", 0, formFree, uiprivWinHandle, uiprivWinSyncVisible, formSyncEnabled, &formHooks,
 };
 
-/* Public functions reject anything but a live uiForm, naming themselves. */
-#define checked(x) ((uiForm *) uiprivCheck((x), &formVtable, __func__))
-
-void uiFormAppend(uiForm *f, const char *label, uiControl *c, int stretchy)
+void *uiprivOSFormNewLabel(uiForm *f, const char *text)
 {
-	ULONG_PTR cookie;
-	HWND hlabel;
+	ULONG_PTR cookie = uiprivActivateComctl();
+	HWND label = CreateWindowExW(0, L"STATIC", L"", WS_CHILD | SS_LEFTNOWORDWRAP | SS_NOPREFIX, 0, 0, 0, 0, f->hwnd, NULL, uiprivInstance, NULL);
 
-	if (checked(f) == NULL || !uiprivControlCanAdopt(uiControl(f), c, __func__))
-		return;
-	cookie = uiprivActivateComctl();
-	hlabel = CreateWindowExW(0, L"STATIC", L"", WS_CHILD | SS_LEFTNOWORDWRAP | SS_NOPREFIX, 0, 0, 0, 0, f->hwnd, NULL, uiprivInstance, NULL);
 	uiprivDeactivateComctl(cookie);
-	if (hlabel == NULL) {
-		uiprivUserBug(__func__, "the row's label could not be made");
-		return;
-	}
-	SendMessageW(hlabel, WM_SETFONT, (WPARAM) uiprivDefaultFont, FALSE);
-	uiprivSetWindowTextUTF8(hlabel, label);
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 4;
-		f->rows = (formRow *) uiprivRealloc(f->rows, (size_t) f->cap * sizeof (formRow));
-	}
-	f->rows[f->n].c = c;
-	f->rows[f->n].label = hlabel;
-	f->rows[f->n].stretchy = stretchy != 0;
-	f->n++;
-	uiprivSetParent(c, uiControl(f));
+	if (label == NULL)
+		return NULL;
+	SendMessageW(label, WM_SETFONT, (WPARAM) uiprivDefaultFont, FALSE);
+	uiprivSetWindowTextUTF8(label, text);
+	return label;
+}
+
+void uiprivOSFormRowAppended(uiForm *f)
+{
+	uiControl *c = f->shared.rows[f->shared.n - 1].c;
+
 	uiprivHooks(c)->setNativeParent(c, f->hwnd);
 	formSyncEnabled(uiControl(f));
 	uiprivRelayout(uiControl(f));
 }
 
-int uiFormNumChildren(uiForm *f)
+void uiprivOSFormRowRemoved(uiForm *f, int index, const uiprivFormRow *gone)
 {
-	if (checked(f) == NULL)
-		return 0;
-	return f->n;
-}
-
-void uiFormDelete(uiForm *f, int index)
-{
-	uiControl *child;
-
-	if (checked(f) == NULL || !uiprivIndexValid(index, 0, f->n - 1, __func__))
-		return;
-	child = removeRow(f, index);
-	uiprivHooks(child)->setNativeParent(child, NULL);
-	child->vt->syncEnabled(child);
+	(void) index;
+	DestroyWindow(labelHwnd(*gone));
+	uiprivHooks(gone->c)->setNativeParent(gone->c, NULL);
+	gone->c->vt->syncEnabled(gone->c);
 	uiprivRelayout(uiControl(f));
 }
 
-int uiFormPadded(uiForm *f)
+void uiprivOSFormSyncPadded(uiForm *f)
 {
-	if (checked(f) == NULL)
-		return 0;
-	return f->padded;
-}
-
-void uiFormSetPadded(uiForm *f, int padded)
-{
-	if (checked(f) == NULL)
-		return;
-	f->padded = padded != 0;
 	uiprivRelayout(uiControl(f));
 }
 
-uiForm *uiNewForm(void)
+uiForm *uiprivOSNewForm(void)
 {
-	uiForm *f;
+	uiForm *f = (uiForm *) uiprivNewControl(sizeof (uiForm), &uiprivFormVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	f = (uiForm *) uiprivNewControl(sizeof (uiForm), &formVtable, 1);
+	f->c.shared = &f->shared;
 	f->hwnd = uiprivCreateControlWindow(WS_EX_CONTROLPARENT, uiprivBoxClass, WS_CLIPCHILDREN, uiControl(f));
 	if (f->hwnd == NULL) {
 		uiprivControlFree(uiControl(f));

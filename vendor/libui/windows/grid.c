@@ -1,24 +1,17 @@
 /* uiGrid on Win32: one of our container windows; columns and rows are sized
- * here from the children's minimum sizes, as GtkGrid sizes them on GTK. */
+ * here from the children's minimum sizes, as GtkGrid sizes them on GTK.  The
+ * public functions, the child list and the placement rules are in common/grid.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 /* Space between related controls from the Windows layout guidelines, in dialog units. */
 #define paddingDlu 4
 
-typedef struct gridChild {
-	uiControl *c;
-	uiprivGridCell cell;
-	int hexpand, vexpand;
-	uiAlign halign, valign;
-} gridChild;
-
 struct uiGrid {
 	uiControl c;
 	HWND hwnd;
-	gridChild *children;
-	int n, cap;
-	int padded;
+	uiprivGridShared shared;
 };
 
 /* One axis of the grid: lines (columns or rows) from first, their sizes, which expand, which hold a child. */
@@ -28,7 +21,7 @@ typedef struct axis {
 } axis;
 
 /* Either axis of a child, so one function sizes columns and rows. */
-static void span(const gridChild *gc, int vertical, int *start, int *len, int *expand)
+static void span(const uiprivGridChild *gc, int vertical, int *start, int *len, int *expand)
 {
 	*start = vertical ? gc->cell.top : gc->cell.left;
 	*len = vertical ? gc->cell.yspan : gc->cell.xspan;
@@ -48,11 +41,11 @@ static void axisMeasure(uiGrid *g, const uiprivMetrics *m, int vertical, int pad
 {
 	int i, k, lo = 0, hi = 0, any = 0;
 
-	for (i = 0; i < g->n; i++) {
+	for (i = 0; i < g->shared.n; i++) {
 		int s, l, e;
-		if (!g->children[i].c->visible)
+		if (!g->shared.children[i].c->visible)
 			continue;
-		span(&g->children[i], vertical, &s, &l, &e);
+		span(&g->shared.children[i], vertical, &s, &l, &e);
 		if (!any || s < lo)
 			lo = s;
 		if (!any || s + l > hi)
@@ -67,8 +60,8 @@ static void axisMeasure(uiGrid *g, const uiprivMetrics *m, int vertical, int pad
 	a->pos = (int *) uiprivAlloc((size_t) (a->count + 1) * sizeof (int));
 	/* Single-line children first: they set the lines' sizes and expansion. */
 	for (k = 0; k < 2; k++)
-		for (i = 0; i < g->n; i++) {
-			gridChild *gc = &g->children[i];
+		for (i = 0; i < g->shared.n; i++) {
+			uiprivGridChild *gc = &g->shared.children[i];
 			int s, l, e, w = 0, h = 0, need, have = 0, j, spanned, expanding = 0;
 
 			if (!gc->c->visible)
@@ -159,7 +152,7 @@ static void align(uiAlign how, int min, int *start, int *len)
 
 static int padding(uiGrid *g, const uiprivMetrics *m, int vertical)
 {
-	if (!g->padded)
+	if (!g->shared.padded)
 		return 0;
 	return vertical ? uiprivDluY(m, paddingDlu) : uiprivDluX(m, paddingDlu);
 }
@@ -188,8 +181,8 @@ static void gridLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int w
 	axisMeasure(g, m, 1, py, &rows);
 	axisPlace(&cols, px, width);
 	axisPlace(&rows, py, height);
-	for (i = 0; i < g->n; i++) {
-		gridChild *gc = &g->children[i];
+	for (i = 0; i < g->shared.n; i++) {
+		uiprivGridChild *gc = &g->shared.children[i];
 		int cx, cy, cw, ch, mw = 0, mh = 0;
 
 		if (!gc->c->visible)
@@ -211,8 +204,8 @@ static void gridSyncEnabled(uiControl *c)
 	int i;
 
 	EnableWindow(g->hwnd, uiprivControlEffectiveEnabled(c));
-	for (i = 0; i < g->n; i++)
-		g->children[i].c->vt->syncEnabled(g->children[i].c);
+	for (i = 0; i < g->shared.n; i++)
+		g->shared.children[i].c->vt->syncEnabled(g->shared.children[i].c);
 }
 
 static void gridFree(uiControl *c)
@@ -220,12 +213,12 @@ static void gridFree(uiControl *c)
 	uiGrid *g = (uiGrid *) c;
 	int i;
 
-	for (i = 0; i < g->n; i++) {
-		uiControl *child = g->children[i].c;
+	for (i = 0; i < g->shared.n; i++) {
+		uiControl *child = g->shared.children[i].c;
 		uiprivSetParent(child, NULL);
 		child->vt->free(child);
 	}
-	free(g->children);
+	free(g->shared.children);
 	uiprivWinFree(c);
 }
 
@@ -237,64 +230,25 @@ const uiprivControlVtable uiprivGridVtable = {
 	"uiGrid", 0, gridFree, uiprivWinHandle, uiprivWinSyncVisible, gridSyncEnabled, &gridHooks,
 };
 
-/* Public functions reject anything but a live uiGrid, naming themselves. */
-#define checked(x) ((uiGrid *) uiprivCheck((x), &uiprivGridVtable, __func__))
-
-void uiprivGridPlace(uiGrid *g, uiControl *c, const uiprivGridCell *cell, int hexpand, uiAlign halign, int vexpand, uiAlign valign)
+void uiprivOSGridPlaced(uiGrid *g)
 {
-	gridChild *gc;
+	uiControl *c = g->shared.children[g->shared.n - 1].c;
 
-	if (g->n == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 4;
-		g->children = (gridChild *) uiprivRealloc(g->children, (size_t) g->cap * sizeof (gridChild));
-	}
-	gc = &g->children[g->n++];
-	gc->c = c;
-	gc->cell = *cell;
-	gc->hexpand = hexpand != 0;
-	gc->vexpand = vexpand != 0;
-	gc->halign = halign;
-	gc->valign = valign;
-	uiprivSetParent(c, uiControl(g));
 	uiprivHooks(c)->setNativeParent(c, g->hwnd);
 	c->vt->syncEnabled(c);
 	uiprivRelayout(uiControl(g));
 }
 
-int uiprivGridCellOf(uiGrid *g, const uiControl *c, uiprivGridCell *out)
+void uiprivOSGridSyncPadded(uiGrid *g)
 {
-	int i;
-
-	for (i = 0; i < g->n; i++)
-		if (g->children[i].c == c) {
-			*out = g->children[i].cell;
-			return 1;
-		}
-	return 0;
-}
-
-int uiGridPadded(uiGrid *g)
-{
-	if (checked(g) == NULL)
-		return 0;
-	return g->padded;
-}
-
-void uiGridSetPadded(uiGrid *g, int padded)
-{
-	if (checked(g) == NULL)
-		return;
-	g->padded = padded != 0;
 	uiprivRelayout(uiControl(g));
 }
 
-uiGrid *uiNewGrid(void)
+uiGrid *uiprivOSNewGrid(void)
 {
-	uiGrid *g;
+	uiGrid *g = (uiGrid *) uiprivNewControl(sizeof (uiGrid), &uiprivGridVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	g = (uiGrid *) uiprivNewControl(sizeof (uiGrid), &uiprivGridVtable, 1);
+	g->c.shared = &g->shared;
 	g->hwnd = uiprivCreateControlWindow(WS_EX_CONTROLPARENT, uiprivBoxClass, WS_CLIPCHILDREN, uiControl(g));
 	if (g->hwnd == NULL) {
 		uiprivControlFree(uiControl(g));

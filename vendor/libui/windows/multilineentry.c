@@ -1,6 +1,8 @@
 /* uiMultilineEntry on Win32: a multi-line EDIT.  The EDIT ends lines with
- * "\r\n"; the API uses "\n", so text is converted both ways. */
+ * "\r\n"; the API uses "\n", so text is converted both ways.  The public
+ * functions are in common/multilineentry.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,8 +14,7 @@ struct uiMultilineEntry {
 	uiControl c;
 	HWND hwnd;
 	int settingText;
-	void (*onChanged)(uiMultilineEntry *e, void *data);
-	void *onChangedData;
+	uiprivMultilineEntryShared shared;
 };
 
 static void multilineEntryMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -27,21 +28,18 @@ static void multilineEntryCommand(uiControl *c, WORD code)
 {
 	uiMultilineEntry *e = (uiMultilineEntry *) c;
 
-	if (code == EN_CHANGE && !e->settingText && e->onChanged != NULL)
-		e->onChanged(e, e->onChangedData);
+	if (code == EN_CHANGE && !e->settingText)
+		uiprivMultilineEntryChangedByUser(e);
 }
 
 static const uiprivWinHooks multilineEntryHooks = {
 	multilineEntryMinSize, uiprivWinLayout, uiprivWinSetNativeParent, multilineEntryCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable multilineEntryVtable = {
+const uiprivControlVtable uiprivMultilineEntryVtable = {
 	"uiMultilineEntry", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled,
 	&multilineEntryHooks,
 };
-
-/* Public functions reject anything but a live uiMultilineEntry, naming themselves. */
-#define checked(x) ((uiMultilineEntry *) uiprivCheck((x), &multilineEntryVtable, __func__))
 
 /* s (already clean UTF-8) with every "\n" not after "\r" turned into "\r\n", as UTF-16. */
 static WCHAR *toCRLF(const char *s)
@@ -81,77 +79,51 @@ static char *fromCRLF(HWND hwnd)
 	return s;
 }
 
-char *uiMultilineEntryText(uiMultilineEntry *e)
+char *uiprivOSMultilineEntryText(uiMultilineEntry *e)
 {
-	if (checked(e) == NULL)
-		return uiprivSanitize(NULL);
 	return fromCRLF(e->hwnd);
 }
 
-void uiMultilineEntrySetText(uiMultilineEntry *e, const char *text)
+void uiprivOSMultilineEntrySetText(uiMultilineEntry *e, const char *text)
 {
-	char *clean;
-	WCHAR *w;
+	WCHAR *w = toCRLF(text);
 
-	if (checked(e) == NULL)
-		return;
-	clean = uiprivSanitize(text);
-	w = toCRLF(clean);
 	/* EN_CHANGE arrives synchronously; the handler is for the user's edits only. */
 	e->settingText = 1;
 	SetWindowTextW(e->hwnd, w);
 	e->settingText = 0;
 	free(w);
-	uiFreeText(clean);
 }
 
-void uiMultilineEntryAppend(uiMultilineEntry *e, const char *text)
+void uiprivOSMultilineEntryAppend(uiMultilineEntry *e, const char *text)
 {
-	char *current, *clean;
-	WCHAR *w;
-	int end;
+	WCHAR *w = toCRLF(text);
+	int end = GetWindowTextLengthW(e->hwnd);
 
-	if (checked(e) == NULL)
-		return;
-	current = fromCRLF(e->hwnd);
-	clean = uiprivSanitizeFit(text, strlen(current));
-	uiFreeText(current);
-	w = toCRLF(clean);
-	end = GetWindowTextLengthW(e->hwnd);
 	e->settingText = 1;
 	SendMessageW(e->hwnd, EM_SETSEL, (WPARAM) end, (LPARAM) end);
 	SendMessageW(e->hwnd, EM_REPLACESEL, FALSE, (LPARAM) w);
 	e->settingText = 0;
 	free(w);
-	uiFreeText(clean);
 }
 
-void uiMultilineEntryOnChanged(uiMultilineEntry *e, void (*f)(uiMultilineEntry *sender, void *senderData), void *data)
+int uiprivOSMultilineEntryReadOnly(uiMultilineEntry *e)
 {
-	if (checked(e) == NULL)
-		return;
-	e->onChanged = f;
-	e->onChangedData = data;
-}
-
-int uiMultilineEntryReadOnly(uiMultilineEntry *e)
-{
-	if (checked(e) == NULL)
-		return 0;
 	return (GetWindowLongPtrW(e->hwnd, GWL_STYLE) & ES_READONLY) != 0;
 }
 
-void uiMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly)
+void uiprivOSMultilineEntrySetReadOnly(uiMultilineEntry *e, int readonly)
 {
-	if (checked(e) == NULL)
-		return;
-	SendMessageW(e->hwnd, EM_SETREADONLY, readonly != 0, 0);
+	SendMessageW(e->hwnd, EM_SETREADONLY, readonly, 0);
 }
 
-static uiMultilineEntry *newMultilineEntry(DWORD scrolling)
+uiMultilineEntry *uiprivOSNewMultilineEntry(int wrap)
 {
-	uiMultilineEntry *e = (uiMultilineEntry *) uiprivNewControl(sizeof (uiMultilineEntry), &multilineEntryVtable, 1);
+	uiMultilineEntry *e = (uiMultilineEntry *) uiprivNewControl(sizeof (uiMultilineEntry), &uiprivMultilineEntryVtable, 1);
+	/* Without wrapping, long lines scroll sideways. */
+	DWORD scrolling = wrap ? 0 : ES_AUTOHSCROLL | WS_HSCROLL;
 
+	e->c.shared = &e->shared;
 	e->hwnd = uiprivCreateControlWindow(WS_EX_CLIENTEDGE, L"EDIT",
 		ES_MULTILINE | ES_AUTOVSCROLL | ES_WANTRETURN | ES_LEFT | WS_VSCROLL | WS_TABSTOP | scrolling, uiControl(e));
 	if (e->hwnd == NULL) {
@@ -161,18 +133,4 @@ static uiMultilineEntry *newMultilineEntry(DWORD scrolling)
 	/* The user may type as much as the API accepts (UTF-16 units bound the bytes from above too). */
 	SendMessageW(e->hwnd, EM_SETLIMITTEXT, uiTextLimit, 0);
 	return e;
-}
-
-uiMultilineEntry *uiNewMultilineEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newMultilineEntry(0);
-}
-
-uiMultilineEntry *uiNewNonWrappingMultilineEntry(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newMultilineEntry(ES_AUTOHSCROLL | WS_HSCROLL);
 }

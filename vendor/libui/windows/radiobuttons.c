@@ -1,5 +1,7 @@
-/* uiRadioButtons on Win32: auto radio BUTTONs stacked in one of our container windows. */
+/* uiRadioButtons on Win32: auto radio BUTTONs stacked in one of our container windows
+ * (the public functions are in common/radiobuttons.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 /* Radio button height from the Windows layout guidelines, and the step between them, in dialog units. */
@@ -13,8 +15,7 @@ struct uiRadioButtons {
 	int n, cap;
 	/* Last selection reported or set, so a click on the selected button is no change. */
 	int selected;
-	void (*onSelected)(uiRadioButtons *r, void *data);
-	void *onSelectedData;
+	uiprivRadioButtonsShared shared;
 };
 
 static int buttonWidth(const uiprivMetrics *m, HWND b)
@@ -75,8 +76,7 @@ static void radioButtonsCommand(uiControl *c, WORD code)
 	if (now == r->selected)
 		return;
 	r->selected = now;
-	if (r->onSelected != NULL)
-		r->onSelected(r, r->onSelectedData);
+	uiprivRadioButtonsSelectedByUser(r);
 }
 
 static void radioButtonsSyncEnabled(uiControl *c)
@@ -106,22 +106,22 @@ static const uiprivWinHooks radioButtonsHooks = {
 	radioButtonsMinSize, radioButtonsLayout, uiprivWinSetNativeParent, radioButtonsCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable radioButtonsVtable = {
+const uiprivControlVtable uiprivRadioButtonsVtable = {
 	"uiRadioButtons", 0, radioButtonsFree, uiprivWinHandle, uiprivWinSyncVisible, radioButtonsSyncEnabled,
 	&radioButtonsHooks,
 };
 
-/* Public functions reject anything but a live uiRadioButtons, naming themselves. */
-#define checked(x) ((uiRadioButtons *) uiprivCheck((x), &radioButtonsVtable, __func__))
+int uiprivOSRadioButtonsCount(uiRadioButtons *r)
+{
+	return r->n;
+}
 
-void uiRadioButtonsAppend(uiRadioButtons *r, const char *text)
+void uiprivOSRadioButtonsAppend(uiRadioButtons *r, const char *text)
 {
 	ULONG_PTR cookie;
 	DWORD style = WS_CHILD | WS_VISIBLE | BS_AUTORADIOBUTTON;
 	HWND b;
 
-	if (checked(r) == NULL)
-		return;
 	/* One tab stop and one arrow-key group for the whole set. */
 	if (r->n == 0)
 		style |= WS_GROUP | WS_TABSTOP;
@@ -146,39 +146,25 @@ void uiRadioButtonsAppend(uiRadioButtons *r, const char *text)
 	uiprivRelayout(uiControl(r));
 }
 
-int uiRadioButtonsSelected(uiRadioButtons *r)
+int uiprivOSRadioButtonsSelected(uiRadioButtons *r)
 {
-	if (checked(r) == NULL)
-		return -1;
 	return checkedIndex(r);
 }
 
-void uiRadioButtonsSetSelected(uiRadioButtons *r, int index)
+void uiprivOSRadioButtonsSetSelected(uiRadioButtons *r, int index)
 {
 	int i;
 
-	if (checked(r) == NULL || !uiprivIndexValid(index, -1, r->n - 1, __func__))
-		return;
 	for (i = 0; i < r->n; i++)
 		SendMessageW(r->buttons[i], BM_SETCHECK, i == index ? BST_CHECKED : BST_UNCHECKED, 0);
 	r->selected = index;
 }
 
-void uiRadioButtonsOnSelected(uiRadioButtons *r, void (*f)(uiRadioButtons *sender, void *senderData), void *data)
+uiRadioButtons *uiprivOSNewRadioButtons(void)
 {
-	if (checked(r) == NULL)
-		return;
-	r->onSelected = f;
-	r->onSelectedData = data;
-}
+	uiRadioButtons *r = (uiRadioButtons *) uiprivNewControl(sizeof (uiRadioButtons), &uiprivRadioButtonsVtable, 1);
 
-uiRadioButtons *uiNewRadioButtons(void)
-{
-	uiRadioButtons *r;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	r = (uiRadioButtons *) uiprivNewControl(sizeof (uiRadioButtons), &radioButtonsVtable, 1);
+	r->c.shared = &r->shared;
 	r->selected = -1;
 	r->hwnd = uiprivCreateControlWindow(WS_EX_CONTROLPARENT, uiprivBoxClass, WS_CLIPCHILDREN, uiControl(r));
 	if (r->hwnd == NULL) {

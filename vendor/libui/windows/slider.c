@@ -1,5 +1,7 @@
-/* uiSlider on Win32: a Common Controls trackbar with its value tool tip. */
+/* uiSlider on Win32: a Common Controls trackbar with its value tool tip (the public functions
+ * are in common/slider.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Slider size from the Windows layout guidelines, in dialog units. */
 #define sliderWidthDlu 107
@@ -12,10 +14,7 @@ struct uiSlider {
 	HWND tooltip;
 	int hasToolTip;
 	int value;
-	void (*onChanged)(uiSlider *s, void *data);
-	void *onChangedData;
-	void (*onReleased)(uiSlider *s, void *data);
-	void *onReleasedData;
+	uiprivSliderShared shared;
 };
 
 static void sliderMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -32,16 +31,14 @@ static void sliderScroll(uiControl *c, WORD code)
 
 	/* TB_ENDTRACK ends every user change, by mouse or keyboard. */
 	if (code == TB_ENDTRACK) {
-		if (s->onReleased != NULL)
-			s->onReleased(s, s->onReleasedData);
+		uiprivSliderReleasedByUser(s);
 		return;
 	}
 	v = (int) SendMessageW(s->hwnd, TBM_GETPOS, 0, 0);
 	if (v == s->value)
 		return;
 	s->value = v;
-	if (s->onChanged != NULL)
-		s->onChanged(s, s->onChangedData);
+	uiprivSliderChangedByUser(s);
 }
 
 static void sliderFree(uiControl *c)
@@ -58,87 +55,46 @@ static const uiprivWinHooks sliderHooks = {
 	sliderMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, sliderScroll, NULL,
 };
 
-static const uiprivControlVtable sliderVtable = {
+const uiprivControlVtable uiprivSliderVtable = {
 	"uiSlider", 0, sliderFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &sliderHooks,
 };
 
-/* Public functions reject anything but a live uiSlider, naming themselves. */
-#define checked(x) ((uiSlider *) uiprivCheck((x), &sliderVtable, __func__))
-
-int uiSliderValue(uiSlider *s)
+int uiprivOSSliderValue(uiSlider *s)
 {
-	if (checked(s) == NULL)
-		return 0;
 	return s->value;
 }
 
-void uiSliderSetValue(uiSlider *s, int value)
+void uiprivOSSliderRange(uiSlider *s, int *min, int *max)
 {
-	int min, max;
+	*min = (int) SendMessageW(s->hwnd, TBM_GETRANGEMIN, 0, 0);
+	*max = (int) SendMessageW(s->hwnd, TBM_GETRANGEMAX, 0, 0);
+}
 
-	if (checked(s) == NULL)
-		return;
-	min = (int) SendMessageW(s->hwnd, TBM_GETRANGEMIN, 0, 0);
-	max = (int) SendMessageW(s->hwnd, TBM_GETRANGEMAX, 0, 0);
+void uiprivOSSliderSet(uiSlider *s, int min, int max, int value)
+{
+	SendMessageW(s->hwnd, TBM_SETRANGEMIN, FALSE, min);
+	SendMessageW(s->hwnd, TBM_SETRANGEMAX, TRUE, max);
 	/* TBM_SETPOS sends no notification, so the handler only sees the user's changes. */
-	s->value = uiprivClamp(value, min, max);
+	s->value = value;
 	SendMessageW(s->hwnd, TBM_SETPOS, TRUE, s->value);
 }
 
-int uiSliderHasToolTip(uiSlider *s)
+int uiprivOSSliderHasToolTip(uiSlider *s)
 {
-	if (checked(s) == NULL)
-		return 0;
 	return s->hasToolTip;
 }
 
-void uiSliderSetHasToolTip(uiSlider *s, int hasToolTip)
+void uiprivOSSliderSetHasToolTip(uiSlider *s, int hasToolTip)
 {
-	if (checked(s) == NULL)
-		return;
-	s->hasToolTip = hasToolTip != 0;
+	s->hasToolTip = hasToolTip;
 	SendMessageW(s->hwnd, TBM_SETTOOLTIPS, (WPARAM) (s->hasToolTip ? s->tooltip : NULL), 0);
 }
 
-void uiSliderOnChanged(uiSlider *s, void (*f)(uiSlider *s, void *data), void *data)
+uiSlider *uiprivOSNewSlider(void)
 {
-	if (checked(s) == NULL)
-		return;
-	s->onChanged = f;
-	s->onChangedData = data;
-}
+	uiSlider *s = (uiSlider *) uiprivNewControl(sizeof (uiSlider), &uiprivSliderVtable, 1);
 
-void uiSliderOnReleased(uiSlider *s, void (*f)(uiSlider *s, void *data), void *data)
-{
-	if (checked(s) == NULL)
-		return;
-	s->onReleased = f;
-	s->onReleasedData = data;
-}
-
-static void setRange(uiSlider *s, int min, int max)
-{
-	uiprivOrderRange(&min, &max);
-	SendMessageW(s->hwnd, TBM_SETRANGEMIN, FALSE, min);
-	SendMessageW(s->hwnd, TBM_SETRANGEMAX, TRUE, max);
-	s->value = uiprivClamp(s->value, min, max);
-	SendMessageW(s->hwnd, TBM_SETPOS, TRUE, s->value);
-}
-
-void uiSliderSetRange(uiSlider *s, int min, int max)
-{
-	if (checked(s) == NULL)
-		return;
-	setRange(s, min, max);
-}
-
-uiSlider *uiNewSlider(int min, int max)
-{
-	uiSlider *s;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	s = (uiSlider *) uiprivNewControl(sizeof (uiSlider), &sliderVtable, 1);
+	s->c.shared = &s->shared;
 	s->hwnd = uiprivCreateControlWindow(0, TRACKBAR_CLASSW,
 		TBS_HORZ | TBS_TOOLTIPS | TBS_TRANSPARENTBKGND | WS_TABSTOP, uiControl(s));
 	if (s->hwnd == NULL) {
@@ -147,8 +103,5 @@ uiSlider *uiNewSlider(int min, int max)
 	}
 	s->tooltip = (HWND) SendMessageW(s->hwnd, TBM_GETTOOLTIPS, 0, 0);
 	s->hasToolTip = 1;
-	uiprivOrderRange(&min, &max);
-	s->value = min;
-	setRange(s, min, max);
 	return s;
 }

@@ -1,6 +1,8 @@
 /* uiSpinbox on Win32: an EDIT with a Common Controls up-down buddy.  The
- * EDIT is the control's handle; the up-down follows it everywhere. */
+ * EDIT is the control's handle; the up-down follows it everywhere.  The public
+ * functions are in common/spinbox.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 #include <wchar.h>
 
@@ -13,10 +15,9 @@ struct uiSpinbox {
 	uiControl c;
 	HWND hwnd;
 	HWND updown;
-	int min, max, value;
+	int value;
 	int settingValue;
-	void (*onChanged)(uiSpinbox *s, void *data);
-	void *onChangedData;
+	uiprivSpinboxShared shared;
 };
 
 static void spinboxMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -70,11 +71,10 @@ static void spinboxCommand(uiControl *c, WORD code)
 	v = wcstol(text, &end, 10);
 	/* Half-typed text ("", "-") changes nothing; numbers out of range count as the nearest end. */
 	if (end != text && *end == L'\0') {
-		v = v < s->min ? s->min : v > s->max ? s->max : v;
+		v = v < s->shared.min ? s->shared.min : v > s->shared.max ? s->shared.max : v;
 		if ((int) v != s->value) {
 			s->value = (int) v;
-			if (s->onChanged != NULL)
-				s->onChanged(s, s->onChangedData);
+			uiprivSpinboxChangedByUser(s);
 		}
 	}
 	free(text);
@@ -102,47 +102,29 @@ static const uiprivWinHooks spinboxHooks = {
 	spinboxMinSize, spinboxLayout, spinboxSetNativeParent, spinboxCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable spinboxVtable = {
+const uiprivControlVtable uiprivSpinboxVtable = {
 	"uiSpinbox", 0, spinboxFree, uiprivWinHandle, spinboxSyncVisible, spinboxSyncEnabled, &spinboxHooks,
 };
 
-/* Public functions reject anything but a live uiSpinbox, naming themselves. */
-#define checked(x) ((uiSpinbox *) uiprivCheck((x), &spinboxVtable, __func__))
-
-int uiSpinboxValue(uiSpinbox *s)
+int uiprivOSSpinboxValue(uiSpinbox *s)
 {
-	if (checked(s) == NULL)
-		return 0;
 	return s->value;
 }
 
-void uiSpinboxSetValue(uiSpinbox *s, int value)
+void uiprivOSSpinboxSetValue(uiSpinbox *s, int value)
 {
-	if (checked(s) == NULL)
-		return;
-	s->value = uiprivClamp(value, s->min, s->max);
+	s->value = value;
 	writeValue(s);
 }
 
-void uiSpinboxOnChanged(uiSpinbox *s, void (*f)(uiSpinbox *s, void *data), void *data)
+uiSpinbox *uiprivOSNewSpinbox(int min, int max)
 {
-	if (checked(s) == NULL)
-		return;
-	s->onChanged = f;
-	s->onChangedData = data;
-}
-
-uiSpinbox *uiNewSpinbox(int min, int max)
-{
-	uiSpinbox *s;
+	uiSpinbox *s = (uiSpinbox *) uiprivNewControl(sizeof (uiSpinbox), &uiprivSpinboxVtable, 1);
 	ULONG_PTR cookie;
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	uiprivOrderRange(&min, &max);
-	s = (uiSpinbox *) uiprivNewControl(sizeof (uiSpinbox), &spinboxVtable, 1);
-	s->min = min;
-	s->max = max;
+	s->c.shared = &s->shared;
+	s->shared.min = min;
+	s->shared.max = max;
 	s->value = min;
 	s->hwnd = uiprivCreateControlWindow(WS_EX_CLIENTEDGE, L"EDIT", ES_AUTOHSCROLL | ES_LEFT | WS_TABSTOP, uiControl(s));
 	if (s->hwnd == NULL) {
