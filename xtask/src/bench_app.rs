@@ -146,12 +146,7 @@ pub(crate) fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {
 fn parse_figures(exe: &Path) -> Result<(), String> {
     println!("\nnetwork list parsing (JSON answer to kept list, median of the app's own runs)");
     for networks in ["20000", "40000", "160000"] {
-        let out = util::output(&mut cmd(exe.to_str().ok_or("exe path is not UTF-8")?, ["--bench-parse", networks]))?;
-        let text = String::from_utf8_lossy(&out.stdout);
-        let line = text.lines().find(|l| l.starts_with("bench-parse")).ok_or_else(|| {
-            format!("the app printed no bench-parse line: {}{}", text, String::from_utf8_lossy(&out.stderr))
-        })?;
-        println!("  {line}");
+        println!("  {}", app_figure(exe, "bench-parse", networks, false)?);
     }
     Ok(())
 }
@@ -161,15 +156,21 @@ fn parse_figures(exe: &Path) -> Result<(), String> {
 fn menu_figures(exe: &Path) -> Result<(), String> {
     println!("\nmenu rebuild (model + tray update, median of the app's own runs)");
     for networks in ["1", "500"] {
-        let out = util::output(&mut under_display(&mut cmd(
-            exe.to_str().ok_or("exe path is not UTF-8")?,
-            ["--bench-menu", networks],
-        )))?;
-        let text = String::from_utf8_lossy(&out.stdout);
-        let line = text.lines().find(|l| l.starts_with("bench-menu")).ok_or_else(|| {
-            format!("the app printed no bench-menu line: {}{}", text, String::from_utf8_lossy(&out.stderr))
-        })?;
-        println!("  {line}");
+        println!("  {}", app_figure(exe, "bench-menu", networks, true)?);
     }
     Ok(())
+}
+
+/// Runs the app's hidden `--MODE COUNT` and returns the line it prints
+/// starting with MODE; `display` runs it under Xvfb.
+fn app_figure(exe: &Path, mode: &str, count: &str, display: bool) -> Result<String, String> {
+    let flag = format!("--{mode}");
+    let mut run = cmd(exe.to_str().ok_or("exe path is not UTF-8")?, [flag.as_str(), count]);
+    let out = if display { util::output(&mut under_display(&mut run))? } else { util::output(&mut run)? };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(mode))
+        .ok_or_else(|| format!("the app printed no {mode} line: {}{}", text, String::from_utf8_lossy(&out.stderr)))?;
+    Ok(line.to_string())
 }
