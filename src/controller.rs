@@ -226,11 +226,12 @@ fn notify(title: &str, text: &str) {
     with(|c| show_notice(&c.tray, title, text));
 }
 
-/// Every notification goes through here: the body may hold the service's
-/// text, which must not be read as markup.
+/// Every notification goes through here.  The body may hold the service's
+/// text: it is already cleaned, and the tray library shows it as plain text
+/// (escaped for the freedesktop servers that read markup; a balloon is plain).
 fn show_notice(tray: &Tray<Action>, title: &str, text: &str) {
     // A desktop without a notification service is no reason to stop.
-    let _ = tray.notify(title, &crate::text::notification_body(text));
+    let _ = tray.notify(title, text);
 }
 
 /// Queues a refresh unless one is pending; false once the worker is gone.

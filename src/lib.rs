@@ -22,9 +22,9 @@ mod model;
 mod platform;
 mod saved;
 mod service;
-mod text;
 #[cfg(test)]
 mod test_support;
+mod text;
 mod token_setup;
 mod worker;
 

@@ -25,35 +25,6 @@ pub fn clean(text: &str, max: usize) -> String {
     out
 }
 
-/// A notification body as the desktop takes it.  freedesktop notification
-/// servers read the body as markup (`<a href>`, `<img>`, entities), so the
-/// service's text is escaped there; a Windows balloon (`szInfo`) is plain
-/// text and gets it as it is.
-pub fn notification_body(text: &str) -> String {
-    if cfg!(all(unix, not(target_os = "macos"))) {
-        escape_markup(text)
-    } else {
-        text.to_string()
-    }
-}
-
-/// `<`, `>`, `&`, `"` and `'` as entities: what the freedesktop body markup
-/// (a small XML subset) needs to show them as text.
-pub fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn hidden_or_reordering(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_format(c)
 }
@@ -99,21 +70,6 @@ mod tests {
         }
         assert_eq!(clean("a\0b\nc\u{85}d", MAX_NAME), "a\u{fffd}b\u{fffd}c\u{fffd}d");
         assert_eq!(clean("  Zürich 東京 🙂 ", MAX_NAME), "Zürich 東京 🙂", "ordinary text is kept");
-    }
-
-    #[test]
-    fn markup_in_a_notification_body_is_shown_as_text() {
-        let hostile = r#"<a href="https://evil.example">Log in</a> & <img src='x'>"#;
-        assert_eq!(
-            escape_markup(hostile),
-            "&lt;a href=&quot;https://evil.example&quot;&gt;Log in&lt;/a&gt; &amp; &lt;img src=&apos;x&apos;&gt;"
-        );
-        let body = notification_body(hostile);
-        if cfg!(windows) {
-            assert_eq!(body, hostile, "a balloon is plain text: escaping would show the entities");
-        } else {
-            assert!(!body.contains('<') && !body.contains('>'), "{body}");
-        }
     }
 
     #[test]

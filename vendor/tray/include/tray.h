@@ -82,7 +82,8 @@ int tray_update(struct tray *tray);
  * is ignored (see the thread rule above). */
 void tray_exit(void);
 
-/* Shows a desktop notification (Windows balloon, freedesktop Notifications on Linux); needs tray_init. */
+/* Shows a desktop notification (Windows balloon, freedesktop Notifications on Linux); needs tray_init.
+ * text is shown as plain text: where the server reads markup it is escaped first. */
 int tray_notify(const char *title, const char *text);
 
 /* A static English description of a result code. */
