@@ -533,7 +533,7 @@ fn token_setup_runs_the_elevated_step_on_the_built_in_home() {
     std::fs::remove_file(sb.home().join("authtoken.secret")).unwrap();
     let double = Double::start(false);
     let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
-    assert!(r.ok, "{}", r.out);
+    assert!(r.ok, "{}{}", r.out, r.err);
     // The elevated mode takes no destination, SID or home.
     for extra in [&["--service-home", "C:\\"][..], &["C:\\zt\\", "S-1-5-21-1-2-3-1001"]] {
         let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"--read-service-token"];

@@ -2,7 +2,7 @@
 //! elevated (`runas`, the UAC prompt) as `--read-service-token <pipe>`; UAC passes no handles
 //! on, so the pipe is found by its name, which is the only thing the elevated side takes from
 //! its caller.  The elevated side reads `authtoken.secret` in the built-in service home (found
-//! through the known-folder API, not the caller's environment), refusing reparse points, and
+//! through the shell's folder API, not the caller's environment), refusing reparse points, and
 //! writes it into the pipe; this process then writes the user's copy with a DACL for the user
 //! alone.
 
@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use windows_sys::Win32::Foundation::{
     CloseHandle, GetLastError, LocalFree, ERROR_BROKEN_PIPE, ERROR_PIPE_LISTENING, GENERIC_READ, GENERIC_WRITE, HANDLE,
-    INVALID_HANDLE_VALUE, WAIT_OBJECT_0,
+    INVALID_HANDLE_VALUE, MAX_PATH, WAIT_OBJECT_0,
 };
 use windows_sys::Win32::Security::Authorization::{
     ConvertStringSecurityDescriptorToSecurityDescriptorW, SDDL_REVISION_1,
@@ -29,13 +29,12 @@ use windows_sys::Win32::Storage::FileSystem::{
     FILE_SHARE_WRITE, FILE_TYPE_DISK, MOVEFILE_REPLACE_EXISTING, OPEN_EXISTING, PIPE_ACCESS_INBOUND,
     SECURITY_IDENTIFICATION, SECURITY_SQOS_PRESENT, VOLUME_NAME_DOS,
 };
-use windows_sys::Win32::System::Com::CoTaskMemFree;
 use windows_sys::Win32::System::Pipes::{
     CreateNamedPipeW, PIPE_READMODE_BYTE, PIPE_REJECT_REMOTE_CLIENTS, PIPE_TYPE_BYTE, PIPE_WAIT,
 };
 use windows_sys::Win32::System::Threading::{GetExitCodeProcess, WaitForSingleObject};
 use windows_sys::Win32::UI::Shell::{
-    FOLDERID_ProgramData, SHGetKnownFolderPath, ShellExecuteExW, SEE_MASK_NOASYNC, SEE_MASK_NOCLOSEPROCESS,
+    SHGetFolderPathW, ShellExecuteExW, CSIDL_COMMON_APPDATA, SEE_MASK_NOASYNC, SEE_MASK_NOCLOSEPROCESS,
     SHELLEXECUTEINFOW,
 };
 use windows_sys::Win32::UI::WindowsAndMessaging::SW_HIDE;
@@ -67,19 +66,19 @@ fn last_error(what: &str) -> String {
 
 /// `%ProgramData%` as the system records it, not as the environment says: the elevated step
 /// must not read a folder its caller chose, and a user can set their own `ProgramData`.
+/// `SHGetFolderPathW` rather than `SHGetKnownFolderPath`: on Windows both read the same known
+/// folder, but under Debian's arm64 Wine 8 the latter (or the `CoTaskMemFree` it needs) returns
+/// with the ARM64 TEB register x18 clobbered, so the next thread-local access crashes; the
+/// `arm64-run` tier runs this code as ARM64.
 pub fn program_data() -> Option<PathBuf> {
     use std::os::windows::ffi::OsStringExt;
-    // SAFETY: the returned string is NUL-terminated, copied, then freed as the API asks.
-    unsafe {
-        let mut text: *mut u16 = std::ptr::null_mut();
-        let ok = SHGetKnownFolderPath(&FOLDERID_ProgramData, 0, std::ptr::null_mut(), &mut text) == 0;
-        let path = (ok && !text.is_null()).then(|| {
-            let len = (0..32_768).take_while(|&i| *text.add(i) != 0).count();
-            PathBuf::from(std::ffi::OsString::from_wide(std::slice::from_raw_parts(text, len)))
-        });
-        CoTaskMemFree(text as *const c_void);
-        path
-    }
+    let mut buf = [0u16; MAX_PATH as usize + 1];
+    // SAFETY: the buffer holds MAX_PATH characters and the terminator, as the API requires.
+    let hr = unsafe {
+        SHGetFolderPathW(std::ptr::null_mut(), CSIDL_COMMON_APPDATA as i32, std::ptr::null_mut(), 0, buf.as_mut_ptr())
+    };
+    let len = buf.iter().position(|&c| c == 0)?;
+    (hr == 0 && len > 0).then(|| PathBuf::from(std::ffi::OsString::from_wide(&buf[..len])))
 }
 
 /// One argument quoted so that `CommandLineToArgvW` (and the C runtime) give it back unchanged:
