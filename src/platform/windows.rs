@@ -183,13 +183,21 @@ pub fn open_url(url: &str) -> io::Result<()> {
 }
 
 /// Whether this runs under Wine.  Wine 8 accepts file DACLs but keeps none (it derives one
-/// from the Unix mode), and its TCP table names no owning processes (`port_owner`).
+/// from the Unix mode), and its TCP table names no owning processes (`port_owner`).  Told by
+/// Wine's own machine key, which only an administrator could make on Windows: asking ntdll
+/// for `wine_get_version` returns with the ARM64 TEB register x18 clobbered under Debian's
+/// arm64 Wine 8, and the next thread-local access then crashed the process.
 pub(crate) fn under_wine() -> bool {
-    use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
-    // SAFETY: NUL-terminated names; a null module yields null.
+    use windows_sys::Win32::System::Registry::{RegCloseKey, RegOpenKeyExW, HKEY, HKEY_LOCAL_MACHINE, KEY_READ};
+    let name = wide("Software\\Wine");
+    let mut key: HKEY = std::ptr::null_mut();
+    // SAFETY: a NUL-terminated name and an out pointer; the key is closed when opened.
     unsafe {
-        let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
-        !ntdll.is_null() && GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_some()
+        let opened = RegOpenKeyExW(HKEY_LOCAL_MACHINE, name.as_ptr(), 0, KEY_READ, &mut key) == ERROR_SUCCESS;
+        if opened {
+            RegCloseKey(key);
+        }
+        opened
     }
 }
 
