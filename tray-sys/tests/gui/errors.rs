@@ -214,6 +214,8 @@ fn calls_from_another_thread() -> Result<(), String> {
     from_worker?;
     unsafe {
         expect("loop after the worker's exit", tray_loop(0), 0)?;
+        // Linux has a GtkMenu only in the XEmbed fallback; the update below proves the tray lives.
+        #[cfg(windows)]
         ensure(!tray_native_menu().is_null(), "native menu still there")?;
         expect("update on the tray's thread", tray_update(t), OK)?;
         tray_exit();
