@@ -89,6 +89,7 @@ fn is_system_dll(name: &str) -> bool {
         "dwmapi.dll",
         "gdi32.dll",
         "imm32.dll",
+        "iphlpapi.dll",
         "kernel32.dll",
         "msvcrt.dll",
         "ntdll.dll",
