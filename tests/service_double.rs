@@ -486,6 +486,22 @@ fn token_setup_through_a_pkexec_double() {
     assert!(!r.ok && r.err.contains("pkexec"), "{}", r.err);
 }
 
+/// Whether this runs under Wine: its machine key, which only an administrator could make on Windows.
+#[cfg(windows)]
+fn under_wine() -> bool {
+    use windows_sys::Win32::System::Registry::{RegCloseKey, RegOpenKeyExW, HKEY, HKEY_LOCAL_MACHINE, KEY_READ};
+    let name: Vec<u16> = "Software\\Wine".encode_utf16().chain([0]).collect();
+    let mut key: HKEY = std::ptr::null_mut();
+    // SAFETY: a NUL-terminated name and an out pointer; the key is closed when opened.
+    unsafe {
+        let opened = RegOpenKeyExW(HKEY_LOCAL_MACHINE, name.as_ptr(), 0, KEY_READ, &mut key) == 0;
+        if opened {
+            RegCloseKey(key);
+        }
+        opened
+    }
+}
+
 /// The whole menu flow on Windows: `runas` starts the elevated step (Wine
 /// runs it without a UAC prompt, as do CI runners), which reads the built-in
 /// service home only, whatever home the user named, and answers through the
@@ -531,9 +547,16 @@ fn token_setup_runs_the_elevated_step_on_the_built_in_home() {
     assert!(r.ok, "{}{}", r.out, r.err);
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), TOKEN);
     std::fs::remove_file(sb.home().join("authtoken.secret")).unwrap();
-    let double = Double::start(false);
-    let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
-    assert!(r.ok, "{}{}", r.out, r.err);
+    // Under Debian's arm64 Wine 8 this run of the app crashes in std's Stderr::lock: a Win32 call
+    // before it returned with x18 (the TEB register) clobbered, as the README's arm64-run section
+    // describes; which call is not yet known. The x86_64 wine tier runs the step.
+    if cfg!(target_arch = "aarch64") && under_wine() {
+        eprintln!("skipped under arm64 Wine: --print-state with the copied token (x18 clobbered, see README)");
+    } else {
+        let double = Double::start(false);
+        let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
+        assert!(r.ok, "{}{}", r.out, r.err);
+    }
     // The elevated mode takes no destination, SID or home.
     for extra in [&["--service-home", "C:\\"][..], &["C:\\zt\\", "S-1-5-21-1-2-3-1001"]] {
         let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"--read-service-token"];
