@@ -510,6 +510,13 @@ fn under_wine() -> bool {
 #[cfg(windows)]
 #[test]
 fn token_setup_runs_the_elevated_step_on_the_built_in_home() {
+    // Under Debian's arm64 Wine 8 the app's token setup crashes in std's Stderr::lock: a Win32
+    // call before it (the SDDL conversions are the suspects) returns with x18, the TEB register,
+    // clobbered, as the README's arm64-run section describes. The x86_64 wine tier runs this test.
+    if cfg!(target_arch = "aarch64") && under_wine() {
+        eprintln!("skipped under arm64 Wine: the token setup crashes there (x18 clobbered, see README)");
+        return;
+    }
     let data = std::env::var_os("ProgramData").map(PathBuf::from).expect("ProgramData is set");
     let zerotier = data.join("ZeroTier");
     // Left behind by a run of this test that was killed: ours to remove.
@@ -547,16 +554,9 @@ fn token_setup_runs_the_elevated_step_on_the_built_in_home() {
     assert!(r.ok, "{}{}", r.out, r.err);
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), TOKEN);
     std::fs::remove_file(sb.home().join("authtoken.secret")).unwrap();
-    // Under Debian's arm64 Wine 8 this run of the app crashes in std's Stderr::lock: a Win32 call
-    // before it returned with x18 (the TEB register) clobbered, as the README's arm64-run section
-    // describes; which call is not yet known. The x86_64 wine tier runs the step.
-    if cfg!(target_arch = "aarch64") && under_wine() {
-        eprintln!("skipped under arm64 Wine: --print-state with the copied token (x18 clobbered, see README)");
-    } else {
-        let double = Double::start(false);
-        let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
-        assert!(r.ok, "{}{}", r.out, r.err);
-    }
+    let double = Double::start(false);
+    let r = run(sb.command(&[&"--print-state", &"--port", &double.port().to_string()]));
+    assert!(r.ok, "{}{}", r.out, r.err);
     // The elevated mode takes no destination, SID or home.
     for extra in [&["--service-home", "C:\\"][..], &["C:\\zt\\", "S-1-5-21-1-2-3-1001"]] {
         let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"--read-service-token"];
