@@ -12,8 +12,8 @@
 mod bench;
 mod bench_app;
 mod bench_tray;
-mod checks;
 mod files;
+mod pe_coff;
 mod publish;
 mod setup;
 mod tiers;

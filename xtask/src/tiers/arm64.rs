@@ -1,7 +1,7 @@
 //! aarch64-pc-windows-gnullvm linked by zig: well-formed ARM64 images with the app's resources.
 
-use crate::checks;
 use crate::files::files_in;
+use crate::pe_coff;
 use crate::toolchain::{arm64_env, ARM64_TARGET};
 use crate::util::{self, cargo, run};
 
@@ -38,7 +38,7 @@ pub fn arm64() -> Result<(), String> {
     }
     for exe in &exes {
         let data = std::fs::read(exe).map_err(|e| format!("{}: {e}", exe.display()))?;
-        let pe = checks::check_arm64_exe(&data).map_err(|e| format!("{}: {e}", exe.display()))?;
+        let pe = pe_coff::check_arm64_exe(&data).map_err(|e| format!("{}: {e}", exe.display()))?;
         println!("{}: PE32+ ARM64, imports {:?}", exe.display(), pe.dlls);
     }
     let app = std::fs::read(&exes[0]).map_err(|e| e.to_string())?;

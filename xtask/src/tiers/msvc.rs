@@ -1,14 +1,14 @@
 //! The MSVC targets, compiled by clang-cl: archives inspected, the app type-checked.
 
-use crate::checks;
 use crate::files::find_file;
+use crate::pe_coff;
 use crate::toolchain::msvc_env;
 use crate::util::{self, cargo, run};
 
 const MSVC_TARGETS: &[(&str, u16)] = &[
-    ("x86_64-pc-windows-msvc", checks::MACHINE_AMD64),
-    ("i686-pc-windows-msvc", checks::MACHINE_I386),
-    ("aarch64-pc-windows-msvc", checks::MACHINE_ARM64),
+    ("x86_64-pc-windows-msvc", pe_coff::MACHINE_AMD64),
+    ("i686-pc-windows-msvc", pe_coff::MACHINE_I386),
+    ("aarch64-pc-windows-msvc", pe_coff::MACHINE_ARM64),
 ];
 
 pub fn msvc() -> Result<(), String> {
@@ -26,11 +26,11 @@ pub fn msvc() -> Result<(), String> {
                 .ok_or_else(|| format!("no {lib}.lib under {}", dir.display()))?;
             let data = std::fs::read(&path).map_err(|e| e.to_string())?;
             let summary =
-                checks::check_msvc_archive(&data, *machine).map_err(|e| format!("{}: {e}", path.display()))?;
+                pe_coff::check_msvc_archive(&data, *machine).map_err(|e| format!("{}: {e}", path.display()))?;
             println!(
                 "{triple}: {lib}.lib has {} {} objects, default libs {:?}",
                 summary.objects,
-                checks::machine_name(*machine),
+                pe_coff::machine_name(*machine),
                 summary.default_libs
             );
         }

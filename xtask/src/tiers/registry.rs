@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::checks;
+use crate::pe_coff;
 use crate::publish::{self, copy_dir, registry_config, write};
 use crate::toolchain::{arm64_env, msvc_env, under_display, wine_env, ARM64_TARGET, WINE_TARGET};
 use crate::util::{self, cargo, run};
@@ -40,7 +40,7 @@ pub fn registry() -> Result<(), String> {
     run(&mut arm)?;
     let exe = fixture.join("target").join(ARM64_TARGET).join("release/registry-fixture.exe");
     let data = fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
-    let pe = checks::check_arm64_exe(&data).map_err(|e| format!("{}: {e}", exe.display()))?;
+    let pe = pe_coff::check_arm64_exe(&data).map_err(|e| format!("{}: {e}", exe.display()))?;
     println!("{}: PE32+ ARM64, imports {:?}", exe.display(), pe.dlls);
     docs_without_system_packages(&fixture)
 }
