@@ -44,6 +44,8 @@ const INSTANCE_NAME: &str = "zerotier_desktop_ui";
 
 /// The program: command-line modes, or the tray app until it quits.
 pub fn main() -> ExitCode {
+    #[cfg(windows)]
+    platform::repair_teb_register_under_wine();
     let parsed = cli::parse(std::env::args_os().skip(1));
     if matches!(&parsed, Ok(cli::Cli { mode: cli::Mode::ReadServiceToken { .. }, .. })) {
         logging::init_stderr_only();

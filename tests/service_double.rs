@@ -486,22 +486,6 @@ fn token_setup_through_a_pkexec_double() {
     assert!(!r.ok && r.err.contains("pkexec"), "{}", r.err);
 }
 
-/// Whether this runs under Wine: its machine key, which only an administrator could make on Windows.
-#[cfg(windows)]
-fn under_wine() -> bool {
-    use windows_sys::Win32::System::Registry::{RegCloseKey, RegOpenKeyExW, HKEY, HKEY_LOCAL_MACHINE, KEY_READ};
-    let name: Vec<u16> = "Software\\Wine".encode_utf16().chain([0]).collect();
-    let mut key: HKEY = std::ptr::null_mut();
-    // SAFETY: a NUL-terminated name and an out pointer; the key is closed when opened.
-    unsafe {
-        let opened = RegOpenKeyExW(HKEY_LOCAL_MACHINE, name.as_ptr(), 0, KEY_READ, &mut key) == 0;
-        if opened {
-            RegCloseKey(key);
-        }
-        opened
-    }
-}
-
 /// The whole menu flow on Windows: `runas` starts the elevated step (Wine
 /// runs it without a UAC prompt, as do CI runners), which reads the built-in
 /// service home only, whatever home the user named, and answers through the
@@ -510,13 +494,6 @@ fn under_wine() -> bool {
 #[cfg(windows)]
 #[test]
 fn token_setup_runs_the_elevated_step_on_the_built_in_home() {
-    // Under Debian's arm64 Wine 8 the app's token setup crashes in std's Stderr::lock: a Win32
-    // call before it (the SDDL conversions are the suspects) returns with x18, the TEB register,
-    // clobbered, as the README's arm64-run section describes. The x86_64 wine tier runs this test.
-    if cfg!(target_arch = "aarch64") && under_wine() {
-        eprintln!("skipped under arm64 Wine: the token setup crashes there (x18 clobbered, see README)");
-        return;
-    }
     let data = std::env::var_os("ProgramData").map(PathBuf::from).expect("ProgramData is set");
     let zerotier = data.join("ZeroTier");
     // Left behind by a run of this test that was killed: ours to remove.

@@ -182,6 +182,55 @@ pub fn open_url(url: &str) -> io::Result<()> {
     }
 }
 
+/// Under Debian's arm64 Wine 8 some system calls (shell32's among them, measured: ShellExecuteExW's
+/// neighbours CommandLineToArgvW and SHGetKnownFolderPath, and ntdll's wine_get_version) return
+/// with x18 zeroed.  On ARM64 Windows x18 always holds the thread's TEB, and every thread-local
+/// access reads through it, so the next one faults at a small address.  Real Windows never does
+/// this; under Wine a first-chance handler puts the TEB back (Wine's dispatcher hands the handler
+/// a correct x18) and the faulting load runs again.  Installed once, and only under Wine.
+#[cfg(target_arch = "aarch64")]
+pub fn repair_teb_register_under_wine() {
+    use windows_sys::Win32::System::Diagnostics::Debug::AddVectoredExceptionHandler;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if under_wine() {
+        // SAFETY: the handler is a plain function that lives as long as the program.
+        ONCE.call_once(|| unsafe {
+            AddVectoredExceptionHandler(1, Some(restore_teb_register));
+        });
+    }
+}
+
+#[cfg(not(target_arch = "aarch64"))]
+pub fn repair_teb_register_under_wine() {}
+
+#[cfg(target_arch = "aarch64")]
+unsafe extern "system" fn restore_teb_register(
+    info: *mut windows_sys::Win32::System::Diagnostics::Debug::EXCEPTION_POINTERS,
+) -> i32 {
+    use windows_sys::Win32::Foundation::EXCEPTION_ACCESS_VIOLATION;
+    use windows_sys::Win32::System::Diagnostics::Debug::{EXCEPTION_CONTINUE_EXECUTION, EXCEPTION_CONTINUE_SEARCH};
+    let teb: u64;
+    // SAFETY: reads a register.
+    unsafe { core::arch::asm!("mov {}, x18", out(reg) teb, options(nomem, nostack, preserves_flags)) };
+    // SAFETY: the system passes valid records; the TEB (when x18 holds one) begins with NT_TIB,
+    // whose Self field, at 0x30, points back at it.
+    unsafe {
+        let (record, context) = (&*(*info).ExceptionRecord, &mut *(*info).ContextRecord);
+        let faulted_low = record.NumberParameters >= 2 && record.ExceptionInformation[1] < 0x1_0000;
+        let saved = &mut context.Anonymous.Anonymous.X18;
+        if record.ExceptionCode == EXCEPTION_ACCESS_VIOLATION
+            && faulted_low
+            && teb != 0
+            && *saved != teb
+            && *(teb as *const u64).add(6) == teb
+        {
+            *saved = teb;
+            return EXCEPTION_CONTINUE_EXECUTION;
+        }
+    }
+    EXCEPTION_CONTINUE_SEARCH
+}
+
 /// Whether this runs under Wine.  Wine 8 accepts file DACLs but keeps none (it derives one
 /// from the Unix mode), and its TCP table names no owning processes (`port_owner`).  Told by
 /// Wine's own machine key, which only an administrator could make on Windows: asking ntdll

@@ -580,13 +580,7 @@ mod tests {
 
     #[test]
     fn quoted_arguments_come_back_unchanged() {
-        if cfg!(target_arch = "aarch64") && crate::platform::under_wine() {
-            // Measured: shell32's CommandLineToArgvW returns with the TEB register x18 clobbered
-            // under Debian's arm64 Wine 8, and the next thread-local access crashes the test
-            // binary. The wine tier (x86_64) and real Windows run this check.
-            eprintln!("skipped under arm64 Wine: CommandLineToArgvW clobbers x18 there");
-            return;
-        }
+        crate::platform::repair_teb_register_under_wine();
         // The naive form: a trailing backslash eats the closing quote and the next argument.
         assert_ne!(split(r#""C:\zt\" next"#), [r"C:\zt\", "next"]);
         let cases = [
