@@ -8,16 +8,16 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Settings", 400, 300, false);
-//! let tabs = Tab::new();
-//! let form = Form::new();
-//! form.append("Name", &Entry::new(), false)?;
-//! form.append("Search", &Entry::search(), false)?;
+//! let tabs = Tab::new(&ui);
+//! let form = Form::new(&ui);
+//! form.append("Name", &Entry::new(&ui), false)?;
+//! form.append("Search", &Entry::search(&ui), false)?;
 //! tabs.append("General", &form)?;
-//! let grid = Grid::new();
+//! let grid = Grid::new(&ui);
 //! let wide = Placement { hexpand: true, ..Placement::default() };
-//! grid.append(&Label::new("left"), 0, 0, 1, 1, Placement::default())?;
-//! grid.append(&Label::new("fills the rest"), 1, 0, 1, 1, wide)?;
-//! grid.append(&Label::new("centred below both"), 0, 1, 2, 1, Placement { halign: Align::Center, ..wide })?;
+//! grid.append(&Label::new(&ui, "left"), 0, 0, 1, 1, Placement::default())?;
+//! grid.append(&Label::new(&ui, "fills the rest"), 1, 0, 1, 1, wide)?;
+//! grid.append(&Label::new(&ui, "centred below both"), 0, 1, 2, 1, Placement { halign: Align::Center, ..wide })?;
 //! tabs.append("Layout", &grid)?;
 //! tabs.set_margined(0, true);
 //! tabs.on_selected(|t| println!("page {:?}", t.selected()));
@@ -32,6 +32,7 @@ use zt_libui_sys as sys;
 
 use crate::controls::control;
 use crate::node::{c_text, take_text, Handler, Node};
+use crate::Ui;
 use crate::{check_adopt, Control, Error};
 
 control!(
@@ -141,7 +142,7 @@ fn spans(xspan: usize, yspan: usize) -> Result<(c_int, c_int), Error> {
 }
 
 impl Tab {
-    pub fn new() -> Tab {
+    pub fn new(_ui: &Ui) -> Tab {
         // SAFETY: plain constructor on the UI thread.
         Tab(Node::new(unsafe { sys::uiNewTab() }.cast(), false))
     }
@@ -221,7 +222,7 @@ unsafe extern "C" fn tab_selected(_: *mut sys::uiTab, data: *mut c_void) {
 }
 
 impl Form {
-    pub fn new() -> Form {
+    pub fn new(_ui: &Ui) -> Form {
         // SAFETY: plain constructor on the UI thread.
         Form(Node::new(unsafe { sys::uiNewForm() }.cast(), false))
     }
@@ -264,7 +265,7 @@ impl Form {
 }
 
 impl Grid {
-    pub fn new() -> Grid {
+    pub fn new(_ui: &Ui) -> Grid {
         // SAFETY: plain constructor on the UI thread.
         Grid(Node::new(unsafe { sys::uiNewGrid() }.cast(), false))
     }
@@ -351,26 +352,8 @@ impl Grid {
     }
 }
 
-impl Default for Tab {
-    fn default() -> Self {
-        Tab::new()
-    }
-}
-
-impl Default for Form {
-    fn default() -> Self {
-        Form::new()
-    }
-}
-
-impl Default for Grid {
-    fn default() -> Self {
-        Grid::new()
-    }
-}
-
 impl Group {
-    pub fn new(title: &str) -> Group {
+    pub fn new(_ui: &Ui, title: &str) -> Group {
         // SAFETY: the library copies the title.
         Group(Node::new(unsafe { sys::uiNewGroup(c_text(title).as_ptr()) }.cast(), false))
     }

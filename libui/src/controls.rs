@@ -5,6 +5,7 @@ use std::ffi::{c_int, c_void};
 use zt_libui_sys as sys;
 
 use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
+use crate::Ui;
 use crate::{check_adopt, Control, Error};
 
 macro_rules! control {
@@ -51,13 +52,13 @@ control!(
 
 impl UiBox {
     /// Children side by side.
-    pub fn horizontal() -> UiBox {
+    pub fn horizontal(_ui: &Ui) -> UiBox {
         // SAFETY: plain constructor on the UI thread.
         UiBox(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
     }
 
     /// Children one above the other.
-    pub fn vertical() -> UiBox {
+    pub fn vertical(_ui: &Ui) -> UiBox {
         // SAFETY: as above.
         UiBox(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
     }
@@ -106,7 +107,7 @@ impl UiBox {
 }
 
 impl Button {
-    pub fn new(text: &str) -> Button {
+    pub fn new(_ui: &Ui, text: &str) -> Button {
         // SAFETY: the text outlives the call; the library copies it.
         Button(Node::new(unsafe { sys::uiNewButton(c_text(text).as_ptr()) }.cast(), false))
     }
@@ -138,7 +139,7 @@ unsafe extern "C" fn button_clicked(_: *mut sys::uiButton, data: *mut c_void) {
 }
 
 impl Label {
-    pub fn new(text: &str) -> Label {
+    pub fn new(_ui: &Ui, text: &str) -> Label {
         // SAFETY: the library copies the text.
         Label(Node::new(unsafe { sys::uiNewLabel(c_text(text).as_ptr()) }.cast(), false))
     }
@@ -157,19 +158,19 @@ impl Label {
 }
 
 impl Entry {
-    pub fn new() -> Entry {
+    pub fn new(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
         Entry(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
     }
 
     /// An entry for search text: GTK's search field (Windows has none: a plain entry).
-    pub fn search() -> Entry {
+    pub fn search(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
         Entry(Node::new(unsafe { sys::uiNewSearchEntry() }.cast(), false))
     }
 
     /// An entry that hides what is typed.
-    pub fn password() -> Entry {
+    pub fn password(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
         Entry(Node::new(unsafe { sys::uiNewPasswordEntry() }.cast(), false))
     }
@@ -224,19 +225,13 @@ unsafe extern "C" fn entry_activated(_: *mut sys::uiEntry, data: *mut c_void) {
     unsafe { Handler::<Entry, ()>::fire(data, ()) }
 }
 
-impl Default for Entry {
-    fn default() -> Self {
-        Entry::new()
-    }
-}
-
 unsafe extern "C" fn entry_changed(_: *mut sys::uiEntry, data: *mut c_void) {
     // SAFETY: data was installed by on_changed with these types.
     unsafe { Handler::<Entry, ()>::fire(data, ()) }
 }
 
 impl Checkbox {
-    pub fn new(text: &str) -> Checkbox {
+    pub fn new(_ui: &Ui, text: &str) -> Checkbox {
         // SAFETY: the library copies the text.
         Checkbox(Node::new(unsafe { sys::uiNewCheckbox(c_text(text).as_ptr()) }.cast(), false))
     }
@@ -282,13 +277,13 @@ unsafe extern "C" fn checkbox_toggled(_: *mut sys::uiCheckbox, data: *mut c_void
 
 impl MultilineEntry {
     /// Long lines wrap at the edge.
-    pub fn new() -> MultilineEntry {
+    pub fn new(_ui: &Ui) -> MultilineEntry {
         // SAFETY: plain constructor on the UI thread.
         MultilineEntry(Node::new(unsafe { sys::uiNewMultilineEntry() }.cast(), false))
     }
 
     /// Long lines scroll sideways instead of wrapping.
-    pub fn non_wrapping() -> MultilineEntry {
+    pub fn non_wrapping(_ui: &Ui) -> MultilineEntry {
         // SAFETY: as above.
         MultilineEntry(Node::new(unsafe { sys::uiNewNonWrappingMultilineEntry() }.cast(), false))
     }
@@ -332,12 +327,6 @@ impl MultilineEntry {
         let data = Handler::install(&self.0, "changed", MultilineEntry, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiMultilineEntryOnChanged(e, Some(multiline_changed), data) }
-    }
-}
-
-impl Default for MultilineEntry {
-    fn default() -> Self {
-        MultilineEntry::new()
     }
 }
 

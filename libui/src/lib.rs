@@ -4,6 +4,11 @@
 //! - Everything happens on the thread that called [`Ui::init`]: [`Ui`] and
 //!   every control are `!Send`.  Other threads get a [`UiHandle`], whose only
 //!   power is queueing work onto the UI thread.
+//! - Every constructor takes `&Ui` (`Label::new(&ui, ..)`, `Window::new(&ui, ..)`,
+//!   `Menu::new(&ui, ..)`): a control cannot be made before [`Ui::init`], after
+//!   the [`Ui`] is dropped, or on another thread, because none of these
+//!   programs compiles.  Constructors therefore cannot fail, except
+//!   [`Menu::new`], whose [`Result`] says the menus are already fixed.
 //! - Controls are cheap handles (`Clone`).  A control put into a window or
 //!   box is owned by it and destroyed with it; calls on a destroyed control
 //!   do nothing and getters return empty values.  A window stays open until
@@ -16,9 +21,9 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Hello", 320, 120, false);
-//! let column = UiBox::vertical();
-//! let label = Label::new("Not clicked yet");
-//! let button = Button::new("Click me");
+//! let column = UiBox::vertical(&ui);
+//! let label = Label::new(&ui, "Not clicked yet");
+//! let button = Button::new(&ui, "Click me");
 //! let shown = label.clone();
 //! button.on_clicked(move |_| shown.set_text("Clicked"));
 //! column.append(&label, false)?;
@@ -32,6 +37,17 @@
 //! let worker = ui.handle();
 //! std::thread::spawn(move || worker.queue(|| println!("on the UI thread")));
 //! ui.main();
+//! # Ok::<(), zt_libui::Error>(())
+//! ```
+//!
+//! A constructor needs the [`Ui`] borrowed on its own thread, so making a
+//! control on a worker does not compile:
+//!
+//! ```compile_fail
+//! let ui = zt_libui::Ui::init()?;
+//! std::thread::scope(|s| {
+//!     s.spawn(|| zt_libui::Label::new(&ui, "from a worker"));
+//! });
 //! # Ok::<(), zt_libui::Error>(())
 //! ```
 

@@ -7,13 +7,13 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Choose", 300, 150, false);
-//! let column = UiBox::vertical();
-//! let route = Combobox::new();
+//! let column = UiBox::vertical(&ui);
+//! let route = Combobox::new(&ui);
 //! for name in ["Direct", "Relayed"] {
 //!     route.append(name);
 //! }
 //! route.set_selected(Some(0));
-//! let family = RadioButtons::new();
+//! let family = RadioButtons::new(&ui);
 //! family.append("IPv4");
 //! family.append("IPv6");
 //! family.on_selected(|r| println!("family {:?}", r.selected()));
@@ -31,6 +31,7 @@ use zt_libui_sys as sys;
 use crate::controls::control;
 use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
 use crate::Error;
+use crate::Ui;
 
 control!(
     /// A drop-down list of texts, one chosen at a time (`uiCombobox`).
@@ -60,7 +61,7 @@ fn selected(raw: c_int) -> Option<usize> {
 }
 
 impl Combobox {
-    pub fn new() -> Combobox {
+    pub fn new(_ui: &Ui) -> Combobox {
         // SAFETY: plain constructor on the UI thread.
         Combobox(Node::new(unsafe { sys::uiNewCombobox() }.cast(), false))
     }
@@ -134,16 +135,10 @@ impl Combobox {
     }
 }
 
-impl Default for Combobox {
-    fn default() -> Self {
-        Combobox::new()
-    }
-}
-
 event_trampoline!(combobox_selected, sys::uiCombobox, Combobox);
 
 impl EditableCombobox {
-    pub fn new() -> EditableCombobox {
+    pub fn new(_ui: &Ui) -> EditableCombobox {
         // SAFETY: plain constructor on the UI thread.
         EditableCombobox(Node::new(unsafe { sys::uiNewEditableCombobox() }.cast(), false))
     }
@@ -179,17 +174,11 @@ impl EditableCombobox {
     }
 }
 
-impl Default for EditableCombobox {
-    fn default() -> Self {
-        EditableCombobox::new()
-    }
-}
-
 event_trampoline!(editable_changed, sys::uiEditableCombobox, EditableCombobox);
 
 impl RadioButtons {
     /// No buttons yet; none chosen.
-    pub fn new() -> RadioButtons {
+    pub fn new(_ui: &Ui) -> RadioButtons {
         // SAFETY: plain constructor on the UI thread.
         RadioButtons(Node::new(unsafe { sys::uiNewRadioButtons() }.cast(), false))
     }
@@ -239,12 +228,6 @@ impl RadioButtons {
         let data = Handler::install(&self.0, "selected", RadioButtons, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiRadioButtonsOnSelected(r, Some(radio_selected), data) }
-    }
-}
-
-impl Default for RadioButtons {
-    fn default() -> Self {
-        RadioButtons::new()
     }
 }
 

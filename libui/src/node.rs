@@ -26,7 +26,8 @@ pub struct Node {
 
 impl Node {
     pub(crate) fn new(ptr: *mut sys::uiControl, is_window: bool) -> Rc<Node> {
-        assert!(!ptr.is_null(), "libui returned NULL for a new control");
+        // Constructors take &Ui, so C is initialised and on its thread: NULL is a bug of this crate.
+        assert!(!ptr.is_null(), "zt-libui bug: libui returned NULL for a new control");
         Rc::new(Node {
             ptr,
             alive: Cell::new(true),

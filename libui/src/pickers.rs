@@ -7,6 +7,7 @@ use zt_libui_sys as sys;
 
 use crate::controls::control;
 use crate::node::{Handler, Node};
+use crate::Ui;
 
 control!(
     /// A date and/or time field (`uiDateTimePicker`).
@@ -130,7 +131,7 @@ struct Tm {
 
 impl DateTimePicker {
     /// A picker set to the current local time.
-    pub fn new(kind: DateTimeKind) -> DateTimePicker {
+    pub fn new(_ui: &Ui, kind: DateTimeKind) -> DateTimePicker {
         // SAFETY: plain constructors on the UI thread.
         let p = unsafe {
             match kind {
@@ -240,7 +241,7 @@ impl Font {
 
 impl FontButton {
     /// A button showing the system's UI font.
-    pub fn new() -> FontButton {
+    pub fn new(_ui: &Ui) -> FontButton {
         // SAFETY: plain constructor.
         FontButton(Node::new(unsafe { sys::uiNewFontButton() }.cast(), false))
     }
@@ -267,12 +268,6 @@ impl FontButton {
     }
 }
 
-impl Default for FontButton {
-    fn default() -> Self {
-        FontButton::new()
-    }
-}
-
 unsafe extern "C" fn font_changed(_: *mut sys::uiFontButton, data: *mut c_void) {
     // SAFETY: data was installed by on_changed with these types.
     unsafe { Handler::<FontButton, ()>::fire(data, ()) }
@@ -295,7 +290,7 @@ impl Rgba {
 
 impl ColorButton {
     /// A button showing opaque black.
-    pub fn new() -> ColorButton {
+    pub fn new(_ui: &Ui) -> ColorButton {
         // SAFETY: plain constructor.
         ColorButton(Node::new(unsafe { sys::uiNewColorButton() }.cast(), false))
     }
@@ -327,12 +322,6 @@ impl ColorButton {
         let data = Handler::install(&self.0, "changed", ColorButton, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiColorButtonOnChanged(b, Some(color_changed), data) }
-    }
-}
-
-impl Default for ColorButton {
-    fn default() -> Self {
-        ColorButton::new()
     }
 }
 

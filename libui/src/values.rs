@@ -6,17 +6,17 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Volume", 300, 120, false);
-//! let column = UiBox::vertical();
-//! let slider = Slider::new(0..=11);
-//! let spin = Spinbox::new(0..=11);
-//! let bar = ProgressBar::new();
+//! let column = UiBox::vertical(&ui);
+//! let slider = Slider::new(&ui, 0..=11);
+//! let spin = Spinbox::new(&ui, 0..=11);
+//! let bar = ProgressBar::new(&ui);
 //! let (s, b) = (spin.clone(), bar.clone());
 //! slider.on_changed(move |sl| {
 //!     s.set_value(sl.value());
 //!     b.set_progress(Progress::Percent((sl.value() * 100 / 11) as u8));
 //! });
 //! column.append(&slider, false)?;
-//! column.append(&Separator::horizontal(), false)?;
+//! column.append(&Separator::horizontal(&ui), false)?;
 //! column.append(&spin, false)?;
 //! column.append(&bar, false)?;
 //! window.set_child(&column)?;
@@ -31,6 +31,7 @@ use zt_libui_sys as sys;
 
 use crate::controls::control;
 use crate::node::{event_trampoline, Handler, Node};
+use crate::Ui;
 
 control!(
     /// A horizontal slider over a range of whole numbers (`uiSlider`).
@@ -66,7 +67,7 @@ fn ends(range: &RangeInclusive<i32>) -> (c_int, c_int) {
 
 impl Slider {
     /// A slider from `range`'s start to its end, at the start.
-    pub fn new(range: RangeInclusive<i32>) -> Slider {
+    pub fn new(_ui: &Ui, range: RangeInclusive<i32>) -> Slider {
         let (min, max) = ends(&range);
         // SAFETY: plain constructor on the UI thread.
         Slider(Node::new(unsafe { sys::uiNewSlider(min, max) }.cast(), false))
@@ -130,7 +131,7 @@ event_trampoline!(slider_released, sys::uiSlider, Slider);
 
 impl Spinbox {
     /// A spin box from `range`'s start to its end, at the start.
-    pub fn new(range: RangeInclusive<i32>) -> Spinbox {
+    pub fn new(_ui: &Ui, range: RangeInclusive<i32>) -> Spinbox {
         let (min, max) = ends(&range);
         // SAFETY: plain constructor on the UI thread.
         Spinbox(Node::new(unsafe { sys::uiNewSpinbox(min, max) }.cast(), false))
@@ -163,7 +164,7 @@ event_trampoline!(spinbox_changed, sys::uiSpinbox, Spinbox);
 
 impl ProgressBar {
     /// An empty bar (0 %).
-    pub fn new() -> ProgressBar {
+    pub fn new(_ui: &Ui) -> ProgressBar {
         // SAFETY: plain constructor on the UI thread.
         ProgressBar(Node::new(unsafe { sys::uiNewProgressBar() }.cast(), false))
     }
@@ -191,21 +192,15 @@ impl ProgressBar {
     }
 }
 
-impl Default for ProgressBar {
-    fn default() -> Self {
-        ProgressBar::new()
-    }
-}
-
 impl Separator {
     /// A horizontal line, between controls stacked vertically.
-    pub fn horizontal() -> Separator {
+    pub fn horizontal(_ui: &Ui) -> Separator {
         // SAFETY: plain constructor on the UI thread.
         Separator(Node::new(unsafe { sys::uiNewHorizontalSeparator() }.cast(), false))
     }
 
     /// A vertical line, between controls side by side.
-    pub fn vertical() -> Separator {
+    pub fn vertical(_ui: &Ui) -> Separator {
         // SAFETY: as above.
         Separator(Node::new(unsafe { sys::uiNewVerticalSeparator() }.cast(), false))
     }

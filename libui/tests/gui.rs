@@ -55,10 +55,10 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
     check!(w.title() == "Ünïcödé ✓");
     w.set_margined(true);
     check!(w.margined());
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     column.set_padded(true);
     check!(column.padded());
-    let (label, entry, check) = (Label::new("a\0b"), Entry::new(), Checkbox::new("Tick"));
+    let (label, entry, check) = (Label::new(ui, "a\0b"), Entry::new(ui), Checkbox::new(ui, "Tick"));
     check!(label.text() == "a\u{FFFD}b");
     entry.set_text("typed");
     entry.set_read_only(true);
@@ -81,7 +81,7 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
     check!(entry.is_enabled_to_user());
     check!(column.delete(0) && column.len() == 2 && !column.delete(5));
     // The removed label is free again and can go elsewhere.
-    let other = UiBox::horizontal();
+    let other = UiBox::horizontal(ui);
     check!(other.append(&label, false).is_ok());
     w.destroy();
     check!(!w.is_alive() && !entry.is_alive() && !check.is_alive());
@@ -94,25 +94,25 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
 }
 
 fn misuse_is_an_error(ui: &Ui) -> Result<(), String> {
-    let outer = UiBox::vertical();
-    let inner = UiBox::horizontal();
+    let outer = UiBox::vertical(ui);
+    let inner = UiBox::horizontal(ui);
     check!(outer.append(&outer, false) == Err(Error::Cycle));
     outer.append(&inner, false).map_err(|e| e.to_string())?;
     check!(inner.append(&outer, false) == Err(Error::Cycle));
-    check!(UiBox::vertical().append(&inner, false) == Err(Error::AlreadyParented));
+    check!(UiBox::vertical(ui).append(&inner, false) == Err(Error::AlreadyParented));
     let w = Window::new(ui, "w", 10, 10, false);
     check!(outer.append(&w, false) == Err(Error::WindowAsChild));
     check!(w.set_child(&outer).is_ok());
     w.destroy();
-    check!(UiBox::vertical().append(&outer, false) == Err(Error::Destroyed));
-    check!(w.set_child(&Label::new("x")) == Err(Error::Destroyed));
+    check!(UiBox::vertical(ui).append(&outer, false) == Err(Error::Destroyed));
+    check!(w.set_child(&Label::new(ui, "x")) == Err(Error::Destroyed));
     check!(Ui::init().err() == Some(Error::AlreadyInitialised));
     Ok(())
 }
 
 fn clicks_reach_the_handler_which_may_close_its_window(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "click", 200, 100, false);
-    let button = Button::new("Go");
+    let button = Button::new(ui, "Go");
     w.set_child(&button).map_err(|e| e.to_string())?;
     w.show();
     let hits = Rc::new(Cell::new(0));
@@ -136,7 +136,7 @@ fn clicks_reach_the_handler_which_may_close_its_window(ui: &Ui) -> Result<(), St
 
 fn handler_panic_is_raised_after_the_loop(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "panic", 200, 100, false);
-    let button = Button::new("Boom");
+    let button = Button::new(ui, "Boom");
     w.set_child(&button).map_err(|e| e.to_string())?;
     button.on_clicked(|_| panic!("from a click"));
     click(&button);
@@ -218,7 +218,7 @@ fn clipboard_round_trip(ui: &Ui) -> Result<(), String> {
 
 fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "enter", 200, 80, false);
-    let entry = Entry::new();
+    let entry = Entry::new(ui);
     w.set_child(&entry).map_err(|e| e.to_string())?;
     w.show();
     pump(ui, 20);
@@ -241,17 +241,17 @@ fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
 
 fn pickers_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "pickers", 300, 200, false);
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     let changes = Rc::new(Cell::new(0));
     let mut pickers = Vec::new();
     for kind in [DateTimeKind::DateTime, DateTimeKind::Date, DateTimeKind::Time] {
-        let p = DateTimePicker::new(kind);
+        let p = DateTimePicker::new(ui, kind);
         let seen = changes.clone();
         p.on_changed(move |_| seen.set(seen.get() + 1));
         column.append(&p, false).map_err(|e| e.to_string())?;
         pickers.push(p);
     }
-    let (font, color) = (FontButton::new(), ColorButton::new());
+    let (font, color) = (FontButton::new(ui), ColorButton::new(ui));
     column.append(&font, false).map_err(|e| e.to_string())?;
     column.append(&color, false).map_err(|e| e.to_string())?;
     w.set_child(&column).map_err(|e| e.to_string())?;
@@ -307,18 +307,18 @@ fn user_selects_page(t: &Tab, index: usize) {
 
 fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "containers", 400, 300, false);
-    let (tab, form, grid) = (Tab::new(), Form::new(), Grid::new());
-    let (name, search) = (Entry::new(), Entry::search());
+    let (tab, form, grid) = (Tab::new(ui), Form::new(ui), Grid::new(ui));
+    let (name, search) = (Entry::new(ui), Entry::search(ui));
     form.append("Name", &name, false).map_err(|e| e.to_string())?;
     form.append("Search", &search, true).map_err(|e| e.to_string())?;
     form.set_padded(true);
     check!(form.len() == 2 && form.padded());
-    let (a, b, c) = (Label::new("a"), Label::new("b"), Label::new("c"));
+    let (a, b, c) = (Label::new(ui, "a"), Label::new(ui, "b"), Label::new(ui, "c"));
     let wide = Placement { hexpand: true, halign: Align::Center, ..Placement::default() };
     grid.append(&a, 0, 0, 1, 1, Placement::default()).map_err(|e| e.to_string())?;
     grid.insert_at(&b, &a, At::Trailing, 1, 1, wide).map_err(|e| e.to_string())?;
     check!(grid.append(&c, 0, 1, 0, 1, wide) == Err(Error::OutOfRange));
-    check!(grid.insert_at(&c, &Label::new("stranger"), At::Bottom, 1, 1, wide) == Err(Error::NotAChild));
+    check!(grid.insert_at(&c, &Label::new(ui, "stranger"), At::Bottom, 1, 1, wide) == Err(Error::NotAChild));
     grid.set_padded(true);
     check!(grid.padded() && c.is_alive());
     tab.append("Form", &form).map_err(|e| e.to_string())?;
@@ -359,11 +359,11 @@ fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
 /// usual ownership (a group owns its child; everything is gone with the window).
 fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "values", 400, 400, false);
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     let fired = Rc::new(Cell::new(0));
     // A reversed range is swapped, as libui-ng does.
     let (high, low) = (10, 0);
-    let (slider, spin, bar) = (Slider::new(high..=low), Spinbox::new(-5..=5), ProgressBar::new());
+    let (slider, spin, bar) = (Slider::new(ui, high..=low), Spinbox::new(ui, -5..=5), ProgressBar::new(ui));
     check!(slider.value() == 0 && spin.value() == -5 && bar.progress() == Progress::Percent(0));
     let f = fired.clone();
     slider.on_changed(move |_| f.set(f.get() + 1));
@@ -385,7 +385,7 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(!bar.set_progress(Progress::Percent(101)) && bar.progress() == Progress::Percent(100));
     check!(bar.set_progress(Progress::Indeterminate) && bar.progress() == Progress::Indeterminate);
 
-    let (combo, editable, radios) = (Combobox::new(), EditableCombobox::new(), RadioButtons::new());
+    let (combo, editable, radios) = (Combobox::new(ui), EditableCombobox::new(ui), RadioButtons::new(ui));
     let f = fired.clone();
     combo.on_selected(move |_| f.set(f.get() + 1));
     let f = fired.clone();
@@ -413,7 +413,7 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(radios.set_selected(Some(1)) && radios.selected() == Some(1) && !radios.set_selected(Some(2)));
     check!(radios.set_selected(None) && radios.selected().is_none());
 
-    let (wrapping, flat) = (MultilineEntry::new(), MultilineEntry::non_wrapping());
+    let (wrapping, flat) = (MultilineEntry::new(ui), MultilineEntry::non_wrapping(ui));
     let f = fired.clone();
     wrapping.on_changed(move |_| f.set(f.get() + 1));
     wrapping.set_text("one\n");
@@ -422,29 +422,29 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     flat.set_read_only(true);
     check!(flat.read_only() && !wrapping.read_only());
 
-    let group = Group::new("Routes");
+    let group = Group::new(ui, "Routes");
     group.set_title("Managed routes");
     group.set_margined(true);
     check!(group.title() == "Managed routes" && group.margined());
-    let inside = UiBox::vertical();
+    let inside = UiBox::vertical(ui);
     group.set_child(&inside).map_err(|e| e.to_string())?;
-    check!(Group::new("other").set_child(&inside) == Err(Error::AlreadyParented));
+    check!(Group::new(ui, "other").set_child(&inside) == Err(Error::AlreadyParented));
     check!(inside.append(&group, false) == Err(Error::Cycle));
     inside.append(&wrapping, true).map_err(|e| e.to_string())?;
     inside.append(&flat, true).map_err(|e| e.to_string())?;
     // A new child replaces the old one, which is destroyed with its last handle.
-    let old = Label::new("old");
-    let spare = Group::new("spare");
+    let old = Label::new(ui, "old");
+    let spare = Group::new(ui, "spare");
     spare.set_child(&old).map_err(|e| e.to_string())?;
-    spare.set_child(&Label::new("new")).map_err(|e| e.to_string())?;
+    spare.set_child(&Label::new(ui, "new")).map_err(|e| e.to_string())?;
     check!(old.is_alive());
     drop(old);
 
-    for c in [&slider as &dyn Control, &spin, &bar, &Separator::horizontal(), &combo, &editable, &radios, &group] {
+    for c in [&slider as &dyn Control, &spin, &bar, &Separator::horizontal(ui), &combo, &editable, &radios, &group] {
         column.append(c, false).map_err(|e| e.to_string())?;
     }
-    let row = UiBox::horizontal();
-    row.append(&Separator::vertical(), false).map_err(|e| e.to_string())?;
+    let row = UiBox::horizontal(ui);
+    row.append(&Separator::vertical(ui), false).map_err(|e| e.to_string())?;
     column.append(&row, false).map_err(|e| e.to_string())?;
     w.set_child(&column).map_err(|e| e.to_string())?;
     w.show();
@@ -454,7 +454,7 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(!slider.is_alive() && !wrapping.is_alive() && !group.is_alive() && !radios.is_alive());
     check!(slider.value() == 0 && combo.selected().is_none() && radios.is_empty() && wrapping.text().is_empty());
     check!(!bar.set_progress(Progress::Percent(1)) && group.title().is_empty());
-    check!(group.set_child(&Label::new("late")) == Err(Error::Destroyed));
+    check!(group.set_child(&Label::new(ui, "late")) == Err(Error::Destroyed));
     Ok(())
 }
 
@@ -462,8 +462,8 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
 /// handle to its own control.
 fn value_and_list_events_reach_their_closures(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "events", 300, 200, false);
-    let column = UiBox::vertical();
-    let (slider, combo, radios) = (Slider::new(0..=10), Combobox::new(), RadioButtons::new());
+    let column = UiBox::vertical(ui);
+    let (slider, combo, radios) = (Slider::new(ui, 0..=10), Combobox::new(ui), RadioButtons::new(ui));
     for text in ["a", "b"] {
         combo.append(text);
         radios.append(text);
