@@ -2,8 +2,12 @@
 //! C toolkit in `zt-libui-sys`, which has the libui-ng API.
 //!
 //! - Everything happens on the thread that called [`Ui::init`]: [`Ui`] and
-//!   every control are `!Send`.  Other threads get a [`UiHandle`], whose only
-//!   power is queueing work onto the UI thread.
+//!   every control are `!Send`.  Other threads reach it two ways:
+//!   [`Ui::channel`] gives a typed [`UiSender`] (`Send + Clone`) whose
+//!   messages a closure on the UI thread receives, and that closure may own
+//!   controls and other `!Send` state (the pattern of winit's
+//!   `EventLoopProxy` or glib's `MainContext::channel`); [`UiHandle::queue`]
+//!   runs a `Send` closure there.
 //! - Every constructor takes `&Ui` (`Label::new(&ui, ..)`, `Window::new(&ui, ..)`,
 //!   `Menu::new(&ui, ..)`): a control cannot be made before [`Ui::init`], after
 //!   the [`Ui`] is dropped, or on another thread, because none of these
@@ -51,6 +55,7 @@
 //! # Ok::<(), zt_libui::Error>(())
 //! ```
 
+mod channel;
 mod containers;
 mod controls;
 mod lists;
@@ -71,6 +76,7 @@ use std::sync::Arc;
 
 use zt_libui_sys as sys;
 
+pub use channel::UiSender;
 pub use containers::{Align, At, Form, Grid, Group, Placement, Tab};
 pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry, UiBox};
 pub use lists::{Combobox, EditableCombobox, RadioButtons};
@@ -242,6 +248,7 @@ impl Drop for Ui {
     fn drop(&mut self) {
         self.open.store(false, Ordering::SeqCst);
         window::destroy_all();
+        channel::close_all();
         // SAFETY: no window or control of ours is left; the toolkit may go.
         unsafe {
             sys::uiOnShouldQuit(None, std::ptr::null_mut());

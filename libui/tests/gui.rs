@@ -165,6 +165,61 @@ fn queue_runs_on_the_ui_thread_and_panics_come_back(ui: &Ui) -> Result<(), Strin
     Ok(())
 }
 
+fn channel_delivers_in_order_to_ui_thread_state(ui: &Ui) -> Result<(), String> {
+    // A !Send receiver: a control and an Rc, on the UI thread.
+    let label = Label::new(ui, "");
+    let got: Rc<std::cell::RefCell<Vec<(u32, u32)>>> = Rc::default();
+    let ui_thread = std::thread::current().id();
+    let dropped = Rc::new(Cell::new(false));
+    struct OnDrop(Rc<Cell<bool>>);
+    impl Drop for OnDrop {
+        fn drop(&mut self) {
+            self.0.set(true);
+        }
+    }
+    let guard = OnDrop(dropped.clone());
+    let (seen, shown) = (got.clone(), label.clone());
+    let sender = ui.channel(move |(worker, n): (u32, u32)| {
+        let _ = &guard;
+        assert_eq!(std::thread::current().id(), ui_thread, "a message arrived off the UI thread");
+        shown.set_text(&format!("{worker}:{n}"));
+        seen.borrow_mut().push((worker, n));
+    });
+    let workers: Vec<_> = (0..2)
+        .map(|worker| {
+            let sender = sender.clone();
+            std::thread::spawn(move || (0..200).try_for_each(|n| sender.send((worker, n))))
+        })
+        .collect();
+    drop(sender);
+    for w in workers {
+        w.join().map_err(|_| "a worker panicked")?.map_err(|e| e.to_string())?;
+    }
+    let end = Instant::now() + Duration::from_secs(5);
+    while got.borrow().len() < 400 && Instant::now() < end {
+        ui.step(false);
+    }
+    let got = got.borrow();
+    check!(got.len() == 400);
+    for worker in 0..2 {
+        let order: Vec<u32> = got.iter().filter(|(w, _)| *w == worker).map(|(_, n)| *n).collect();
+        check!(order == (0..200).collect::<Vec<_>>());
+    }
+    check!(label.text().contains(':'));
+    // Every sender and message is gone: the receiver (and what it owns) is dropped.
+    pump(ui, 50);
+    check!(dropped.get());
+    Ok(())
+}
+
+fn channel_receiver_panic_is_raised_from_main(ui: &Ui) -> Result<(), String> {
+    let sender = ui.channel(|n: u8| panic!("receiver got {n}"));
+    std::thread::spawn(move || sender.send(7)).join().map_err(|_| "worker panicked")?.map_err(|e| e.to_string())?;
+    let payload = catch_unwind(AssertUnwindSafe(|| ui.main())).err().ok_or("no panic came back")?;
+    check!(payload.downcast_ref::<String>().map(String::as_str) == Some("receiver got 7"));
+    Ok(())
+}
+
 fn timers_repeat_until_false(ui: &Ui) -> Result<(), String> {
     let ticks = Rc::new(Cell::new(0));
     let t = ticks.clone();
@@ -514,6 +569,8 @@ fn main() -> std::process::ExitCode {
         ("clicks_reach_the_handler_which_may_close_its_window", clicks_reach_the_handler_which_may_close_its_window),
         ("handler_panic_is_raised_after_the_loop", handler_panic_is_raised_after_the_loop),
         ("queue_runs_on_the_ui_thread_and_panics_come_back", queue_runs_on_the_ui_thread_and_panics_come_back),
+        ("channel_delivers_in_order_to_ui_thread_state", channel_delivers_in_order_to_ui_thread_state),
+        ("channel_receiver_panic_is_raised_from_main", channel_receiver_panic_is_raised_from_main),
         ("timers_repeat_until_false", timers_repeat_until_false),
         ("clipboard_round_trip", clipboard_round_trip),
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
@@ -548,7 +605,15 @@ fn main() -> std::process::ExitCode {
     }
     // After the Ui is gone, other threads learn it instead of queueing into nothing.
     let handle = ui.handle();
+    let sender = ui.channel(|_: ()| {});
     drop(ui);
+    if sender.send(()) == Err(Error::Closed) {
+        passed += 1;
+        println!("channel_send_after_shutdown_is_refused: ok");
+    } else {
+        failed += 1;
+        println!("channel_send_after_shutdown_is_refused: FAILED");
+    }
     if handle.queue(|| {}) == Err(Error::Closed) {
         passed += 1;
         println!("queue_after_shutdown_is_refused: ok");
