@@ -52,7 +52,9 @@ impl<A> MenuItem<A> {
         self
     }
 
-    /// Makes the entry a check item in the given state.
+    /// Makes the entry a check item in the given state.  A click does not
+    /// toggle it: the handler shows the new state with `set_menu` (see the
+    /// crate docs' "Check items").
     pub fn checked(mut self, checked: bool) -> Self {
         if let MenuItem::Entry(e) = &mut self {
             e.checked = Some(checked);
