@@ -85,8 +85,9 @@
 //! Windows).  Quit with `zt_libui::quit()`, then drop the [`Tray`], which
 //! removes the icon; do not call [`exit_loop`] or [`Tray::run`] there.  Give
 //! the builder [`on_panic`](TrayBuilder::on_panic) so a handler panic stops
-//! `Ui::main` and is raised from it.  The `tray_with_window` example is such
-//! a program, with a worker thread updating a window.
+//! `Ui::main` and is raised from it.  `examples/tray_with_window.rs` in the
+//! repository is such a program, with a worker thread updating a window
+//! through `Ui::channel`; the test command runs it on Linux and under Wine.
 //!
 //! A panic inside the handler does not unwind into C: it is kept and raised
 //! again on this thread when control is back in this crate ([`Tray::pump`],
