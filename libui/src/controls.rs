@@ -1,12 +1,11 @@
 //! The controls that live inside windows.
 
-use std::ffi::{c_int, c_void};
+use std::ffi::c_int;
 
 use zt_libui_sys as sys;
 
 use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
 use crate::Ui;
-use crate::{check_adopt, Control, Error};
 
 macro_rules! control {
     ($(#[$doc:meta])* $name:ident) => {
@@ -22,13 +21,9 @@ macro_rules! control {
 
     };
 }
-// The container controls (containers.rs) are declared the same way.
+// The containers (containers.rs) and the other controls are declared the same way.
 pub(crate) use control;
 
-control!(
-    /// A row or column of controls (`uiBox`).
-    UiBox
-);
 control!(
     /// A push button.
     Button
@@ -49,62 +44,6 @@ control!(
     /// A text area of many lines (`uiMultilineEntry`).
     MultilineEntry
 );
-
-impl UiBox {
-    /// Children side by side.
-    pub fn horizontal(_ui: &Ui) -> UiBox {
-        // SAFETY: plain constructor on the UI thread.
-        UiBox(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
-    }
-
-    /// Children one above the other.
-    pub fn vertical(_ui: &Ui) -> UiBox {
-        // SAFETY: as above.
-        UiBox(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
-    }
-
-    /// Adds `child` at the end; a `stretchy` child shares the spare space.
-    pub fn append(&self, child: &dyn Control, stretchy: bool) -> Result<(), Error> {
-        let c = check_adopt(&self.0, child)?;
-        let b = self.0.ptr::<sys::uiBox>().ok_or(Error::Destroyed)?;
-        // SAFETY: both alive, child free, no cycle (checked above).
-        unsafe { sys::uiBoxAppend(b, c, c_int::from(stretchy)) };
-        self.0.adopt(child.node());
-        Ok(())
-    }
-
-    pub fn len(&self) -> usize {
-        // SAFETY: alive box.
-        self.0.ptr().map_or(0, |b| unsafe { sys::uiBoxNumChildren(b) }.max(0) as usize)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Takes the child at `index` out (it is destroyed if nothing else holds
-    /// it); false if there is none.
-    pub fn delete(&self, index: usize) -> bool {
-        let Some(b) = self.0.ptr::<sys::uiBox>() else { return false };
-        let (Ok(i), true) = (c_int::try_from(index), index < self.len()) else { return false };
-        // SAFETY: alive box, index in range.
-        unsafe { sys::uiBoxDelete(b, i) };
-        self.0.release(index);
-        true
-    }
-
-    pub fn padded(&self) -> bool {
-        // SAFETY: alive box.
-        self.0.ptr().is_some_and(|b| unsafe { sys::uiBoxPadded(b) } != 0)
-    }
-
-    pub fn set_padded(&self, padded: bool) {
-        if let Some(b) = self.0.ptr() {
-            // SAFETY: alive box.
-            unsafe { sys::uiBoxSetPadded(b, c_int::from(padded)) }
-        }
-    }
-}
 
 impl Button {
     pub fn new(_ui: &Ui, text: &str) -> Button {
@@ -133,10 +72,7 @@ impl Button {
     }
 }
 
-unsafe extern "C" fn button_clicked(_: *mut sys::uiButton, data: *mut c_void) {
-    // SAFETY: data was installed by on_clicked with these types.
-    unsafe { Handler::<Button, ()>::fire(data, ()) }
-}
+event_trampoline!(button_clicked, sys::uiButton, Button);
 
 impl Label {
     pub fn new(_ui: &Ui, text: &str) -> Label {
@@ -220,15 +156,9 @@ impl Entry {
     }
 }
 
-unsafe extern "C" fn entry_activated(_: *mut sys::uiEntry, data: *mut c_void) {
-    // SAFETY: data was installed by on_activated with these types.
-    unsafe { Handler::<Entry, ()>::fire(data, ()) }
-}
+event_trampoline!(entry_activated, sys::uiEntry, Entry);
 
-unsafe extern "C" fn entry_changed(_: *mut sys::uiEntry, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<Entry, ()>::fire(data, ()) }
-}
+event_trampoline!(entry_changed, sys::uiEntry, Entry);
 
 impl Checkbox {
     pub fn new(_ui: &Ui, text: &str) -> Checkbox {
@@ -270,10 +200,7 @@ impl Checkbox {
     }
 }
 
-unsafe extern "C" fn checkbox_toggled(_: *mut sys::uiCheckbox, data: *mut c_void) {
-    // SAFETY: data was installed by on_toggled with these types.
-    unsafe { Handler::<Checkbox, ()>::fire(data, ()) }
-}
+event_trampoline!(checkbox_toggled, sys::uiCheckbox, Checkbox);
 
 impl MultilineEntry {
     /// Long lines wrap at the edge.

@@ -14,8 +14,13 @@
 //!   programs compiles.  Constructors therefore cannot fail, except
 //!   [`Menu::new`], whose [`Result`] says the menus are already fixed.
 //! - Controls are cheap handles (`Clone`).  A control put into a window or
-//!   box is owned by it and destroyed with it; calls on a destroyed control
-//!   do nothing and getters return empty values.  A window stays open until
+//!   box is owned by it and destroyed with it.
+//! - One error rule: a call that can be refused (adding, removing or
+//!   selecting children or items, an out-of-range value, a destroyed control
+//!   or container, menus after the first window) returns [`Result`] with
+//!   [`Error`].  Plain property setters (`set_text`, `enable`, ...) cannot be
+//!   refused by a live control; on a destroyed one they do nothing, and
+//!   getters return empty values ([`Control::is_alive`] tells).  A window stays open until
 //!   it is closed or [`Window::destroy`]ed, whether or not a handle remains.
 //! - A panic in a callback never unwinds into C: the loop stops, and the
 //!   panic is raised again from [`Ui::main`] (or [`Ui::step`]).
@@ -58,6 +63,7 @@
 mod channel;
 mod containers;
 mod controls;
+mod dialogs;
 mod lists;
 mod menus;
 mod node;
@@ -77,13 +83,14 @@ use std::sync::Arc;
 use zt_libui_sys as sys;
 
 pub use channel::UiSender;
-pub use containers::{Align, At, Form, Grid, Group, Placement, Tab};
-pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry, UiBox};
+pub use containers::{Align, At, Form, Grid, Group, Placement, Tab, UiBox};
+pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry};
+pub use dialogs::{msg_box, msg_box_error, open_file, open_folder, save_file};
 pub use lists::{Combobox, EditableCombobox, RadioButtons};
-pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
+pub use menus::{Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
 pub use values::{Progress, ProgressBar, Separator, Slider, Spinbox};
-pub use window::{msg_box, msg_box_error, Window};
+pub use window::Window;
 
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,7 +12,7 @@
 //! for name in ["Direct", "Relayed"] {
 //!     route.append(name);
 //! }
-//! route.set_selected(Some(0));
+//! route.set_selected(Some(0))?;
 //! let family = RadioButtons::new(&ui);
 //! family.append("IPv4");
 //! family.append("IPv6");
@@ -84,13 +84,13 @@ impl Combobox {
     }
 
     /// Removes the item at `index`; if it was chosen, none is afterwards (libui-ng's rule).
-    /// False if there is no such item.
-    pub fn delete(&self, index: usize) -> bool {
-        let Some(c) = self.0.ptr::<sys::uiCombobox>() else { return false };
-        let Some(i) = selection(Some(index), self.len()) else { return false };
+    /// [`Error::OutOfRange`] if there is no such item.
+    pub fn delete(&self, index: usize) -> Result<(), Error> {
+        let c = self.0.ptr::<sys::uiCombobox>().ok_or(Error::Destroyed)?;
+        let i = selection(Some(index), self.len()).ok_or(Error::OutOfRange)?;
         // SAFETY: alive combobox, index in range.
         unsafe { sys::uiComboboxDelete(c, i) };
-        true
+        Ok(())
     }
 
     /// Removes every item.
@@ -116,14 +116,14 @@ impl Combobox {
         selected(self.0.ptr().map_or(-1, |c| unsafe { sys::uiComboboxSelected(c) }))
     }
 
-    /// Chooses the item at `index`, or none (does not fire `on_selected`, as in libui-ng); false
+    /// Chooses the item at `index`, or none (does not fire `on_selected`, as in libui-ng); [`Error::OutOfRange`]
     /// if there is no such item.
-    pub fn set_selected(&self, index: Option<usize>) -> bool {
-        let Some(c) = self.0.ptr::<sys::uiCombobox>() else { return false };
-        let Some(i) = selection(index, self.len()) else { return false };
+    pub fn set_selected(&self, index: Option<usize>) -> Result<(), Error> {
+        let c = self.0.ptr::<sys::uiCombobox>().ok_or(Error::Destroyed)?;
+        let i = selection(index, self.len()).ok_or(Error::OutOfRange)?;
         // SAFETY: alive combobox, index in -1..len.
         unsafe { sys::uiComboboxSetSelected(c, i) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user chooses an item.
@@ -212,14 +212,14 @@ impl RadioButtons {
         selected(self.0.ptr().map_or(-1, |r| unsafe { sys::uiRadioButtonsSelected(r) }))
     }
 
-    /// Chooses the button at `index`, or none (does not fire `on_selected`, as in libui-ng); false
+    /// Chooses the button at `index`, or none (does not fire `on_selected`, as in libui-ng); [`Error::OutOfRange`]
     /// if there is no such button.
-    pub fn set_selected(&self, index: Option<usize>) -> bool {
-        let Some(r) = self.0.ptr::<sys::uiRadioButtons>() else { return false };
-        let Some(i) = selection(index, self.len()) else { return false };
+    pub fn set_selected(&self, index: Option<usize>) -> Result<(), Error> {
+        let r = self.0.ptr::<sys::uiRadioButtons>().ok_or(Error::Destroyed)?;
+        let i = selection(index, self.len()).ok_or(Error::OutOfRange)?;
         // SAFETY: alive radio buttons, index in -1..len.
         unsafe { sys::uiRadioButtonsSetSelected(r, i) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user chooses a button.

@@ -1,4 +1,4 @@
-//! The menu bar's menus and the file dialogs.
+//! The menu bar's menus.
 //!
 //! As in libui-ng, menus are made before the first [`Window`] and then stay as they are until the [`Ui`]
 //! is dropped; every window made with `has_menubar` shows all of them.  Enabling, disabling and checking
@@ -8,12 +8,10 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::ffi::{c_int, c_void};
 use std::marker::PhantomData;
-use std::path::PathBuf;
-use std::ptr::null_mut;
 
 use zt_libui_sys as sys;
 
-use crate::node::{c_text, take_text};
+use crate::node::c_text;
 use crate::{panic, Error, Ui, Window};
 
 /// What an item is: it decides which calls make sense.
@@ -258,29 +256,4 @@ unsafe extern "C" fn item_clicked(_: *mut sys::uiMenuItem, window: *mut sys::uiW
             f(&slot.item, &window);
         }
     })
-}
-
-fn dialog(
-    parent: Option<&Window>,
-    f: unsafe extern "C" fn(*mut sys::uiWindow) -> *mut std::ffi::c_char,
-) -> Option<PathBuf> {
-    let parent = parent.and_then(|w| w.ptr()).unwrap_or(null_mut());
-    // SAFETY: NULL or a live window; the result is NULL or text to free.
-    let p = unsafe { f(parent) };
-    (!p.is_null()).then(|| PathBuf::from(take_text(p)))
-}
-
-/// A modal dialog to choose an existing file; None when cancelled.
-pub fn open_file(parent: Option<&Window>) -> Option<PathBuf> {
-    dialog(parent, sys::uiOpenFile)
-}
-
-/// A modal dialog to choose a folder; None when cancelled.
-pub fn open_folder(parent: Option<&Window>) -> Option<PathBuf> {
-    dialog(parent, sys::uiOpenFolder)
-}
-
-/// A modal dialog to choose a file to save to (the user confirms replacing one); None when cancelled.
-pub fn save_file(parent: Option<&Window>) -> Option<PathBuf> {
-    dialog(parent, sys::uiSaveFile)
 }

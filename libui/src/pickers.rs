@@ -1,13 +1,13 @@
 //! The pickers: a date and time, a font, a color.  No date crate: [`DateTime`]
 //! is the picker's own plain value (local time, no time zone).
 
-use std::ffi::{c_int, c_void, CStr};
+use std::ffi::{c_int, CStr};
 
 use zt_libui_sys as sys;
 
 use crate::controls::control;
-use crate::node::{Handler, Node};
-use crate::Ui;
+use crate::node::{event_trampoline, Handler, Node};
+use crate::{Error, Ui};
 
 control!(
     /// A date and/or time field (`uiDateTimePicker`).
@@ -170,10 +170,7 @@ impl DateTimePicker {
     }
 }
 
-unsafe extern "C" fn date_time_changed(_: *mut sys::uiDateTimePicker, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<DateTimePicker, ()>::fire(data, ()) }
-}
+event_trampoline!(date_time_changed, sys::uiDateTimePicker, DateTimePicker);
 
 /// How slanted a font is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -268,10 +265,7 @@ impl FontButton {
     }
 }
 
-unsafe extern "C" fn font_changed(_: *mut sys::uiFontButton, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<FontButton, ()>::fire(data, ()) }
-}
+event_trampoline!(font_changed, sys::uiFontButton, FontButton);
 
 /// A color with alpha, each component 0..=1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -304,16 +298,16 @@ impl ColorButton {
         Some(c)
     }
 
-    /// Sets the color (does not fire `on_changed`); false, changing nothing, if a
-    /// component is outside 0..=1 or NaN.
-    pub fn set_color(&self, color: Rgba) -> bool {
-        let Some(b) = self.0.ptr() else { return false };
+    /// Sets the color (does not fire `on_changed`); [`Error::OutOfRange`], changing
+    /// nothing, if a component is outside 0..=1 or NaN.
+    pub fn set_color(&self, color: Rgba) -> Result<(), Error> {
+        let b = self.0.ptr().ok_or(Error::Destroyed)?;
         if !color.is_valid() {
-            return false;
+            return Err(Error::OutOfRange);
         }
         // SAFETY: alive button, components in range.
         unsafe { sys::uiColorButtonSetColor(b, color.r, color.g, color.b, color.a) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user chooses a color.
@@ -325,10 +319,7 @@ impl ColorButton {
     }
 }
 
-unsafe extern "C" fn color_changed(_: *mut sys::uiColorButton, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<ColorButton, ()>::fire(data, ()) }
-}
+event_trampoline!(color_changed, sys::uiColorButton, ColorButton);
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@
 //! let (s, b) = (spin.clone(), bar.clone());
 //! slider.on_changed(move |sl| {
 //!     s.set_value(sl.value());
-//!     b.set_progress(Progress::Percent((sl.value() * 100 / 11) as u8));
+//!     let _ = b.set_progress(Progress::Percent((sl.value() * 100 / 11) as u8));
 //! });
 //! column.append(&slider, false)?;
 //! column.append(&Separator::horizontal(&ui), false)?;
@@ -31,7 +31,7 @@ use zt_libui_sys as sys;
 
 use crate::controls::control;
 use crate::node::{event_trampoline, Handler, Node};
-use crate::Ui;
+use crate::{Error, Ui};
 
 control!(
     /// A horizontal slider over a range of whole numbers (`uiSlider`).
@@ -178,17 +178,17 @@ impl ProgressBar {
         }
     }
 
-    /// Shows `progress`; false (and nothing changes) for more than 100 % or a destroyed bar.
-    pub fn set_progress(&self, progress: Progress) -> bool {
+    /// Shows `progress`; [`Error::OutOfRange`] (and nothing changes) for more than 100 %.
+    pub fn set_progress(&self, progress: Progress) -> Result<(), Error> {
         let value = match progress {
-            Progress::Percent(n) if n > 100 => return false,
+            Progress::Percent(n) if n > 100 => return Err(Error::OutOfRange),
             Progress::Percent(n) => c_int::from(n),
             Progress::Indeterminate => -1,
         };
-        let Some(p) = self.0.ptr() else { return false };
+        let p = self.0.ptr().ok_or(Error::Destroyed)?;
         // SAFETY: alive bar, value in -1..=100.
         unsafe { sys::uiProgressBarSetValue(p, value) };
-        true
+        Ok(())
     }
 }
 

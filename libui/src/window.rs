@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use zt_libui_sys as sys;
 
-use crate::node::{c_text, take_text, Handler, Node};
+use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
 use crate::{check_adopt, Control, Error, Ui};
 
 /// A top-level window.  It stays open until the user closes it (and the
@@ -209,11 +209,8 @@ unsafe extern "C" fn window_closing(w: *mut sys::uiWindow, data: *mut c_void) ->
     0
 }
 
-/// The size, position and focus events: a handler with nothing to return.
-unsafe extern "C" fn window_event(_: *mut sys::uiWindow, data: *mut c_void) {
-    // SAFETY: data was installed by an on_* method with these types.
-    unsafe { Handler::<Window, ()>::fire(data, ()) }
-}
+// The size, position and focus events: a handler with nothing to return.
+event_trampoline!(window_event, sys::uiWindow, Window);
 
 /// The open window whose C pointer is `w`.
 pub(crate) fn find(w: *mut sys::uiWindow) -> Option<Window> {
@@ -226,18 +223,4 @@ pub(crate) fn destroy_all() {
     for node in open {
         node.destroy();
     }
-}
-
-/// A modal message box; returns when the user dismisses it.
-pub fn msg_box(parent: Option<&Window>, title: &str, description: &str) {
-    let parent = parent.and_then(|w| w.0.ptr()).unwrap_or(std::ptr::null_mut());
-    // SAFETY: NULL or an alive window; the strings outlive the call.
-    unsafe { sys::uiMsgBox(parent, c_text(title).as_ptr(), c_text(description).as_ptr()) }
-}
-
-/// A modal error message box.
-pub fn msg_box_error(parent: Option<&Window>, title: &str, description: &str) {
-    let parent = parent.and_then(|w| w.0.ptr()).unwrap_or(std::ptr::null_mut());
-    // SAFETY: as in msg_box.
-    unsafe { sys::uiMsgBoxError(parent, c_text(title).as_ptr(), c_text(description).as_ptr()) }
 }

@@ -79,7 +79,7 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
     check!(entry.is_enabled() && !entry.is_enabled_to_user());
     column.enable();
     check!(entry.is_enabled_to_user());
-    check!(column.delete(0) && column.len() == 2 && !column.delete(5));
+    check!(column.delete(0).is_ok() && column.len() == 2 && column.delete(5) == Err(Error::OutOfRange));
     // The removed label is free again and can go elsewhere.
     let other = UiBox::horizontal(ui);
     check!(other.append(&label, false).is_ok());
@@ -323,14 +323,14 @@ fn pickers_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(f == Font::control_font(ui));
     check!(color.color() == Some(Rgba { r: 0.0, g: 0.0, b: 0.0, a: 1.0 }));
     let c = Rgba { r: 0.2, g: 0.4, b: 0.6, a: 0.8 };
-    check!(color.set_color(c) && color.color() == Some(c));
-    check!(!color.set_color(Rgba { r: 2.0, ..c }) && color.color() == Some(c));
+    check!(color.set_color(c).is_ok() && color.color() == Some(c));
+    check!(color.set_color(Rgba { r: 2.0, ..c }) == Err(Error::OutOfRange) && color.color() == Some(c));
     pump(ui, 20);
     check!(changes.get() == 0);
     w.destroy();
     // Gone with their window: getters give None, setters do nothing.
     check!(pickers[0].date_time().is_none() && font.font().is_none() && color.color().is_none());
-    check!(!color.set_color(c));
+    check!(color.set_color(c) == Err(Error::Destroyed));
     pickers[1].set_date_time(leap);
     Ok(())
 }
@@ -383,23 +383,28 @@ fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
     check!(form.append("cycle", &tab, false) == Err(Error::Cycle));
     check!(tab.append("window", &w) == Err(Error::WindowAsChild));
     check!(tab.len() == 2 && tab.selected() == Some(1));
-    check!(tab.set_margined(1, true) && tab.margined(1) && !tab.margined(0) && !tab.set_margined(2, true));
+    check!(
+        tab.set_margined(1, true).is_ok()
+            && tab.margined(1)
+            && !tab.margined(0)
+            && tab.set_margined(2, true) == Err(Error::OutOfRange)
+    );
     w.set_child(&tab).map_err(|e| e.to_string())?;
     w.show();
     pump(ui, 50);
     let picks = Rc::new(Cell::new(0));
     let p = picks.clone();
     tab.on_selected(move |t| p.set(p.get() + 1 + 10 * t.selected().unwrap_or(99)));
-    check!(tab.set_selected(0) && tab.selected() == Some(0) && !tab.set_selected(2));
+    check!(tab.set_selected(0).is_ok() && tab.selected() == Some(0) && tab.set_selected(2) == Err(Error::OutOfRange));
     pump(ui, 20);
     check!(picks.get() == 0);
     user_selects_page(&tab, 1);
     pump(ui, 20);
     check!(picks.get() == 11);
     // A deleted page's control is destroyed with its last handle; one still held lives on.
-    check!(tab.delete(0) && tab.len() == 1 && !tab.delete(1));
+    check!(tab.delete(0).is_ok() && tab.len() == 1 && tab.delete(1) == Err(Error::OutOfRange));
     check!(grid.is_alive() && b.is_alive());
-    check!(form.delete(1) && form.len() == 1 && search.is_alive());
+    check!(form.delete(1).is_ok() && form.len() == 1 && search.is_alive());
     // The grid's last handle goes: it is destroyed, and its children with it.
     drop(grid);
     check!(!b.is_alive() && !a.is_alive());
@@ -436,9 +441,11 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(spin.value() == 3);
     spin.set_value(i32::MIN);
     check!(spin.value() == -5);
-    check!(bar.set_progress(Progress::Percent(100)) && bar.progress() == Progress::Percent(100));
-    check!(!bar.set_progress(Progress::Percent(101)) && bar.progress() == Progress::Percent(100));
-    check!(bar.set_progress(Progress::Indeterminate) && bar.progress() == Progress::Indeterminate);
+    check!(bar.set_progress(Progress::Percent(100)).is_ok() && bar.progress() == Progress::Percent(100));
+    check!(
+        bar.set_progress(Progress::Percent(101)) == Err(Error::OutOfRange) && bar.progress() == Progress::Percent(100)
+    );
+    check!(bar.set_progress(Progress::Indeterminate).is_ok() && bar.progress() == Progress::Indeterminate);
 
     let (combo, editable, radios) = (Combobox::new(ui), EditableCombobox::new(ui), RadioButtons::new(ui));
     let f = fired.clone();
@@ -451,22 +458,31 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(combo.insert_at(0, "a").is_ok() && combo.insert_at(2, "d").is_ok());
     check!(combo.insert_at(4, "far") == Err(Error::OutOfRange));
     check!(combo.insert_at(2, "c\0nul").is_ok() && combo.len() == 4);
-    check!(combo.selected().is_none() && combo.set_selected(Some(3)) && combo.selected() == Some(3));
-    check!(!combo.set_selected(Some(4)) && combo.selected() == Some(3));
+    check!(combo.selected().is_none() && combo.set_selected(Some(3)).is_ok() && combo.selected() == Some(3));
+    check!(combo.set_selected(Some(4)) == Err(Error::OutOfRange) && combo.selected() == Some(3));
     // Deleting the chosen last item leaves none chosen, as in libui-ng.
-    check!(combo.delete(3) && combo.selected().is_none() && !combo.delete(3) && combo.len() == 3);
-    check!(combo.set_selected(Some(0)) && combo.set_selected(None) && combo.selected().is_none());
+    check!(
+        combo.delete(3).is_ok()
+            && combo.selected().is_none()
+            && combo.delete(3) == Err(Error::OutOfRange)
+            && combo.len() == 3
+    );
+    check!(combo.set_selected(Some(0)).is_ok() && combo.set_selected(None).is_ok() && combo.selected().is_none());
     combo.clear();
     check!(combo.is_empty());
     editable.append("zt0");
     editable.set_text("typed ✓");
     check!(editable.text() == "typed ✓");
-    check!(radios.is_empty() && !radios.set_selected(Some(0)));
+    check!(radios.is_empty() && radios.set_selected(Some(0)) == Err(Error::OutOfRange));
     radios.append("IPv4");
     radios.append("IPv6");
     check!(radios.len() == 2 && radios.selected().is_none());
-    check!(radios.set_selected(Some(1)) && radios.selected() == Some(1) && !radios.set_selected(Some(2)));
-    check!(radios.set_selected(None) && radios.selected().is_none());
+    check!(
+        radios.set_selected(Some(1)).is_ok()
+            && radios.selected() == Some(1)
+            && radios.set_selected(Some(2)) == Err(Error::OutOfRange)
+    );
+    check!(radios.set_selected(None).is_ok() && radios.selected().is_none());
 
     let (wrapping, flat) = (MultilineEntry::new(ui), MultilineEntry::non_wrapping(ui));
     let f = fired.clone();
@@ -508,7 +524,7 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     w.destroy();
     check!(!slider.is_alive() && !wrapping.is_alive() && !group.is_alive() && !radios.is_alive());
     check!(slider.value() == 0 && combo.selected().is_none() && radios.is_empty() && wrapping.text().is_empty());
-    check!(!bar.set_progress(Progress::Percent(1)) && group.title().is_empty());
+    check!(bar.set_progress(Progress::Percent(1)) == Err(Error::Destroyed) && group.title().is_empty());
     check!(group.set_child(&Label::new(ui, "late")) == Err(Error::Destroyed));
     Ok(())
 }
@@ -523,7 +539,7 @@ fn value_and_list_events_reach_their_closures(ui: &Ui) -> Result<(), String> {
         combo.append(text);
         radios.append(text);
     }
-    combo.set_selected(Some(0));
+    let _ = combo.set_selected(Some(0));
     let seen = Rc::new(Cell::new((None, None, None)));
     let s = seen.clone();
     slider.on_changed(move |sl| s.set((Some(sl.value()), s.get().1, s.get().2)));
