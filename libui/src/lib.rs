@@ -379,20 +379,18 @@ pub trait Control {
     }
 }
 
-/// Checks that `child` may go into `parent` (both alive, child free, no cycle).
+/// Asks C whether `child` may go into `parent` (its rule, applied by every
+/// adopting call) and returns the child's pointer if so.
 pub(crate) fn check_adopt(parent: &Rc<node::Node>, child: &dyn Control) -> Result<*mut sys::uiControl, Error> {
-    let c = child.node();
-    let (Some(_), Some(ptr)) = (parent.ptr::<sys::uiControl>(), c.ptr::<sys::uiControl>()) else {
+    let (Some(p), Some(c)) = (parent.ptr::<sys::uiControl>(), child.node().ptr::<sys::uiControl>()) else {
         return Err(Error::Destroyed);
     };
-    if c.is_window() {
-        return Err(Error::WindowAsChild);
+    // SAFETY: on the UI thread (the Rc handles are !Send); C checks both pointers itself.
+    match unsafe { sys::uixControlCanAdopt(p, c) } as sys::uixAdopt {
+        sys::uixAdoptOK => Ok(c),
+        sys::uixAdoptToplevel => Err(Error::WindowAsChild),
+        sys::uixAdoptHasParent => Err(Error::AlreadyParented),
+        sys::uixAdoptCycle => Err(Error::Cycle),
+        _ => Err(Error::Destroyed),
     }
-    if c.has_parent() {
-        return Err(Error::AlreadyParented);
-    }
-    if c.is_ancestor_of(parent) {
-        return Err(Error::Cycle);
-    }
-    Ok(ptr)
 }

@@ -32,14 +32,10 @@ struct Clicked {
     f: RefCell<Box<ClickedFn>>,
 }
 
+/// The OnClicked closures by item address (C holds their addresses).  Whether
+/// menus are fixed and which once-only items exist, C answers (ui_extras.h).
 #[derive(Default)]
 struct State {
-    /// A window exists: the menus are fixed.
-    fixed: bool,
-    quit: bool,
-    preferences: bool,
-    about: bool,
-    /// The OnClicked closures by item address (C holds their addresses).
     handlers: Vec<(usize, Box<Clicked>)>,
 }
 
@@ -49,16 +45,17 @@ thread_local! {
     static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
-/// A window was made (the menus are fixed from now on).
-pub(crate) fn window_made() {
-    STATE.with(|s| s.borrow_mut().fixed = true);
-}
-
 /// The Ui is gone (after uiUninit freed the menus).
 pub(crate) fn reset() {
     let old = STATE.with(|s| std::mem::take(&mut *s.borrow_mut()));
     GENERATION.with(|g| g.set(g.get() + 1));
     drop(old);
+}
+
+/// Whether a window exists, so menus can no longer change (C's rule).
+fn frozen() -> bool {
+    // SAFETY: a query; callers hold a Ui or a Menu, so this is the UI thread.
+    unsafe { sys::uixMenusFrozen() != 0 }
 }
 
 fn generation() -> u64 {
@@ -97,7 +94,7 @@ impl std::fmt::Debug for MenuItem {
 impl Menu {
     /// A new menu named `name`; [`Error::MenusFixed`] once a window exists.
     pub fn new(_ui: &Ui, name: &str) -> Result<Menu, Error> {
-        if STATE.with(|s| s.borrow().fixed) {
+        if frozen() {
             return Err(Error::MenusFixed);
         }
         // SAFETY: on the UI thread after init, before any window; the name is copied.
@@ -112,7 +109,7 @@ impl Menu {
         if self.generation != generation() {
             return Err(Error::Destroyed);
         }
-        if STATE.with(|s| s.borrow().fixed) {
+        if frozen() {
             return Err(Error::MenusFixed);
         }
         Ok(self.ptr)
@@ -120,17 +117,14 @@ impl Menu {
 
     fn append(&self, kind: MenuItemKind, name: &str) -> Result<MenuItem, Error> {
         let m = self.usable()?;
-        let taken = STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            let slot = match kind {
-                MenuItemKind::Quit => &mut s.quit,
-                MenuItemKind::Preferences => &mut s.preferences,
-                MenuItemKind::About => &mut s.about,
-                MenuItemKind::Plain | MenuItemKind::Check => return false,
-            };
-            std::mem::replace(slot, true)
-        });
-        if taken {
+        let once = match kind {
+            MenuItemKind::Quit => Some(sys::uixMenuItemQuit),
+            MenuItemKind::Preferences => Some(sys::uixMenuItemPreferences),
+            MenuItemKind::About => Some(sys::uixMenuItemAbout),
+            MenuItemKind::Plain | MenuItemKind::Check => None,
+        };
+        // SAFETY: a query on the UI thread (Menu is !Send) of a live Ui.
+        if once.is_some_and(|which| unsafe { sys::uixMenuHasItem(which as c_int) } != 0) {
             return Err(Error::OnlyOne);
         }
         let name = c_text(name);

@@ -31,7 +31,6 @@ impl Window {
     pub fn new(_ui: &Ui, title: &str, width: i32, height: i32, has_menubar: bool) -> Window {
         // SAFETY: the library copies the title.
         let ptr = unsafe { sys::uiNewWindow(c_text(title).as_ptr(), width, height, c_int::from(has_menubar)) };
-        crate::menus::window_made();
         let window = Window(Node::new(ptr.cast(), true));
         OPEN.with(|o| o.borrow_mut().push(window.0.clone()));
         window.on_closing(|_| true);
