@@ -154,13 +154,13 @@ impl UiBox {
     /// Children side by side.
     pub fn horizontal(_ui: &Ui) -> UiBox {
         // SAFETY: plain constructor on the UI thread.
-        UiBox(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
+        UiBox::wrap(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
     }
 
     /// Children one above the other.
     pub fn vertical(_ui: &Ui) -> UiBox {
         // SAFETY: as above.
-        UiBox(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
+        UiBox::wrap(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
     }
 
     /// Adds `child` at the end; a `stretchy` child shares the spare space.
@@ -204,7 +204,7 @@ impl UiBox {
 impl Tab {
     pub fn new(_ui: &Ui) -> Tab {
         // SAFETY: plain constructor on the UI thread.
-        Tab(Node::new(unsafe { sys::uiNewTab() }.cast(), false))
+        Tab::wrap(Node::new(unsafe { sys::uiNewTab() }.cast(), false))
     }
 
     /// Adds a page named `name` holding `child` at the end.
@@ -270,7 +270,7 @@ impl Tab {
     /// Replaces the handler called when the user selects another page.
     pub fn on_selected(&self, f: impl FnMut(&Tab) + 'static) {
         let Some(t) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "selected", Tab, f);
+        let data = Handler::install(&self.0, "selected", Tab::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiTabOnSelected(t, Some(tab_selected), data) }
     }
@@ -281,7 +281,7 @@ event_trampoline!(tab_selected, sys::uiTab, Tab);
 impl Form {
     pub fn new(_ui: &Ui) -> Form {
         // SAFETY: plain constructor on the UI thread.
-        Form(Node::new(unsafe { sys::uiNewForm() }.cast(), false))
+        Form::wrap(Node::new(unsafe { sys::uiNewForm() }.cast(), false))
     }
 
     /// Adds a row: `label` beside `child`; `stretchy` rows share the height left over.
@@ -324,7 +324,7 @@ impl Form {
 impl Grid {
     pub fn new(_ui: &Ui) -> Grid {
         // SAFETY: plain constructor on the UI thread.
-        Grid(Node::new(unsafe { sys::uiNewGrid() }.cast(), false))
+        Grid::wrap(Node::new(unsafe { sys::uiNewGrid() }.cast(), false))
     }
 
     /// Puts `child` in the cells from column `left`, row `top`, over `xspan` columns and `yspan`
@@ -412,7 +412,7 @@ impl Grid {
 impl Group {
     pub fn new(_ui: &Ui, title: &str) -> Group {
         // SAFETY: the library copies the title.
-        Group(Node::new(unsafe { sys::uiNewGroup(c_text(title).as_ptr()) }.cast(), false))
+        Group::wrap(Node::new(unsafe { sys::uiNewGroup(c_text(title).as_ptr()) }.cast(), false))
     }
 
     pub fn title(&self) -> String {

@@ -11,7 +11,13 @@ macro_rules! control {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
-        pub struct $name(std::rc::Rc<$crate::node::Node>);
+        pub struct $name($crate::node::Local<std::rc::Rc<$crate::node::Node>>, std::marker::PhantomData<*const ()>);
+
+        impl $name {
+            fn wrap(node: std::rc::Rc<$crate::node::Node>) -> Self {
+                $name($crate::node::Local(node), std::marker::PhantomData)
+            }
+        }
 
         impl $crate::Control for $name {
             fn node(&self) -> &std::rc::Rc<$crate::node::Node> {
@@ -48,7 +54,7 @@ control!(
 impl Button {
     pub fn new(_ui: &Ui, text: &str) -> Button {
         // SAFETY: the text outlives the call; the library copies it.
-        Button(Node::new(unsafe { sys::uiNewButton(c_text(text).as_ptr()) }.cast(), false))
+        Button::wrap(Node::new(unsafe { sys::uiNewButton(c_text(text).as_ptr()) }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -66,7 +72,7 @@ impl Button {
     /// Replaces the click handler.
     pub fn on_clicked(&self, f: impl FnMut(&Button) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "clicked", Button, f);
+        let data = Handler::install(&self.0, "clicked", Button::wrap, f);
         // SAFETY: data lives with the node (see Node::keep).
         unsafe { sys::uiButtonOnClicked(b, Some(button_clicked), data) }
     }
@@ -77,7 +83,7 @@ event_trampoline!(button_clicked, sys::uiButton, Button);
 impl Label {
     pub fn new(_ui: &Ui, text: &str) -> Label {
         // SAFETY: the library copies the text.
-        Label(Node::new(unsafe { sys::uiNewLabel(c_text(text).as_ptr()) }.cast(), false))
+        Label::wrap(Node::new(unsafe { sys::uiNewLabel(c_text(text).as_ptr()) }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -96,19 +102,19 @@ impl Label {
 impl Entry {
     pub fn new(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
-        Entry(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
+        Entry::wrap(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
     }
 
     /// An entry for search text: GTK's search field (Windows has none: a plain entry).
     pub fn search(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
-        Entry(Node::new(unsafe { sys::uiNewSearchEntry() }.cast(), false))
+        Entry::wrap(Node::new(unsafe { sys::uiNewSearchEntry() }.cast(), false))
     }
 
     /// An entry that hides what is typed.
     pub fn password(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
-        Entry(Node::new(unsafe { sys::uiNewPasswordEntry() }.cast(), false))
+        Entry::wrap(Node::new(unsafe { sys::uiNewPasswordEntry() }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -139,7 +145,7 @@ impl Entry {
     /// Replaces the handler called when the user changes the text.
     pub fn on_changed(&self, f: impl FnMut(&Entry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Entry, f);
+        let data = Handler::install(&self.0, "changed", Entry::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiEntryOnChanged(e, Some(entry_changed), data) }
     }
@@ -150,7 +156,7 @@ impl Entry {
     /// (an addition of this toolkit; libui-ng has none).
     pub fn on_activated(&self, f: impl FnMut(&Entry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "activated", Entry, f);
+        let data = Handler::install(&self.0, "activated", Entry::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uixEntryOnActivated(e, Some(entry_activated), data) }
     }
@@ -163,7 +169,7 @@ event_trampoline!(entry_changed, sys::uiEntry, Entry);
 impl Checkbox {
     pub fn new(_ui: &Ui, text: &str) -> Checkbox {
         // SAFETY: the library copies the text.
-        Checkbox(Node::new(unsafe { sys::uiNewCheckbox(c_text(text).as_ptr()) }.cast(), false))
+        Checkbox::wrap(Node::new(unsafe { sys::uiNewCheckbox(c_text(text).as_ptr()) }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -194,7 +200,7 @@ impl Checkbox {
     /// Replaces the handler called when the user toggles it.
     pub fn on_toggled(&self, f: impl FnMut(&Checkbox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "toggled", Checkbox, f);
+        let data = Handler::install(&self.0, "toggled", Checkbox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiCheckboxOnToggled(c, Some(checkbox_toggled), data) }
     }
@@ -206,13 +212,13 @@ impl MultilineEntry {
     /// Long lines wrap at the edge.
     pub fn new(_ui: &Ui) -> MultilineEntry {
         // SAFETY: plain constructor on the UI thread.
-        MultilineEntry(Node::new(unsafe { sys::uiNewMultilineEntry() }.cast(), false))
+        MultilineEntry::wrap(Node::new(unsafe { sys::uiNewMultilineEntry() }.cast(), false))
     }
 
     /// Long lines scroll sideways instead of wrapping.
     pub fn non_wrapping(_ui: &Ui) -> MultilineEntry {
         // SAFETY: as above.
-        MultilineEntry(Node::new(unsafe { sys::uiNewNonWrappingMultilineEntry() }.cast(), false))
+        MultilineEntry::wrap(Node::new(unsafe { sys::uiNewNonWrappingMultilineEntry() }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -251,7 +257,7 @@ impl MultilineEntry {
     /// Replaces the handler called when the user changes the text.
     pub fn on_changed(&self, f: impl FnMut(&MultilineEntry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", MultilineEntry, f);
+        let data = Handler::install(&self.0, "changed", MultilineEntry::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiMultilineEntryOnChanged(e, Some(multiline_changed), data) }
     }

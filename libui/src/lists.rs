@@ -63,7 +63,7 @@ fn selected(raw: c_int) -> Option<usize> {
 impl Combobox {
     pub fn new(_ui: &Ui) -> Combobox {
         // SAFETY: plain constructor on the UI thread.
-        Combobox(Node::new(unsafe { sys::uiNewCombobox() }.cast(), false))
+        Combobox::wrap(Node::new(unsafe { sys::uiNewCombobox() }.cast(), false))
     }
 
     /// Adds an item at the end.
@@ -129,7 +129,7 @@ impl Combobox {
     /// Replaces the handler called when the user chooses an item.
     pub fn on_selected(&self, f: impl FnMut(&Combobox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "selected", Combobox, f);
+        let data = Handler::install(&self.0, "selected", Combobox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiComboboxOnSelected(c, Some(combobox_selected), data) }
     }
@@ -140,7 +140,7 @@ event_trampoline!(combobox_selected, sys::uiCombobox, Combobox);
 impl EditableCombobox {
     pub fn new(_ui: &Ui) -> EditableCombobox {
         // SAFETY: plain constructor on the UI thread.
-        EditableCombobox(Node::new(unsafe { sys::uiNewEditableCombobox() }.cast(), false))
+        EditableCombobox::wrap(Node::new(unsafe { sys::uiNewEditableCombobox() }.cast(), false))
     }
 
     /// Adds a suggestion at the end of the list.
@@ -168,7 +168,7 @@ impl EditableCombobox {
     /// Replaces the handler called when the user types or chooses a suggestion.
     pub fn on_changed(&self, f: impl FnMut(&EditableCombobox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", EditableCombobox, f);
+        let data = Handler::install(&self.0, "changed", EditableCombobox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiEditableComboboxOnChanged(c, Some(editable_changed), data) }
     }
@@ -180,7 +180,7 @@ impl RadioButtons {
     /// No buttons yet; none chosen.
     pub fn new(_ui: &Ui) -> RadioButtons {
         // SAFETY: plain constructor on the UI thread.
-        RadioButtons(Node::new(unsafe { sys::uiNewRadioButtons() }.cast(), false))
+        RadioButtons::wrap(Node::new(unsafe { sys::uiNewRadioButtons() }.cast(), false))
     }
 
     /// Adds a button at the end.
@@ -225,7 +225,7 @@ impl RadioButtons {
     /// Replaces the handler called when the user chooses a button.
     pub fn on_selected(&self, f: impl FnMut(&RadioButtons) + 'static) {
         let Some(r) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "selected", RadioButtons, f);
+        let data = Handler::install(&self.0, "selected", RadioButtons::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiRadioButtonsOnSelected(r, Some(radio_selected), data) }
     }

@@ -12,6 +12,25 @@ use zt_libui_sys as sys;
 
 use crate::panic;
 
+/// A control's `Rc<Node>`, `Send` and `Sync` only so that the compiler's
+/// "cannot be sent between threads" message names the control and its
+/// `PhantomData<*const ()>`, the one reason it gives, instead of this module.
+#[derive(Clone)]
+pub struct Local<T>(pub(crate) T);
+
+// SAFETY: a Local is only ever a field of a control type, which is !Send and
+// !Sync through its own PhantomData<*const ()>: the value never changes thread.
+unsafe impl<T> Send for Local<T> {}
+// SAFETY: as above.
+unsafe impl<T> Sync for Local<T> {}
+
+impl<T> std::ops::Deref for Local<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 pub struct Node {
     ptr: *mut sys::uiControl,
     alive: Cell<bool>,

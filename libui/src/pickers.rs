@@ -140,7 +140,7 @@ impl DateTimePicker {
                 DateTimeKind::Time => sys::uiNewTimePicker(),
             }
         };
-        DateTimePicker(Node::new(p.cast(), false))
+        DateTimePicker::wrap(Node::new(p.cast(), false))
     }
 
     /// What it holds; `None` once destroyed.
@@ -164,7 +164,7 @@ impl DateTimePicker {
     /// Replaces the handler called when the user changes the value.
     pub fn on_changed(&self, f: impl FnMut(&DateTimePicker) + 'static) {
         let Some(d) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", DateTimePicker, f);
+        let data = Handler::install(&self.0, "changed", DateTimePicker::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiDateTimePickerOnChanged(d, Some(date_time_changed), data) }
     }
@@ -240,7 +240,7 @@ impl FontButton {
     /// A button showing the system's UI font.
     pub fn new(_ui: &Ui) -> FontButton {
         // SAFETY: plain constructor.
-        FontButton(Node::new(unsafe { sys::uiNewFontButton() }.cast(), false))
+        FontButton::wrap(Node::new(unsafe { sys::uiNewFontButton() }.cast(), false))
     }
 
     /// The chosen font; `None` once destroyed.
@@ -259,7 +259,7 @@ impl FontButton {
     /// Replaces the handler called when the user chooses a font.
     pub fn on_changed(&self, f: impl FnMut(&FontButton) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", FontButton, f);
+        let data = Handler::install(&self.0, "changed", FontButton::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiFontButtonOnChanged(b, Some(font_changed), data) }
     }
@@ -286,7 +286,7 @@ impl ColorButton {
     /// A button showing opaque black.
     pub fn new(_ui: &Ui) -> ColorButton {
         // SAFETY: plain constructor.
-        ColorButton(Node::new(unsafe { sys::uiNewColorButton() }.cast(), false))
+        ColorButton::wrap(Node::new(unsafe { sys::uiNewColorButton() }.cast(), false))
     }
 
     /// The color; `None` once destroyed.
@@ -313,7 +313,7 @@ impl ColorButton {
     /// Replaces the handler called when the user chooses a color.
     pub fn on_changed(&self, f: impl FnMut(&ColorButton) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", ColorButton, f);
+        let data = Handler::install(&self.0, "changed", ColorButton::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiColorButtonOnChanged(b, Some(color_changed), data) }
     }

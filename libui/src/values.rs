@@ -70,7 +70,7 @@ impl Slider {
     pub fn new(_ui: &Ui, range: RangeInclusive<i32>) -> Slider {
         let (min, max) = ends(&range);
         // SAFETY: plain constructor on the UI thread.
-        Slider(Node::new(unsafe { sys::uiNewSlider(min, max) }.cast(), false))
+        Slider::wrap(Node::new(unsafe { sys::uiNewSlider(min, max) }.cast(), false))
     }
 
     /// The value; 0 once destroyed.
@@ -112,7 +112,7 @@ impl Slider {
     /// Replaces the handler called when the user moves the slider.
     pub fn on_changed(&self, f: impl FnMut(&Slider) + 'static) {
         let Some(s) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Slider, f);
+        let data = Handler::install(&self.0, "changed", Slider::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiSliderOnChanged(s, Some(slider_changed), data) }
     }
@@ -120,7 +120,7 @@ impl Slider {
     /// Replaces the handler called when the user lets go of the slider.
     pub fn on_released(&self, f: impl FnMut(&Slider) + 'static) {
         let Some(s) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "released", Slider, f);
+        let data = Handler::install(&self.0, "released", Slider::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiSliderOnReleased(s, Some(slider_released), data) }
     }
@@ -134,7 +134,7 @@ impl Spinbox {
     pub fn new(_ui: &Ui, range: RangeInclusive<i32>) -> Spinbox {
         let (min, max) = ends(&range);
         // SAFETY: plain constructor on the UI thread.
-        Spinbox(Node::new(unsafe { sys::uiNewSpinbox(min, max) }.cast(), false))
+        Spinbox::wrap(Node::new(unsafe { sys::uiNewSpinbox(min, max) }.cast(), false))
     }
 
     /// The value; 0 once destroyed.
@@ -154,7 +154,7 @@ impl Spinbox {
     /// Replaces the handler called when the user changes the value.
     pub fn on_changed(&self, f: impl FnMut(&Spinbox) + 'static) {
         let Some(s) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Spinbox, f);
+        let data = Handler::install(&self.0, "changed", Spinbox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiSpinboxOnChanged(s, Some(spinbox_changed), data) }
     }
@@ -166,7 +166,7 @@ impl ProgressBar {
     /// An empty bar (0 %).
     pub fn new(_ui: &Ui) -> ProgressBar {
         // SAFETY: plain constructor on the UI thread.
-        ProgressBar(Node::new(unsafe { sys::uiNewProgressBar() }.cast(), false))
+        ProgressBar::wrap(Node::new(unsafe { sys::uiNewProgressBar() }.cast(), false))
     }
 
     /// What the bar shows; 0 % once destroyed.
@@ -196,12 +196,12 @@ impl Separator {
     /// A horizontal line, between controls stacked vertically.
     pub fn horizontal(_ui: &Ui) -> Separator {
         // SAFETY: plain constructor on the UI thread.
-        Separator(Node::new(unsafe { sys::uiNewHorizontalSeparator() }.cast(), false))
+        Separator::wrap(Node::new(unsafe { sys::uiNewHorizontalSeparator() }.cast(), false))
     }
 
     /// A vertical line, between controls side by side.
     pub fn vertical(_ui: &Ui) -> Separator {
         // SAFETY: as above.
-        Separator(Node::new(unsafe { sys::uiNewVerticalSeparator() }.cast(), false))
+        Separator::wrap(Node::new(unsafe { sys::uiNewVerticalSeparator() }.cast(), false))
     }
 }

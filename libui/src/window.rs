@@ -6,17 +6,25 @@ use std::rc::Rc;
 
 use zt_libui_sys as sys;
 
-use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
+use std::marker::PhantomData;
+
+use crate::node::{c_text, event_trampoline, take_text, Handler, Local, Node};
 use crate::{check_adopt, Control, Error, Ui};
 
 /// A top-level window.  It stays open until the user closes it (and the
 /// `on_closing` handler agrees) or [`Window::destroy`] is called.
 #[derive(Clone)]
-pub struct Window(Rc<Node>);
+pub struct Window(Local<Rc<Node>>, PhantomData<*const ()>);
 
 thread_local! {
     /// Open windows: they live on without a Rust handle, as on screen.
     static OPEN: RefCell<Vec<Rc<Node>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Window {
+    fn wrap(node: Rc<Node>) -> Self {
+        Window(Local(node), PhantomData)
+    }
 }
 
 impl Control for Window {
@@ -31,8 +39,8 @@ impl Window {
     pub fn new(_ui: &Ui, title: &str, width: i32, height: i32, has_menubar: bool) -> Window {
         // SAFETY: the library copies the title.
         let ptr = unsafe { sys::uiNewWindow(c_text(title).as_ptr(), width, height, c_int::from(has_menubar)) };
-        let window = Window(Node::new(ptr.cast(), true));
-        OPEN.with(|o| o.borrow_mut().push(window.0.clone()));
+        let window = Window::wrap(Node::new(ptr.cast(), true));
+        OPEN.with(|o| o.borrow_mut().push(Rc::clone(&window.0)));
         window.on_closing(|_| true);
         window
     }
@@ -105,7 +113,7 @@ impl Window {
     /// closes (destroys) it, false keeps it open.
     pub fn on_closing(&self, f: impl FnMut(&Window) -> bool + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "closing", Window, f);
+        let data = Handler::install(&self.0, "closing", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnClosing(w, Some(window_closing), data) }
     }
@@ -113,7 +121,7 @@ impl Window {
     /// Replaces the handler called after the user resized the window.
     pub fn on_content_size_changed(&self, f: impl FnMut(&Window) + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "size", Window, f);
+        let data = Handler::install(&self.0, "size", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnContentSizeChanged(w, Some(window_event), data) }
     }
@@ -139,7 +147,7 @@ impl Window {
     /// Replaces the handler called after the user (or system) moved the window.
     pub fn on_position_changed(&self, f: impl FnMut(&Window) + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "position", Window, f);
+        let data = Handler::install(&self.0, "position", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnPositionChanged(w, Some(window_event), data) }
     }
@@ -166,7 +174,7 @@ impl Window {
     /// Replaces the handler called when the window gains or loses the focus.
     pub fn on_focus_changed(&self, f: impl FnMut(&Window) + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "focus", Window, f);
+        let data = Handler::install(&self.0, "focus", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnFocusChanged(w, Some(window_event), data) }
     }
@@ -213,7 +221,7 @@ event_trampoline!(window_event, sys::uiWindow, Window);
 
 /// The open window whose C pointer is `w`.
 pub(crate) fn find(w: *mut sys::uiWindow) -> Option<Window> {
-    OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned()).map(Window)
+    OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned()).map(Window::wrap)
 }
 
 /// Destroys every open window (the Ui is shutting down).

@@ -63,6 +63,21 @@
 //! # Ok::<(), zt_tray::Error>(())
 //! ```
 //!
+//! # What each backend shows
+//!
+//! | feature | Windows (`Shell_NotifyIcon`) | Linux, StatusNotifierItem (KDE, GNOME with the AppIndicator extension, Xfce, waybar, ...) | Linux, XEmbed fallback (trays without a watcher) |
+//! | --- | --- | --- | --- |
+//! | [`Event::IconClicked`] | left click (and Enter/Space on the icon) | left click (`Activate`) and middle click (`SecondaryActivate`), where the host sends them; GNOME's extension sends `Activate` | left click |
+//! | menu | right click | the host's menu from dbusmenu | right click |
+//! | tooltip ([`Tray::set_tooltip`]) | on hover, 127 UTF-16 units at most | the `ToolTip` property; shown where the host shows tooltips (KDE, Xfce; not GNOME's extension) | on hover |
+//! | icon sizes | the `.ico` image closest to the small-icon size at the monitor's DPI, picked again on `WM_DPICHANGED` and `TaskbarCreated`; an RGBA icon is scaled | the one RGBA image is offered as `IconPixmap`; the host scales it | scaled by GTK |
+//! | check items | yes (not toggled by a click, see below) | yes | yes |
+//! | radio items | not yet | not yet | not yet |
+//! | icons in menu items | not yet | not yet | not yet |
+//! | keyboard accelerators shown in the menu | not yet | not yet | not yet |
+//! | dark popup menu (Windows 10/11 app theme) | not yet | the host's theme | GTK's theme |
+//! | notifications ([`Tray::notify`]) | balloon / toast | `org.freedesktop.Notifications` | `org.freedesktop.Notifications` |
+//!
 //! # Check items
 //!
 //! The menu is data, and the tray shows exactly what it says: a check item

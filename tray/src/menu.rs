@@ -82,7 +82,7 @@ impl<A> Entry<A> {
 pub enum Event<A> {
     /// A menu entry was chosen; its action.
     Menu(A),
-    /// The icon itself was clicked (Windows: left click; Linux: middle click,
-    /// where the desktop supports it).
+    /// The icon itself was clicked: left click on Windows; on Linux left or
+    /// middle click where the panel reports them (see the crate docs' table).
     IconClicked,
 }
