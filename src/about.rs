@@ -46,15 +46,15 @@ pub fn show(ui: &Ui, service_version: Option<&str>) -> Result<(), zt_libui::Erro
         return Ok(());
     }
     let window = Window::new(ui, "About ZeroTier Desktop UI", 360, 160, false);
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     column.set_padded(true);
     for line in lines(service_version, source_url()) {
-        column.append(&Label::new(&line), false)?;
+        column.append(&Label::new(ui, &line), false)?;
     }
-    let row = UiBox::horizontal();
-    row.append(&Label::new(""), true)?;
+    let row = UiBox::horizontal(ui);
+    row.append(&Label::new(ui, ""), true)?;
     if let Some(url) = source_url() {
-        let open = Button::new("Open source page");
+        let open = Button::new(ui, "Open source page");
         open.on_clicked(move |_| {
             if let Err(e) = crate::platform::open_url(url) {
                 log::warn!("cannot open {url}: {e}");
@@ -62,7 +62,7 @@ pub fn show(ui: &Ui, service_version: Option<&str>) -> Result<(), zt_libui::Erro
         });
         row.append(&open, false)?;
     }
-    let close = Button::new("Close");
+    let close = Button::new(ui, "Close");
     row.append(&close, false)?;
     column.append(&row, false)?;
     window.set_child(&column)?;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use zt_tray::{Icon, Tray};
 
-use crate::model::{self, Action, Local, ServiceState};
+use crate::model::{self, Local, ServiceState};
 use crate::service::{Network, NetworkId, NodeStatus};
 
 fn id(n: u64) -> NetworkId {
@@ -45,7 +45,7 @@ fn median(mut times: Vec<Duration>) -> f64 {
 pub fn menu(n: usize) -> ExitCode {
     let local = Local::default();
     let icon = Icon::from_rgba(vec![0; 16 * 16 * 4], 16, 16).expect("16×16 pixels");
-    let tray = match Tray::<Action>::builder(icon).menu(model::menu(&state(n, true), &local)).build() {
+    let tray = match Tray::builder(icon).menu(model::menu(&state(n, true), &local)).build() {
         Ok(tray) => tray,
         Err(e) => {
             log::error!("bench-menu needs a desktop session: {e}");

@@ -44,7 +44,7 @@ pub fn start(
     let tray = Tray::builder(tray_icon(&state))
         .tooltip(model::tooltip(&state))
         .menu(model::menu(&state, &local))
-        .on_event(|event| match event {
+        .on_event(|event, _| match event {
             Event::Menu(action) => on_action(action),
             Event::IconClicked => on_action(Action::Refresh),
         })

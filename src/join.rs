@@ -28,18 +28,18 @@ pub fn show(ui: &Ui, submit: impl Fn(NetworkId) -> Result<(), String> + 'static)
         return Ok(());
     }
     let window = Window::new(ui, "Join a ZeroTier network", 360, 140, false);
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     column.set_padded(true);
-    let entry = Entry::new();
-    let message = Label::new("");
-    let buttons = UiBox::horizontal();
+    let entry = Entry::new(ui);
+    let message = Label::new(ui, "");
+    let buttons = UiBox::horizontal(ui);
     buttons.set_padded(true);
-    let join = Button::new("Join");
-    let cancel = Button::new("Cancel");
-    buttons.append(&Label::new(""), true)?;
+    let join = Button::new(ui, "Join");
+    let cancel = Button::new(ui, "Cancel");
+    buttons.append(&Label::new(ui, ""), true)?;
     buttons.append(&cancel, false)?;
     buttons.append(&join, false)?;
-    column.append(&Label::new("Network ID (16 hexadecimal digits):"), false)?;
+    column.append(&Label::new(ui, "Network ID (16 hexadecimal digits):"), false)?;
     column.append(&entry, false)?;
     column.append(&message, true)?;
     column.append(&buttons, false)?;

@@ -26,6 +26,10 @@ pub type uiModifiers = ::core::ffi::c_uint;
 pub type uiModifiersValues = ::core::ffi::c_uint;
 pub type uiExtKey = ::core::ffi::c_uint;
 pub type uiExtKeyValues = ::core::ffi::c_uint;
+pub type uixAdopt = ::core::ffi::c_uint;
+pub type uixAdoptValues = ::core::ffi::c_uint;
+pub type uixMenuItem = ::core::ffi::c_uint;
+pub type uixMenuItemValues = ::core::ffi::c_uint;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct uiInitOptions {
@@ -393,6 +397,14 @@ pub const uiExtKeyNAdd: uiExtKeyValues = 36;
 pub const uiExtKeyNSubtract: uiExtKeyValues = 37;
 pub const uiExtKeyNMultiply: uiExtKeyValues = 38;
 pub const uiExtKeyNDivide: uiExtKeyValues = 39;
+pub const uixAdoptOK: uixAdoptValues = 0;
+pub const uixAdoptNotLive: uixAdoptValues = 1;
+pub const uixAdoptToplevel: uixAdoptValues = 2;
+pub const uixAdoptHasParent: uixAdoptValues = 3;
+pub const uixAdoptCycle: uixAdoptValues = 4;
+pub const uixMenuItemQuit: uixMenuItemValues = 0;
+pub const uixMenuItemPreferences: uixMenuItemValues = 1;
+pub const uixMenuItemAbout: uixMenuItemValues = 2;
 unsafe extern "C" {
     pub fn uiInit(options: *mut uiInitOptions) -> *const ::core::ffi::c_char;
     pub fn uiUninit();
@@ -964,4 +976,10 @@ unsafe extern "C" {
         data: *mut ::core::ffi::c_void,
     );
     pub fn uixAreaRenderer(a: *mut uiArea) -> *const ::core::ffi::c_char;
+    pub fn uixControlCanAdopt(
+        parent: *mut uiControl,
+        child: *mut uiControl,
+    ) -> ::core::ffi::c_int;
+    pub fn uixMenusFrozen() -> ::core::ffi::c_int;
+    pub fn uixMenuHasItem(which: ::core::ffi::c_int) -> ::core::ffi::c_int;
 }

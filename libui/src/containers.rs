@@ -1,4 +1,4 @@
-//! The container controls: tabs (`uiTab`), forms (`uiForm`), grids (`uiGrid`) and titled groups
+//! The container controls: boxes (`uiBox`), tabs (`uiTab`), forms (`uiForm`), grids (`uiGrid`) and titled groups
 //! (`uiGroup`).  Like a box,
 //! each owns what is put into it: a child is destroyed with its container, and one taken out
 //! again is destroyed once no handle to it remains.
@@ -8,32 +8,37 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Settings", 400, 300, false);
-//! let tabs = Tab::new();
-//! let form = Form::new();
-//! form.append("Name", &Entry::new(), false)?;
-//! form.append("Search", &Entry::search(), false)?;
+//! let tabs = Tab::new(&ui);
+//! let form = Form::new(&ui);
+//! form.append("Name", &Entry::new(&ui), false)?;
+//! form.append("Search", &Entry::search(&ui), false)?;
 //! tabs.append("General", &form)?;
-//! let grid = Grid::new();
+//! let grid = Grid::new(&ui);
 //! let wide = Placement { hexpand: true, ..Placement::default() };
-//! grid.append(&Label::new("left"), 0, 0, 1, 1, Placement::default())?;
-//! grid.append(&Label::new("fills the rest"), 1, 0, 1, 1, wide)?;
-//! grid.append(&Label::new("centred below both"), 0, 1, 2, 1, Placement { halign: Align::Center, ..wide })?;
+//! grid.append(&Label::new(&ui, "left"), 0, 0, 1, 1, Placement::default())?;
+//! grid.append(&Label::new(&ui, "fills the rest"), 1, 0, 1, 1, wide)?;
+//! grid.append(&Label::new(&ui, "centred below both"), 0, 1, 2, 1, Placement { halign: Align::Center, ..wide })?;
 //! tabs.append("Layout", &grid)?;
-//! tabs.set_margined(0, true);
+//! tabs.set_margined(0, true)?;
 //! tabs.on_selected(|t| println!("page {:?}", t.selected()));
 //! window.set_child(&tabs)?;
 //! window.show();
 //! # Ok::<(), zt_libui::Error>(())
 //! ```
 
-use std::ffi::{c_int, c_void};
+use std::ffi::c_int;
 
 use zt_libui_sys as sys;
 
 use crate::controls::control;
-use crate::node::{c_text, take_text, Handler, Node};
+use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
+use crate::Ui;
 use crate::{check_adopt, Control, Error};
 
+control!(
+    /// A row or column of controls (`uiBox`).
+    UiBox
+);
 control!(
     /// Pages of controls, one shown at a time, chosen by named tabs (`uiTab`).
     Tab
@@ -113,17 +118,22 @@ fn index_in(index: usize, bound: usize, inclusive: bool) -> Result<c_int, Error>
 }
 
 /// The live C container and `index` as C's int, if `index` is below `len`.
-fn item<T>(node: &Node, index: usize, len: usize) -> Option<(*mut T, c_int)> {
-    Some((node.ptr()?, index_in(index, len, false).ok()?))
+fn item<T>(node: &Node, index: usize, len: usize) -> Result<(*mut T, c_int), Error> {
+    Ok((node.ptr().ok_or(Error::Destroyed)?, index_in(index, len, false)?))
 }
 
-/// Takes child `index` out with C's `delete` and forgets it; false if there is none.
-fn delete_child<T>(node: &Node, index: usize, len: usize, delete: unsafe extern "C" fn(*mut T, c_int)) -> bool {
-    let Some((p, i)) = item(node, index, len) else { return false };
+/// Takes child `index` out with C's `delete` and forgets it.
+fn delete_child<T>(
+    node: &Node,
+    index: usize,
+    len: usize,
+    delete: unsafe extern "C" fn(*mut T, c_int),
+) -> Result<(), Error> {
+    let (p, i) = item(node, index, len)?;
     // SAFETY: alive container, index in range.
     unsafe { delete(p, i) };
     node.release(index);
-    true
+    Ok(())
 }
 
 /// C's child count, 0 once destroyed.
@@ -140,10 +150,61 @@ fn spans(xspan: usize, yspan: usize) -> Result<(c_int, c_int), Error> {
     }
 }
 
-impl Tab {
-    pub fn new() -> Tab {
+impl UiBox {
+    /// Children side by side.
+    pub fn horizontal(_ui: &Ui) -> UiBox {
         // SAFETY: plain constructor on the UI thread.
-        Tab(Node::new(unsafe { sys::uiNewTab() }.cast(), false))
+        UiBox::wrap(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
+    }
+
+    /// Children one above the other.
+    pub fn vertical(_ui: &Ui) -> UiBox {
+        // SAFETY: as above.
+        UiBox::wrap(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
+    }
+
+    /// Adds `child` at the end; a `stretchy` child shares the spare space.
+    pub fn append(&self, child: &dyn Control, stretchy: bool) -> Result<(), Error> {
+        let c = check_adopt(&self.0, child)?;
+        let b = self.0.ptr::<sys::uiBox>().ok_or(Error::Destroyed)?;
+        // SAFETY: both alive, child free, no cycle (checked above).
+        unsafe { sys::uiBoxAppend(b, c, c_int::from(stretchy)) };
+        self.0.adopt(child.node());
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        // SAFETY: alive box.
+        self.0.ptr().map_or(0, |b| unsafe { sys::uiBoxNumChildren(b) }.max(0) as usize)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Takes the child at `index` out (it is destroyed if nothing else holds
+    /// it); [`Error::OutOfRange`] if there is none.
+    pub fn delete(&self, index: usize) -> Result<(), Error> {
+        delete_child(&self.0, index, self.len(), sys::uiBoxDelete)
+    }
+
+    pub fn padded(&self) -> bool {
+        // SAFETY: alive box.
+        self.0.ptr().is_some_and(|b| unsafe { sys::uiBoxPadded(b) } != 0)
+    }
+
+    pub fn set_padded(&self, padded: bool) {
+        if let Some(b) = self.0.ptr() {
+            // SAFETY: alive box.
+            unsafe { sys::uiBoxSetPadded(b, c_int::from(padded)) }
+        }
+    }
+}
+
+impl Tab {
+    pub fn new(_ui: &Ui) -> Tab {
+        // SAFETY: plain constructor on the UI thread.
+        Tab::wrap(Node::new(unsafe { sys::uiNewTab() }.cast(), false))
     }
 
     /// Adds a page named `name` holding `child` at the end.
@@ -162,9 +223,9 @@ impl Tab {
         Ok(())
     }
 
-    /// Takes the page at `index` out (its control is destroyed if nothing else holds it); false if
-    /// there is none.
-    pub fn delete(&self, index: usize) -> bool {
+    /// Takes the page at `index` out (its control is destroyed if nothing else holds it); [`Error::OutOfRange`]
+    /// if there is none.
+    pub fn delete(&self, index: usize) -> Result<(), Error> {
         delete_child(&self.0, index, self.len(), sys::uiTabDelete)
     }
 
@@ -183,47 +244,44 @@ impl Tab {
         usize::try_from(i).ok()
     }
 
-    /// Shows the page at `index` (does not fire `on_selected`, as for the other controls); false if
-    /// there is none.
-    pub fn set_selected(&self, index: usize) -> bool {
-        let Some((t, i)) = item(&self.0, index, self.len()) else { return false };
+    /// Shows the page at `index` (does not fire `on_selected`, as for the other controls); [`Error::OutOfRange`]
+    /// if there is none.
+    pub fn set_selected(&self, index: usize) -> Result<(), Error> {
+        let (t, i) = item(&self.0, index, self.len())?;
         // SAFETY: alive tab, index in range.
         unsafe { sys::uiTabSetSelected(t, i) };
-        true
+        Ok(())
     }
 
-    /// Whether the page at `index` has a margin; false if there is no such page.
+    /// Whether the page at `index` has a margin; [`Error::OutOfRange`] if there is no such page.
     pub fn margined(&self, index: usize) -> bool {
         // SAFETY: alive tab, index in range.
-        item(&self.0, index, self.len()).is_some_and(|(t, i)| unsafe { sys::uiTabMargined(t, i) } != 0)
+        item(&self.0, index, self.len()).is_ok_and(|(t, i)| unsafe { sys::uiTabMargined(t, i) } != 0)
     }
 
-    /// Turns the margin of the page at `index` on or off; false if there is no such page.
-    pub fn set_margined(&self, index: usize, margined: bool) -> bool {
-        let Some((t, i)) = item(&self.0, index, self.len()) else { return false };
+    /// Turns the margin of the page at `index` on or off; [`Error::OutOfRange`] if there is no such page.
+    pub fn set_margined(&self, index: usize, margined: bool) -> Result<(), Error> {
+        let (t, i) = item(&self.0, index, self.len())?;
         // SAFETY: alive tab, index in range.
         unsafe { sys::uiTabSetMargined(t, i, c_int::from(margined)) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user selects another page.
     pub fn on_selected(&self, f: impl FnMut(&Tab) + 'static) {
         let Some(t) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "selected", Tab, f);
+        let data = Handler::install(&self.0, "selected", Tab::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiTabOnSelected(t, Some(tab_selected), data) }
     }
 }
 
-unsafe extern "C" fn tab_selected(_: *mut sys::uiTab, data: *mut c_void) {
-    // SAFETY: data was installed by on_selected with these types.
-    unsafe { Handler::<Tab, ()>::fire(data, ()) }
-}
+event_trampoline!(tab_selected, sys::uiTab, Tab);
 
 impl Form {
-    pub fn new() -> Form {
+    pub fn new(_ui: &Ui) -> Form {
         // SAFETY: plain constructor on the UI thread.
-        Form(Node::new(unsafe { sys::uiNewForm() }.cast(), false))
+        Form::wrap(Node::new(unsafe { sys::uiNewForm() }.cast(), false))
     }
 
     /// Adds a row: `label` beside `child`; `stretchy` rows share the height left over.
@@ -236,9 +294,9 @@ impl Form {
         Ok(())
     }
 
-    /// Takes the row at `index` out (its control is destroyed if nothing else holds it); false if
-    /// there is none.
-    pub fn delete(&self, index: usize) -> bool {
+    /// Takes the row at `index` out (its control is destroyed if nothing else holds it); [`Error::OutOfRange`]
+    /// if there is none.
+    pub fn delete(&self, index: usize) -> Result<(), Error> {
         delete_child(&self.0, index, self.len(), sys::uiFormDelete)
     }
 
@@ -264,9 +322,9 @@ impl Form {
 }
 
 impl Grid {
-    pub fn new() -> Grid {
+    pub fn new(_ui: &Ui) -> Grid {
         // SAFETY: plain constructor on the UI thread.
-        Grid(Node::new(unsafe { sys::uiNewGrid() }.cast(), false))
+        Grid::wrap(Node::new(unsafe { sys::uiNewGrid() }.cast(), false))
     }
 
     /// Puts `child` in the cells from column `left`, row `top`, over `xspan` columns and `yspan`
@@ -351,28 +409,10 @@ impl Grid {
     }
 }
 
-impl Default for Tab {
-    fn default() -> Self {
-        Tab::new()
-    }
-}
-
-impl Default for Form {
-    fn default() -> Self {
-        Form::new()
-    }
-}
-
-impl Default for Grid {
-    fn default() -> Self {
-        Grid::new()
-    }
-}
-
 impl Group {
-    pub fn new(title: &str) -> Group {
+    pub fn new(_ui: &Ui, title: &str) -> Group {
         // SAFETY: the library copies the title.
-        Group(Node::new(unsafe { sys::uiNewGroup(c_text(title).as_ptr()) }.cast(), false))
+        Group::wrap(Node::new(unsafe { sys::uiNewGroup(c_text(title).as_ptr()) }.cast(), false))
     }
 
     pub fn title(&self) -> String {

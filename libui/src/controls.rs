@@ -1,17 +1,23 @@
 //! The controls that live inside windows.
 
-use std::ffi::{c_int, c_void};
+use std::ffi::c_int;
 
 use zt_libui_sys as sys;
 
 use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
-use crate::{check_adopt, Control, Error};
+use crate::Ui;
 
 macro_rules! control {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
-        pub struct $name(std::rc::Rc<$crate::node::Node>);
+        pub struct $name($crate::node::Local<std::rc::Rc<$crate::node::Node>>, std::marker::PhantomData<*const ()>);
+
+        impl $name {
+            fn wrap(node: std::rc::Rc<$crate::node::Node>) -> Self {
+                $name($crate::node::Local(node), std::marker::PhantomData)
+            }
+        }
 
         impl $crate::Control for $name {
             fn node(&self) -> &std::rc::Rc<$crate::node::Node> {
@@ -21,13 +27,9 @@ macro_rules! control {
 
     };
 }
-// The container controls (containers.rs) are declared the same way.
+// The containers (containers.rs) and the other controls are declared the same way.
 pub(crate) use control;
 
-control!(
-    /// A row or column of controls (`uiBox`).
-    UiBox
-);
 control!(
     /// A push button.
     Button
@@ -49,66 +51,10 @@ control!(
     MultilineEntry
 );
 
-impl UiBox {
-    /// Children side by side.
-    pub fn horizontal() -> UiBox {
-        // SAFETY: plain constructor on the UI thread.
-        UiBox(Node::new(unsafe { sys::uiNewHorizontalBox() }.cast(), false))
-    }
-
-    /// Children one above the other.
-    pub fn vertical() -> UiBox {
-        // SAFETY: as above.
-        UiBox(Node::new(unsafe { sys::uiNewVerticalBox() }.cast(), false))
-    }
-
-    /// Adds `child` at the end; a `stretchy` child shares the spare space.
-    pub fn append(&self, child: &dyn Control, stretchy: bool) -> Result<(), Error> {
-        let c = check_adopt(&self.0, child)?;
-        let b = self.0.ptr::<sys::uiBox>().ok_or(Error::Destroyed)?;
-        // SAFETY: both alive, child free, no cycle (checked above).
-        unsafe { sys::uiBoxAppend(b, c, c_int::from(stretchy)) };
-        self.0.adopt(child.node());
-        Ok(())
-    }
-
-    pub fn len(&self) -> usize {
-        // SAFETY: alive box.
-        self.0.ptr().map_or(0, |b| unsafe { sys::uiBoxNumChildren(b) }.max(0) as usize)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Takes the child at `index` out (it is destroyed if nothing else holds
-    /// it); false if there is none.
-    pub fn delete(&self, index: usize) -> bool {
-        let Some(b) = self.0.ptr::<sys::uiBox>() else { return false };
-        let (Ok(i), true) = (c_int::try_from(index), index < self.len()) else { return false };
-        // SAFETY: alive box, index in range.
-        unsafe { sys::uiBoxDelete(b, i) };
-        self.0.release(index);
-        true
-    }
-
-    pub fn padded(&self) -> bool {
-        // SAFETY: alive box.
-        self.0.ptr().is_some_and(|b| unsafe { sys::uiBoxPadded(b) } != 0)
-    }
-
-    pub fn set_padded(&self, padded: bool) {
-        if let Some(b) = self.0.ptr() {
-            // SAFETY: alive box.
-            unsafe { sys::uiBoxSetPadded(b, c_int::from(padded)) }
-        }
-    }
-}
-
 impl Button {
-    pub fn new(text: &str) -> Button {
+    pub fn new(_ui: &Ui, text: &str) -> Button {
         // SAFETY: the text outlives the call; the library copies it.
-        Button(Node::new(unsafe { sys::uiNewButton(c_text(text).as_ptr()) }.cast(), false))
+        Button::wrap(Node::new(unsafe { sys::uiNewButton(c_text(text).as_ptr()) }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -126,21 +72,18 @@ impl Button {
     /// Replaces the click handler.
     pub fn on_clicked(&self, f: impl FnMut(&Button) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "clicked", Button, f);
+        let data = Handler::install(&self.0, "clicked", Button::wrap, f);
         // SAFETY: data lives with the node (see Node::keep).
         unsafe { sys::uiButtonOnClicked(b, Some(button_clicked), data) }
     }
 }
 
-unsafe extern "C" fn button_clicked(_: *mut sys::uiButton, data: *mut c_void) {
-    // SAFETY: data was installed by on_clicked with these types.
-    unsafe { Handler::<Button, ()>::fire(data, ()) }
-}
+event_trampoline!(button_clicked, sys::uiButton, Button);
 
 impl Label {
-    pub fn new(text: &str) -> Label {
+    pub fn new(_ui: &Ui, text: &str) -> Label {
         // SAFETY: the library copies the text.
-        Label(Node::new(unsafe { sys::uiNewLabel(c_text(text).as_ptr()) }.cast(), false))
+        Label::wrap(Node::new(unsafe { sys::uiNewLabel(c_text(text).as_ptr()) }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -157,21 +100,21 @@ impl Label {
 }
 
 impl Entry {
-    pub fn new() -> Entry {
+    pub fn new(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
-        Entry(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
+        Entry::wrap(Node::new(unsafe { sys::uiNewEntry() }.cast(), false))
     }
 
     /// An entry for search text: GTK's search field (Windows has none: a plain entry).
-    pub fn search() -> Entry {
+    pub fn search(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
-        Entry(Node::new(unsafe { sys::uiNewSearchEntry() }.cast(), false))
+        Entry::wrap(Node::new(unsafe { sys::uiNewSearchEntry() }.cast(), false))
     }
 
     /// An entry that hides what is typed.
-    pub fn password() -> Entry {
+    pub fn password(_ui: &Ui) -> Entry {
         // SAFETY: plain constructor.
-        Entry(Node::new(unsafe { sys::uiNewPasswordEntry() }.cast(), false))
+        Entry::wrap(Node::new(unsafe { sys::uiNewPasswordEntry() }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -202,7 +145,7 @@ impl Entry {
     /// Replaces the handler called when the user changes the text.
     pub fn on_changed(&self, f: impl FnMut(&Entry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Entry, f);
+        let data = Handler::install(&self.0, "changed", Entry::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiEntryOnChanged(e, Some(entry_changed), data) }
     }
@@ -213,32 +156,20 @@ impl Entry {
     /// (an addition of this toolkit; libui-ng has none).
     pub fn on_activated(&self, f: impl FnMut(&Entry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "activated", Entry, f);
+        let data = Handler::install(&self.0, "activated", Entry::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uixEntryOnActivated(e, Some(entry_activated), data) }
     }
 }
 
-unsafe extern "C" fn entry_activated(_: *mut sys::uiEntry, data: *mut c_void) {
-    // SAFETY: data was installed by on_activated with these types.
-    unsafe { Handler::<Entry, ()>::fire(data, ()) }
-}
+event_trampoline!(entry_activated, sys::uiEntry, Entry);
 
-impl Default for Entry {
-    fn default() -> Self {
-        Entry::new()
-    }
-}
-
-unsafe extern "C" fn entry_changed(_: *mut sys::uiEntry, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<Entry, ()>::fire(data, ()) }
-}
+event_trampoline!(entry_changed, sys::uiEntry, Entry);
 
 impl Checkbox {
-    pub fn new(text: &str) -> Checkbox {
+    pub fn new(_ui: &Ui, text: &str) -> Checkbox {
         // SAFETY: the library copies the text.
-        Checkbox(Node::new(unsafe { sys::uiNewCheckbox(c_text(text).as_ptr()) }.cast(), false))
+        Checkbox::wrap(Node::new(unsafe { sys::uiNewCheckbox(c_text(text).as_ptr()) }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -269,28 +200,25 @@ impl Checkbox {
     /// Replaces the handler called when the user toggles it.
     pub fn on_toggled(&self, f: impl FnMut(&Checkbox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "toggled", Checkbox, f);
+        let data = Handler::install(&self.0, "toggled", Checkbox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiCheckboxOnToggled(c, Some(checkbox_toggled), data) }
     }
 }
 
-unsafe extern "C" fn checkbox_toggled(_: *mut sys::uiCheckbox, data: *mut c_void) {
-    // SAFETY: data was installed by on_toggled with these types.
-    unsafe { Handler::<Checkbox, ()>::fire(data, ()) }
-}
+event_trampoline!(checkbox_toggled, sys::uiCheckbox, Checkbox);
 
 impl MultilineEntry {
     /// Long lines wrap at the edge.
-    pub fn new() -> MultilineEntry {
+    pub fn new(_ui: &Ui) -> MultilineEntry {
         // SAFETY: plain constructor on the UI thread.
-        MultilineEntry(Node::new(unsafe { sys::uiNewMultilineEntry() }.cast(), false))
+        MultilineEntry::wrap(Node::new(unsafe { sys::uiNewMultilineEntry() }.cast(), false))
     }
 
     /// Long lines scroll sideways instead of wrapping.
-    pub fn non_wrapping() -> MultilineEntry {
+    pub fn non_wrapping(_ui: &Ui) -> MultilineEntry {
         // SAFETY: as above.
-        MultilineEntry(Node::new(unsafe { sys::uiNewNonWrappingMultilineEntry() }.cast(), false))
+        MultilineEntry::wrap(Node::new(unsafe { sys::uiNewNonWrappingMultilineEntry() }.cast(), false))
     }
 
     pub fn text(&self) -> String {
@@ -329,15 +257,9 @@ impl MultilineEntry {
     /// Replaces the handler called when the user changes the text.
     pub fn on_changed(&self, f: impl FnMut(&MultilineEntry) + 'static) {
         let Some(e) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", MultilineEntry, f);
+        let data = Handler::install(&self.0, "changed", MultilineEntry::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiMultilineEntryOnChanged(e, Some(multiline_changed), data) }
-    }
-}
-
-impl Default for MultilineEntry {
-    fn default() -> Self {
-        MultilineEntry::new()
     }
 }
 

@@ -2,11 +2,25 @@
 //! C toolkit in `zt-libui-sys`, which has the libui-ng API.
 //!
 //! - Everything happens on the thread that called [`Ui::init`]: [`Ui`] and
-//!   every control are `!Send`.  Other threads get a [`UiHandle`], whose only
-//!   power is queueing work onto the UI thread.
+//!   every control are `!Send`.  Other threads reach it two ways:
+//!   [`Ui::channel`] gives a typed [`UiSender`] (`Send + Clone`) whose
+//!   messages a closure on the UI thread receives, and that closure may own
+//!   controls and other `!Send` state (the pattern of winit's
+//!   `EventLoopProxy` or glib's `MainContext::channel`); [`UiHandle::queue`]
+//!   runs a `Send` closure there.
+//! - Every constructor takes `&Ui` (`Label::new(&ui, ..)`, `Window::new(&ui, ..)`,
+//!   `Menu::new(&ui, ..)`): a control cannot be made before [`Ui::init`], after
+//!   the [`Ui`] is dropped, or on another thread, because none of these
+//!   programs compiles.  Constructors therefore cannot fail, except
+//!   [`Menu::new`], whose [`Result`] says the menus are already fixed.
 //! - Controls are cheap handles (`Clone`).  A control put into a window or
-//!   box is owned by it and destroyed with it; calls on a destroyed control
-//!   do nothing and getters return empty values.  A window stays open until
+//!   box is owned by it and destroyed with it.
+//! - One error rule: a call that can be refused (adding, removing or
+//!   selecting children or items, an out-of-range value, a destroyed control
+//!   or container, menus after the first window) returns [`Result`] with
+//!   [`Error`].  Plain property setters (`set_text`, `enable`, ...) cannot be
+//!   refused by a live control; on a destroyed one they do nothing, and
+//!   getters return empty values ([`Control::is_alive`] tells).  A window stays open until
 //!   it is closed or [`Window::destroy`]ed, whether or not a handle remains.
 //! - A panic in a callback never unwinds into C: the loop stops, and the
 //!   panic is raised again from [`Ui::main`] (or [`Ui::step`]).
@@ -16,9 +30,9 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Hello", 320, 120, false);
-//! let column = UiBox::vertical();
-//! let label = Label::new("Not clicked yet");
-//! let button = Button::new("Click me");
+//! let column = UiBox::vertical(&ui);
+//! let label = Label::new(&ui, "Not clicked yet");
+//! let button = Button::new(&ui, "Click me");
 //! let shown = label.clone();
 //! button.on_clicked(move |_| shown.set_text("Clicked"));
 //! column.append(&label, false)?;
@@ -34,9 +48,22 @@
 //! ui.main();
 //! # Ok::<(), zt_libui::Error>(())
 //! ```
+//!
+//! A constructor needs the [`Ui`] borrowed on its own thread, so making a
+//! control on a worker does not compile:
+//!
+//! ```compile_fail
+//! let ui = zt_libui::Ui::init()?;
+//! std::thread::scope(|s| {
+//!     s.spawn(|| zt_libui::Label::new(&ui, "from a worker"));
+//! });
+//! # Ok::<(), zt_libui::Error>(())
+//! ```
 
+mod channel;
 mod containers;
 mod controls;
+mod dialogs;
 mod lists;
 mod menus;
 mod node;
@@ -55,13 +82,15 @@ use std::sync::Arc;
 
 use zt_libui_sys as sys;
 
-pub use containers::{Align, At, Form, Grid, Group, Placement, Tab};
-pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry, UiBox};
+pub use channel::UiSender;
+pub use containers::{Align, At, Form, Grid, Group, Placement, Tab, UiBox};
+pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry};
+pub use dialogs::{msg_box, msg_box_error, open_file, open_folder, save_file};
 pub use lists::{Combobox, EditableCombobox, RadioButtons};
-pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
+pub use menus::{Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
 pub use values::{Progress, ProgressBar, Separator, Slider, Spinbox};
-pub use window::{msg_box, msg_box_error, Window};
+pub use window::Window;
 
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,6 +255,7 @@ impl Drop for Ui {
     fn drop(&mut self) {
         self.open.store(false, Ordering::SeqCst);
         window::destroy_all();
+        channel::close_all();
         // SAFETY: no window or control of ours is left; the toolkit may go.
         unsafe {
             sys::uiOnShouldQuit(None, std::ptr::null_mut());
@@ -349,20 +379,18 @@ pub trait Control {
     }
 }
 
-/// Checks that `child` may go into `parent` (both alive, child free, no cycle).
+/// Asks C whether `child` may go into `parent` (its rule, applied by every
+/// adopting call) and returns the child's pointer if so.
 pub(crate) fn check_adopt(parent: &Rc<node::Node>, child: &dyn Control) -> Result<*mut sys::uiControl, Error> {
-    let c = child.node();
-    let (Some(_), Some(ptr)) = (parent.ptr::<sys::uiControl>(), c.ptr::<sys::uiControl>()) else {
+    let (Some(p), Some(c)) = (parent.ptr::<sys::uiControl>(), child.node().ptr::<sys::uiControl>()) else {
         return Err(Error::Destroyed);
     };
-    if c.is_window() {
-        return Err(Error::WindowAsChild);
+    // SAFETY: on the UI thread (the Rc handles are !Send); C checks both pointers itself.
+    match unsafe { sys::uixControlCanAdopt(p, c) } as sys::uixAdopt {
+        sys::uixAdoptOK => Ok(c),
+        sys::uixAdoptToplevel => Err(Error::WindowAsChild),
+        sys::uixAdoptHasParent => Err(Error::AlreadyParented),
+        sys::uixAdoptCycle => Err(Error::Cycle),
+        _ => Err(Error::Destroyed),
     }
-    if c.has_parent() {
-        return Err(Error::AlreadyParented);
-    }
-    if c.is_ancestor_of(parent) {
-        return Err(Error::Cycle);
-    }
-    Ok(ptr)
 }

@@ -7,13 +7,13 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Choose", 300, 150, false);
-//! let column = UiBox::vertical();
-//! let route = Combobox::new();
+//! let column = UiBox::vertical(&ui);
+//! let route = Combobox::new(&ui);
 //! for name in ["Direct", "Relayed"] {
 //!     route.append(name);
 //! }
-//! route.set_selected(Some(0));
-//! let family = RadioButtons::new();
+//! route.set_selected(Some(0))?;
+//! let family = RadioButtons::new(&ui);
 //! family.append("IPv4");
 //! family.append("IPv6");
 //! family.on_selected(|r| println!("family {:?}", r.selected()));
@@ -31,6 +31,7 @@ use zt_libui_sys as sys;
 use crate::controls::control;
 use crate::node::{c_text, event_trampoline, take_text, Handler, Node};
 use crate::Error;
+use crate::Ui;
 
 control!(
     /// A drop-down list of texts, one chosen at a time (`uiCombobox`).
@@ -60,9 +61,9 @@ fn selected(raw: c_int) -> Option<usize> {
 }
 
 impl Combobox {
-    pub fn new() -> Combobox {
+    pub fn new(_ui: &Ui) -> Combobox {
         // SAFETY: plain constructor on the UI thread.
-        Combobox(Node::new(unsafe { sys::uiNewCombobox() }.cast(), false))
+        Combobox::wrap(Node::new(unsafe { sys::uiNewCombobox() }.cast(), false))
     }
 
     /// Adds an item at the end.
@@ -83,13 +84,13 @@ impl Combobox {
     }
 
     /// Removes the item at `index`; if it was chosen, none is afterwards (libui-ng's rule).
-    /// False if there is no such item.
-    pub fn delete(&self, index: usize) -> bool {
-        let Some(c) = self.0.ptr::<sys::uiCombobox>() else { return false };
-        let Some(i) = selection(Some(index), self.len()) else { return false };
+    /// [`Error::OutOfRange`] if there is no such item.
+    pub fn delete(&self, index: usize) -> Result<(), Error> {
+        let c = self.0.ptr::<sys::uiCombobox>().ok_or(Error::Destroyed)?;
+        let i = selection(Some(index), self.len()).ok_or(Error::OutOfRange)?;
         // SAFETY: alive combobox, index in range.
         unsafe { sys::uiComboboxDelete(c, i) };
-        true
+        Ok(())
     }
 
     /// Removes every item.
@@ -115,37 +116,31 @@ impl Combobox {
         selected(self.0.ptr().map_or(-1, |c| unsafe { sys::uiComboboxSelected(c) }))
     }
 
-    /// Chooses the item at `index`, or none (does not fire `on_selected`, as in libui-ng); false
+    /// Chooses the item at `index`, or none (does not fire `on_selected`, as in libui-ng); [`Error::OutOfRange`]
     /// if there is no such item.
-    pub fn set_selected(&self, index: Option<usize>) -> bool {
-        let Some(c) = self.0.ptr::<sys::uiCombobox>() else { return false };
-        let Some(i) = selection(index, self.len()) else { return false };
+    pub fn set_selected(&self, index: Option<usize>) -> Result<(), Error> {
+        let c = self.0.ptr::<sys::uiCombobox>().ok_or(Error::Destroyed)?;
+        let i = selection(index, self.len()).ok_or(Error::OutOfRange)?;
         // SAFETY: alive combobox, index in -1..len.
         unsafe { sys::uiComboboxSetSelected(c, i) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user chooses an item.
     pub fn on_selected(&self, f: impl FnMut(&Combobox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "selected", Combobox, f);
+        let data = Handler::install(&self.0, "selected", Combobox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiComboboxOnSelected(c, Some(combobox_selected), data) }
-    }
-}
-
-impl Default for Combobox {
-    fn default() -> Self {
-        Combobox::new()
     }
 }
 
 event_trampoline!(combobox_selected, sys::uiCombobox, Combobox);
 
 impl EditableCombobox {
-    pub fn new() -> EditableCombobox {
+    pub fn new(_ui: &Ui) -> EditableCombobox {
         // SAFETY: plain constructor on the UI thread.
-        EditableCombobox(Node::new(unsafe { sys::uiNewEditableCombobox() }.cast(), false))
+        EditableCombobox::wrap(Node::new(unsafe { sys::uiNewEditableCombobox() }.cast(), false))
     }
 
     /// Adds a suggestion at the end of the list.
@@ -173,15 +168,9 @@ impl EditableCombobox {
     /// Replaces the handler called when the user types or chooses a suggestion.
     pub fn on_changed(&self, f: impl FnMut(&EditableCombobox) + 'static) {
         let Some(c) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", EditableCombobox, f);
+        let data = Handler::install(&self.0, "changed", EditableCombobox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiEditableComboboxOnChanged(c, Some(editable_changed), data) }
-    }
-}
-
-impl Default for EditableCombobox {
-    fn default() -> Self {
-        EditableCombobox::new()
     }
 }
 
@@ -189,9 +178,9 @@ event_trampoline!(editable_changed, sys::uiEditableCombobox, EditableCombobox);
 
 impl RadioButtons {
     /// No buttons yet; none chosen.
-    pub fn new() -> RadioButtons {
+    pub fn new(_ui: &Ui) -> RadioButtons {
         // SAFETY: plain constructor on the UI thread.
-        RadioButtons(Node::new(unsafe { sys::uiNewRadioButtons() }.cast(), false))
+        RadioButtons::wrap(Node::new(unsafe { sys::uiNewRadioButtons() }.cast(), false))
     }
 
     /// Adds a button at the end.
@@ -223,28 +212,22 @@ impl RadioButtons {
         selected(self.0.ptr().map_or(-1, |r| unsafe { sys::uiRadioButtonsSelected(r) }))
     }
 
-    /// Chooses the button at `index`, or none (does not fire `on_selected`, as in libui-ng); false
+    /// Chooses the button at `index`, or none (does not fire `on_selected`, as in libui-ng); [`Error::OutOfRange`]
     /// if there is no such button.
-    pub fn set_selected(&self, index: Option<usize>) -> bool {
-        let Some(r) = self.0.ptr::<sys::uiRadioButtons>() else { return false };
-        let Some(i) = selection(index, self.len()) else { return false };
+    pub fn set_selected(&self, index: Option<usize>) -> Result<(), Error> {
+        let r = self.0.ptr::<sys::uiRadioButtons>().ok_or(Error::Destroyed)?;
+        let i = selection(index, self.len()).ok_or(Error::OutOfRange)?;
         // SAFETY: alive radio buttons, index in -1..len.
         unsafe { sys::uiRadioButtonsSetSelected(r, i) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user chooses a button.
     pub fn on_selected(&self, f: impl FnMut(&RadioButtons) + 'static) {
         let Some(r) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "selected", RadioButtons, f);
+        let data = Handler::install(&self.0, "selected", RadioButtons::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiRadioButtonsOnSelected(r, Some(radio_selected), data) }
-    }
-}
-
-impl Default for RadioButtons {
-    fn default() -> Self {
-        RadioButtons::new()
     }
 }
 

@@ -1,4 +1,4 @@
-//! The menu bar's menus and the file dialogs.
+//! The menu bar's menus.
 //!
 //! As in libui-ng, menus are made before the first [`Window`] and then stay as they are until the [`Ui`]
 //! is dropped; every window made with `has_menubar` shows all of them.  Enabling, disabling and checking
@@ -8,12 +8,10 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::ffi::{c_int, c_void};
 use std::marker::PhantomData;
-use std::path::PathBuf;
-use std::ptr::null_mut;
 
 use zt_libui_sys as sys;
 
-use crate::node::{c_text, take_text};
+use crate::node::c_text;
 use crate::{panic, Error, Ui, Window};
 
 /// What an item is: it decides which calls make sense.
@@ -34,14 +32,10 @@ struct Clicked {
     f: RefCell<Box<ClickedFn>>,
 }
 
+/// The OnClicked closures by item address (C holds their addresses).  Whether
+/// menus are fixed and which once-only items exist, C answers (ui_extras.h).
 #[derive(Default)]
 struct State {
-    /// A window exists: the menus are fixed.
-    fixed: bool,
-    quit: bool,
-    preferences: bool,
-    about: bool,
-    /// The OnClicked closures by item address (C holds their addresses).
     handlers: Vec<(usize, Box<Clicked>)>,
 }
 
@@ -51,16 +45,17 @@ thread_local! {
     static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
-/// A window was made (the menus are fixed from now on).
-pub(crate) fn window_made() {
-    STATE.with(|s| s.borrow_mut().fixed = true);
-}
-
 /// The Ui is gone (after uiUninit freed the menus).
 pub(crate) fn reset() {
     let old = STATE.with(|s| std::mem::take(&mut *s.borrow_mut()));
     GENERATION.with(|g| g.set(g.get() + 1));
     drop(old);
+}
+
+/// Whether a window exists, so menus can no longer change (C's rule).
+fn frozen() -> bool {
+    // SAFETY: a query; callers hold a Ui or a Menu, so this is the UI thread.
+    unsafe { sys::uixMenusFrozen() != 0 }
 }
 
 fn generation() -> u64 {
@@ -99,7 +94,7 @@ impl std::fmt::Debug for MenuItem {
 impl Menu {
     /// A new menu named `name`; [`Error::MenusFixed`] once a window exists.
     pub fn new(_ui: &Ui, name: &str) -> Result<Menu, Error> {
-        if STATE.with(|s| s.borrow().fixed) {
+        if frozen() {
             return Err(Error::MenusFixed);
         }
         // SAFETY: on the UI thread after init, before any window; the name is copied.
@@ -114,7 +109,7 @@ impl Menu {
         if self.generation != generation() {
             return Err(Error::Destroyed);
         }
-        if STATE.with(|s| s.borrow().fixed) {
+        if frozen() {
             return Err(Error::MenusFixed);
         }
         Ok(self.ptr)
@@ -122,17 +117,14 @@ impl Menu {
 
     fn append(&self, kind: MenuItemKind, name: &str) -> Result<MenuItem, Error> {
         let m = self.usable()?;
-        let taken = STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            let slot = match kind {
-                MenuItemKind::Quit => &mut s.quit,
-                MenuItemKind::Preferences => &mut s.preferences,
-                MenuItemKind::About => &mut s.about,
-                MenuItemKind::Plain | MenuItemKind::Check => return false,
-            };
-            std::mem::replace(slot, true)
-        });
-        if taken {
+        let once = match kind {
+            MenuItemKind::Quit => Some(sys::uixMenuItemQuit),
+            MenuItemKind::Preferences => Some(sys::uixMenuItemPreferences),
+            MenuItemKind::About => Some(sys::uixMenuItemAbout),
+            MenuItemKind::Plain | MenuItemKind::Check => None,
+        };
+        // SAFETY: a query on the UI thread (Menu is !Send) of a live Ui.
+        if once.is_some_and(|which| unsafe { sys::uixMenuHasItem(which as c_int) } != 0) {
             return Err(Error::OnlyOne);
         }
         let name = c_text(name);
@@ -258,29 +250,4 @@ unsafe extern "C" fn item_clicked(_: *mut sys::uiMenuItem, window: *mut sys::uiW
             f(&slot.item, &window);
         }
     })
-}
-
-fn dialog(
-    parent: Option<&Window>,
-    f: unsafe extern "C" fn(*mut sys::uiWindow) -> *mut std::ffi::c_char,
-) -> Option<PathBuf> {
-    let parent = parent.and_then(|w| w.ptr()).unwrap_or(null_mut());
-    // SAFETY: NULL or a live window; the result is NULL or text to free.
-    let p = unsafe { f(parent) };
-    (!p.is_null()).then(|| PathBuf::from(take_text(p)))
-}
-
-/// A modal dialog to choose an existing file; None when cancelled.
-pub fn open_file(parent: Option<&Window>) -> Option<PathBuf> {
-    dialog(parent, sys::uiOpenFile)
-}
-
-/// A modal dialog to choose a folder; None when cancelled.
-pub fn open_folder(parent: Option<&Window>) -> Option<PathBuf> {
-    dialog(parent, sys::uiOpenFolder)
-}
-
-/// A modal dialog to choose a file to save to (the user confirms replacing one); None when cancelled.
-pub fn save_file(parent: Option<&Window>) -> Option<PathBuf> {
-    dialog(parent, sys::uiSaveFile)
 }

@@ -12,11 +12,32 @@ use zt_libui_sys as sys;
 
 use crate::panic;
 
+/// A control's `Rc<Node>`, `Send` and `Sync` only so that the compiler's
+/// "cannot be sent between threads" message names the control and its
+/// `PhantomData<*const ()>`, the one reason it gives, instead of this module.
+#[derive(Clone)]
+pub struct Local<T>(pub(crate) T);
+
+// SAFETY: a Local is only ever a field of a control type, which is !Send and
+// !Sync through its own PhantomData<*const ()>: the value never changes thread.
+unsafe impl<T> Send for Local<T> {}
+// SAFETY: as above.
+unsafe impl<T> Sync for Local<T> {}
+
+impl<T> std::ops::Deref for Local<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 pub struct Node {
     ptr: *mut sys::uiControl,
     alive: Cell<bool>,
     is_window: bool,
-    parent: RefCell<Weak<Node>>,
+    /// Ownership, not a copy of C's tree (C answers who the parent is and
+    /// whether a child may be adopted): a container keeps its children's
+    /// handles, and with them their closures, alive while C holds them.
     children: RefCell<Vec<Rc<Node>>>,
     /// Closures handed to C, one per event name; replaced ones are retired.
     handlers: RefCell<Vec<(&'static str, Box<dyn Any>)>>,
@@ -26,12 +47,12 @@ pub struct Node {
 
 impl Node {
     pub(crate) fn new(ptr: *mut sys::uiControl, is_window: bool) -> Rc<Node> {
-        assert!(!ptr.is_null(), "libui returned NULL for a new control");
+        // Constructors take &Ui, so C is initialised and on its thread: NULL is a bug of this crate.
+        assert!(!ptr.is_null(), "zt-libui bug: libui returned NULL for a new control");
         Rc::new(Node {
             ptr,
             alive: Cell::new(true),
             is_window,
-            parent: RefCell::new(Weak::new()),
             children: RefCell::new(Vec::new()),
             handlers: RefCell::new(Vec::new()),
             items: Cell::new(0),
@@ -51,43 +72,24 @@ impl Node {
         self.items.set(n);
     }
 
-    pub(crate) fn is_window(&self) -> bool {
-        self.is_window
-    }
-
     pub(crate) fn alive(&self) -> bool {
         self.alive.get()
     }
 
-    pub(crate) fn has_parent(&self) -> bool {
-        self.parent.borrow().upgrade().is_some()
-    }
-
-    /// Whether `self` is `other` or one of its ancestors.
-    pub(crate) fn is_ancestor_of(self: &Rc<Self>, other: &Rc<Node>) -> bool {
-        let mut at = Some(other.clone());
-        while let Some(node) = at {
-            if Rc::ptr_eq(self, &node) {
-                return true;
-            }
-            at = node.parent.borrow().upgrade();
-        }
-        false
-    }
-
-    pub(crate) fn adopt(self: &Rc<Self>, child: &Rc<Node>) {
-        *child.parent.borrow_mut() = Rc::downgrade(self);
+    /// Keeps `child` (C has just adopted it).
+    pub(crate) fn adopt(&self, child: &Rc<Node>) {
         self.children.borrow_mut().push(child.clone());
     }
 
-    /// Whether `child`'s container is `self`.
-    pub(crate) fn is_parent_of(self: &Rc<Self>, child: &Rc<Node>) -> bool {
-        child.parent.borrow().upgrade().is_some_and(|p| Rc::ptr_eq(self, &p))
+    /// Whether C has `child` in `self` (both alive).
+    pub(crate) fn is_parent_of(&self, child: &Node) -> bool {
+        let (Some(me), Some(c)) = (self.ptr::<sys::uiControl>(), child.ptr::<sys::uiControl>()) else { return false };
+        // SAFETY: a live control on the UI thread.
+        unsafe { sys::uiControlParent(c) == me }
     }
 
     /// Like `adopt`, at `index` among the children (C inserted it there).
-    pub(crate) fn adopt_at(self: &Rc<Self>, index: usize, child: &Rc<Node>) {
-        *child.parent.borrow_mut() = Rc::downgrade(self);
+    pub(crate) fn adopt_at(&self, index: usize, child: &Rc<Node>) {
         let mut children = self.children.borrow_mut();
         let index = index.min(children.len());
         children.insert(index, child.clone());
@@ -96,18 +98,12 @@ impl Node {
     /// Forgets the child at `index` (C has already let it go).
     pub(crate) fn release(&self, index: usize) -> Option<Rc<Node>> {
         let mut children = self.children.borrow_mut();
-        (index < children.len()).then(|| {
-            let child = children.remove(index);
-            *child.parent.borrow_mut() = Weak::new();
-            child
-        })
+        (index < children.len()).then(|| children.remove(index))
     }
 
     /// Forgets every child (C has already let them go).
     pub(crate) fn release_all(&self) {
-        for child in self.children.borrow_mut().drain(..) {
-            *child.parent.borrow_mut() = Weak::new();
-        }
+        self.children.borrow_mut().clear();
     }
 
     /// Destroys the C control and its children, then marks the subtree dead.

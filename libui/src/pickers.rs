@@ -1,12 +1,13 @@
 //! The pickers: a date and time, a font, a color.  No date crate: [`DateTime`]
 //! is the picker's own plain value (local time, no time zone).
 
-use std::ffi::{c_int, c_void, CStr};
+use std::ffi::{c_int, CStr};
 
 use zt_libui_sys as sys;
 
 use crate::controls::control;
-use crate::node::{Handler, Node};
+use crate::node::{event_trampoline, Handler, Node};
+use crate::{Error, Ui};
 
 control!(
     /// A date and/or time field (`uiDateTimePicker`).
@@ -130,7 +131,7 @@ struct Tm {
 
 impl DateTimePicker {
     /// A picker set to the current local time.
-    pub fn new(kind: DateTimeKind) -> DateTimePicker {
+    pub fn new(_ui: &Ui, kind: DateTimeKind) -> DateTimePicker {
         // SAFETY: plain constructors on the UI thread.
         let p = unsafe {
             match kind {
@@ -139,7 +140,7 @@ impl DateTimePicker {
                 DateTimeKind::Time => sys::uiNewTimePicker(),
             }
         };
-        DateTimePicker(Node::new(p.cast(), false))
+        DateTimePicker::wrap(Node::new(p.cast(), false))
     }
 
     /// What it holds; `None` once destroyed.
@@ -163,16 +164,13 @@ impl DateTimePicker {
     /// Replaces the handler called when the user changes the value.
     pub fn on_changed(&self, f: impl FnMut(&DateTimePicker) + 'static) {
         let Some(d) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", DateTimePicker, f);
+        let data = Handler::install(&self.0, "changed", DateTimePicker::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiDateTimePickerOnChanged(d, Some(date_time_changed), data) }
     }
 }
 
-unsafe extern "C" fn date_time_changed(_: *mut sys::uiDateTimePicker, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<DateTimePicker, ()>::fire(data, ()) }
-}
+event_trampoline!(date_time_changed, sys::uiDateTimePicker, DateTimePicker);
 
 /// How slanted a font is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -240,9 +238,9 @@ impl Font {
 
 impl FontButton {
     /// A button showing the system's UI font.
-    pub fn new() -> FontButton {
+    pub fn new(_ui: &Ui) -> FontButton {
         // SAFETY: plain constructor.
-        FontButton(Node::new(unsafe { sys::uiNewFontButton() }.cast(), false))
+        FontButton::wrap(Node::new(unsafe { sys::uiNewFontButton() }.cast(), false))
     }
 
     /// The chosen font; `None` once destroyed.
@@ -261,22 +259,13 @@ impl FontButton {
     /// Replaces the handler called when the user chooses a font.
     pub fn on_changed(&self, f: impl FnMut(&FontButton) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", FontButton, f);
+        let data = Handler::install(&self.0, "changed", FontButton::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiFontButtonOnChanged(b, Some(font_changed), data) }
     }
 }
 
-impl Default for FontButton {
-    fn default() -> Self {
-        FontButton::new()
-    }
-}
-
-unsafe extern "C" fn font_changed(_: *mut sys::uiFontButton, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<FontButton, ()>::fire(data, ()) }
-}
+event_trampoline!(font_changed, sys::uiFontButton, FontButton);
 
 /// A color with alpha, each component 0..=1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -295,9 +284,9 @@ impl Rgba {
 
 impl ColorButton {
     /// A button showing opaque black.
-    pub fn new() -> ColorButton {
+    pub fn new(_ui: &Ui) -> ColorButton {
         // SAFETY: plain constructor.
-        ColorButton(Node::new(unsafe { sys::uiNewColorButton() }.cast(), false))
+        ColorButton::wrap(Node::new(unsafe { sys::uiNewColorButton() }.cast(), false))
     }
 
     /// The color; `None` once destroyed.
@@ -309,37 +298,28 @@ impl ColorButton {
         Some(c)
     }
 
-    /// Sets the color (does not fire `on_changed`); false, changing nothing, if a
-    /// component is outside 0..=1 or NaN.
-    pub fn set_color(&self, color: Rgba) -> bool {
-        let Some(b) = self.0.ptr() else { return false };
+    /// Sets the color (does not fire `on_changed`); [`Error::OutOfRange`], changing
+    /// nothing, if a component is outside 0..=1 or NaN.
+    pub fn set_color(&self, color: Rgba) -> Result<(), Error> {
+        let b = self.0.ptr().ok_or(Error::Destroyed)?;
         if !color.is_valid() {
-            return false;
+            return Err(Error::OutOfRange);
         }
         // SAFETY: alive button, components in range.
         unsafe { sys::uiColorButtonSetColor(b, color.r, color.g, color.b, color.a) };
-        true
+        Ok(())
     }
 
     /// Replaces the handler called when the user chooses a color.
     pub fn on_changed(&self, f: impl FnMut(&ColorButton) + 'static) {
         let Some(b) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", ColorButton, f);
+        let data = Handler::install(&self.0, "changed", ColorButton::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiColorButtonOnChanged(b, Some(color_changed), data) }
     }
 }
 
-impl Default for ColorButton {
-    fn default() -> Self {
-        ColorButton::new()
-    }
-}
-
-unsafe extern "C" fn color_changed(_: *mut sys::uiColorButton, data: *mut c_void) {
-    // SAFETY: data was installed by on_changed with these types.
-    unsafe { Handler::<ColorButton, ()>::fire(data, ()) }
-}
+event_trampoline!(color_changed, sys::uiColorButton, ColorButton);
 
 #[cfg(test)]
 mod tests {

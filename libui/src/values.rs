@@ -6,17 +6,17 @@
 //!
 //! let ui = Ui::init()?;
 //! let window = Window::new(&ui, "Volume", 300, 120, false);
-//! let column = UiBox::vertical();
-//! let slider = Slider::new(0..=11);
-//! let spin = Spinbox::new(0..=11);
-//! let bar = ProgressBar::new();
+//! let column = UiBox::vertical(&ui);
+//! let slider = Slider::new(&ui, 0..=11);
+//! let spin = Spinbox::new(&ui, 0..=11);
+//! let bar = ProgressBar::new(&ui);
 //! let (s, b) = (spin.clone(), bar.clone());
 //! slider.on_changed(move |sl| {
 //!     s.set_value(sl.value());
-//!     b.set_progress(Progress::Percent((sl.value() * 100 / 11) as u8));
+//!     let _ = b.set_progress(Progress::Percent((sl.value() * 100 / 11) as u8));
 //! });
 //! column.append(&slider, false)?;
-//! column.append(&Separator::horizontal(), false)?;
+//! column.append(&Separator::horizontal(&ui), false)?;
 //! column.append(&spin, false)?;
 //! column.append(&bar, false)?;
 //! window.set_child(&column)?;
@@ -31,6 +31,7 @@ use zt_libui_sys as sys;
 
 use crate::controls::control;
 use crate::node::{event_trampoline, Handler, Node};
+use crate::{Error, Ui};
 
 control!(
     /// A horizontal slider over a range of whole numbers (`uiSlider`).
@@ -66,10 +67,10 @@ fn ends(range: &RangeInclusive<i32>) -> (c_int, c_int) {
 
 impl Slider {
     /// A slider from `range`'s start to its end, at the start.
-    pub fn new(range: RangeInclusive<i32>) -> Slider {
+    pub fn new(_ui: &Ui, range: RangeInclusive<i32>) -> Slider {
         let (min, max) = ends(&range);
         // SAFETY: plain constructor on the UI thread.
-        Slider(Node::new(unsafe { sys::uiNewSlider(min, max) }.cast(), false))
+        Slider::wrap(Node::new(unsafe { sys::uiNewSlider(min, max) }.cast(), false))
     }
 
     /// The value; 0 once destroyed.
@@ -111,7 +112,7 @@ impl Slider {
     /// Replaces the handler called when the user moves the slider.
     pub fn on_changed(&self, f: impl FnMut(&Slider) + 'static) {
         let Some(s) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Slider, f);
+        let data = Handler::install(&self.0, "changed", Slider::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiSliderOnChanged(s, Some(slider_changed), data) }
     }
@@ -119,7 +120,7 @@ impl Slider {
     /// Replaces the handler called when the user lets go of the slider.
     pub fn on_released(&self, f: impl FnMut(&Slider) + 'static) {
         let Some(s) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "released", Slider, f);
+        let data = Handler::install(&self.0, "released", Slider::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiSliderOnReleased(s, Some(slider_released), data) }
     }
@@ -130,10 +131,10 @@ event_trampoline!(slider_released, sys::uiSlider, Slider);
 
 impl Spinbox {
     /// A spin box from `range`'s start to its end, at the start.
-    pub fn new(range: RangeInclusive<i32>) -> Spinbox {
+    pub fn new(_ui: &Ui, range: RangeInclusive<i32>) -> Spinbox {
         let (min, max) = ends(&range);
         // SAFETY: plain constructor on the UI thread.
-        Spinbox(Node::new(unsafe { sys::uiNewSpinbox(min, max) }.cast(), false))
+        Spinbox::wrap(Node::new(unsafe { sys::uiNewSpinbox(min, max) }.cast(), false))
     }
 
     /// The value; 0 once destroyed.
@@ -153,7 +154,7 @@ impl Spinbox {
     /// Replaces the handler called when the user changes the value.
     pub fn on_changed(&self, f: impl FnMut(&Spinbox) + 'static) {
         let Some(s) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "changed", Spinbox, f);
+        let data = Handler::install(&self.0, "changed", Spinbox::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiSpinboxOnChanged(s, Some(spinbox_changed), data) }
     }
@@ -163,9 +164,9 @@ event_trampoline!(spinbox_changed, sys::uiSpinbox, Spinbox);
 
 impl ProgressBar {
     /// An empty bar (0 %).
-    pub fn new() -> ProgressBar {
+    pub fn new(_ui: &Ui) -> ProgressBar {
         // SAFETY: plain constructor on the UI thread.
-        ProgressBar(Node::new(unsafe { sys::uiNewProgressBar() }.cast(), false))
+        ProgressBar::wrap(Node::new(unsafe { sys::uiNewProgressBar() }.cast(), false))
     }
 
     /// What the bar shows; 0 % once destroyed.
@@ -177,36 +178,30 @@ impl ProgressBar {
         }
     }
 
-    /// Shows `progress`; false (and nothing changes) for more than 100 % or a destroyed bar.
-    pub fn set_progress(&self, progress: Progress) -> bool {
+    /// Shows `progress`; [`Error::OutOfRange`] (and nothing changes) for more than 100 %.
+    pub fn set_progress(&self, progress: Progress) -> Result<(), Error> {
         let value = match progress {
-            Progress::Percent(n) if n > 100 => return false,
+            Progress::Percent(n) if n > 100 => return Err(Error::OutOfRange),
             Progress::Percent(n) => c_int::from(n),
             Progress::Indeterminate => -1,
         };
-        let Some(p) = self.0.ptr() else { return false };
+        let p = self.0.ptr().ok_or(Error::Destroyed)?;
         // SAFETY: alive bar, value in -1..=100.
         unsafe { sys::uiProgressBarSetValue(p, value) };
-        true
-    }
-}
-
-impl Default for ProgressBar {
-    fn default() -> Self {
-        ProgressBar::new()
+        Ok(())
     }
 }
 
 impl Separator {
     /// A horizontal line, between controls stacked vertically.
-    pub fn horizontal() -> Separator {
+    pub fn horizontal(_ui: &Ui) -> Separator {
         // SAFETY: plain constructor on the UI thread.
-        Separator(Node::new(unsafe { sys::uiNewHorizontalSeparator() }.cast(), false))
+        Separator::wrap(Node::new(unsafe { sys::uiNewHorizontalSeparator() }.cast(), false))
     }
 
     /// A vertical line, between controls side by side.
-    pub fn vertical() -> Separator {
+    pub fn vertical(_ui: &Ui) -> Separator {
         // SAFETY: as above.
-        Separator(Node::new(unsafe { sys::uiNewVerticalSeparator() }.cast(), false))
+        Separator::wrap(Node::new(unsafe { sys::uiNewVerticalSeparator() }.cast(), false))
     }
 }

@@ -6,17 +6,25 @@ use std::rc::Rc;
 
 use zt_libui_sys as sys;
 
-use crate::node::{c_text, take_text, Handler, Node};
+use std::marker::PhantomData;
+
+use crate::node::{c_text, event_trampoline, take_text, Handler, Local, Node};
 use crate::{check_adopt, Control, Error, Ui};
 
 /// A top-level window.  It stays open until the user closes it (and the
 /// `on_closing` handler agrees) or [`Window::destroy`] is called.
 #[derive(Clone)]
-pub struct Window(Rc<Node>);
+pub struct Window(Local<Rc<Node>>, PhantomData<*const ()>);
 
 thread_local! {
     /// Open windows: they live on without a Rust handle, as on screen.
     static OPEN: RefCell<Vec<Rc<Node>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Window {
+    fn wrap(node: Rc<Node>) -> Self {
+        Window(Local(node), PhantomData)
+    }
 }
 
 impl Control for Window {
@@ -31,9 +39,8 @@ impl Window {
     pub fn new(_ui: &Ui, title: &str, width: i32, height: i32, has_menubar: bool) -> Window {
         // SAFETY: the library copies the title.
         let ptr = unsafe { sys::uiNewWindow(c_text(title).as_ptr(), width, height, c_int::from(has_menubar)) };
-        crate::menus::window_made();
-        let window = Window(Node::new(ptr.cast(), true));
-        OPEN.with(|o| o.borrow_mut().push(window.0.clone()));
+        let window = Window::wrap(Node::new(ptr.cast(), true));
+        OPEN.with(|o| o.borrow_mut().push(Rc::clone(&window.0)));
         window.on_closing(|_| true);
         window
     }
@@ -106,7 +113,7 @@ impl Window {
     /// closes (destroys) it, false keeps it open.
     pub fn on_closing(&self, f: impl FnMut(&Window) -> bool + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "closing", Window, f);
+        let data = Handler::install(&self.0, "closing", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnClosing(w, Some(window_closing), data) }
     }
@@ -114,7 +121,7 @@ impl Window {
     /// Replaces the handler called after the user resized the window.
     pub fn on_content_size_changed(&self, f: impl FnMut(&Window) + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "size", Window, f);
+        let data = Handler::install(&self.0, "size", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnContentSizeChanged(w, Some(window_event), data) }
     }
@@ -140,7 +147,7 @@ impl Window {
     /// Replaces the handler called after the user (or system) moved the window.
     pub fn on_position_changed(&self, f: impl FnMut(&Window) + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "position", Window, f);
+        let data = Handler::install(&self.0, "position", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnPositionChanged(w, Some(window_event), data) }
     }
@@ -167,7 +174,7 @@ impl Window {
     /// Replaces the handler called when the window gains or loses the focus.
     pub fn on_focus_changed(&self, f: impl FnMut(&Window) + 'static) {
         let Some(w) = self.0.ptr() else { return };
-        let data = Handler::install(&self.0, "focus", Window, f);
+        let data = Handler::install(&self.0, "focus", Window::wrap, f);
         // SAFETY: data lives with the node.
         unsafe { sys::uiWindowOnFocusChanged(w, Some(window_event), data) }
     }
@@ -209,15 +216,12 @@ unsafe extern "C" fn window_closing(w: *mut sys::uiWindow, data: *mut c_void) ->
     0
 }
 
-/// The size, position and focus events: a handler with nothing to return.
-unsafe extern "C" fn window_event(_: *mut sys::uiWindow, data: *mut c_void) {
-    // SAFETY: data was installed by an on_* method with these types.
-    unsafe { Handler::<Window, ()>::fire(data, ()) }
-}
+// The size, position and focus events: a handler with nothing to return.
+event_trampoline!(window_event, sys::uiWindow, Window);
 
 /// The open window whose C pointer is `w`.
 pub(crate) fn find(w: *mut sys::uiWindow) -> Option<Window> {
-    OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned()).map(Window)
+    OPEN.with(|o| o.borrow().iter().find(|n| n.ptr::<sys::uiWindow>() == Some(w)).cloned()).map(Window::wrap)
 }
 
 /// Destroys every open window (the Ui is shutting down).
@@ -226,18 +230,4 @@ pub(crate) fn destroy_all() {
     for node in open {
         node.destroy();
     }
-}
-
-/// A modal message box; returns when the user dismisses it.
-pub fn msg_box(parent: Option<&Window>, title: &str, description: &str) {
-    let parent = parent.and_then(|w| w.0.ptr()).unwrap_or(std::ptr::null_mut());
-    // SAFETY: NULL or an alive window; the strings outlive the call.
-    unsafe { sys::uiMsgBox(parent, c_text(title).as_ptr(), c_text(description).as_ptr()) }
-}
-
-/// A modal error message box.
-pub fn msg_box_error(parent: Option<&Window>, title: &str, description: &str) {
-    let parent = parent.and_then(|w| w.0.ptr()).unwrap_or(std::ptr::null_mut());
-    // SAFETY: as in msg_box.
-    unsafe { sys::uiMsgBoxError(parent, c_text(title).as_ptr(), c_text(description).as_ptr()) }
 }

@@ -55,10 +55,10 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
     check!(w.title() == "Ünïcödé ✓");
     w.set_margined(true);
     check!(w.margined());
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     column.set_padded(true);
     check!(column.padded());
-    let (label, entry, check) = (Label::new("a\0b"), Entry::new(), Checkbox::new("Tick"));
+    let (label, entry, check) = (Label::new(ui, "a\0b"), Entry::new(ui), Checkbox::new(ui, "Tick"));
     check!(label.text() == "a\u{FFFD}b");
     entry.set_text("typed");
     entry.set_read_only(true);
@@ -79,9 +79,9 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
     check!(entry.is_enabled() && !entry.is_enabled_to_user());
     column.enable();
     check!(entry.is_enabled_to_user());
-    check!(column.delete(0) && column.len() == 2 && !column.delete(5));
+    check!(column.delete(0).is_ok() && column.len() == 2 && column.delete(5) == Err(Error::OutOfRange));
     // The removed label is free again and can go elsewhere.
-    let other = UiBox::horizontal();
+    let other = UiBox::horizontal(ui);
     check!(other.append(&label, false).is_ok());
     w.destroy();
     check!(!w.is_alive() && !entry.is_alive() && !check.is_alive());
@@ -94,25 +94,25 @@ fn properties_read_back(ui: &Ui) -> Result<(), String> {
 }
 
 fn misuse_is_an_error(ui: &Ui) -> Result<(), String> {
-    let outer = UiBox::vertical();
-    let inner = UiBox::horizontal();
+    let outer = UiBox::vertical(ui);
+    let inner = UiBox::horizontal(ui);
     check!(outer.append(&outer, false) == Err(Error::Cycle));
     outer.append(&inner, false).map_err(|e| e.to_string())?;
     check!(inner.append(&outer, false) == Err(Error::Cycle));
-    check!(UiBox::vertical().append(&inner, false) == Err(Error::AlreadyParented));
+    check!(UiBox::vertical(ui).append(&inner, false) == Err(Error::AlreadyParented));
     let w = Window::new(ui, "w", 10, 10, false);
     check!(outer.append(&w, false) == Err(Error::WindowAsChild));
     check!(w.set_child(&outer).is_ok());
     w.destroy();
-    check!(UiBox::vertical().append(&outer, false) == Err(Error::Destroyed));
-    check!(w.set_child(&Label::new("x")) == Err(Error::Destroyed));
+    check!(UiBox::vertical(ui).append(&outer, false) == Err(Error::Destroyed));
+    check!(w.set_child(&Label::new(ui, "x")) == Err(Error::Destroyed));
     check!(Ui::init().err() == Some(Error::AlreadyInitialised));
     Ok(())
 }
 
 fn clicks_reach_the_handler_which_may_close_its_window(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "click", 200, 100, false);
-    let button = Button::new("Go");
+    let button = Button::new(ui, "Go");
     w.set_child(&button).map_err(|e| e.to_string())?;
     w.show();
     let hits = Rc::new(Cell::new(0));
@@ -136,7 +136,7 @@ fn clicks_reach_the_handler_which_may_close_its_window(ui: &Ui) -> Result<(), St
 
 fn handler_panic_is_raised_after_the_loop(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "panic", 200, 100, false);
-    let button = Button::new("Boom");
+    let button = Button::new(ui, "Boom");
     w.set_child(&button).map_err(|e| e.to_string())?;
     button.on_clicked(|_| panic!("from a click"));
     click(&button);
@@ -162,6 +162,61 @@ fn queue_runs_on_the_ui_thread_and_panics_come_back(ui: &Ui) -> Result<(), Strin
     worker.join().map_err(|_| "the worker thread panicked")?;
     let payload = catch_unwind(AssertUnwindSafe(|| ui.main())).err().ok_or("no panic came back")?;
     check!(payload.downcast_ref::<&str>() == Some(&"from the queue"));
+    Ok(())
+}
+
+fn channel_delivers_in_order_to_ui_thread_state(ui: &Ui) -> Result<(), String> {
+    // A !Send receiver: a control and an Rc, on the UI thread.
+    let label = Label::new(ui, "");
+    let got: Rc<std::cell::RefCell<Vec<(u32, u32)>>> = Rc::default();
+    let ui_thread = std::thread::current().id();
+    let dropped = Rc::new(Cell::new(false));
+    struct OnDrop(Rc<Cell<bool>>);
+    impl Drop for OnDrop {
+        fn drop(&mut self) {
+            self.0.set(true);
+        }
+    }
+    let guard = OnDrop(dropped.clone());
+    let (seen, shown) = (got.clone(), label.clone());
+    let sender = ui.channel(move |(worker, n): (u32, u32)| {
+        let _ = &guard;
+        assert_eq!(std::thread::current().id(), ui_thread, "a message arrived off the UI thread");
+        shown.set_text(&format!("{worker}:{n}"));
+        seen.borrow_mut().push((worker, n));
+    });
+    let workers: Vec<_> = (0..2)
+        .map(|worker| {
+            let sender = sender.clone();
+            std::thread::spawn(move || (0..200).try_for_each(|n| sender.send((worker, n))))
+        })
+        .collect();
+    drop(sender);
+    for w in workers {
+        w.join().map_err(|_| "a worker panicked")?.map_err(|e| e.to_string())?;
+    }
+    let end = Instant::now() + Duration::from_secs(5);
+    while got.borrow().len() < 400 && Instant::now() < end {
+        ui.step(false);
+    }
+    let got = got.borrow();
+    check!(got.len() == 400);
+    for worker in 0..2 {
+        let order: Vec<u32> = got.iter().filter(|(w, _)| *w == worker).map(|(_, n)| *n).collect();
+        check!(order == (0..200).collect::<Vec<_>>());
+    }
+    check!(label.text().contains(':'));
+    // Every sender and message is gone: the receiver (and what it owns) is dropped.
+    pump(ui, 50);
+    check!(dropped.get());
+    Ok(())
+}
+
+fn channel_receiver_panic_is_raised_from_main(ui: &Ui) -> Result<(), String> {
+    let sender = ui.channel(|n: u8| panic!("receiver got {n}"));
+    std::thread::spawn(move || sender.send(7)).join().map_err(|_| "worker panicked")?.map_err(|e| e.to_string())?;
+    let payload = catch_unwind(AssertUnwindSafe(|| ui.main())).err().ok_or("no panic came back")?;
+    check!(payload.downcast_ref::<String>().map(String::as_str) == Some("receiver got 7"));
     Ok(())
 }
 
@@ -218,7 +273,7 @@ fn clipboard_round_trip(ui: &Ui) -> Result<(), String> {
 
 fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "enter", 200, 80, false);
-    let entry = Entry::new();
+    let entry = Entry::new(ui);
     w.set_child(&entry).map_err(|e| e.to_string())?;
     w.show();
     pump(ui, 20);
@@ -241,17 +296,17 @@ fn enter_in_an_entry_fires_on_activated(ui: &Ui) -> Result<(), String> {
 
 fn pickers_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "pickers", 300, 200, false);
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     let changes = Rc::new(Cell::new(0));
     let mut pickers = Vec::new();
     for kind in [DateTimeKind::DateTime, DateTimeKind::Date, DateTimeKind::Time] {
-        let p = DateTimePicker::new(kind);
+        let p = DateTimePicker::new(ui, kind);
         let seen = changes.clone();
         p.on_changed(move |_| seen.set(seen.get() + 1));
         column.append(&p, false).map_err(|e| e.to_string())?;
         pickers.push(p);
     }
-    let (font, color) = (FontButton::new(), ColorButton::new());
+    let (font, color) = (FontButton::new(ui), ColorButton::new(ui));
     column.append(&font, false).map_err(|e| e.to_string())?;
     column.append(&color, false).map_err(|e| e.to_string())?;
     w.set_child(&column).map_err(|e| e.to_string())?;
@@ -268,14 +323,14 @@ fn pickers_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(f == Font::control_font(ui));
     check!(color.color() == Some(Rgba { r: 0.0, g: 0.0, b: 0.0, a: 1.0 }));
     let c = Rgba { r: 0.2, g: 0.4, b: 0.6, a: 0.8 };
-    check!(color.set_color(c) && color.color() == Some(c));
-    check!(!color.set_color(Rgba { r: 2.0, ..c }) && color.color() == Some(c));
+    check!(color.set_color(c).is_ok() && color.color() == Some(c));
+    check!(color.set_color(Rgba { r: 2.0, ..c }) == Err(Error::OutOfRange) && color.color() == Some(c));
     pump(ui, 20);
     check!(changes.get() == 0);
     w.destroy();
     // Gone with their window: getters give None, setters do nothing.
     check!(pickers[0].date_time().is_none() && font.font().is_none() && color.color().is_none());
-    check!(!color.set_color(c));
+    check!(color.set_color(c) == Err(Error::Destroyed));
     pickers[1].set_date_time(leap);
     Ok(())
 }
@@ -307,18 +362,18 @@ fn user_selects_page(t: &Tab, index: usize) {
 
 fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "containers", 400, 300, false);
-    let (tab, form, grid) = (Tab::new(), Form::new(), Grid::new());
-    let (name, search) = (Entry::new(), Entry::search());
+    let (tab, form, grid) = (Tab::new(ui), Form::new(ui), Grid::new(ui));
+    let (name, search) = (Entry::new(ui), Entry::search(ui));
     form.append("Name", &name, false).map_err(|e| e.to_string())?;
     form.append("Search", &search, true).map_err(|e| e.to_string())?;
     form.set_padded(true);
     check!(form.len() == 2 && form.padded());
-    let (a, b, c) = (Label::new("a"), Label::new("b"), Label::new("c"));
+    let (a, b, c) = (Label::new(ui, "a"), Label::new(ui, "b"), Label::new(ui, "c"));
     let wide = Placement { hexpand: true, halign: Align::Center, ..Placement::default() };
     grid.append(&a, 0, 0, 1, 1, Placement::default()).map_err(|e| e.to_string())?;
     grid.insert_at(&b, &a, At::Trailing, 1, 1, wide).map_err(|e| e.to_string())?;
     check!(grid.append(&c, 0, 1, 0, 1, wide) == Err(Error::OutOfRange));
-    check!(grid.insert_at(&c, &Label::new("stranger"), At::Bottom, 1, 1, wide) == Err(Error::NotAChild));
+    check!(grid.insert_at(&c, &Label::new(ui, "stranger"), At::Bottom, 1, 1, wide) == Err(Error::NotAChild));
     grid.set_padded(true);
     check!(grid.padded() && c.is_alive());
     tab.append("Form", &form).map_err(|e| e.to_string())?;
@@ -328,23 +383,28 @@ fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
     check!(form.append("cycle", &tab, false) == Err(Error::Cycle));
     check!(tab.append("window", &w) == Err(Error::WindowAsChild));
     check!(tab.len() == 2 && tab.selected() == Some(1));
-    check!(tab.set_margined(1, true) && tab.margined(1) && !tab.margined(0) && !tab.set_margined(2, true));
+    check!(
+        tab.set_margined(1, true).is_ok()
+            && tab.margined(1)
+            && !tab.margined(0)
+            && tab.set_margined(2, true) == Err(Error::OutOfRange)
+    );
     w.set_child(&tab).map_err(|e| e.to_string())?;
     w.show();
     pump(ui, 50);
     let picks = Rc::new(Cell::new(0));
     let p = picks.clone();
     tab.on_selected(move |t| p.set(p.get() + 1 + 10 * t.selected().unwrap_or(99)));
-    check!(tab.set_selected(0) && tab.selected() == Some(0) && !tab.set_selected(2));
+    check!(tab.set_selected(0).is_ok() && tab.selected() == Some(0) && tab.set_selected(2) == Err(Error::OutOfRange));
     pump(ui, 20);
     check!(picks.get() == 0);
     user_selects_page(&tab, 1);
     pump(ui, 20);
     check!(picks.get() == 11);
     // A deleted page's control is destroyed with its last handle; one still held lives on.
-    check!(tab.delete(0) && tab.len() == 1 && !tab.delete(1));
+    check!(tab.delete(0).is_ok() && tab.len() == 1 && tab.delete(1) == Err(Error::OutOfRange));
     check!(grid.is_alive() && b.is_alive());
-    check!(form.delete(1) && form.len() == 1 && search.is_alive());
+    check!(form.delete(1).is_ok() && form.len() == 1 && search.is_alive());
     // The grid's last handle goes: it is destroyed, and its children with it.
     drop(grid);
     check!(!b.is_alive() && !a.is_alive());
@@ -359,11 +419,11 @@ fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
 /// usual ownership (a group owns its child; everything is gone with the window).
 fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "values", 400, 400, false);
-    let column = UiBox::vertical();
+    let column = UiBox::vertical(ui);
     let fired = Rc::new(Cell::new(0));
     // A reversed range is swapped, as libui-ng does.
     let (high, low) = (10, 0);
-    let (slider, spin, bar) = (Slider::new(high..=low), Spinbox::new(-5..=5), ProgressBar::new());
+    let (slider, spin, bar) = (Slider::new(ui, high..=low), Spinbox::new(ui, -5..=5), ProgressBar::new(ui));
     check!(slider.value() == 0 && spin.value() == -5 && bar.progress() == Progress::Percent(0));
     let f = fired.clone();
     slider.on_changed(move |_| f.set(f.get() + 1));
@@ -381,11 +441,13 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(spin.value() == 3);
     spin.set_value(i32::MIN);
     check!(spin.value() == -5);
-    check!(bar.set_progress(Progress::Percent(100)) && bar.progress() == Progress::Percent(100));
-    check!(!bar.set_progress(Progress::Percent(101)) && bar.progress() == Progress::Percent(100));
-    check!(bar.set_progress(Progress::Indeterminate) && bar.progress() == Progress::Indeterminate);
+    check!(bar.set_progress(Progress::Percent(100)).is_ok() && bar.progress() == Progress::Percent(100));
+    check!(
+        bar.set_progress(Progress::Percent(101)) == Err(Error::OutOfRange) && bar.progress() == Progress::Percent(100)
+    );
+    check!(bar.set_progress(Progress::Indeterminate).is_ok() && bar.progress() == Progress::Indeterminate);
 
-    let (combo, editable, radios) = (Combobox::new(), EditableCombobox::new(), RadioButtons::new());
+    let (combo, editable, radios) = (Combobox::new(ui), EditableCombobox::new(ui), RadioButtons::new(ui));
     let f = fired.clone();
     combo.on_selected(move |_| f.set(f.get() + 1));
     let f = fired.clone();
@@ -396,24 +458,33 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     check!(combo.insert_at(0, "a").is_ok() && combo.insert_at(2, "d").is_ok());
     check!(combo.insert_at(4, "far") == Err(Error::OutOfRange));
     check!(combo.insert_at(2, "c\0nul").is_ok() && combo.len() == 4);
-    check!(combo.selected().is_none() && combo.set_selected(Some(3)) && combo.selected() == Some(3));
-    check!(!combo.set_selected(Some(4)) && combo.selected() == Some(3));
+    check!(combo.selected().is_none() && combo.set_selected(Some(3)).is_ok() && combo.selected() == Some(3));
+    check!(combo.set_selected(Some(4)) == Err(Error::OutOfRange) && combo.selected() == Some(3));
     // Deleting the chosen last item leaves none chosen, as in libui-ng.
-    check!(combo.delete(3) && combo.selected().is_none() && !combo.delete(3) && combo.len() == 3);
-    check!(combo.set_selected(Some(0)) && combo.set_selected(None) && combo.selected().is_none());
+    check!(
+        combo.delete(3).is_ok()
+            && combo.selected().is_none()
+            && combo.delete(3) == Err(Error::OutOfRange)
+            && combo.len() == 3
+    );
+    check!(combo.set_selected(Some(0)).is_ok() && combo.set_selected(None).is_ok() && combo.selected().is_none());
     combo.clear();
     check!(combo.is_empty());
     editable.append("zt0");
     editable.set_text("typed ✓");
     check!(editable.text() == "typed ✓");
-    check!(radios.is_empty() && !radios.set_selected(Some(0)));
+    check!(radios.is_empty() && radios.set_selected(Some(0)) == Err(Error::OutOfRange));
     radios.append("IPv4");
     radios.append("IPv6");
     check!(radios.len() == 2 && radios.selected().is_none());
-    check!(radios.set_selected(Some(1)) && radios.selected() == Some(1) && !radios.set_selected(Some(2)));
-    check!(radios.set_selected(None) && radios.selected().is_none());
+    check!(
+        radios.set_selected(Some(1)).is_ok()
+            && radios.selected() == Some(1)
+            && radios.set_selected(Some(2)) == Err(Error::OutOfRange)
+    );
+    check!(radios.set_selected(None).is_ok() && radios.selected().is_none());
 
-    let (wrapping, flat) = (MultilineEntry::new(), MultilineEntry::non_wrapping());
+    let (wrapping, flat) = (MultilineEntry::new(ui), MultilineEntry::non_wrapping(ui));
     let f = fired.clone();
     wrapping.on_changed(move |_| f.set(f.get() + 1));
     wrapping.set_text("one\n");
@@ -422,29 +493,29 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     flat.set_read_only(true);
     check!(flat.read_only() && !wrapping.read_only());
 
-    let group = Group::new("Routes");
+    let group = Group::new(ui, "Routes");
     group.set_title("Managed routes");
     group.set_margined(true);
     check!(group.title() == "Managed routes" && group.margined());
-    let inside = UiBox::vertical();
+    let inside = UiBox::vertical(ui);
     group.set_child(&inside).map_err(|e| e.to_string())?;
-    check!(Group::new("other").set_child(&inside) == Err(Error::AlreadyParented));
+    check!(Group::new(ui, "other").set_child(&inside) == Err(Error::AlreadyParented));
     check!(inside.append(&group, false) == Err(Error::Cycle));
     inside.append(&wrapping, true).map_err(|e| e.to_string())?;
     inside.append(&flat, true).map_err(|e| e.to_string())?;
     // A new child replaces the old one, which is destroyed with its last handle.
-    let old = Label::new("old");
-    let spare = Group::new("spare");
+    let old = Label::new(ui, "old");
+    let spare = Group::new(ui, "spare");
     spare.set_child(&old).map_err(|e| e.to_string())?;
-    spare.set_child(&Label::new("new")).map_err(|e| e.to_string())?;
+    spare.set_child(&Label::new(ui, "new")).map_err(|e| e.to_string())?;
     check!(old.is_alive());
     drop(old);
 
-    for c in [&slider as &dyn Control, &spin, &bar, &Separator::horizontal(), &combo, &editable, &radios, &group] {
+    for c in [&slider as &dyn Control, &spin, &bar, &Separator::horizontal(ui), &combo, &editable, &radios, &group] {
         column.append(c, false).map_err(|e| e.to_string())?;
     }
-    let row = UiBox::horizontal();
-    row.append(&Separator::vertical(), false).map_err(|e| e.to_string())?;
+    let row = UiBox::horizontal(ui);
+    row.append(&Separator::vertical(ui), false).map_err(|e| e.to_string())?;
     column.append(&row, false).map_err(|e| e.to_string())?;
     w.set_child(&column).map_err(|e| e.to_string())?;
     w.show();
@@ -453,8 +524,8 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
     w.destroy();
     check!(!slider.is_alive() && !wrapping.is_alive() && !group.is_alive() && !radios.is_alive());
     check!(slider.value() == 0 && combo.selected().is_none() && radios.is_empty() && wrapping.text().is_empty());
-    check!(!bar.set_progress(Progress::Percent(1)) && group.title().is_empty());
-    check!(group.set_child(&Label::new("late")) == Err(Error::Destroyed));
+    check!(bar.set_progress(Progress::Percent(1)) == Err(Error::Destroyed) && group.title().is_empty());
+    check!(group.set_child(&Label::new(ui, "late")) == Err(Error::Destroyed));
     Ok(())
 }
 
@@ -462,13 +533,13 @@ fn value_and_list_controls_hold_what_is_set(ui: &Ui) -> Result<(), String> {
 /// handle to its own control.
 fn value_and_list_events_reach_their_closures(ui: &Ui) -> Result<(), String> {
     let w = Window::new(ui, "events", 300, 200, false);
-    let column = UiBox::vertical();
-    let (slider, combo, radios) = (Slider::new(0..=10), Combobox::new(), RadioButtons::new());
+    let column = UiBox::vertical(ui);
+    let (slider, combo, radios) = (Slider::new(ui, 0..=10), Combobox::new(ui), RadioButtons::new(ui));
     for text in ["a", "b"] {
         combo.append(text);
         radios.append(text);
     }
-    combo.set_selected(Some(0));
+    let _ = combo.set_selected(Some(0));
     let seen = Rc::new(Cell::new((None, None, None)));
     let s = seen.clone();
     slider.on_changed(move |sl| s.set((Some(sl.value()), s.get().1, s.get().2)));
@@ -514,6 +585,8 @@ fn main() -> std::process::ExitCode {
         ("clicks_reach_the_handler_which_may_close_its_window", clicks_reach_the_handler_which_may_close_its_window),
         ("handler_panic_is_raised_after_the_loop", handler_panic_is_raised_after_the_loop),
         ("queue_runs_on_the_ui_thread_and_panics_come_back", queue_runs_on_the_ui_thread_and_panics_come_back),
+        ("channel_delivers_in_order_to_ui_thread_state", channel_delivers_in_order_to_ui_thread_state),
+        ("channel_receiver_panic_is_raised_from_main", channel_receiver_panic_is_raised_from_main),
         ("timers_repeat_until_false", timers_repeat_until_false),
         ("clipboard_round_trip", clipboard_round_trip),
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),
@@ -548,7 +621,15 @@ fn main() -> std::process::ExitCode {
     }
     // After the Ui is gone, other threads learn it instead of queueing into nothing.
     let handle = ui.handle();
+    let sender = ui.channel(|_: ()| {});
     drop(ui);
+    if sender.send(()) == Err(Error::Closed) {
+        passed += 1;
+        println!("channel_send_after_shutdown_is_refused: ok");
+    } else {
+        failed += 1;
+        println!("channel_send_after_shutdown_is_refused: FAILED");
+    }
     if handle.queue(|| {}) == Err(Error::Closed) {
         passed += 1;
         println!("queue_after_shutdown_is_refused: ok");

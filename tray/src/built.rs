@@ -13,19 +13,21 @@ use std::rc::Rc;
 use zt_tray_sys as sys;
 
 use crate::icon::Image;
-use crate::{panic, Error, Event, Icon, MenuItem};
+use crate::{panic, Error, Event, HandlerFn, Icon, MenuItem, TrayHandle};
 
 /// The one event handler, and the events that arrived while it was running
 /// (a handler that runs a nested loop, such as a modal dialog, can be called
 /// again from inside itself: those events wait instead of aliasing it).
 pub(crate) struct Dispatch<A> {
-    pub(crate) handler: RefCell<Box<dyn FnMut(Event<A>)>>,
+    pub(crate) handler: RefCell<Box<HandlerFn<A>>>,
     waiting: RefCell<VecDeque<Event<A>>>,
+    /// What the handler gets as its own tray.
+    tray: TrayHandle<A>,
 }
 
 impl<A> Dispatch<A> {
-    pub(crate) fn new(handler: Box<dyn FnMut(Event<A>)>) -> Rc<Self> {
-        Rc::new(Dispatch { handler: RefCell::new(handler), waiting: RefCell::new(VecDeque::new()) })
+    pub(crate) fn new(handler: Box<HandlerFn<A>>, tray: TrayHandle<A>) -> Rc<Self> {
+        Rc::new(Dispatch { handler: RefCell::new(handler), waiting: RefCell::new(VecDeque::new()), tray })
     }
 
     #[cfg(test)]
@@ -38,11 +40,11 @@ impl<A> Dispatch<A> {
             self.waiting.borrow_mut().push_back(event);
             return;
         };
-        handler(event);
+        handler(event, &self.tray);
         loop {
             let next = self.waiting.borrow_mut().pop_front();
             match next {
-                Some(event) => handler(event),
+                Some(event) => handler(event, &self.tray),
                 None => break,
             }
         }

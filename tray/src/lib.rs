@@ -21,31 +21,103 @@
 //! use zt_tray::{Event, Icon, MenuItem, Tray};
 //!
 //! #[derive(Clone, Debug, PartialEq)]
-//! enum Action { Hello, Quit }
+//! enum Action { Hello, Mute, Quit }
 //!
-//! let icon = Icon::from_rgba([0, 120, 255, 255].repeat(32 * 32), 32, 32)?;
-//! let tray = Tray::builder(icon)
-//!     .tooltip("Example")
-//!     .menu(vec![
+//! fn menu(muted: bool) -> Vec<MenuItem<Action>> {
+//!     vec![
 //!         MenuItem::label("Status: fine").disabled(),
 //!         MenuItem::separator(),
 //!         MenuItem::action("Say hello", Action::Hello),
+//!         MenuItem::action("Mute", Action::Mute).checked(muted),
 //!         MenuItem::action("Quit", Action::Quit),
-//!     ])
-//!     .on_event(|event| match event {
+//!     ]
+//! }
+//!
+//! let icon = Icon::from_rgba([0, 120, 255, 255].repeat(32 * 32), 32, 32)?;
+//! let mut muted = false;
+//! let tray = Tray::builder(icon)
+//!     .tooltip("Example")
+//!     .menu(menu(muted))
+//!     // The handler gets its own tray: changing it is one line.
+//!     .on_event(move |event, tray| match event {
 //!         Event::Menu(Action::Hello) => println!("hello"),
+//!         Event::Menu(Action::Mute) => {
+//!             muted = !muted; // the check mark shows what the menu says
+//!             let _ = tray.set_menu(menu(muted));
+//!         }
 //!         Event::Menu(Action::Quit) => zt_tray::exit_loop(),
 //!         Event::IconClicked => {}
 //!     })
 //!     .build()?;
 //! tray.set_tooltip("Example: running")?;
-//! tray.run(); // or serve it from another main loop on this thread
+//! tray.run(); // this crate's own loop; see below for a program with windows
 //! # Ok::<(), zt_tray::Error>(())
 //! ```
 //!
+//! A tray with no menu needs no type annotation: the action type is `()`
+//! until [`TrayBuilder::menu`] gives entries of another.
+//!
+//! ```no_run
+//! let icon = zt_tray::Icon::from_rgba(vec![255; 16 * 16 * 4], 16, 16)?;
+//! let tray = zt_tray::Tray::builder(icon).tooltip("Just an icon").build()?;
+//! # Ok::<(), zt_tray::Error>(())
+//! ```
+//!
+//! # What each backend shows
+//!
+//! | feature | Windows (`Shell_NotifyIcon`) | Linux, StatusNotifierItem (KDE, GNOME with the AppIndicator extension, Xfce, waybar, ...) | Linux, XEmbed fallback (trays without a watcher) |
+//! | --- | --- | --- | --- |
+//! | [`Event::IconClicked`] | left click (and Enter/Space on the icon) | left click (`Activate`) and middle click (`SecondaryActivate`), where the host sends them; GNOME's extension sends `Activate` | left click |
+//! | menu | right click | the host's menu from dbusmenu | right click |
+//! | tooltip ([`Tray::set_tooltip`]) | on hover, 127 UTF-16 units at most | the `ToolTip` property; shown where the host shows tooltips (KDE, Xfce; not GNOME's extension) | on hover |
+//! | icon sizes | the `.ico` image closest to the small-icon size at the monitor's DPI, picked again on `WM_DPICHANGED` and `TaskbarCreated`; an RGBA icon is scaled | the one RGBA image is offered as `IconPixmap`; the host scales it | scaled by GTK |
+//! | check items | yes (not toggled by a click, see below) | yes | yes |
+//! | radio items | not yet | not yet | not yet |
+//! | icons in menu items | not yet | not yet | not yet |
+//! | keyboard accelerators shown in the menu | not yet | not yet | not yet |
+//! | dark popup menu (Windows 10/11 app theme) | not yet | the host's theme | GTK's theme |
+//! | notifications ([`Tray::notify`]) | balloon / toast | `org.freedesktop.Notifications` | `org.freedesktop.Notifications` |
+//!
+//! # Check items
+//!
+//! The menu is data, and the tray shows exactly what it says: a check item
+//! does not toggle itself when clicked.  The handler decides (the click may
+//! be refused, or its effect may fail) and shows the new state with
+//! `tray.set_menu(..)`, as `Mute` does above.
+//!
+//! # Constructors and errors
+//!
+//! Every fallible call returns [`Result`] with [`Error`]: [`Icon::from_rgba`]
+//! checks the pixels, [`TrayBuilder::build`] reports the platform, a second
+//! tray ([`Error::AlreadyShown`]) and the wrong thread ([`Error::WrongThread`])
+//! instead of panicking, and every method of a closed tray is
+//! [`Error::Closed`].  Menu items are plain data and cannot fail.
+//!
+//! # With windows: one loop, one quit
+//!
+//! In a program with zt-libui windows, run only `Ui::main`: its loop serves
+//! the tray too (GTK's main context on Linux, the thread's message queue on
+//! Windows).  Quit with `zt_libui::quit()`, then drop the [`Tray`], which
+//! removes the icon; do not call [`exit_loop`] or [`Tray::run`] there.  Give
+//! the builder [`on_panic`](TrayBuilder::on_panic) so a handler panic stops
+//! `Ui::main` and is raised from it.  `examples/tray_with_window.rs` in the
+//! repository is such a program, with a worker thread updating a window
+//! through `Ui::channel`; the test command runs it on Linux and under Wine.
+//!
 //! A panic inside the handler does not unwind into C: it is kept and raised
 //! again on this thread when control is back in this crate ([`Tray::pump`],
-//! [`Tray::run`], or the next call on the tray).
+//! [`Tray::run`], or the next call on the tray), unless
+//! [`on_panic`](TrayBuilder::on_panic) takes it.
+//!
+//! [`Tray`] and [`TrayHandle`] cannot be sent to another thread; the
+//! compiler says so in terms of the public types:
+//!
+//! ```compile_fail
+//! # let icon = zt_tray::Icon::from_rgba(vec![255; 16 * 16 * 4], 16, 16).unwrap();
+//! let tray = zt_tray::Tray::builder(icon).build().unwrap();
+//! let handle = tray.handle();
+//! std::thread::spawn(move || handle.set_tooltip("from a worker"));
+//! ```
 
 mod built;
 mod error;
@@ -53,6 +125,7 @@ mod icon;
 mod menu;
 mod panic;
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::{Rc, Weak};
@@ -69,28 +142,90 @@ pub const MAX_DEPTH: u32 = sys::TRAY_MAX_DEPTH as u32;
 /// The most entries (all levels together) the C library accepts.
 pub const MAX_ITEMS: u32 = sys::TRAY_MAX_ITEMS as u32;
 
-/// Builds a [`Tray`]; see the crate example.
-pub struct TrayBuilder<A> {
+/// The event handler's type: it gets the event and a handle to its own tray,
+/// so `tray.set_menu(..)` inside it is one line.
+type HandlerFn<A> = dyn FnMut(Event<A>, &TrayHandle<A>);
+
+/// What a handler panic is handed to instead of being kept (see [`TrayBuilder::on_panic`]).
+type PanicFn = dyn Fn(Box<dyn Any + Send>);
+
+/// Builds a [`Tray`]; see the crate example.  `H` records whether
+/// [`on_event`](TrayBuilder::on_event) was called, so that a menu of another
+/// action type cannot silently drop a handler written for the old one.
+pub struct TrayBuilder<A, H = NoHandler> {
     icon: Icon,
     tooltip: String,
     menu: Vec<MenuItem<A>>,
-    handler: Box<dyn FnMut(Event<A>)>,
+    handler: H,
+    on_panic: Option<Box<PanicFn>>,
 }
 
-impl<A: Clone + 'static> TrayBuilder<A> {
+/// A [`TrayBuilder`] whose handler is not set yet: events are ignored.
+pub struct NoHandler;
+
+/// A [`TrayBuilder`] whose handler is set.
+pub struct WithHandler<A>(Box<HandlerFn<A>>);
+
+impl<A: Clone + 'static, H> TrayBuilder<A, H> {
     pub fn tooltip(mut self, text: impl Into<String>) -> Self {
         self.tooltip = text.into();
         self
     }
 
-    pub fn menu(mut self, menu: Vec<MenuItem<A>>) -> Self {
-        self.menu = menu;
+    /// Hands a panic of the event handler to `f` instead of keeping it for
+    /// the next call into this crate.  When another library's loop serves
+    /// the tray, pass the panic to that loop so it stops and raises it; with
+    /// zt-libui: `.on_panic(move |p| { let _ = ui_handle.queue(move || std::panic::resume_unwind(p)); })`,
+    /// and `Ui::main` raises it (see the `tray_with_window` example).
+    pub fn on_panic(mut self, f: impl Fn(Box<dyn Any + Send>) + 'static) -> Self {
+        self.on_panic = Some(Box::new(f));
         self
     }
 
-    /// The one handler for menu choices and icon clicks (on this thread).
-    pub fn on_event(mut self, handler: impl FnMut(Event<A>) + 'static) -> Self {
-        self.handler = Box::new(handler);
+    fn with_handler(self, handler: Box<HandlerFn<A>>) -> Result<Tray<A>, Error> {
+        panic::check();
+        let Self { icon, tooltip, menu, on_panic, .. } = self;
+        let inner = Rc::new_cyclic(|weak| Inner {
+            current: RefCell::new(None),
+            shown: RefCell::new(Shown { icon, tooltip, menu }),
+            dispatch: Dispatch::new(handler, TrayHandle::from_weak(weak.clone())),
+        });
+        let next = inner.build(&inner.shown.borrow())?;
+        inner.apply(next, |t| {
+            // SAFETY: the tray and all it points to live in `inner` until replaced or exited.
+            unsafe { sys::tray_init(t) }
+        })?;
+        panic::set_hook(on_panic);
+        Ok(Tray { inner: Local(inner), _ui_thread: PhantomData })
+    }
+}
+
+impl<A: Clone + 'static> TrayBuilder<A, NoHandler> {
+    /// The menu; its entries' action type becomes the tray's (call it before
+    /// [`on_event`](Self::on_event), whose handler takes that type).
+    pub fn menu<B: Clone + 'static>(self, menu: Vec<MenuItem<B>>) -> TrayBuilder<B, NoHandler> {
+        let Self { icon, tooltip, handler, on_panic, .. } = self;
+        TrayBuilder { icon, tooltip, menu, handler, on_panic }
+    }
+
+    /// The one handler for menu choices and icon clicks (on this thread),
+    /// with a handle to its own tray.
+    pub fn on_event(self, handler: impl FnMut(Event<A>, &TrayHandle<A>) + 'static) -> TrayBuilder<A, WithHandler<A>> {
+        let Self { icon, tooltip, menu, on_panic, .. } = self;
+        TrayBuilder { icon, tooltip, menu, handler: WithHandler(Box::new(handler)), on_panic }
+    }
+
+    /// Shows the icon, with a handler that ignores events; see
+    /// [`TrayBuilder::<A, WithHandler<A>>::build`](TrayBuilder::build) for the errors.
+    pub fn build(self) -> Result<Tray<A>, Error> {
+        self.with_handler(Box::new(|_, _| {}))
+    }
+}
+
+impl<A: Clone + 'static> TrayBuilder<A, WithHandler<A>> {
+    /// Replaces the menu (same action type as the handler).
+    pub fn menu(mut self, menu: Vec<MenuItem<A>>) -> Self {
+        self.menu = menu;
         self
     }
 
@@ -98,18 +233,8 @@ impl<A: Clone + 'static> TrayBuilder<A> {
     /// ([`Error::AlreadyShown`] otherwise); on Linux and the BSDs only the
     /// main thread may build it ([`Error::WrongThread`] otherwise).
     pub fn build(self) -> Result<Tray<A>, Error> {
-        panic::check();
-        let inner = Rc::new(Inner {
-            current: RefCell::new(None),
-            shown: RefCell::new(Shown { icon: self.icon, tooltip: self.tooltip, menu: self.menu }),
-            dispatch: Dispatch::new(self.handler),
-        });
-        let next = inner.build(&inner.shown.borrow())?;
-        inner.apply(next, |t| {
-            // SAFETY: the tray and all it points to live in `inner` until replaced or exited.
-            unsafe { sys::tray_init(t) }
-        })?;
-        Ok(Tray { inner, _ui_thread: PhantomData })
+        let Self { icon, tooltip, menu, handler, on_panic } = self;
+        TrayBuilder { icon, tooltip, menu, handler: NoHandler, on_panic }.with_handler(handler.0)
     }
 }
 
@@ -193,29 +318,59 @@ impl<A: Clone + 'static> Inner<A> {
 
 /// The tray icon; dropping it removes the icon.
 pub struct Tray<A: Clone + 'static> {
-    inner: Rc<Inner<A>>,
+    inner: Local<Rc<Inner<A>>>,
     _ui_thread: PhantomData<*const ()>,
 }
 
-/// A weak reference to the tray, for the event handler (which cannot own the
-/// tray it belongs to).  Calls fail with [`Error::Closed`] once the tray is gone.
-pub struct TrayHandle<A: Clone + 'static> {
-    inner: Weak<Inner<A>>,
+/// A weak reference to the tray: the event handler gets one (it cannot own
+/// the tray it belongs to).  Calls fail with [`Error::Closed`] once the tray
+/// is gone.
+pub struct TrayHandle<A> {
+    inner: Local<Weak<Inner<A>>>,
+    _ui_thread: PhantomData<*const ()>,
 }
 
-impl<A: Clone + 'static> Clone for TrayHandle<A> {
+/// Keeps the crate's private types out of the compiler's "cannot be sent
+/// between threads" messages: the one reason [`Tray`] and [`TrayHandle`] are
+/// `!Send` and `!Sync` it names is their public `PhantomData<*const ()>`.
+struct Local<T>(T);
+
+// SAFETY: a Local is only ever a field of a type that is !Send and !Sync
+// through its own marker, so the value never reaches another thread.
+unsafe impl<T> Send for Local<T> {}
+// SAFETY: as above.
+unsafe impl<T> Sync for Local<T> {}
+
+impl<T> std::ops::Deref for Local<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<A> Clone for TrayHandle<A> {
     fn clone(&self) -> Self {
-        TrayHandle { inner: self.inner.clone() }
+        TrayHandle::from_weak(self.inner.0.clone())
+    }
+}
+
+impl<A> TrayHandle<A> {
+    fn from_weak(inner: Weak<Inner<A>>) -> Self {
+        TrayHandle { inner: Local(inner), _ui_thread: PhantomData }
+    }
+}
+
+impl Tray<()> {
+    /// Starts a tray showing `icon`, with no tooltip, no menu and a handler
+    /// that ignores events.  The action type is `()` until
+    /// [`menu`](TrayBuilder::menu) gives entries of the application's own, so
+    /// a tray without a menu needs no type annotation.
+    pub fn builder(icon: Icon) -> TrayBuilder<()> {
+        TrayBuilder { icon, tooltip: String::new(), menu: Vec::new(), handler: NoHandler, on_panic: None }
     }
 }
 
 impl<A: Clone + 'static> Tray<A> {
-    /// Starts a tray showing `icon`, with no tooltip, no menu and a handler
-    /// that ignores events.
-    pub fn builder(icon: Icon) -> TrayBuilder<A> {
-        TrayBuilder { icon, tooltip: String::new(), menu: Vec::new(), handler: Box::new(|_| {}) }
-    }
-
     /// Replaces the whole menu (safe inside the event handler).
     pub fn set_menu(&self, menu: Vec<MenuItem<A>>) -> Result<(), Error> {
         self.inner.change(|s| s.menu = menu)
@@ -238,7 +393,7 @@ impl<A: Clone + 'static> Tray<A> {
 
     /// A weak reference for the event handler.
     pub fn handle(&self) -> TrayHandle<A> {
-        TrayHandle { inner: Rc::downgrade(&self.inner) }
+        TrayHandle::from_weak(Rc::downgrade(&self.inner))
     }
 
     /// Runs one iteration of the library's own event loop; false once
@@ -301,6 +456,7 @@ impl<A: Clone + 'static> Drop for Tray<A> {
         if let Some(old) = self.inner.current.borrow_mut().take() {
             retire(old);
         }
+        panic::set_hook(None);
     }
 }
 

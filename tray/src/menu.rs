@@ -52,7 +52,9 @@ impl<A> MenuItem<A> {
         self
     }
 
-    /// Makes the entry a check item in the given state.
+    /// Makes the entry a check item in the given state.  A click does not
+    /// toggle it: the handler shows the new state with `set_menu` (see the
+    /// crate docs' "Check items").
     pub fn checked(mut self, checked: bool) -> Self {
         if let MenuItem::Entry(e) = &mut self {
             e.checked = Some(checked);
@@ -80,7 +82,7 @@ impl<A> Entry<A> {
 pub enum Event<A> {
     /// A menu entry was chosen; its action.
     Menu(A),
-    /// The icon itself was clicked (Windows: left click; Linux: middle click,
-    /// where the desktop supports it).
+    /// The icon itself was clicked: left click on Windows; on Linux left or
+    /// middle click where the panel reports them (see the crate docs' table).
     IconClicked,
 }

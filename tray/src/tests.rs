@@ -25,7 +25,12 @@ type Seen = Rc<RefCell<Vec<Event<Act>>>>;
 fn recorder() -> (Seen, Rc<Dispatch<Act>>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
-    (seen, Dispatch::new(Box::new(move |e| s.borrow_mut().push(e))))
+    (seen, Dispatch::new(Box::new(move |e, _| s.borrow_mut().push(e)), nowhere()))
+}
+
+/// A handle to no tray, for dispatchers tested without one.
+fn nowhere() -> TrayHandle<Act> {
+    TrayHandle::from_weak(Weak::new())
 }
 
 unsafe fn texts(mut list: *const sys::tray_menu) -> Vec<String> {
@@ -109,12 +114,15 @@ fn bad_strings_are_errors() {
 fn panics_are_kept_and_raised_again_in_rust() {
     let hits = Rc::new(Cell::new(0));
     let h = hits.clone();
-    let dispatch = Dispatch::new(Box::new(move |e: Event<Act>| {
-        if e == Event::Menu(Act::Boom) {
-            panic!("handler panic");
-        }
-        h.set(h.get() + 1);
-    }));
+    let dispatch = Dispatch::new(
+        Box::new(move |e: Event<Act>, _: &TrayHandle<Act>| {
+            if e == Event::Menu(Act::Boom) {
+                panic!("handler panic");
+            }
+            h.set(h.get() + 1);
+        }),
+        nowhere(),
+    );
     let menu = vec![MenuItem::action("Count", Act::Open), MenuItem::action("Boom", Act::Boom)];
     let b = Built::new(&icon(), "", &menu, &dispatch).unwrap();
     unsafe {
@@ -137,7 +145,7 @@ fn update_from_inside_the_handler_defers_the_free() {
     let inner: Rc<Inner<Act>> = Rc::new(Inner {
         current: RefCell::new(None),
         shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
-        dispatch: Dispatch::new(Box::new(|_| {})),
+        dispatch: Dispatch::new(Box::new(|_, _| {}), nowhere()),
     });
     let weak = Rc::downgrade(&inner);
     let freed_during = Rc::new(Cell::new(None));
@@ -146,7 +154,7 @@ fn update_from_inside_the_handler_defers_the_free() {
     let watch = Rc::downgrade(&probe);
     // The handler swaps the tree, then checks that the first tree's slot
     // (which holds `probe` through the dispatch it points at) is still there.
-    *inner.dispatch.handler.borrow_mut() = Box::new(move |e| {
+    *inner.dispatch.handler.borrow_mut() = Box::new(move |e, _| {
         if e == Event::Menu(Act::Swap) {
             let inner = weak.upgrade().unwrap();
             let next = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("New")] });
@@ -172,7 +180,7 @@ fn refused_update_keeps_the_old_tree() {
     let inner: Rc<Inner<Act>> = Rc::new(Inner {
         current: RefCell::new(None),
         shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
-        dispatch: Dispatch::new(Box::new(|_| {})),
+        dispatch: Dispatch::new(Box::new(|_, _| {}), nowhere()),
     });
     let old = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("Old")] });
     inner.apply(old.unwrap(), |_| 0).unwrap();
@@ -189,14 +197,17 @@ fn reentrant_events_are_queued_not_lost() {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let slot: Rc<RefCell<Option<Rc<Dispatch<Act>>>>> = Rc::new(RefCell::new(None));
     let (s, me) = (seen.clone(), slot.clone());
-    let dispatch = Dispatch::new(Box::new(move |e: Event<Act>| {
-        s.borrow_mut().push(e.clone());
-        if e == Event::Menu(Act::Open) {
-            let d = me.borrow().clone().unwrap();
-            d.deliver_for_test(Event::Menu(Act::Inner));
-            assert_eq!(s.borrow().len(), 1, "nested event ran inside the handler");
-        }
-    }));
+    let dispatch = Dispatch::new(
+        Box::new(move |e: Event<Act>, _: &TrayHandle<Act>| {
+            s.borrow_mut().push(e.clone());
+            if e == Event::Menu(Act::Open) {
+                let d = me.borrow().clone().unwrap();
+                d.deliver_for_test(Event::Menu(Act::Inner));
+                assert_eq!(s.borrow().len(), 1, "nested event ran inside the handler");
+            }
+        }),
+        nowhere(),
+    );
     *slot.borrow_mut() = Some(dispatch.clone());
     dispatch.deliver_for_test(Event::Menu(Act::Open));
     assert_eq!(*seen.borrow(), [Event::Menu(Act::Open), Event::Menu(Act::Inner)]);
@@ -208,9 +219,62 @@ fn reentrant_events_are_queued_not_lost() {
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "dragonfly"))]
 #[test]
 fn building_off_the_main_thread_is_an_error() {
-    let built = Tray::<Act>::builder(icon()).tooltip("worker").build();
+    // No menu, no handler and no type annotation: the action type defaults to ().
+    let built = Tray::builder(icon()).tooltip("worker").build();
     assert_eq!(built.err(), Some(Error::WrongThread));
     // Nothing was shown, so leaving the loop from here is a harmless no-op.
     crate::exit_loop();
     assert!(Error::WrongThread.to_string().contains("thread"), "{}", Error::WrongThread);
+}
+
+/// The handler gets a handle to its own tray, so it can change it in one line.
+#[test]
+fn the_handler_gets_its_own_tray() {
+    let same = Rc::new(Cell::new(false));
+    let seen = same.clone();
+    let inner: Rc<Inner<Act>> = Rc::new_cyclic(|weak: &Weak<Inner<Act>>| {
+        let me = weak.clone();
+        Inner {
+            current: RefCell::new(None),
+            shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
+            dispatch: Dispatch::new(
+                Box::new(move |_, tray: &TrayHandle<Act>| {
+                    let (Ok(got), Some(mine)) = (tray.get(), me.upgrade()) else { return };
+                    seen.set(Rc::ptr_eq(&got, &mine));
+                }),
+                TrayHandle::from_weak(weak.clone()),
+            ),
+        }
+    });
+    inner.dispatch.deliver_for_test(Event::IconClicked);
+    assert!(same.get(), "the handler's handle is not its own tray");
+    // A tray that was never shown (or is closed) says so through the handle.
+    let handle = TrayHandle::from_weak(Rc::downgrade(&inner));
+    assert_eq!(handle.set_tooltip("x"), Err(Error::Closed));
+}
+
+/// With `on_panic`, a handler panic goes to the hook (another loop's way to
+/// stop and raise it) instead of waiting for the next tray call.
+#[test]
+fn on_panic_hands_handler_panics_to_the_hook() {
+    let got: Rc<RefCell<Option<String>>> = Rc::default();
+    let g = got.clone();
+    panic::set_hook(Some(Box::new(move |p: Box<dyn std::any::Any + Send>| {
+        *g.borrow_mut() = p.downcast_ref::<&str>().map(|s| s.to_string());
+    })));
+    let dispatch = Dispatch::new(Box::new(|_, _: &TrayHandle<Act>| panic!("to the hook")), nowhere());
+    let b = Built::new(&icon(), "", &[MenuItem::action("Boom", Act::Boom)], &dispatch).unwrap();
+    unsafe { choose(b.tray.menu) };
+    panic::set_hook(None);
+    assert_eq!(got.borrow().as_deref(), Some("to the hook"));
+    assert!(!panic::pending(), "the panic was also kept");
+}
+
+/// A builder without a handler can take a menu of any action type; after
+/// `on_event` the menu keeps the handler's type.
+#[test]
+fn the_builder_takes_the_menus_action_type() {
+    let b = Tray::builder(icon()).menu(vec![MenuItem::action("Open", Act::Open)]);
+    let b = b.on_event(|_: Event<Act>, _| {}).menu(vec![MenuItem::action("Auto", Act::Auto)]);
+    assert_eq!(b.menu.len(), 1);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "uipriv.h"
+#include "ui_extras.h"
 
 void *uiprivAlloc(size_t size)
 {
@@ -154,27 +155,36 @@ int uiprivControlEffectiveEnabled(const uiControl *c)
 	return 1;
 }
 
-int uiprivControlCanAdopt(const uiControl *parent, const uiControl *child, const char *func)
+int uiprivAdoptProblem(const uiControl *parent, const uiControl *child)
 {
 	const uiControl *p;
 
-	if (uiprivCheck(child, NULL, func) == NULL)
-		return 0;
-	if (child->vt->toplevel) {
-		uiprivUserBug(func, "a window cannot be put into a container");
-		return 0;
-	}
-	if (child->parent != NULL) {
-		uiprivUserBug(func, "the child already has a parent; remove it from its container first");
-		return 0;
-	}
+	if (child->vt->toplevel)
+		return uixAdoptToplevel;
+	if (child->parent != NULL)
+		return uixAdoptHasParent;
 	/* The child must not already hold the new parent: that would make a cycle. */
 	for (p = parent; p != NULL; p = p->parent)
-		if (p == child) {
-			uiprivUserBug(func, "the child contains the container (a cycle)");
-			return 0;
-		}
-	return 1;
+		if (p == child)
+			return uixAdoptCycle;
+	return uixAdoptOK;
+}
+
+int uiprivControlCanAdopt(const uiControl *parent, const uiControl *child, const char *func)
+{
+	static const char *const why[] = {
+		[uixAdoptToplevel] = "a window cannot be put into a container",
+		[uixAdoptHasParent] = "the child already has a parent; remove it from its container first",
+		[uixAdoptCycle] = "the child contains the container (a cycle)",
+	};
+	int problem;
+
+	if (uiprivCheck(child, NULL, func) == NULL)
+		return 0;
+	problem = uiprivAdoptProblem(parent, child);
+	if (problem != uixAdoptOK)
+		uiprivUserBug(func, "%s", why[problem]);
+	return problem == uixAdoptOK;
 }
 
 void uiprivSetParent(uiControl *c, uiControl *parent)

@@ -1,5 +1,6 @@
 /* The uix functions of ui_extras.h: argument rules here, platform work in the
- * backends' extras.c (uiprivClipboard*, uiprivEntryActivated*). */
+ * backends' extras.c (uiprivClipboard*, uiprivEntryActivated*).  The menu
+ * queries live in menus.c, beside the state they read. */
 #include <string.h>
 #include "uipriv.h"
 #include "ui_extras.h"
@@ -21,6 +22,15 @@ int uixClipboardSetText(const char *text)
 char *uixClipboardText(void)
 {
 	return uiprivClipboardGet();
+}
+
+int uixControlCanAdopt(uiControl *parent, uiControl *child)
+{
+	if (!uiprivReady(__func__))
+		return uixAdoptNotLive;
+	if (!uiprivControlIs(parent, NULL) || !uiprivControlIs(child, NULL))
+		return uixAdoptNotLive;
+	return uiprivAdoptProblem(parent, child);
 }
 
 void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data)

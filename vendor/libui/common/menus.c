@@ -2,6 +2,7 @@
  * menu bar per window from it (uiprivMenus) and mirror item state changes (uiprivMenuItemSync). */
 #include <stdlib.h>
 #include "uipriv.h"
+#include "ui_extras.h"
 
 /* Win32 command ids are 16 bits wide, and the backend offsets them. */
 #define maxItems 0xF000
@@ -201,6 +202,30 @@ void uiMenuItemSetChecked(uiMenuItem *m, int checked)
 void uiprivMenusFinalize(void)
 {
 	finalized = 1;
+}
+
+int uixMenusFrozen(void)
+{
+	if (!uiprivReady(__func__))
+		return 1;
+	return finalized;
+}
+
+int uixMenuHasItem(int which)
+{
+	if (!uiprivReady(__func__))
+		return 0;
+	switch (which) {
+	case uixMenuItemQuit:
+		return hasQuit;
+	case uixMenuItemPreferences:
+		return hasPreferences;
+	case uixMenuItemAbout:
+		return hasAbout;
+	default:
+		uiprivUserBug(__func__, "%d is not a uixMenuItem value", which);
+		return 0;
+	}
 }
 
 uiMenu *const *uiprivMenus(size_t *n)

@@ -64,6 +64,8 @@ int uiprivControlEffectiveEnabled(const uiControl *c);
 /* Whether child may be put into parent: live, not toplevel, no parent yet, and not parent or one of its
  * ancestors (which would make a cycle).  Reports why not, naming func. */
 int uiprivControlCanAdopt(const uiControl *parent, const uiControl *child, const char *func);
+/* uiprivControlCanAdopt's rule without the report: a uixAdopt* code (ui_extras.h); both live. */
+int uiprivAdoptProblem(const uiControl *parent, const uiControl *child);
 /* Records c's container (NULL: none); only containers call it, together with their own bookkeeping. */
 void uiprivSetParent(uiControl *c, uiControl *parent);
 

@@ -1,7 +1,8 @@
 /*
  * Additions of this project to the libui-ng API in ui.h.  libui-ng has no
- * clipboard and no "Enter pressed" event for entries; they live here, under
- * their own prefix (uix), so ui.h stays exactly libui-ng's API.
+ * clipboard, no "Enter pressed" event for entries and no way to ask about
+ * its rules before breaking them; they live here, under their own prefix
+ * (uix), so ui.h stays exactly libui-ng's API.
  * Text follows ui.h's rules (UTF-8; invalid bytes become U+FFFD).
  * Call these on the UI thread, after uiInit.
  */
@@ -32,6 +33,35 @@ _UI_EXTERN void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data
  * target, or for every area when the environment variable LIBUI_AREA_RENDERER is "gdiplus" at its
  * creation); NULL before its first Draw or for a pointer that is not a live area.  Not to be freed. */
 _UI_EXTERN const char *uixAreaRenderer(uiArea *a);
+
+/* What uixControlCanAdopt answers: the rule every call that puts a child
+ * into a container (uiBoxAppend, uiWindowSetChild, uiTabInsertAt, ...) applies. */
+typedef unsigned int uixAdopt;
+enum uixAdoptValues {
+	uixAdoptOK = 0,        /* the call would take the child */
+	uixAdoptNotLive = 1,   /* parent or child is not a live control */
+	uixAdoptToplevel = 2,  /* the child is a window */
+	uixAdoptHasParent = 3, /* the child is already in a container */
+	uixAdoptCycle = 4,     /* the child is the container or holds it */
+};
+
+/* Whether parent may take child, and if not why (uixAdopt*), without
+ * reporting a user bug: ask first, then call. */
+_UI_EXTERN int uixControlCanAdopt(uiControl *parent, uiControl *child);
+
+/* 1 once menus can no longer be made or changed (a window exists), else 0. */
+_UI_EXTERN int uixMenusFrozen(void);
+
+/* The items a program has at most once. */
+typedef unsigned int uixMenuItem;
+enum uixMenuItemValues {
+	uixMenuItemQuit = 0,
+	uixMenuItemPreferences = 1,
+	uixMenuItemAbout = 2,
+};
+
+/* 1 if the program already has that item (uixMenuItem*), else 0. */
+_UI_EXTERN int uixMenuHasItem(int which);
 
 #ifdef __cplusplus
 }
