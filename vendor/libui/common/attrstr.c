@@ -39,11 +39,11 @@ static uiAttributedString *writable(uiAttributedString *s, const char *func)
 static int boundary(const uiAttributedString *s, size_t pos, const char *what, const char *func)
 {
 	if (pos > s->len) {
-		uiprivUserBug(func, "%s %zu is past the end (%zu bytes)", what, pos, s->len);
+		uiprivUserBug(func, "%s %u is past the end (%u bytes)", what, (unsigned) pos, (unsigned) s->len);
 		return 0;
 	}
 	if (pos < s->len && ((unsigned char) s->text[pos] & 0xC0) == 0x80) {
-		uiprivUserBug(func, "%s %zu is inside a UTF-8 character", what, pos);
+		uiprivUserBug(func, "%s %u is inside a UTF-8 character", what, (unsigned) pos);
 		return 0;
 	}
 	return 1;
@@ -54,7 +54,7 @@ static int range(const uiAttributedString *s, size_t start, size_t end, const ch
 	if (!boundary(s, start, "start", func) || !boundary(s, end, "end", func))
 		return 0;
 	if (start > end) {
-		uiprivUserBug(func, "start %zu is after end %zu", start, end);
+		uiprivUserBug(func, "start %u is after end %u", (unsigned) start, (unsigned) end);
 		return 0;
 	}
 	return 1;
@@ -227,7 +227,7 @@ void uiAttributedStringSetAttribute(uiAttributedString *s, uiAttribute *a, size_
 	/* Held for the call, so an attribute given for an empty range still passes to the string (and goes). */
 	uiprivAttributeRetain(a);
 	if (start < end && s->nspans >= maxSpans - 1) {
-		uiprivUserBug(__func__, "the string already has the most attribute runs allowed (%zu)", maxSpans);
+		uiprivUserBug(__func__, "the string already has the most attribute runs allowed (%u)", (unsigned) maxSpans);
 		start = end;
 	}
 	count = start < end ? s->nspans : 0;
@@ -290,7 +290,7 @@ size_t uiAttributedStringByteIndexToGrapheme(uiAttributedString *s, size_t pos)
 		return 0;
 	needGraphemes(s);
 	if (pos > s->len) {
-		uiprivUserBug(__func__, "byte %zu is past the end (%zu bytes)", pos, s->len);
+		uiprivUserBug(__func__, "byte %u is past the end (%u bytes)", (unsigned) pos, (unsigned) s->len);
 		return s->ngraphemes;
 	}
 	/* The last grapheme starting at or before pos (starts[ngraphemes] is len). */
@@ -312,7 +312,7 @@ size_t uiAttributedStringGraphemeToByteIndex(uiAttributedString *s, size_t pos)
 		return 0;
 	needGraphemes(s);
 	if (pos > s->ngraphemes) {
-		uiprivUserBug(__func__, "grapheme %zu is past the end (%zu graphemes)", pos, s->ngraphemes);
+		uiprivUserBug(__func__, "grapheme %u is past the end (%u graphemes)", (unsigned) pos, (unsigned) s->ngraphemes);
 		return s->len;
 	}
 	return s->graphemes[pos];

@@ -65,14 +65,6 @@ static void format(line *l, const char *fmt, va_list ap)
 		case 'u':
 			putNumber(l, va_arg(ap, unsigned), 0, 10);
 			break;
-		case 'z':
-			/* %zu: a size_t. */
-			if (fmt[1] == 'u') {
-				fmt++;
-				putNumber(l, va_arg(ap, size_t), 0, 10);
-			} else
-				put(l, fmt, 1);
-			break;
 		case 'p':
 			put(l, "0x", 2);
 			putNumber(l, (uintmax_t) (uintptr_t) va_arg(ap, void *), 0, 16);

@@ -19,7 +19,8 @@ static HMODULE dwriteDll;
 static IDWriteFactory *factory;
 static int factoryFailed;
 
-/* IID_IDWriteFactory and IID_IDWriteTextRenderer (with its bases), here so no uuid library is needed. */
+/* IID_IUnknown, IID_IDWriteFactory and IID_IDWriteTextRenderer (with its base), here so no uuid library is needed. */
+static const GUID iidUnknown = { 0x00000000, 0x0000, 0x0000, { 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46 } };
 static const GUID iidFactory = { 0xb859ee5a, 0xd838, 0x4b5b, { 0xa2, 0xe8, 0x1a, 0xdc, 0x7d, 0x93, 0xdb, 0x48 } };
 static const GUID iidRenderer = { 0xef8a8135, 0x5cc6, 0x45fe, { 0x88, 0x25, 0xc5, 0xa0, 0x72, 0x4e, 0xb8, 0x19 } };
 static const GUID iidPixelSnapping = { 0xeaf3a2da, 0xecf4, 0x4d24, { 0xb6, 0x44, 0xb3, 0x4f, 0x68, 0x42, 0x02, 0x4b } };
@@ -72,7 +73,7 @@ typedef struct effect {
 
 static HRESULT STDMETHODCALLTYPE effectQueryInterface(IUnknown *This, REFIID riid, void **out)
 {
-	if (IsEqualIID(riid, &IID_IUnknown)) {
+	if (IsEqualIID(riid, &iidUnknown)) {
 		IUnknown_AddRef(This);
 		*out = This;
 		return S_OK;
@@ -354,29 +355,70 @@ static void fillRect(uiDrawContext *c, double x, double y, double w, double h, c
 	uiprivOSDrawFill(c, &p, &b);
 }
 
+/* Backgrounds, from the layout's lines and clusters (Wine's DirectWrite has no HitTestTextRange, and
+ * calls back no glyph run for spaces): per line, one rectangle over the clusters in the span, the
+ * line's height tall.  Lines are placed as DirectWrite aligns them (trailing spaces not counted);
+ * clusters are taken in logical order, so right-to-left runs get their stretch, not their place. */
 static void drawBackgrounds(uiDrawContext *c, const uiDrawTextLayout *tl, const layout *l, double x, double y)
 {
+	DWRITE_LINE_METRICS *lines = NULL;
+	DWRITE_CLUSTER_METRICS *clusters = NULL;
+	UINT32 nlines = 0, nclusters = 0;
+	DWRITE_TEXT_ALIGNMENT align = IDWriteTextLayout_GetTextAlignment(l->dw);
+	FLOAT maxWidth = IDWriteTextLayout_GetMaxWidth(l->dw);
 	size_t i;
 
+	for (i = 0; i < tl->nspans && tl->spans[i].attr->type != uiAttributeTypeBackground; i++)
+		;
+	if (i == tl->nspans)
+		return;
+	IDWriteTextLayout_GetLineMetrics(l->dw, NULL, 0, &nlines);
+	IDWriteTextLayout_GetClusterMetrics(l->dw, NULL, 0, &nclusters);
+	if (nlines == 0 || nclusters == 0)
+		return;
+	lines = (DWRITE_LINE_METRICS *) uiprivAlloc(nlines * sizeof *lines);
+	clusters = (DWRITE_CLUSTER_METRICS *) uiprivAlloc(nclusters * sizeof *clusters);
+	if (FAILED(IDWriteTextLayout_GetLineMetrics(l->dw, lines, nlines, &nlines)) || FAILED(IDWriteTextLayout_GetClusterMetrics(l->dw, clusters, nclusters, &nclusters)))
+		goto out;
 	for (i = 0; i < tl->nspans; i++) {
 		const uiAttribute *a = tl->spans[i].attr;
-		DWRITE_TEXT_RANGE r = range16(l, tl->spans[i].start, tl->spans[i].end);
-		DWRITE_HIT_TEST_METRICS *m;
 		const double rgba[4] = { a->r, a->g, a->b, a->a };
-		UINT32 n = 0, k;
+		DWRITE_TEXT_RANGE r = range16(l, tl->spans[i].start, tl->spans[i].end);
+		UINT32 line, k = 0, pos = 0;
+		double top = y;
 
 		if (a->type != uiAttributeTypeBackground)
 			continue;
-		/* The first call only counts the rectangles (one per line the range touches). */
-		IDWriteTextLayout_HitTestTextRange(l->dw, r.startPosition, r.length, (FLOAT) x, (FLOAT) y, NULL, 0, &n);
-		if (n == 0)
-			continue;
-		m = (DWRITE_HIT_TEST_METRICS *) uiprivAlloc(n * sizeof *m);
-		if (SUCCEEDED(IDWriteTextLayout_HitTestTextRange(l->dw, r.startPosition, r.length, (FLOAT) x, (FLOAT) y, m, n, &n)))
-			for (k = 0; k < n; k++)
-				fillRect(c, m[k].left, m[k].top, m[k].width, m[k].height, rgba);
-		free(m);
+		for (line = 0; line < nlines; line++) {
+			UINT32 lineEnd = pos + lines[line].length, contentEnd = lineEnd - lines[line].trailingWhitespaceLength - lines[line].newlineLength;
+			UINT32 k0 = k, p = pos;
+			double lineWidth = 0, left = 0, from = -1, to = -1, cx;
+			/* The line's width without its trailing spaces, for its alignment. */
+			for (; k < nclusters && p < lineEnd; p += clusters[k].length, k++)
+				if (p < contentEnd)
+					lineWidth += clusters[k].width;
+			if (align == DWRITE_TEXT_ALIGNMENT_CENTER)
+				left = (maxWidth - lineWidth) / 2;
+			else if (align == DWRITE_TEXT_ALIGNMENT_TRAILING)
+				left = maxWidth - lineWidth;
+			cx = x + left;
+			for (p = pos; k0 < k; p += clusters[k0].length, k0++) {
+				if (p >= r.startPosition && p < r.startPosition + r.length && !clusters[k0].isNewline) {
+					if (from < 0)
+						from = cx;
+					to = cx + clusters[k0].width;
+				}
+				cx += clusters[k0].width;
+			}
+			if (from >= 0 && to > from)
+				fillRect(c, from, top, to - from, lines[line].height, rgba);
+			top += lines[line].height;
+			pos = lineEnd;
+		}
 	}
+out:
+	free(lines);
+	free(clusters);
 }
 
 /* The renderer DirectWrite calls back while drawing a layout. */
@@ -387,7 +429,7 @@ typedef struct renderer {
 
 static HRESULT STDMETHODCALLTYPE rQueryInterface(IDWriteTextRenderer *This, REFIID riid, void **out)
 {
-	if (IsEqualIID(riid, &IID_IUnknown) || IsEqualIID(riid, &iidRenderer) || IsEqualIID(riid, &iidPixelSnapping)) {
+	if (IsEqualIID(riid, &iidUnknown) || IsEqualIID(riid, &iidRenderer) || IsEqualIID(riid, &iidPixelSnapping)) {
 		*out = This;
 		return S_OK;
 	}
@@ -472,7 +514,7 @@ static uiprivPathStep *nextStep(outlineSink *s, uiprivPathOp op)
 
 static HRESULT STDMETHODCALLTYPE sQueryInterface(outlineSink *This, REFIID riid, void **out)
 {
-	if (IsEqualIID(riid, &IID_IUnknown)) {
+	if (IsEqualIID(riid, &iidUnknown)) {
 		*out = This;
 		return S_OK;
 	}
@@ -588,7 +630,8 @@ static void fillOutlines(uiDrawContext *c, FLOAT x, FLOAT y, const DWRITE_GLYPH_
 
 static HRESULT STDMETHODCALLTYPE rDrawGlyphRun(IDWriteTextRenderer *This, void *ctx, FLOAT x, FLOAT y, DWRITE_MEASURING_MODE mode, const DWRITE_GLYPH_RUN *run, const DWRITE_GLYPH_RUN_DESCRIPTION *desc, IUnknown *fx)
 {
-	const double *color = fx != NULL ? ((effect *) fx)->color : black;
+	const effect *e = (const effect *) fx;
+	const double *color = e != NULL ? e->color : black;
 
 	(void) ctx;
 	(void) desc;
