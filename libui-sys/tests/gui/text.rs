@@ -32,6 +32,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "text_misuse_is_rejected", needs_display: true, run: misuse },
         Case { name: "text_layout_extents", needs_display: true, run: extents },
         Case { name: "text_drawn_colours", needs_display: true, run: drawn },
+        Case { name: "text_drawn_ink_within_extents", needs_display: true, run: ink },
     ]
 }
 
@@ -461,6 +462,82 @@ fn drawn() -> CaseResult {
         let (gdip, r2) = gdip?;
         check!(r2 == "gdiplus", "drawn by {r2}");
         check_points(&gdip, &named, TOLERANCE, "gdiplus")?;
+    }
+    Ok(())
+}
+
+// ---- ink: where glyphs land --------------------------------------------------------
+
+const INK_X: f64 = 10.0;
+const REGULAR_Y: f64 = 10.0;
+const BOLD_Y: f64 = 60.0;
+
+unsafe fn hello(weight: uiTextWeight) -> *mut uiDrawTextLayout {
+    let s = new_string(HELLO);
+    // An underline in a colour of its own, and a rotated copy below: looked at in the dumps
+    // (AREA_DUMP_DIR), not measured, since the backends place underlines differently.
+    uiAttributedStringSetAttribute(s, uiNewUnderlineAttribute(uiUnderlineSingle), 7, 12);
+    uiAttributedStringSetAttribute(s, uiNewUnderlineColorAttribute(uiUnderlineColorCustom, 0.0, 0.6, 0.0, 1.0), 7, 12);
+    let fam = cstr(FAMILY);
+    let mut font = uiFontDescriptor { Family: fam.as_ptr() as *mut c_char, Size: 20.0, Weight: weight, Italic: uiTextItalicNormal, Stretch: uiTextStretchNormal };
+    let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
+    let tl = uiDrawNewTextLayout(&mut p);
+    uiFreeAttributedString(s);
+    tl
+}
+
+unsafe fn draw_hello(c: *mut uiDrawContext) {
+    fill_rect(c, 0.0, 0.0, 200.0, 150.0, [255, 255, 255]);
+    for (weight, y) in [(uiTextWeightNormal, REGULAR_Y), (uiTextWeightBold, BOLD_Y)] {
+        let tl = hello(weight);
+        uiDrawText(c, tl, INK_X, y);
+        uiDrawFreeTextLayout(tl);
+    }
+}
+
+/// Dark pixels (all channels below 128) in each box (x, y, w, h, with 2 pixels of slack), and outside all.
+fn dark_pixels(image: &crate::area::Image, boxes: &[(f64, f64, f64, f64)]) -> (Vec<usize>, usize) {
+    let (width, height, pixels) = image;
+    let mut inside = vec![0; boxes.len()];
+    let mut outside = 0;
+    for py in 0..*height {
+        for px in 0..*width {
+            if !pixels[py * width + px].iter().all(|&c| c < 128) {
+                continue;
+            }
+            let (fx, fy) = (px as f64, py as f64);
+            match boxes.iter().position(|&(x, y, w, h)| fx >= x - 2.0 && fx <= x + w + 2.0 && fy >= y - 2.0 && fy <= y + h + 2.0) {
+                Some(i) => inside[i] += 1,
+                None => outside += 1,
+            }
+        }
+    }
+    (inside, outside)
+}
+
+fn ink() -> CaseResult {
+    let (rw, rh, bw, bh) = unsafe {
+        let (rw, rh) = extents_of(hello(uiTextWeightNormal));
+        let (bw, bh) = extents_of(hello(uiTextWeightBold));
+        (rw, rh, bw, bh)
+    };
+    let check_image = |image: &crate::area::Image, label: &str| -> CaseResult {
+        // The text is cut at the area's right edge (200 px): only what fits is counted.
+        let (inside, outside_both) = dark_pixels(image, &[(INK_X, REGULAR_Y, rw, rh), (INK_X, BOLD_Y, bw, bh)]);
+        let (regular, bold) = (inside[0], inside[1]);
+        check!(regular > 150, "{label}: only {regular} dark pixels in the regular text's box");
+        check!(outside_both == 0, "{label}: {outside_both} dark pixels outside both boxes");
+        check!(bold as f64 > regular as f64 * 1.2, "{label}: bold has {bold} dark pixels, regular {regular}");
+        Ok(())
+    };
+    let (image, renderer) = render(draw_hello)?;
+    check_image(&image, &renderer)?;
+    #[cfg(windows)]
+    {
+        std::env::set_var("LIBUI_AREA_RENDERER", "gdiplus");
+        let gdip = render(draw_hello);
+        std::env::remove_var("LIBUI_AREA_RENDERER");
+        check_image(&gdip?.0, "gdiplus")?;
     }
     Ok(())
 }
