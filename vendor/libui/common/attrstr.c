@@ -144,7 +144,8 @@ static void tidy(uiAttributedString *s)
 			s->spans[o++] = s->spans[i];
 	}
 	s->nspans = o;
-	qsort(s->spans, s->nspans, sizeof *s->spans, bySpanStart);
+	if (s->nspans > 1)
+		qsort(s->spans, s->nspans, sizeof *s->spans, bySpanStart);
 }
 
 void uiAttributedStringInsertAtUnattributed(uiAttributedString *s, const char *str, size_t at)
