@@ -308,7 +308,12 @@ pub(crate) fn near(got: [u8; 3], want: [u8; 3], tolerance: i32) -> bool {
 }
 
 /// Every named point's colour; all mismatches in one message.
-pub(crate) fn check_points(image: &Image, points: &[(&str, i32, i32, [u8; 3])], tolerance: i32, label: &str) -> CaseResult {
+pub(crate) fn check_points(
+    image: &Image,
+    points: &[(&str, i32, i32, [u8; 3])],
+    tolerance: i32,
+    label: &str,
+) -> CaseResult {
     let (width, _, pixels) = image;
     let bad: Vec<String> = points
         .iter()

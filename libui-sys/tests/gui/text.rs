@@ -56,13 +56,13 @@ fn em(points: f64) -> f64 {
 fn graphemes() -> CaseResult {
     // (text, graphemes, the byte where each grapheme starts)
     let cases: &[(&str, &[usize])] = &[
-        ("e\u{301}a", &[0, 3]),                                       // combining acute
-        ("\u{1F44D}\u{1F3FD}x", &[0, 8]),                             // thumbs up, skin tone
-        ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}!", &[0, 18]),  // family by ZWJ
-        ("\u{1F1E9}\u{1F1EA}\u{1F1EB}\u{1F1F7}", &[0, 8]),           // two flags
-        ("漢字", &[0, 3]),                                            // CJK
-        ("\u{1100}\u{1161}\u{11A8}\u{AC00}", &[0, 9]),                // jamo syllable, then a precomposed one
-        ("a\r\nb", &[0, 1, 3]),                                       // CR LF is one
+        ("e\u{301}a", &[0, 3]),                                     // combining acute
+        ("\u{1F44D}\u{1F3FD}x", &[0, 8]),                           // thumbs up, skin tone
+        ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}!", &[0, 18]), // family by ZWJ
+        ("\u{1F1E9}\u{1F1EA}\u{1F1EB}\u{1F1F7}", &[0, 8]),          // two flags
+        ("漢字", &[0, 3]),                                          // CJK
+        ("\u{1100}\u{1161}\u{11A8}\u{AC00}", &[0, 9]),              // jamo syllable, then a precomposed one
+        ("a\r\nb", &[0, 1, 3]),                                     // CR LF is one
         ("", &[]),
     ];
     unsafe {
@@ -79,7 +79,10 @@ fn graphemes() -> CaseResult {
             check!(uiAttributedStringGraphemeToByteIndex(s, n) == text.len());
             check!(uiAttributedStringByteIndexToGrapheme(s, text.len()) == n);
             if starts.len() > 1 {
-                check!(uiAttributedStringByteIndexToGrapheme(s, starts[1] - 1) == 0, "{text:?}: the byte before the second grapheme");
+                check!(
+                    uiAttributedStringByteIndexToGrapheme(s, starts[1] - 1) == 0,
+                    "{text:?}: the byte before the second grapheme"
+                );
             }
             uiFreeAttributedString(s);
         }
@@ -100,7 +103,13 @@ struct Run {
     end: usize,
 }
 
-unsafe extern "C" fn collect(_: *const uiAttributedString, a: *const uiAttribute, start: usize, end: usize, data: *mut c_void) -> uiForEach {
+unsafe extern "C" fn collect(
+    _: *const uiAttributedString,
+    a: *const uiAttribute,
+    start: usize,
+    end: usize,
+    data: *mut c_void,
+) -> uiForEach {
     let runs = &mut *(data as *mut Vec<Run>);
     runs.push(Run { kind: uiAttributeGetType(a), start, end });
     uiForEachContinue
@@ -126,7 +135,12 @@ fn edits() -> CaseResult {
         uiAttributedStringInsertAtUnattributed(s, cstr("XY").as_ptr(), 2);
         check!(text_of(s) == "heXYllo world");
         check!(
-            runs(s) == vec![run(uiAttributeTypeWeight, 0, 2), run(uiAttributeTypeWeight, 4, 7), run(uiAttributeTypeColor, 8, 13)],
+            runs(s)
+                == vec![
+                    run(uiAttributeTypeWeight, 0, 2),
+                    run(uiAttributeTypeWeight, 4, 7),
+                    run(uiAttributeTypeColor, 8, 13)
+                ],
             "after insert: {:?}",
             runs(s)
         );
@@ -134,7 +148,12 @@ fn edits() -> CaseResult {
         uiAttributedStringDelete(s, 5, 10);
         check!(text_of(s) == "heXYlrld", "{}", text_of(s));
         check!(
-            runs(s) == vec![run(uiAttributeTypeWeight, 0, 2), run(uiAttributeTypeWeight, 4, 5), run(uiAttributeTypeColor, 5, 8)],
+            runs(s)
+                == vec![
+                    run(uiAttributeTypeWeight, 0, 2),
+                    run(uiAttributeTypeWeight, 4, 5),
+                    run(uiAttributeTypeColor, 5, 8)
+                ],
             "after delete: {:?}",
             runs(s)
         );
@@ -142,10 +161,12 @@ fn edits() -> CaseResult {
         uiAttributedStringDelete(s, 4, 5);
         uiAttributedStringSetAttribute(s, uiNewColorAttribute(0.0, 0.0, 1.0, 1.0), 6, 7);
         check!(
-            runs(s) == vec![run(uiAttributeTypeWeight, 0, 2), run(uiAttributeTypeColor, 4, 6), run(uiAttributeTypeColor, 6, 7), run(uiAttributeTypeColor, 7, 7 + 0)]
-                .into_iter()
-                .filter(|r| r.start < r.end)
-                .collect::<Vec<_>>(),
+            runs(s)
+                == vec![
+                    run(uiAttributeTypeWeight, 0, 2),
+                    run(uiAttributeTypeColor, 4, 6),
+                    run(uiAttributeTypeColor, 6, 7)
+                ],
             "after replace: {:?}",
             runs(s)
         );
@@ -158,7 +179,13 @@ fn edits() -> CaseResult {
     Ok(())
 }
 
-unsafe extern "C" fn stop_after_two(_: *const uiAttributedString, _: *const uiAttribute, _: usize, _: usize, data: *mut c_void) -> uiForEach {
+unsafe extern "C" fn stop_after_two(
+    _: *const uiAttributedString,
+    _: *const uiAttribute,
+    _: usize,
+    _: usize,
+    data: *mut c_void,
+) -> uiForEach {
     let n = &mut *(data as *mut usize);
     *n += 1;
     if *n == 2 {
@@ -168,7 +195,15 @@ unsafe extern "C" fn stop_after_two(_: *const uiAttributedString, _: *const uiAt
     }
 }
 
-unsafe extern "C" fn count_features(_: *const uiOpenTypeFeatures, a: c_char, b: c_char, c: c_char, d: c_char, v: u32, data: *mut c_void) -> uiForEach {
+unsafe extern "C" fn count_features(
+    _: *const uiOpenTypeFeatures,
+    a: c_char,
+    b: c_char,
+    c: c_char,
+    d: c_char,
+    v: u32,
+    data: *mut c_void,
+) -> uiForEach {
     let seen = &mut *(data as *mut Vec<(String, u32)>);
     seen.push(([a, b, c, d].iter().map(|&x| x as u8 as char).collect(), v));
     if seen.len() == 2 {
@@ -203,7 +238,8 @@ fn foreach_stops() -> CaseResult {
 
 fn tag(otf: *const uiOpenTypeFeatures, t: &[u8; 4]) -> Option<u32> {
     let mut v = 0u32;
-    let found = unsafe { uiOpenTypeFeaturesGet(otf, t[0] as c_char, t[1] as c_char, t[2] as c_char, t[3] as c_char, &mut v) };
+    let found =
+        unsafe { uiOpenTypeFeaturesGet(otf, t[0] as c_char, t[1] as c_char, t[2] as c_char, t[3] as c_char, &mut v) };
     (found != 0).then_some(v)
 }
 
@@ -233,7 +269,10 @@ fn attribute_values() -> CaseResult {
         let uc = uiNewUnderlineColorAttribute(uiUnderlineColorSpelling, 0.3, 0.3, 0.3, 1.0);
         let mut kind = 99;
         uiAttributeUnderlineColor(uc, &mut kind, &mut r, &mut g, &mut b, &mut a);
-        check!(kind == uiUnderlineColorSpelling && (r, g, b, a) == (0.0, 0.0, 0.0, 0.0), "a platform colour carries no rgba");
+        check!(
+            kind == uiUnderlineColorSpelling && (r, g, b, a) == (0.0, 0.0, 0.0, 0.0),
+            "a platform colour carries no rgba"
+        );
         uiFreeAttribute(uc);
 
         // Features: add replaces, remove removes, the attribute keeps its own copy.
@@ -262,7 +301,7 @@ fn attribute_values() -> CaseResult {
 fn misuse() -> CaseResult {
     unsafe {
         // Invalid UTF-8 becomes U+FFFD; positions inside a character or past the end are refused.
-        let s = uiNewAttributedString(b"a\xffb\0".as_ptr() as *const c_char);
+        let s = uiNewAttributedString(c"a\xffb".as_ptr());
         check!(text_of(s) == "a\u{FFFD}b", "{:?}", text_of(s));
         uiAttributedStringInsertAtUnattributed(s, cstr("x").as_ptr(), 2); // inside U+FFFD
         uiAttributedStringDelete(s, 0, 99);
@@ -279,8 +318,16 @@ fn misuse() -> CaseResult {
         check!(uiAttributedStringGraphemeToByteIndex(s, 99) == uiAttributedStringLen(s));
         check!(uiAttributedStringByteIndexToGrapheme(s, 99) == uiAttributedStringNumGraphemes(s));
         // Bad values make no attribute.
-        check!(uiNewSizeAttribute(f64::NAN).is_null() && uiNewSizeAttribute(-1.0).is_null() && uiNewSizeAttribute(f64::INFINITY).is_null());
-        check!(uiNewWeightAttribute(1001).is_null() && uiNewItalicAttribute(3).is_null() && uiNewStretchAttribute(9).is_null());
+        check!(
+            uiNewSizeAttribute(f64::NAN).is_null()
+                && uiNewSizeAttribute(-1.0).is_null()
+                && uiNewSizeAttribute(f64::INFINITY).is_null()
+        );
+        check!(
+            uiNewWeightAttribute(1001).is_null()
+                && uiNewItalicAttribute(3).is_null()
+                && uiNewStretchAttribute(9).is_null()
+        );
         check!(uiNewColorAttribute(2.0, 0.0, 0.0, 1.0).is_null() && uiNewUnderlineAttribute(4).is_null());
         check!(uiNewUnderlineColorAttribute(4, 0.0, 0.0, 0.0, 1.0).is_null());
         // NULL everywhere.
@@ -309,8 +356,15 @@ fn misuse() -> CaseResult {
         check!(uiDrawNewTextLayout(null_mut()).is_null());
         let s = new_string("x");
         let fam = cstr(FAMILY);
-        let mut font = uiFontDescriptor { Family: fam.as_ptr() as *mut c_char, Size: 0.0, Weight: uiTextWeightNormal, Italic: uiTextItalicNormal, Stretch: uiTextStretchNormal };
-        let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
+        let mut font = uiFontDescriptor {
+            Family: fam.as_ptr() as *mut c_char,
+            Size: 0.0,
+            Weight: uiTextWeightNormal,
+            Italic: uiTextItalicNormal,
+            Stretch: uiTextStretchNormal,
+        };
+        let mut p =
+            uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
         check!(uiDrawNewTextLayout(&mut p).is_null(), "size 0 made a layout");
         (*p.DefaultFont).Size = 12.0;
         p.Width = f64::NAN;
@@ -336,11 +390,23 @@ fn misuse() -> CaseResult {
 
 /// A layout of text in DejaVu Sans at size points, weight and width (negative: no wrapping), with
 /// attributes set by attrs; its extents.
-unsafe fn measure(text: &str, size: f64, weight: uiTextWeight, width: f64, attrs: impl Fn(*mut uiAttributedString)) -> (f64, f64) {
+unsafe fn measure(
+    text: &str,
+    size: f64,
+    weight: uiTextWeight,
+    width: f64,
+    attrs: impl Fn(*mut uiAttributedString),
+) -> (f64, f64) {
     let s = new_string(text);
     attrs(s);
     let fam = cstr(FAMILY);
-    let mut font = uiFontDescriptor { Family: fam.as_ptr() as *mut c_char, Size: size, Weight: weight, Italic: uiTextItalicNormal, Stretch: uiTextStretchNormal };
+    let mut font = uiFontDescriptor {
+        Family: fam.as_ptr() as *mut c_char,
+        Size: size,
+        Weight: weight,
+        Italic: uiTextItalicNormal,
+        Stretch: uiTextStretchNormal,
+    };
     let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: width, Align: uiDrawTextAlignLeft };
     let tl = uiDrawNewTextLayout(&mut p);
     uiFreeAttributedString(s);
@@ -367,7 +433,10 @@ fn extents() -> CaseResult {
         check!(close(h, want_h, EXTENT_TOLERANCE), "20 pt height {h:.1}, want {want_h:.1} from the font's line height");
         // Twice the size, twice the extents; bold is wider; a size attribute over everything is the same as the default size.
         let (w2, h2) = measure(HELLO, 40.0, uiTextWeightNormal, -1.0, none);
-        check!(close(w2, 2.0 * w, 0.03) && close(h2, 2.0 * h, 0.03), "40 pt: {w2:.1}x{h2:.1} against 20 pt {w:.1}x{h:.1}");
+        check!(
+            close(w2, 2.0 * w, 0.03) && close(h2, 2.0 * h, 0.03),
+            "40 pt: {w2:.1}x{h2:.1} against 20 pt {w:.1}x{h:.1}"
+        );
         let (wb, hb) = measure(HELLO, 20.0, uiTextWeightBold, -1.0, none);
         check!(wb > w * 1.05 && close(hb, h, 0.03), "bold {wb:.1}x{hb:.1} against regular {w:.1}x{h:.1}");
         let (wa, ha) = measure(HELLO, 20.0, uiTextWeightNormal, -1.0, |s| {
@@ -405,7 +474,13 @@ unsafe fn layout(text: &str, attrs: &[(*mut uiAttribute, usize, usize)]) -> *mut
         uiAttributedStringSetAttribute(s, a, start, end);
     }
     let fam = cstr(FAMILY);
-    let mut font = uiFontDescriptor { Family: fam.as_ptr() as *mut c_char, Size: 24.0, Weight: uiTextWeightNormal, Italic: uiTextItalicNormal, Stretch: uiTextStretchNormal };
+    let mut font = uiFontDescriptor {
+        Family: fam.as_ptr() as *mut c_char,
+        Size: 24.0,
+        Weight: uiTextWeightNormal,
+        Italic: uiTextItalicNormal,
+        Stretch: uiTextStretchNormal,
+    };
     let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
     let tl = uiDrawNewTextLayout(&mut p);
     uiFreeAttributedString(s);
@@ -451,7 +526,8 @@ fn drawn() -> CaseResult {
         ("right of the spaces", at(TEXT_X + sw + 8.0, SPACES_Y + sh / 2.0)),
     ];
     let colours = [[255, 0, 0], [0, 0, 0], [255, 255, 255], [0, 0, 255], [255, 255, 255]];
-    let named: Vec<(&str, i32, i32, [u8; 3])> = points.iter().zip(colours).map(|(&(n, (x, y)), c)| (n, x, y, c)).collect();
+    let named: Vec<(&str, i32, i32, [u8; 3])> =
+        points.iter().zip(colours).map(|(&(n, (x, y)), c)| (n, x, y, c)).collect();
     let (image, renderer) = render(draw_text)?;
     check_points(&image, &named, TOLERANCE, &renderer)?;
     #[cfg(windows)]
@@ -479,7 +555,13 @@ unsafe fn hello(weight: uiTextWeight) -> *mut uiDrawTextLayout {
     uiAttributedStringSetAttribute(s, uiNewUnderlineAttribute(uiUnderlineSingle), 7, 12);
     uiAttributedStringSetAttribute(s, uiNewUnderlineColorAttribute(uiUnderlineColorCustom, 0.0, 0.6, 0.0, 1.0), 7, 12);
     let fam = cstr(FAMILY);
-    let mut font = uiFontDescriptor { Family: fam.as_ptr() as *mut c_char, Size: 20.0, Weight: weight, Italic: uiTextItalicNormal, Stretch: uiTextStretchNormal };
+    let mut font = uiFontDescriptor {
+        Family: fam.as_ptr() as *mut c_char,
+        Size: 20.0,
+        Weight: weight,
+        Italic: uiTextItalicNormal,
+        Stretch: uiTextStretchNormal,
+    };
     let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
     let tl = uiDrawNewTextLayout(&mut p);
     uiFreeAttributedString(s);
@@ -506,7 +588,10 @@ fn dark_pixels(image: &crate::area::Image, boxes: &[(f64, f64, f64, f64)]) -> (V
                 continue;
             }
             let (fx, fy) = (px as f64, py as f64);
-            match boxes.iter().position(|&(x, y, w, h)| fx >= x - 2.0 && fx <= x + w + 2.0 && fy >= y - 2.0 && fy <= y + h + 2.0) {
+            match boxes
+                .iter()
+                .position(|&(x, y, w, h)| fx >= x - 2.0 && fx <= x + w + 2.0 && fy >= y - 2.0 && fy <= y + h + 2.0)
+            {
                 Some(i) => inside[i] += 1,
                 None => outside += 1,
             }
@@ -527,7 +612,7 @@ fn ink() -> CaseResult {
         let (regular, bold) = (inside[0], inside[1]);
         check!(regular > 150, "{label}: only {regular} dark pixels in the regular text's box");
         check!(outside_both == 0, "{label}: {outside_both} dark pixels outside both boxes");
-        check!(bold as f64 > regular as f64 * 1.2, "{label}: bold has {bold} dark pixels, regular {regular}");
+        check!(bold * 5 > regular * 6, "{label}: bold has {bold} dark pixels, regular {regular}");
         Ok(())
     };
     let (image, renderer) = render(draw_hello)?;

@@ -824,7 +824,7 @@ enum uiUnderlineValues {
 	uiUnderlineNone,
 	uiUnderlineSingle,
 	uiUnderlineDouble,
-	/* The platform's wavy (GTK) or dotted (Windows: single) line for a misspelling. */
+	/* The platform's mark for a misspelling: wavy on GTK, dotted on Windows. */
 	uiUnderlineSuggestion,
 };
 

@@ -58,6 +58,80 @@ static FLOAT dips(double points)
 	return (FLOAT) (points * 96.0 / 72.0);
 }
 
+/* Whether DirectWrite's system collection has a family of this name. */
+static int knownFamily(const WCHAR *name)
+{
+	IDWriteFontCollection *fc = NULL;
+	UINT32 index = 0;
+	BOOL exists = FALSE;
+
+	if (FAILED(IDWriteFactory_GetSystemFontCollection(factory, &fc, FALSE)))
+		return 0;
+	if (FAILED(IDWriteFontCollection_FindFamilyName(fc, name, &index, &exists)))
+		exists = FALSE;
+	IDWriteFontCollection_Release(fc);
+	return exists;
+}
+
+/* The face GDI picks for name (GDI knows aliases like "MS Shell Dlg", which uiLoadControlFont can
+ * return; DirectWrite does not), or NULL. */
+static WCHAR *gdiFace(const WCHAR *name)
+{
+	LOGFONTW lf;
+	HDC dc = CreateCompatibleDC(NULL);
+	HFONT font, old;
+	WCHAR face[LF_FACESIZE];
+	WCHAR *out = NULL;
+	int n;
+
+	if (dc == NULL)
+		return NULL;
+	ZeroMemory(&lf, sizeof lf);
+	lstrcpynW(lf.lfFaceName, name, LF_FACESIZE);
+	lf.lfCharSet = DEFAULT_CHARSET;
+	font = CreateFontIndirectW(&lf);
+	if (font != NULL) {
+		old = (HFONT) SelectObject(dc, font);
+		n = GetTextFaceW(dc, LF_FACESIZE, face);
+		if (n > 0 && n < LF_FACESIZE) {
+			out = (WCHAR *) uiprivAlloc((size_t) (n + 1) * sizeof (WCHAR));
+			CopyMemory(out, face, (size_t) n * sizeof (WCHAR));
+		}
+		SelectObject(dc, old);
+		DeleteObject(font);
+	}
+	DeleteDC(dc);
+	return out;
+}
+
+/* name as a family DirectWrite draws: itself if known, else the face GDI substitutes for it, else
+ * the system's message font.  DirectWrite draws nothing at all for an unknown family under Wine. */
+static WCHAR *resolveFamily(const char *name)
+{
+	WCHAR *w = uiprivToUTF16(name), *face;
+	NONCLIENTMETRICSW ncm;
+
+	if (knownFamily(w))
+		return w;
+	face = gdiFace(w);
+	if (face != NULL && knownFamily(face)) {
+		free(w);
+		return face;
+	}
+	free(face);
+	ZeroMemory(&ncm, sizeof ncm);
+	ncm.cbSize = sizeof ncm;
+	if (SystemParametersInfoW(SPI_GETNONCLIENTMETRICS, sizeof ncm, &ncm, 0)) {
+		face = gdiFace(ncm.lfMessageFont.lfFaceName);
+		if (face != NULL && knownFamily(face)) {
+			free(w);
+			return face;
+		}
+		free(face);
+	}
+	return w;
+}
+
 /* ---- What is drawn where: a drawing effect per run of colour and underline ---- */
 
 /* The drawing effect DirectWrite hands back with each glyph run and underline: an IUnknown of ours. */
@@ -207,7 +281,7 @@ static void setAttribute(layout *l, const uiAttribute *a, DWRITE_TEXT_RANGE r)
 
 	switch (a->type) {
 	case uiAttributeTypeFamily:
-		w = uiprivToUTF16(a->family);
+		w = resolveFamily(a->family);
 		IDWriteTextLayout_SetFontFamilyName(l->dw, w, r);
 		free(w);
 		break;
@@ -266,7 +340,7 @@ int uiprivOSTextLayoutMake(uiDrawTextLayout *tl)
 
 	if (f == NULL)
 		return 0;
-	family = uiprivToUTF16(tl->family);
+	family = resolveFamily(tl->family);
 	hr = IDWriteFactory_CreateTextFormat(f, family, NULL, (DWRITE_FONT_WEIGHT) (tl->weight > 0 ? tl->weight : 1), (DWRITE_FONT_STYLE) tl->italic, (DWRITE_FONT_STRETCH) (tl->stretch + 1), dips(tl->size), L"", &format);
 	free(family);
 	if (FAILED(hr))
@@ -450,7 +524,7 @@ static ULONG STDMETHODCALLTYPE rRelease(IDWriteTextRenderer *This)
 	return 1;
 }
 
-static HRESULT STDMETHODCALLTYPE rIsPixelSnappingDisabled(IDWriteTextRenderer *This, void *ctx, WINBOOL *disabled)
+static HRESULT STDMETHODCALLTYPE rIsPixelSnappingDisabled(IDWriteTextRenderer *This, void *ctx, BOOL *disabled)
 {
 	(void) This;
 	(void) ctx;
@@ -677,7 +751,7 @@ static HRESULT STDMETHODCALLTYPE rDrawStrikethrough(IDWriteTextRenderer *This, v
 	return S_OK;
 }
 
-static HRESULT STDMETHODCALLTYPE rDrawInlineObject(IDWriteTextRenderer *This, void *ctx, FLOAT x, FLOAT y, IDWriteInlineObject *o, WINBOOL sideways, WINBOOL rtl, IUnknown *fx)
+static HRESULT STDMETHODCALLTYPE rDrawInlineObject(IDWriteTextRenderer *This, void *ctx, FLOAT x, FLOAT y, IDWriteInlineObject *o, BOOL sideways, BOOL rtl, IUnknown *fx)
 {
 	/* Nor inline objects. */
 	(void) This;
