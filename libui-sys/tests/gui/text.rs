@@ -388,17 +388,8 @@ fn misuse() -> CaseResult {
     Ok(())
 }
 
-/// A layout of text in DejaVu Sans at size points, weight and width (negative: no wrapping), with
-/// attributes set by attrs; its extents.
-unsafe fn measure(
-    text: &str,
-    size: f64,
-    weight: uiTextWeight,
-    width: f64,
-    attrs: impl Fn(*mut uiAttributedString),
-) -> (f64, f64) {
-    let s = new_string(text);
-    attrs(s);
+/// A layout of s (freed here) in DejaVu Sans at size points and weight, wrapped at width (negative: never).
+unsafe fn new_layout(s: *mut uiAttributedString, size: f64, weight: uiTextWeight, width: f64) -> *mut uiDrawTextLayout {
     let fam = cstr(FAMILY);
     let mut font = uiFontDescriptor {
         Family: fam.as_ptr() as *mut c_char,
@@ -410,13 +401,24 @@ unsafe fn measure(
     let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: width, Align: uiDrawTextAlignLeft };
     let tl = uiDrawNewTextLayout(&mut p);
     uiFreeAttributedString(s);
+    tl
+}
+
+/// The extents of text laid out as new_layout does, with attributes set by attrs.
+unsafe fn measure(
+    text: &str,
+    size: f64,
+    weight: uiTextWeight,
+    width: f64,
+    attrs: impl Fn(*mut uiAttributedString),
+) -> (f64, f64) {
+    let s = new_string(text);
+    attrs(s);
+    let tl = new_layout(s, size, weight, width);
     if tl.is_null() {
         return (0.0, 0.0);
     }
-    let (mut w, mut h) = (0.0, 0.0);
-    uiDrawTextLayoutExtents(tl, &mut w, &mut h);
-    uiDrawFreeTextLayout(tl);
-    (w, h)
+    extents_of(tl)
 }
 
 fn close(got: f64, want: f64, tolerance: f64) -> bool {
@@ -473,18 +475,7 @@ unsafe fn layout(text: &str, attrs: &[(*mut uiAttribute, usize, usize)]) -> *mut
     for &(a, start, end) in attrs {
         uiAttributedStringSetAttribute(s, a, start, end);
     }
-    let fam = cstr(FAMILY);
-    let mut font = uiFontDescriptor {
-        Family: fam.as_ptr() as *mut c_char,
-        Size: 24.0,
-        Weight: uiTextWeightNormal,
-        Italic: uiTextItalicNormal,
-        Stretch: uiTextStretchNormal,
-    };
-    let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
-    let tl = uiDrawNewTextLayout(&mut p);
-    uiFreeAttributedString(s);
-    tl
+    new_layout(s, 24.0, uiTextWeightNormal, -1.0)
 }
 
 unsafe fn blocks() -> *mut uiDrawTextLayout {
@@ -554,18 +545,7 @@ unsafe fn hello(weight: uiTextWeight) -> *mut uiDrawTextLayout {
     // (AREA_DUMP_DIR), not measured, since the backends place underlines differently.
     uiAttributedStringSetAttribute(s, uiNewUnderlineAttribute(uiUnderlineSingle), 7, 12);
     uiAttributedStringSetAttribute(s, uiNewUnderlineColorAttribute(uiUnderlineColorCustom, 0.0, 0.6, 0.0, 1.0), 7, 12);
-    let fam = cstr(FAMILY);
-    let mut font = uiFontDescriptor {
-        Family: fam.as_ptr() as *mut c_char,
-        Size: 20.0,
-        Weight: weight,
-        Italic: uiTextItalicNormal,
-        Stretch: uiTextStretchNormal,
-    };
-    let mut p = uiDrawTextLayoutParams { String: s, DefaultFont: &mut font, Width: -1.0, Align: uiDrawTextAlignLeft };
-    let tl = uiDrawNewTextLayout(&mut p);
-    uiFreeAttributedString(s);
-    tl
+    new_layout(s, 20.0, weight, -1.0)
 }
 
 unsafe fn draw_hello(c: *mut uiDrawContext) {
