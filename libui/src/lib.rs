@@ -37,6 +37,7 @@
 
 mod containers;
 mod controls;
+mod draw;
 mod lists;
 mod menus;
 mod node;
@@ -57,6 +58,10 @@ use zt_libui_sys as sys;
 
 pub use containers::{Align, At, Form, Grid, Group, Placement, Tab};
 pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry, UiBox};
+pub use draw::{
+    Area, AreaHandler, Attribute, AttributedString, Brush, DrawContext, DrawParams, FillMode, KeyEvent, LineCap,
+    LineJoin, MouseEvent, Path, Stop, StrokeParams, TextAlign, TextError, TextLayout, Underline, UnderlineColor,
+};
 pub use lists::{Combobox, EditableCombobox, RadioButtons};
 pub use menus::{open_file, open_folder, save_file, Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
