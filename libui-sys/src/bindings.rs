@@ -20,6 +20,36 @@ pub type uiDrawLineJoin = ::core::ffi::c_uint;
 pub type uiDrawLineJoinValues = ::core::ffi::c_uint;
 pub type uiDrawFillMode = ::core::ffi::c_uint;
 pub type uiDrawFillModeValues = ::core::ffi::c_uint;
+pub type uiForEach = ::core::ffi::c_uint;
+pub type uiForEachValues = ::core::ffi::c_uint;
+pub type uiAttributeType = ::core::ffi::c_uint;
+pub type uiAttributeTypeValues = ::core::ffi::c_uint;
+pub type uiUnderline = ::core::ffi::c_uint;
+pub type uiUnderlineValues = ::core::ffi::c_uint;
+pub type uiUnderlineColor = ::core::ffi::c_uint;
+pub type uiUnderlineColorValues = ::core::ffi::c_uint;
+pub type uiOpenTypeFeaturesForEachFunc = ::core::option::Option<
+    unsafe extern "C" fn(
+        otf: *const uiOpenTypeFeatures,
+        a: ::core::ffi::c_char,
+        b: ::core::ffi::c_char,
+        c: ::core::ffi::c_char,
+        d: ::core::ffi::c_char,
+        value: u32,
+        data: *mut ::core::ffi::c_void,
+    ) -> uiForEach,
+>;
+pub type uiAttributedStringForEachAttributeFunc = ::core::option::Option<
+    unsafe extern "C" fn(
+        s: *const uiAttributedString,
+        a: *const uiAttribute,
+        start: usize,
+        end: usize,
+        data: *mut ::core::ffi::c_void,
+    ) -> uiForEach,
+>;
+pub type uiDrawTextAlign = ::core::ffi::c_uint;
+pub type uiDrawTextAlignValues = ::core::ffi::c_uint;
 pub type uiWindowResizeEdge = ::core::ffi::c_uint;
 pub type uiWindowResizeEdgeValues = ::core::ffi::c_uint;
 pub type uiModifiers = ::core::ffi::c_uint;
@@ -227,6 +257,34 @@ pub struct uiDrawStrokeParams {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct uiAttribute {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiOpenTypeFeatures {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiAttributedString {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawTextLayout {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiDrawTextLayoutParams {
+    pub String: *mut uiAttributedString,
+    pub DefaultFont: *mut uiFontDescriptor,
+    pub Width: f64,
+    pub Align: uiDrawTextAlign,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct uiArea {
     _unused: [u8; 0],
 }
@@ -346,6 +404,29 @@ pub const uiDrawLineJoinRound: uiDrawLineJoinValues = 1;
 pub const uiDrawLineJoinBevel: uiDrawLineJoinValues = 2;
 pub const uiDrawFillModeWinding: uiDrawFillModeValues = 0;
 pub const uiDrawFillModeAlternate: uiDrawFillModeValues = 1;
+pub const uiForEachContinue: uiForEachValues = 0;
+pub const uiForEachStop: uiForEachValues = 1;
+pub const uiAttributeTypeFamily: uiAttributeTypeValues = 0;
+pub const uiAttributeTypeSize: uiAttributeTypeValues = 1;
+pub const uiAttributeTypeWeight: uiAttributeTypeValues = 2;
+pub const uiAttributeTypeItalic: uiAttributeTypeValues = 3;
+pub const uiAttributeTypeStretch: uiAttributeTypeValues = 4;
+pub const uiAttributeTypeColor: uiAttributeTypeValues = 5;
+pub const uiAttributeTypeBackground: uiAttributeTypeValues = 6;
+pub const uiAttributeTypeUnderline: uiAttributeTypeValues = 7;
+pub const uiAttributeTypeUnderlineColor: uiAttributeTypeValues = 8;
+pub const uiAttributeTypeFeatures: uiAttributeTypeValues = 9;
+pub const uiUnderlineNone: uiUnderlineValues = 0;
+pub const uiUnderlineSingle: uiUnderlineValues = 1;
+pub const uiUnderlineDouble: uiUnderlineValues = 2;
+pub const uiUnderlineSuggestion: uiUnderlineValues = 3;
+pub const uiUnderlineColorCustom: uiUnderlineColorValues = 0;
+pub const uiUnderlineColorSpelling: uiUnderlineColorValues = 1;
+pub const uiUnderlineColorGrammar: uiUnderlineColorValues = 2;
+pub const uiUnderlineColorAuxiliary: uiUnderlineColorValues = 3;
+pub const uiDrawTextAlignLeft: uiDrawTextAlignValues = 0;
+pub const uiDrawTextAlignCenter: uiDrawTextAlignValues = 1;
+pub const uiDrawTextAlignRight: uiDrawTextAlignValues = 2;
 pub const uiWindowResizeEdgeLeft: uiWindowResizeEdgeValues = 0;
 pub const uiWindowResizeEdgeTop: uiWindowResizeEdgeValues = 1;
 pub const uiWindowResizeEdgeRight: uiWindowResizeEdgeValues = 2;
@@ -951,6 +1032,131 @@ unsafe extern "C" {
     pub fn uiDrawClip(c: *mut uiDrawContext, path: *mut uiDrawPath);
     pub fn uiDrawSave(c: *mut uiDrawContext);
     pub fn uiDrawRestore(c: *mut uiDrawContext);
+    pub fn uiFreeAttribute(a: *mut uiAttribute);
+    pub fn uiAttributeGetType(a: *const uiAttribute) -> uiAttributeType;
+    pub fn uiNewFamilyAttribute(family: *const ::core::ffi::c_char) -> *mut uiAttribute;
+    pub fn uiAttributeFamily(a: *const uiAttribute) -> *const ::core::ffi::c_char;
+    pub fn uiNewSizeAttribute(size: f64) -> *mut uiAttribute;
+    pub fn uiAttributeSize(a: *const uiAttribute) -> f64;
+    pub fn uiNewWeightAttribute(weight: uiTextWeight) -> *mut uiAttribute;
+    pub fn uiAttributeWeight(a: *const uiAttribute) -> uiTextWeight;
+    pub fn uiNewItalicAttribute(italic: uiTextItalic) -> *mut uiAttribute;
+    pub fn uiAttributeItalic(a: *const uiAttribute) -> uiTextItalic;
+    pub fn uiNewStretchAttribute(stretch: uiTextStretch) -> *mut uiAttribute;
+    pub fn uiAttributeStretch(a: *const uiAttribute) -> uiTextStretch;
+    pub fn uiNewColorAttribute(r: f64, g: f64, b: f64, a: f64) -> *mut uiAttribute;
+    pub fn uiAttributeColor(
+        a: *const uiAttribute,
+        r: *mut f64,
+        g: *mut f64,
+        b: *mut f64,
+        alpha: *mut f64,
+    );
+    pub fn uiNewBackgroundAttribute(r: f64, g: f64, b: f64, a: f64) -> *mut uiAttribute;
+    pub fn uiNewUnderlineAttribute(u: uiUnderline) -> *mut uiAttribute;
+    pub fn uiAttributeUnderline(a: *const uiAttribute) -> uiUnderline;
+    pub fn uiNewUnderlineColorAttribute(
+        u: uiUnderlineColor,
+        r: f64,
+        g: f64,
+        b: f64,
+        a: f64,
+    ) -> *mut uiAttribute;
+    pub fn uiAttributeUnderlineColor(
+        a: *const uiAttribute,
+        u: *mut uiUnderlineColor,
+        r: *mut f64,
+        g: *mut f64,
+        b: *mut f64,
+        alpha: *mut f64,
+    );
+    pub fn uiNewOpenTypeFeatures() -> *mut uiOpenTypeFeatures;
+    pub fn uiFreeOpenTypeFeatures(otf: *mut uiOpenTypeFeatures);
+    pub fn uiOpenTypeFeaturesClone(
+        otf: *const uiOpenTypeFeatures,
+    ) -> *mut uiOpenTypeFeatures;
+    pub fn uiOpenTypeFeaturesAdd(
+        otf: *mut uiOpenTypeFeatures,
+        a: ::core::ffi::c_char,
+        b: ::core::ffi::c_char,
+        c: ::core::ffi::c_char,
+        d: ::core::ffi::c_char,
+        value: u32,
+    );
+    pub fn uiOpenTypeFeaturesRemove(
+        otf: *mut uiOpenTypeFeatures,
+        a: ::core::ffi::c_char,
+        b: ::core::ffi::c_char,
+        c: ::core::ffi::c_char,
+        d: ::core::ffi::c_char,
+    );
+    pub fn uiOpenTypeFeaturesGet(
+        otf: *const uiOpenTypeFeatures,
+        a: ::core::ffi::c_char,
+        b: ::core::ffi::c_char,
+        c: ::core::ffi::c_char,
+        d: ::core::ffi::c_char,
+        value: *mut u32,
+    ) -> ::core::ffi::c_int;
+    pub fn uiOpenTypeFeaturesForEach(
+        otf: *const uiOpenTypeFeatures,
+        f: uiOpenTypeFeaturesForEachFunc,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiNewFeaturesAttribute(otf: *const uiOpenTypeFeatures) -> *mut uiAttribute;
+    pub fn uiAttributeFeatures(a: *const uiAttribute) -> *const uiOpenTypeFeatures;
+    pub fn uiNewAttributedString(
+        initialString: *const ::core::ffi::c_char,
+    ) -> *mut uiAttributedString;
+    pub fn uiFreeAttributedString(s: *mut uiAttributedString);
+    pub fn uiAttributedStringString(
+        s: *const uiAttributedString,
+    ) -> *const ::core::ffi::c_char;
+    pub fn uiAttributedStringLen(s: *const uiAttributedString) -> usize;
+    pub fn uiAttributedStringAppendUnattributed(
+        s: *mut uiAttributedString,
+        str_: *const ::core::ffi::c_char,
+    );
+    pub fn uiAttributedStringInsertAtUnattributed(
+        s: *mut uiAttributedString,
+        str_: *const ::core::ffi::c_char,
+        at: usize,
+    );
+    pub fn uiAttributedStringDelete(
+        s: *mut uiAttributedString,
+        start: usize,
+        end: usize,
+    );
+    pub fn uiAttributedStringSetAttribute(
+        s: *mut uiAttributedString,
+        a: *mut uiAttribute,
+        start: usize,
+        end: usize,
+    );
+    pub fn uiAttributedStringForEachAttribute(
+        s: *const uiAttributedString,
+        f: uiAttributedStringForEachAttributeFunc,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiAttributedStringNumGraphemes(s: *mut uiAttributedString) -> usize;
+    pub fn uiAttributedStringByteIndexToGrapheme(
+        s: *mut uiAttributedString,
+        pos: usize,
+    ) -> usize;
+    pub fn uiAttributedStringGraphemeToByteIndex(
+        s: *mut uiAttributedString,
+        pos: usize,
+    ) -> usize;
+    pub fn uiDrawNewTextLayout(
+        params: *mut uiDrawTextLayoutParams,
+    ) -> *mut uiDrawTextLayout;
+    pub fn uiDrawFreeTextLayout(tl: *mut uiDrawTextLayout);
+    pub fn uiDrawText(c: *mut uiDrawContext, tl: *mut uiDrawTextLayout, x: f64, y: f64);
+    pub fn uiDrawTextLayoutExtents(
+        tl: *mut uiDrawTextLayout,
+        width: *mut f64,
+        height: *mut f64,
+    );
     pub fn uiAreaSetSize(
         a: *mut uiArea,
         width: ::core::ffi::c_int,

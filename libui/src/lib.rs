@@ -64,6 +64,7 @@ mod channel;
 mod containers;
 mod controls;
 mod dialogs;
+mod draw;
 mod lists;
 mod menus;
 mod node;
@@ -86,6 +87,10 @@ pub use channel::UiSender;
 pub use containers::{Align, At, Form, Grid, Group, Placement, Tab, UiBox};
 pub use controls::{Button, Checkbox, Entry, Label, MultilineEntry};
 pub use dialogs::{msg_box, msg_box_error, open_file, open_folder, save_file};
+pub use draw::{
+    Area, AreaHandler, Attribute, AttributedString, Brush, DrawContext, DrawParams, FillMode, KeyEvent, LineCap,
+    LineJoin, MouseEvent, Path, Stop, StrokeParams, TextAlign, TextError, TextLayout, Underline, UnderlineColor,
+};
 pub use lists::{Combobox, EditableCombobox, RadioButtons};
 pub use menus::{Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};

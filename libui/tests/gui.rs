@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 use zt_libui::{
     Align, At, Button, Checkbox, Control, Entry, Error, Form, Grid, Label, Placement, Tab, Ui, UiBox, Window,
 };
+use zt_libui::{
+    Area, AreaHandler, Attribute, AttributedString, Brush, DrawContext, DrawParams, FillMode, Italic, Path,
+    StrokeParams, TextAlign, TextError, TextLayout,
+};
 use zt_libui::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Rgba};
 use zt_libui::{
     Combobox, EditableCombobox, Group, MultilineEntry, Progress, ProgressBar, RadioButtons, Separator, Slider, Spinbox,
@@ -145,6 +149,71 @@ fn handler_panic_is_raised_after_the_loop(ui: &Ui) -> Result<(), String> {
     check!(payload.downcast_ref::<&str>() == Some(&"from a click"));
     check!(w.is_alive());
     w.destroy();
+    Ok(())
+}
+
+/// Records what Draw saw, draws a rectangle, and panics once told to.
+struct Recorder {
+    draws: Rc<Cell<usize>>,
+    size: Rc<Cell<(f64, f64)>>,
+    panic: Rc<Cell<bool>>,
+}
+
+impl AreaHandler for Recorder {
+    fn draw(&mut self, _: &Area, ctx: &mut DrawContext<'_>, p: &DrawParams) {
+        self.draws.set(self.draws.get() + 1);
+        self.size.set((p.area_width, p.area_height));
+        let mut path = Path::new(FillMode::Winding);
+        path.add_rectangle(5.0, 5.0, 20.0, 20.0);
+        ctx.fill(&path, &Brush::Solid(Rgba { r: 1.0, g: 0.0, b: 0.0, a: 1.0 }));
+        ctx.saved(|ctx| {
+            ctx.stroke(&path, &Brush::Solid(Rgba { r: 0.0, g: 0.0, b: 0.0, a: 1.0 }), &StrokeParams::default())
+        });
+        if self.panic.get() {
+            panic!("from a draw");
+        }
+    }
+}
+
+fn area_draws_and_its_panics_come_back(ui: &Ui) -> Result<(), String> {
+    let (draws, size, boom) = (Rc::new(Cell::new(0)), Rc::new(Cell::new((0.0, 0.0))), Rc::new(Cell::new(false)));
+    let w = Window::new(ui, "area", 160, 120, false);
+    let area = Area::new(ui, Recorder { draws: draws.clone(), size: size.clone(), panic: boom.clone() });
+    w.set_child(&area).map_err(|e| e.to_string())?;
+    w.show();
+    pump(ui, 300);
+    check!(draws.get() > 0);
+    check!(size.get().0 > 100.0 && size.get().1 > 60.0);
+    boom.set(true);
+    area.queue_redraw_all();
+    let raised = catch_unwind(AssertUnwindSafe(|| ui.main()));
+    let payload = raised.err().ok_or("the loop returned without raising the panic")?;
+    check!(payload.downcast_ref::<&str>() == Some(&"from a draw"));
+    w.destroy();
+    Ok(())
+}
+
+fn attributed_text_and_layouts(ui: &Ui) -> Result<(), String> {
+    let mut s = AttributedString::new(ui, "Hello, world");
+    check!(s.set(&Attribute::Weight(700), 0..5).is_ok());
+    check!(s.set(&Attribute::Color(Rgba { r: 2.0, g: 0.0, b: 0.0, a: 1.0 }), 0..5) == Err(TextError::BadValue));
+    check!(s.set(&Attribute::Size(20.0), 3..99) == Err(TextError::BadRange));
+    check!(s.insert(2, "é").is_ok());
+    // Inside the é.
+    check!(s.insert(3, "x") == Err(TextError::BadRange));
+    check!(s.text() == "Heéllo, world");
+    // Weight (uiAttributeTypeWeight, 2), split around the inserted text.
+    check!(s.attribute_ranges() == vec![(2, 0..2), (2, 4..7)]);
+    check!(s.graphemes() == 13 && s.grapheme_to_byte(3) == Some(4) && s.byte_to_grapheme(99).is_none());
+    s.append("\nsecond line");
+    let font = Font { family: "DejaVu Sans".into(), size: 12.0, weight: 400, italic: Italic::Normal, stretch: 4 };
+    let one = TextLayout::new(&s, &font, None, TextAlign::Left).map_err(|e| e.to_string())?;
+    let (w, h) = one.extents();
+    check!(w > 50.0 && h > 20.0);
+    let narrow = TextLayout::new(&s, &font, Some(w / 3.0), TextAlign::Center).map_err(|e| e.to_string())?;
+    check!(narrow.extents().1 > h && narrow.extents().0 < w);
+    let bad = Font { size: 0.0, ..font };
+    check!(TextLayout::new(&s, &bad, None, TextAlign::Left).err() == Some(TextError::BadValue));
     Ok(())
 }
 
@@ -587,6 +656,8 @@ fn main() -> std::process::ExitCode {
         ("queue_runs_on_the_ui_thread_and_panics_come_back", queue_runs_on_the_ui_thread_and_panics_come_back),
         ("channel_delivers_in_order_to_ui_thread_state", channel_delivers_in_order_to_ui_thread_state),
         ("channel_receiver_panic_is_raised_from_main", channel_receiver_panic_is_raised_from_main),
+        ("area_draws_and_its_panics_come_back", area_draws_and_its_panics_come_back),
+        ("attributed_text_and_layouts", attributed_text_and_layouts),
         ("timers_repeat_until_false", timers_repeat_until_false),
         ("clipboard_round_trip", clipboard_round_trip),
         ("enter_in_an_entry_fires_on_activated", enter_in_an_entry_fires_on_activated),

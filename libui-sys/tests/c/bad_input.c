@@ -877,6 +877,228 @@ static void menusAfterWindows(uiMenu *m)
 }
 
 /* Misuse of paths, brushes and strokes inside a real Draw call, on the context it is given. */
+static uiForEach stopAtOnce(const uiAttributedString *s, const uiAttribute *a, size_t start, size_t end, void *data)
+{
+	(void) a;
+	(void) start;
+	(void) end;
+	(*(int *) data)++;
+	/* Changing or freeing the string being iterated is refused. */
+	uiAttributedStringDelete((uiAttributedString *) s, 0, 1);
+	uiFreeAttributedString((uiAttributedString *) s);
+	return uiForEachStop;
+}
+
+static uiForEach freeDuringFeatures(const uiOpenTypeFeatures *otf, char a, char b, char c, char d, uint32_t v, void *data)
+{
+	(void) a;
+	(void) b;
+	(void) c;
+	(void) d;
+	(void) v;
+	(*(int *) data)++;
+	uiFreeOpenTypeFeatures((uiOpenTypeFeatures *) otf);
+	uiOpenTypeFeaturesAdd((uiOpenTypeFeatures *) otf, 'x', 'x', 'x', 'x', 1);
+	return uiForEachContinue;
+}
+
+static uiDrawTextLayout *drawnLayout;
+
+/* Attributed strings, attributes, features and layouts with NULL, freed and wrong-type objects,
+ * invalid UTF-8, positions inside characters and past the end, and bad numbers. */
+static void text(void)
+{
+	uiAttributedString *s, *freed;
+	uiAttribute *a, *given, *freedAttr;
+	uiOpenTypeFeatures *otf, *freedOtf;
+	uiFontDescriptor font = { (char *) "DejaVu Sans", 12, uiTextWeightNormal, uiTextItalicNormal, uiTextStretchNormal };
+	uiDrawTextLayoutParams p;
+	uiDrawTextLayout *tl;
+	char *big, *log;
+	double w = -1, h = -1, r, g, b, al;
+	uint32_t v = 7;
+	uiUnderlineColor uc;
+	int n = 0;
+	uiButton *button = uiNewButton("x");
+
+	beginCapture();
+	/* Invalid UTF-8 in, valid out. */
+	s = uiNewAttributedString("a\xc3(\xf0\x9f\x98");
+	/* Each byte of a cut-off sequence is one U+FFFD. */
+	CHECK(strcmp(uiAttributedStringString(s), "a\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd") == 0);
+	uiAttributedStringAppendUnattributed(s, "\xff");
+	uiAttributedStringInsertAtUnattributed(s, NULL, 0);
+	CHECK(uiAttributedStringLen(s) == 17);
+	/* Positions inside a character or past the end. */
+	uiAttributedStringInsertAtUnattributed(s, "x", 2);
+	uiAttributedStringInsertAtUnattributed(s, "x", 18);
+	uiAttributedStringDelete(s, 1, 3);
+	uiAttributedStringDelete(s, 4, 1);
+	uiAttributedStringDelete(s, 0, (size_t) -1);
+	CHECK(uiAttributedStringLen(s) == 17);
+	a = uiNewColorAttribute(1, 0, 0, 1);
+	uiAttributedStringSetAttribute(s, a, 1, 2);
+	uiAttributedStringSetAttribute(s, a, 0, 99);
+	uiAttributedStringSetAttribute(s, a, 4, 1);
+	uiAttributedStringSetAttribute(s, a, 0, 1);
+	/* Given away: the string frees it; freeing it here is refused. */
+	uiFreeAttribute(a);
+	CHECK(uiAttributedStringByteIndexToGrapheme(s, (size_t) -1) == uiAttributedStringNumGraphemes(s));
+	CHECK(uiAttributedStringGraphemeToByteIndex(s, 1000) == uiAttributedStringLen(s));
+	uiAttributedStringForEachAttribute(s, NULL, NULL);
+	uiAttributedStringForEachAttribute(s, stopAtOnce, &n);
+	CHECK(n == 1 && uiAttributedStringLen(s) == 17);
+	/* An attribute given for an empty range still belongs to the string (and is gone). */
+	given = uiNewWeightAttribute(uiTextWeightBold);
+	uiAttributedStringSetAttribute(s, given, 4, 4);
+	CHECK(uiAttributeWeight(given) == 0);
+	/* NULL, freed and wrong-type objects. */
+	CHECK(uiNewAttributedString(NULL) != NULL);
+	CHECK(uiAttributedStringString(NULL) == NULL && uiAttributedStringLen(NULL) == 0);
+	CHECK(uiAttributedStringNumGraphemes((uiAttributedString *) button) == 0);
+	uiAttributedStringAppendUnattributed(NULL, "x");
+	uiAttributedStringSetAttribute(s, (uiAttribute *) button, 0, 1);
+	uiAttributedStringSetAttribute((uiAttributedString *) a, uiNewSizeAttribute(3), 0, 1);
+	freed = uiNewAttributedString("gone");
+	uiFreeAttributedString(freed);
+	uiFreeAttributedString(freed);
+	uiAttributedStringDelete(freed, 0, 1);
+	CHECK(uiAttributedStringString(freed) == NULL);
+	freedAttr = uiNewFamilyAttribute("\xff\xfe");
+	CHECK(strcmp(uiAttributeFamily(freedAttr), "\xef\xbf\xbd\xef\xbf\xbd") == 0);
+	uiFreeAttribute(freedAttr);
+	uiFreeAttribute(freedAttr);
+	CHECK(uiAttributeFamily(freedAttr) == NULL && uiAttributeGetType(NULL) == 0);
+	CHECK(uiAttributeSize((uiAttribute *) s) == 0);
+	/* Values out of range, NaN and infinities. */
+	CHECK(uiNewSizeAttribute(NAN) == NULL && uiNewSizeAttribute(-INFINITY) == NULL && uiNewSizeAttribute(0) == NULL && uiNewSizeAttribute(1e9) == NULL);
+	CHECK(uiNewWeightAttribute(1001) == NULL && uiNewItalicAttribute(3) == NULL && uiNewStretchAttribute((uiTextStretch) -1) == NULL);
+	CHECK(uiNewColorAttribute(NAN, 0, 0, 1) == NULL && uiNewBackgroundAttribute(0, 0, 0, 2) == NULL);
+	CHECK(uiNewUnderlineAttribute(4) == NULL && uiNewUnderlineColorAttribute(9, 0, 0, 0, 1) == NULL);
+	CHECK(uiNewUnderlineColorAttribute(uiUnderlineColorCustom, 0, -1, 0, 1) == NULL);
+	a = uiNewUnderlineColorAttribute(uiUnderlineColorGrammar, NAN, NAN, NAN, NAN);
+	CHECK(a != NULL);
+	uiAttributeUnderlineColor(a, NULL, NULL, &g, &b, &al);
+	uiAttributeUnderlineColor(a, &uc, &r, &g, &b, &al);
+	CHECK(uc == uiUnderlineColorGrammar && r == 0 && al == 0);
+	uiAttributeColor(a, &r, &g, &b, &al);
+	uiFreeAttribute(a);
+	a = uiNewStretchAttribute(uiTextStretchExpanded);
+	uiAttributeColor(a, &r, NULL, &b, &al);
+	CHECK(r == 0);
+	uiFreeAttribute(a);
+	/* A megabyte of text stays within uiTextLimit, at a whole character. */
+	big = (char *) malloc(1u << 20);
+	memset(big, 'x', (1u << 20) - 1);
+	big[(1u << 20) - 1] = '\0';
+	big[uiTextLimit - 2] = (char) 0xC3;
+	big[uiTextLimit - 1] = (char) 0xA9;
+	uiAttributedStringAppendUnattributed(s, big);
+	CHECK(uiAttributedStringLen(s) <= uiTextLimit);
+	CHECK(uiAttributedStringNumGraphemes(s) > 60000);
+	uiAttributedStringInsertAtUnattributed(s, big, 0);
+	CHECK(uiAttributedStringLen(s) <= uiTextLimit);
+	/* Features. */
+	otf = uiNewOpenTypeFeatures();
+	uiOpenTypeFeaturesAdd(otf, 'l', 'i', 'g', '\n', 1);
+	uiOpenTypeFeaturesAdd(otf, 'l', 'i', 'g', 'a', 1);
+	CHECK(uiOpenTypeFeaturesGet(otf, 'l', 'i', 'g', 'a', NULL) == 0);
+	CHECK(uiOpenTypeFeaturesGet(otf, 'l', 'i', 'g', '\n', &v) == 0 && v == 7);
+	CHECK(uiOpenTypeFeaturesGet(NULL, 'l', 'i', 'g', 'a', &v) == 0);
+	uiOpenTypeFeaturesForEach(otf, NULL, NULL);
+	n = 0;
+	uiOpenTypeFeaturesForEach(otf, freeDuringFeatures, &n);
+	CHECK(n == 1 && uiOpenTypeFeaturesGet(otf, 'l', 'i', 'g', 'a', &v) == 1 && v == 1);
+	CHECK(uiNewFeaturesAttribute(NULL) == NULL && uiOpenTypeFeaturesClone((uiOpenTypeFeatures *) button) == NULL);
+	a = uiNewFeaturesAttribute(otf);
+	uiFreeOpenTypeFeatures((uiOpenTypeFeatures *) uiAttributeFeatures(a));
+	uiOpenTypeFeaturesRemove((uiOpenTypeFeatures *) uiAttributeFeatures(a), 'l', 'i', 'g', 'a');
+	CHECK(uiOpenTypeFeaturesGet(uiAttributeFeatures(a), 'l', 'i', 'g', 'a', &v) == 1);
+	uiAttributedStringSetAttribute(s, a, 0, 4);
+	freedOtf = uiOpenTypeFeaturesClone(otf);
+	uiFreeOpenTypeFeatures(freedOtf);
+	uiFreeOpenTypeFeatures(freedOtf);
+	uiOpenTypeFeaturesAdd(freedOtf, 'a', 'b', 'c', 'd', 1);
+	uiFreeOpenTypeFeatures(otf);
+	/* Layouts. */
+	memset(&p, 0, sizeof p);
+	CHECK(uiDrawNewTextLayout(NULL) == NULL);
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	p.String = freed;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	p.String = s;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	p.DefaultFont = &font;
+	font.Family = NULL;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	font.Family = (char *) "";
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	font.Family = (char *) "DejaVu Sans\xff";
+	font.Size = INFINITY;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	font.Size = 12;
+	font.Weight = 5000;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	font.Weight = uiTextWeightBold;
+	p.Width = NAN;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	p.Width = INFINITY;
+	p.Align = 3;
+	CHECK(uiDrawNewTextLayout(&p) == NULL);
+	p.Align = uiDrawTextAlignCenter;
+	/* A 64 KB attributed layout wrapped at an infinite width (clamped). */
+	tl = uiDrawNewTextLayout(&p);
+	CHECK(tl != NULL);
+	uiDrawTextLayoutExtents(tl, &w, &h);
+	CHECK(w > 0 && h > 0);
+	uiDrawTextLayoutExtents(tl, NULL, NULL);
+	uiDrawText(NULL, tl, 0, 0);
+	uiDrawFreeTextLayout(tl);
+	uiDrawFreeTextLayout(tl);
+	uiDrawTextLayoutExtents(tl, &w, &h);
+	CHECK(w == 0 && h == 0);
+	uiDrawTextLayoutExtents((uiDrawTextLayout *) button, &w, &h);
+	/* An empty string lays out too; this one is drawn by the area's Draw below. */
+	uiFreeAttributedString(s);
+	s = uiNewAttributedString("");
+	p.String = s;
+	p.Width = -5;
+	drawnLayout = uiDrawNewTextLayout(&p);
+	CHECK(drawnLayout != NULL);
+	uiFreeAttributedString(s);
+	free(big);
+	uiControlDestroy(uiControl(button));
+	log = endCapture();
+	CHECK(strstr(log, "libui: uiAttributedStringInsertAtUnattributed: at 2 is inside a UTF-8 character") != NULL);
+	CHECK(strstr(log, "libui: uiAttributedStringInsertAtUnattributed: at 18 is past the end (17 bytes)") != NULL);
+	CHECK(strstr(log, "libui: uiAttributedStringDelete: start 4 is after end 1") != NULL);
+	CHECK(strstr(log, "libui: uiFreeAttribute: the attribute was given to a uiAttributedString") != NULL);
+	CHECK(strstr(log, "libui: uiAttributedStringDelete: the string is being iterated") != NULL);
+	CHECK(strstr(log, "libui: uiFreeAttributedString: the string is being iterated") != NULL);
+	CHECK(strstr(log, "is not a live uiAttributedString (freed, or never one)") != NULL);
+	CHECK(strstr(log, "is not a live uiAttribute (freed, or never one)") != NULL);
+	CHECK(strstr(log, "libui: uiAttributeSize: ") != NULL);
+	CHECK(strstr(log, "libui: uiNewSizeAttribute: the size is not a number above 0") != NULL);
+	CHECK(strstr(log, "libui: uiNewWeightAttribute: weight 1001 is above uiTextWeightMaximum") != NULL);
+	CHECK(strstr(log, "libui: uiAttributeUnderlineColor: the uiUnderlineColor pointer is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiAttributeColor: an attribute of type 4 has no colour") != NULL);
+	CHECK(strstr(log, "libui: uiOpenTypeFeaturesAdd: tag character 4 is not printable ASCII") != NULL);
+	CHECK(strstr(log, "libui: uiOpenTypeFeaturesGet: the value pointer is NULL") != NULL);
+	CHECK(strstr(log, "libui: uiFreeOpenTypeFeatures: the set is being iterated") != NULL);
+	CHECK(strstr(log, "libui: uiFreeOpenTypeFeatures: the set belongs to a uiAttribute") != NULL);
+	CHECK(strstr(log, "libui: uiOpenTypeFeaturesRemove: the set belongs to a uiAttribute or is being iterated") != NULL);
+	CHECK(strstr(log, "is not a live uiOpenTypeFeatures (freed, or never one)") != NULL);
+	CHECK(strstr(log, "libui: uiDrawNewTextLayout: the parameters are NULL") != NULL);
+	CHECK(strstr(log, "libui: uiDrawNewTextLayout: the default font or its family is NULL or empty") != NULL);
+	CHECK(strstr(log, "libui: uiDrawNewTextLayout: weight 5000 is above uiTextWeightMaximum") != NULL);
+	CHECK(strstr(log, "libui: uiDrawNewTextLayout: the width is NaN") != NULL);
+	CHECK(strstr(log, "libui: uiDrawNewTextLayout: 3 is not a uiDrawTextAlign") != NULL);
+	CHECK(strstr(log, "libui: uiDrawTextLayoutExtents: the width pointer is NULL") != NULL);
+	CHECK(strstr(log, "is not a live uiDrawTextLayout (freed, or never one)") != NULL);
+	CHECK(strstr(log, "libui: uiDrawText: the context is NULL") != NULL);
+	free(log);
+}
+
 static int drawCalls;
 static uiDrawContext *staleContext;
 
@@ -980,6 +1202,11 @@ static void misuseDraw(uiAreaHandler *h, uiArea *a, uiAreaDrawParams *p)
 	uiDrawSave(c);
 	uiDrawSave(c);
 	uiDrawRestore(c);
+	/* Text: NaN and infinite places, a NULL layout, then the real one. */
+	uiDrawText(c, drawnLayout, NAN, 0);
+	uiDrawText(c, drawnLayout, 0, -INFINITY);
+	uiDrawText(c, NULL, 0, 0);
+	uiDrawText(c, drawnLayout, 1, 1);
 	/* One save is left open on purpose: the backend pops it after Draw. */
 	uiDrawClip(c, path);
 	uiDrawFreePath(path);
@@ -1108,7 +1335,10 @@ static void areas(void)
 	CHECK(strstr(log, "libui: uiDrawRestore: no uiDrawSave is left to restore") != NULL);
 	CHECK(strstr(log, "libui: uiDrawClip: the path is not ended") != NULL);
 	CHECK(strstr(log, "libui: uiAreaQueueRedrawAll: ") != NULL);
+	CHECK(strstr(log, "libui: uiDrawText: x or y is NaN or infinite") != NULL);
+	CHECK(strstr(log, "libui: uiDrawText: the text layout is NULL") != NULL);
 	free(log);
+	uiDrawFreeTextLayout(drawnLayout);
 }
 
 int main(void)
@@ -1136,6 +1366,7 @@ int main(void)
 	containers();
 	loopAndQueue();
 	extras();
+	text();
 	areas();
 	uiUninit();
 	printf("bad-input: %d checks, %d failed\n", checks, failures);

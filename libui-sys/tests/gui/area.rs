@@ -17,7 +17,7 @@ use crate::{ctl, native, pump, shown_window};
 
 const WIDTH: c_int = 200;
 const HEIGHT: c_int = 150;
-const TOLERANCE: i32 = 40;
+pub(crate) const TOLERANCE: i32 = 40;
 const GRADIENT_TOLERANCE: i32 = 48;
 
 const WHITE: [u8; 3] = [255, 255, 255];
@@ -57,7 +57,7 @@ unsafe fn rect_path(x: f64, y: f64, w: f64, h: f64) -> *mut uiDrawPath {
     p
 }
 
-unsafe fn fill_rect(c: *mut uiDrawContext, x: f64, y: f64, w: f64, h: f64, rgb: [u8; 3]) {
+pub(crate) unsafe fn fill_rect(c: *mut uiDrawContext, x: f64, y: f64, w: f64, h: f64, rgb: [u8; 3]) {
     let p = rect_path(x, y, w, h);
     let mut b = solid(rgb);
     uiDrawFill(c, p, &mut b);
@@ -262,10 +262,10 @@ fn area_renderer(a: *mut uiArea) -> Option<String> {
     (!r.is_null()).then(|| unsafe { CStr::from_ptr(r) }.to_string_lossy().into_owned())
 }
 
-type Image = (usize, usize, Vec<[u8; 3]>);
+pub(crate) type Image = (usize, usize, Vec<[u8; 3]>);
 
 /// Shows scene in a plain area filling a window of WIDTH x HEIGHT and reads it back.
-fn render(scene: unsafe fn(*mut uiDrawContext)) -> Result<(Image, String), String> {
+pub(crate) fn render(scene: unsafe fn(*mut uiDrawContext)) -> Result<(Image, String), String> {
     let mut h = handler(scene);
     unsafe {
         let a = uiNewArea(&mut h.ah);
@@ -303,12 +303,17 @@ fn dump(image: &Image, renderer: &str) {
     }
 }
 
-fn near(got: [u8; 3], want: [u8; 3], tolerance: i32) -> bool {
+pub(crate) fn near(got: [u8; 3], want: [u8; 3], tolerance: i32) -> bool {
     (0..3).all(|i| (got[i] as i32 - want[i] as i32).abs() <= tolerance)
 }
 
 /// Every named point's colour; all mismatches in one message.
-fn check_points(image: &Image, points: &[(&str, i32, i32, [u8; 3])], tolerance: i32, label: &str) -> CaseResult {
+pub(crate) fn check_points(
+    image: &Image,
+    points: &[(&str, i32, i32, [u8; 3])],
+    tolerance: i32,
+    label: &str,
+) -> CaseResult {
     let (width, _, pixels) = image;
     let bad: Vec<String> = points
         .iter()
@@ -333,18 +338,18 @@ const WINE_D2D_GAPS: &[&str] = &[
     "clip: below it",
 ];
 
-fn wine_d2d(renderer: &str) -> bool {
+pub(crate) fn wine_d2d(renderer: &str) -> bool {
     renderer == "direct2d" && under_wine()
 }
 
 /// Only Wine's windows can be driven by xdotool: the same question.
 #[cfg(windows)]
-fn under_wine() -> bool {
+pub(crate) fn under_wine() -> bool {
     crate::input::native::drivable_by_xdotool()
 }
 
 #[cfg(not(windows))]
-fn under_wine() -> bool {
+pub(crate) fn under_wine() -> bool {
     false
 }
 
@@ -353,7 +358,7 @@ fn points_for(points: &[(&'static str, i32, i32, [u8; 3])], renderer: &str) -> V
     points.iter().filter(|p| !(wine_d2d(renderer) && WINE_D2D_GAPS.contains(&p.0))).copied().collect()
 }
 
-fn expected_renderer() -> &'static str {
+pub(crate) fn expected_renderer() -> &'static str {
     if cfg!(windows) {
         "direct2d"
     } else {

@@ -36,6 +36,7 @@ mod input;
 mod mainloop;
 mod menus;
 mod pickers;
+mod text;
 mod window_extras;
 
 fn c(s: &str) -> CString {
@@ -695,6 +696,7 @@ fn main() {
     // Before defects: its uiUninit frees the menus.
     cases.extend(menus::cases());
     cases.extend(area::cases());
+    cases.extend(text::cases());
     cases.extend(defects::cases());
     cases.extend(mainloop::cases());
     cases.extend(controls::cases());

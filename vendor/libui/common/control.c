@@ -25,82 +25,9 @@ void *uiprivRealloc(void *p, size_t size)
 	return q;
 }
 
-/* The set of live controls, keyed by address.  Whether a pointer is a
- * control is decided here, never by reading the pointed-to memory, which
- * may already be freed.  Open addressing with linear probing; 0 marks an
- * empty slot.  Only the UI thread touches it. */
-static uintptr_t *live;
-static size_t liveCap, liveCount;
-
-static size_t slotOf(uintptr_t key, size_t cap)
-{
-	/* Allocations are aligned, so the low bits carry nothing; Fibonacci hashing spreads the rest. */
-	return (size_t) (((key >> 4) * (uintptr_t) 2654435761u) & (cap - 1));
-}
-
-static size_t findSlot(uintptr_t key)
-{
-	size_t i = slotOf(key, liveCap);
-
-	while (live[i] != 0 && live[i] != key)
-		i = (i + 1) & (liveCap - 1);
-	return i;
-}
-
-static void liveGrow(void)
-{
-	uintptr_t *old = live;
-	size_t oldCap = liveCap, i;
-
-	liveCap = liveCap ? liveCap * 2 : 64;
-	live = (uintptr_t *) uiprivAlloc(liveCap * sizeof (uintptr_t));
-	for (i = 0; i < oldCap; i++)
-		if (old[i] != 0)
-			live[findSlot(old[i])] = old[i];
-	free(old);
-}
-
-static void liveAdd(const uiControl *c)
-{
-	/* At most half full, so probe runs stay short. */
-	if (2 * (liveCount + 1) > liveCap)
-		liveGrow();
-	live[findSlot((uintptr_t) c)] = (uintptr_t) c;
-	liveCount++;
-}
-
-static int liveHas(const uiControl *c)
-{
-	if (c == NULL || liveCount == 0)
-		return 0;
-	return live[findSlot((uintptr_t) c)] != 0;
-}
-
-static void liveRemove(const uiControl *c)
-{
-	size_t i, j, home;
-
-	if (!liveHas(c))
-		return;
-	i = findSlot((uintptr_t) c);
-	live[i] = 0;
-	liveCount--;
-	/* Backward-shift deletion: move later members of the run into the hole
-	 * when their home slot does not lie cyclically in (i, j]. */
-	for (j = (i + 1) & (liveCap - 1); live[j] != 0; j = (j + 1) & (liveCap - 1)) {
-		home = slotOf(live[j], liveCap);
-		if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
-			live[i] = live[j];
-			live[j] = 0;
-			i = j;
-		}
-	}
-	if (liveCount == 0) {
-		free(live);
-		live = NULL;
-		liveCap = 0;
-	}
-}
+/* The live controls: whether a pointer is a control is decided here, never by reading the pointed-to
+ * memory, which may already be freed.  Only the UI thread touches it. */
+static uiprivPtrSet live;
 
 void *uiprivNewControl(size_t size, const uiprivControlVtable *vt, int visible)
 {
@@ -108,19 +35,19 @@ void *uiprivNewControl(size_t size, const uiprivControlVtable *vt, int visible)
 	c->vt = vt;
 	c->visible = visible;
 	c->enabled = 1;
-	liveAdd(c);
+	uiprivPtrSetAdd(&live, c);
 	return c;
 }
 
 void uiprivControlFree(uiControl *c)
 {
-	liveRemove(c);
+	uiprivPtrSetRemove(&live, c);
 	free(c);
 }
 
 int uiprivControlIs(const uiControl *c, const uiprivControlVtable *vt)
 {
-	if (!liveHas(c))
+	if (!uiprivPtrSetHas(&live, c))
 		return 0;
 	return vt == NULL || c->vt == vt;
 }
@@ -136,7 +63,7 @@ void *uiprivCheck(const void *p, const uiprivControlVtable *vt, const char *func
 		uiprivUserBug(func, "the control is NULL");
 		return NULL;
 	}
-	if (!liveHas(c)) {
+	if (!uiprivPtrSetHas(&live, c)) {
 		uiprivUserBug(func, "%p is not a live control (destroyed, or never one)", p);
 		return NULL;
 	}

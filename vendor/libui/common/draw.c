@@ -70,6 +70,11 @@ static liveContext *checkContext(uiDrawContext *c, const char *func)
 	return l;
 }
 
+int uiprivDrawContextLive(uiDrawContext *c, const char *func)
+{
+	return checkContext(c, func) != NULL;
+}
+
 static int colorOk(double r, double g, double b, double a, const char *func)
 {
 	return uiprivColorValid(r, g, b, a, func);

@@ -433,4 +433,98 @@ void uiprivOSDrawSave(uiDrawContext *c);
 /* Only called when a save is outstanding. */
 void uiprivOSDrawRestore(uiDrawContext *c);
 
+/* ---- Text (common/attribute.c, attrstr.c, graphemes.c, textlayout.c; windows|unix/textlayout.c) ---- */
+
+struct uiOpenTypeFeatures {
+	/* Tags as OpenType packs them ('a' in the high byte), in the order added. */
+	uint32_t *tags;
+	uint32_t *values;
+	size_t count, cap;
+	/* The set inside a Features attribute, which frees it; ForEach calls running on it. */
+	int attrOwned;
+	int iterating;
+};
+
+struct uiAttribute {
+	uiAttributeType type;
+	/* Held by strings' spans and layouts; the attribute goes with the last reference once the
+	 * user has given it away (userOwned 0). */
+	size_t refs;
+	int userOwned;
+	char *family;
+	double size;
+	uiTextWeight weight;
+	uiTextItalic italic;
+	uiTextStretch stretch;
+	/* Color, Background and UnderlineColor. */
+	double r, g, b, a;
+	uiUnderline underline;
+	uiUnderlineColor underlineColor;
+	uiOpenTypeFeatures *features;
+};
+
+/* An attribute on bytes [start, end) of a text. */
+typedef struct uiprivTextSpan {
+	uiAttribute *attr;
+	size_t start, end;
+} uiprivTextSpan;
+
+/* Whether size is a font size (finite, above 0, not huge) and the rest known values; else a user bug naming func. */
+int uiprivFontSizeValid(double size, const char *func);
+int uiprivFontStyleValid(uiTextWeight weight, uiTextItalic italic, uiTextStretch stretch, const char *func);
+
+void uiprivAttributeRetain(uiAttribute *a);
+void uiprivAttributeRelease(uiAttribute *a);
+/* a if it is a live attribute, else NULL after a user bug naming func. */
+uiAttribute *uiprivCheckAttribute(const uiAttribute *a, const char *func);
+
+struct uiAttributedString {
+	/* Valid UTF-8 of len bytes (at most uiTextLimit), NUL-terminated. */
+	char *text;
+	size_t len;
+	/* Non-empty spans within the text, by start then type; spans of one type never overlap. */
+	uiprivTextSpan *spans;
+	size_t nspans, cap;
+	/* Grapheme starts (uiprivGraphemeStarts), made when first asked for after a change; else NULL. */
+	size_t *graphemes;
+	size_t ngraphemes;
+	/* ForEach calls running on it. */
+	int iterating;
+};
+
+/* s if it is a live string, else NULL after a user bug naming func. */
+uiAttributedString *uiprivCheckAttributedString(const uiAttributedString *s, const char *func);
+
+/* The byte offsets where each grapheme of text (valid UTF-8, len bytes) starts, plus len at the end;
+ * *count gets the number of graphemes.  Free with free(). */
+size_t *uiprivGraphemeStarts(const char *text, size_t len, size_t *count);
+
+/* What a layout was made from, copied (the attributes retained), so the string may change after. */
+struct uiDrawTextLayout {
+	char *text;
+	size_t len;
+	uiprivTextSpan *spans;
+	size_t nspans;
+	char *family;
+	double size;
+	uiTextWeight weight;
+	uiTextItalic italic;
+	uiTextStretch stretch;
+	/* Negative: no wrapping. */
+	double width;
+	uiDrawTextAlign align;
+	/* The backend's layout. */
+	void *os;
+};
+
+/* Whether c is the context of a running Draw call; else a user bug naming func (draw.c). */
+int uiprivDrawContextLive(uiDrawContext *c, const char *func);
+
+/* Makes tl->os from the checked fields of tl; 0 if the platform cannot (the layout is then refused). */
+int uiprivOSTextLayoutMake(uiDrawTextLayout *tl);
+void uiprivOSTextLayoutFree(uiDrawTextLayout *tl);
+void uiprivOSTextLayoutExtents(uiDrawTextLayout *tl, double *width, double *height);
+/* Draws on a live context at finite x, y. */
+void uiprivOSDrawText(uiDrawContext *c, uiDrawTextLayout *tl, double x, double y);
+
 #endif

@@ -51,6 +51,16 @@ void uiprivUserBug(const char *func, const char *fmt, ...)
 #endif
 	;
 
+/* ptrset.c: a set of live objects by address (zero-initialised empty); only the UI thread uses one. */
+typedef struct uiprivPtrSet {
+	uintptr_t *slots;
+	size_t cap, count;
+} uiprivPtrSet;
+void uiprivPtrSetAdd(uiprivPtrSet *s, const void *p);
+/* Whether p is in s, without reading *p. */
+int uiprivPtrSetHas(const uiprivPtrSet *s, const void *p);
+void uiprivPtrSetRemove(uiprivPtrSet *s, const void *p);
+
 /* Allocates size zeroed bytes with vt filled in and registers the control as live; aborts when out of memory. */
 void *uiprivNewControl(size_t size, const uiprivControlVtable *vt, int visible);
 /* Unregisters and frees a control struct. */

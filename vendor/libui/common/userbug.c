@@ -62,6 +62,9 @@ static void format(line *l, const char *fmt, va_list ap)
 			putNumber(l, v < 0 ? (uintmax_t) 0 - (uintmax_t) v : (uintmax_t) v, v < 0, 10);
 			break;
 		}
+		case 'u':
+			putNumber(l, va_arg(ap, unsigned), 0, 10);
+			break;
 		case 'p':
 			put(l, "0x", 2);
 			putNumber(l, (uintmax_t) (uintptr_t) va_arg(ap, void *), 0, 16);

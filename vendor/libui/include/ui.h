@@ -764,6 +764,172 @@ _UI_EXTERN void uiDrawClip(uiDrawContext *c, uiDrawPath *path);
 _UI_EXTERN void uiDrawSave(uiDrawContext *c);
 _UI_EXTERN void uiDrawRestore(uiDrawContext *c);
 
+/* What a uiForEach callback returns: go on, or stop the iteration. */
+typedef unsigned int uiForEach;
+enum uiForEachValues {
+	uiForEachContinue,
+	uiForEachStop,
+};
+
+/* An attribute of a range of an attributed string: one font or colour property.  A new attribute
+ * belongs to the caller until it is given to uiAttributedStringSetAttribute, which takes it over for
+ * good (free it with uiFreeAttribute only if it was never given away).  The uiNew*Attribute functions
+ * return NULL, after a user bug, for values outside their documented range; the getters of the wrong
+ * type, or of a NULL or freed attribute, are user bugs returning 0, NULL or zeros. */
+typedef struct uiAttribute uiAttribute;
+
+/* Frees an attribute that was not given to a string (a given one is a user bug and stays). */
+_UI_EXTERN void uiFreeAttribute(uiAttribute *a);
+
+typedef unsigned int uiAttributeType;
+enum uiAttributeTypeValues {
+	uiAttributeTypeFamily,
+	uiAttributeTypeSize,
+	uiAttributeTypeWeight,
+	uiAttributeTypeItalic,
+	uiAttributeTypeStretch,
+	uiAttributeTypeColor,
+	uiAttributeTypeBackground,
+	uiAttributeTypeUnderline,
+	uiAttributeTypeUnderlineColor,
+	uiAttributeTypeFeatures,
+};
+
+_UI_EXTERN uiAttributeType uiAttributeGetType(const uiAttribute *a);
+/* A font family by name (UTF-8, cleaned as every string is). */
+_UI_EXTERN uiAttribute *uiNewFamilyAttribute(const char *family);
+/* The family; owned by the attribute. */
+_UI_EXTERN const char *uiAttributeFamily(const uiAttribute *a);
+/* A font size in points (finite, above 0, at most 10000). */
+_UI_EXTERN uiAttribute *uiNewSizeAttribute(double size);
+_UI_EXTERN double uiAttributeSize(const uiAttribute *a);
+/* A weight: uiTextWeightMinimum..uiTextWeightMaximum. */
+_UI_EXTERN uiAttribute *uiNewWeightAttribute(uiTextWeight weight);
+_UI_EXTERN uiTextWeight uiAttributeWeight(const uiAttribute *a);
+/* An italic style (a uiTextItalic value). */
+_UI_EXTERN uiAttribute *uiNewItalicAttribute(uiTextItalic italic);
+_UI_EXTERN uiTextItalic uiAttributeItalic(const uiAttribute *a);
+/* A width (a uiTextStretch value). */
+_UI_EXTERN uiAttribute *uiNewStretchAttribute(uiTextStretch stretch);
+_UI_EXTERN uiTextStretch uiAttributeStretch(const uiAttribute *a);
+/* The text colour, each component 0..1. */
+_UI_EXTERN uiAttribute *uiNewColorAttribute(double r, double g, double b, double a);
+/* The colour of a Color, Background or custom UnderlineColor attribute; NULL pointers are user bugs (the others are still filled). */
+_UI_EXTERN void uiAttributeColor(const uiAttribute *a, double *r, double *g, double *b, double *alpha);
+/* The colour behind the text, each component 0..1. */
+_UI_EXTERN uiAttribute *uiNewBackgroundAttribute(double r, double g, double b, double a);
+
+typedef unsigned int uiUnderline;
+enum uiUnderlineValues {
+	uiUnderlineNone,
+	uiUnderlineSingle,
+	uiUnderlineDouble,
+	/* The platform's mark for a misspelling: wavy on GTK, dotted on Windows. */
+	uiUnderlineSuggestion,
+};
+
+_UI_EXTERN uiAttribute *uiNewUnderlineAttribute(uiUnderline u);
+_UI_EXTERN uiUnderline uiAttributeUnderline(const uiAttribute *a);
+
+/* The underline's colour: Custom uses r, g, b, a (0..1); the others are the platform's colours for
+ * spelling and grammar mistakes and other marks, and ignore r, g, b, a. */
+typedef unsigned int uiUnderlineColor;
+enum uiUnderlineColorValues {
+	uiUnderlineColorCustom,
+	uiUnderlineColorSpelling,
+	uiUnderlineColorGrammar,
+	uiUnderlineColorAuxiliary,
+};
+
+_UI_EXTERN uiAttribute *uiNewUnderlineColorAttribute(uiUnderlineColor u, double r, double g, double b, double a);
+/* The kind and, for Custom, the colour (zeros otherwise); NULL pointers are user bugs. */
+_UI_EXTERN void uiAttributeUnderlineColor(const uiAttribute *a, uiUnderlineColor *u, double *r, double *g, double *b, double *alpha);
+
+/* A set of OpenType features: four-character tags (each char a printable ASCII character) with a value
+ * each (0 off, 1 on, more for alternates).  Free it with uiFreeOpenTypeFeatures. */
+typedef struct uiOpenTypeFeatures uiOpenTypeFeatures;
+
+/* Called for each feature, in the order added; return uiForEachStop to stop early. */
+typedef uiForEach (*uiOpenTypeFeaturesForEachFunc)(const uiOpenTypeFeatures *otf, char a, char b, char c, char d, uint32_t value, void *data);
+
+_UI_EXTERN uiOpenTypeFeatures *uiNewOpenTypeFeatures(void);
+_UI_EXTERN void uiFreeOpenTypeFeatures(uiOpenTypeFeatures *otf);
+/* A copy with the same features. */
+_UI_EXTERN uiOpenTypeFeatures *uiOpenTypeFeaturesClone(const uiOpenTypeFeatures *otf);
+/* Sets tag abcd to value (replacing an earlier value). */
+_UI_EXTERN void uiOpenTypeFeaturesAdd(uiOpenTypeFeatures *otf, char a, char b, char c, char d, uint32_t value);
+/* Removes tag abcd (nothing if absent). */
+_UI_EXTERN void uiOpenTypeFeaturesRemove(uiOpenTypeFeatures *otf, char a, char b, char c, char d);
+/* Nonzero, with *value set, if tag abcd is in the set; 0 (value untouched) if not. */
+_UI_EXTERN int uiOpenTypeFeaturesGet(const uiOpenTypeFeatures *otf, char a, char b, char c, char d, uint32_t *value);
+/* Calls f for each feature; f must not change otf. */
+_UI_EXTERN void uiOpenTypeFeaturesForEach(const uiOpenTypeFeatures *otf, uiOpenTypeFeaturesForEachFunc f, void *data);
+/* An attribute with a copy of otf (the caller keeps otf). */
+_UI_EXTERN uiAttribute *uiNewFeaturesAttribute(const uiOpenTypeFeatures *otf);
+/* The attribute's own set; owned by the attribute. */
+_UI_EXTERN const uiOpenTypeFeatures *uiAttributeFeatures(const uiAttribute *a);
+
+/* UTF-8 text with attributes on byte ranges [start, end).  Byte positions must lie on character
+ * boundaries and within the text (else a user bug, the call ignored); text is cleaned as every
+ * string is and kept within uiTextLimit bytes (longer additions are cut at a whole character). */
+typedef struct uiAttributedString uiAttributedString;
+
+/* Called for each run of one attribute, in order of start; return uiForEachStop to stop early.  The
+ * attribute belongs to the string; f must not change s. */
+typedef uiForEach (*uiAttributedStringForEachAttributeFunc)(const uiAttributedString *s, const uiAttribute *a, size_t start, size_t end, void *data);
+
+_UI_EXTERN uiAttributedString *uiNewAttributedString(const char *initialString);
+/* Frees s and every attribute it holds. */
+_UI_EXTERN void uiFreeAttributedString(uiAttributedString *s);
+/* The text; owned by s, valid until s changes. */
+_UI_EXTERN const char *uiAttributedStringString(const uiAttributedString *s);
+/* The text's length in bytes. */
+_UI_EXTERN size_t uiAttributedStringLen(const uiAttributedString *s);
+_UI_EXTERN void uiAttributedStringAppendUnattributed(uiAttributedString *s, const char *str);
+/* Inserts str at byte at with no attributes: an attribute around at is split around the new text. */
+_UI_EXTERN void uiAttributedStringInsertAtUnattributed(uiAttributedString *s, const char *str, size_t at);
+/* Removes bytes [start, end); attributes shrink with the text, and vanish when empty. */
+_UI_EXTERN void uiAttributedStringDelete(uiAttributedString *s, size_t start, size_t end);
+/* Gives a to s for [start, end): it replaces attributes of the same type there.  s owns a from now on. */
+_UI_EXTERN void uiAttributedStringSetAttribute(uiAttributedString *s, uiAttribute *a, size_t start, size_t end);
+_UI_EXTERN void uiAttributedStringForEachAttribute(const uiAttributedString *s, uiAttributedStringForEachAttributeFunc f, void *data);
+/* Graphemes are what a reader sees as one character (a base with its combining marks, an emoji with
+ * its modifiers and joiners, a flag, a Hangul syllable, CR LF), by Unicode's extended grapheme clusters. */
+_UI_EXTERN size_t uiAttributedStringNumGraphemes(uiAttributedString *s);
+/* The grapheme holding byte pos (0..length; the length gives the number of graphemes). */
+_UI_EXTERN size_t uiAttributedStringByteIndexToGrapheme(uiAttributedString *s, size_t pos);
+/* Where grapheme pos starts (0..number of graphemes; that number gives the length). */
+_UI_EXTERN size_t uiAttributedStringGraphemeToByteIndex(uiAttributedString *s, size_t pos);
+
+/* Text laid out in lines for drawing, fixed when made (the string may change or go afterwards). */
+typedef struct uiDrawTextLayout uiDrawTextLayout;
+
+typedef unsigned int uiDrawTextAlign;
+enum uiDrawTextAlignValues {
+	uiDrawTextAlignLeft,
+	uiDrawTextAlignCenter,
+	uiDrawTextAlignRight,
+};
+
+/* String: the text; DefaultFont: the font where no attribute says otherwise (Family non-empty, Size
+ * above 0); Width: where lines wrap, in pixels (negative: never); Align: of each line within Width. */
+typedef struct uiDrawTextLayoutParams uiDrawTextLayoutParams;
+
+struct uiDrawTextLayoutParams {
+	uiAttributedString *String;
+	uiFontDescriptor *DefaultFont;
+	double Width;
+	uiDrawTextAlign Align;
+};
+
+/* A new layout, or NULL after a user bug for bad parameters. */
+_UI_EXTERN uiDrawTextLayout *uiDrawNewTextLayout(uiDrawTextLayoutParams *params);
+_UI_EXTERN void uiDrawFreeTextLayout(uiDrawTextLayout *tl);
+/* Draws tl with its top left corner at (x, y), in the current transform and clip. */
+_UI_EXTERN void uiDrawText(uiDrawContext *c, uiDrawTextLayout *tl, double x, double y);
+/* The size the text takes (the widest line, and all lines' height); NULL pointers are user bugs. */
+_UI_EXTERN void uiDrawTextLayoutExtents(uiDrawTextLayout *tl, double *width, double *height);
+
 /* A control that the program draws itself, through a uiAreaHandler.  The
  * handler must stay valid while the area lives; a NULL handler is a user
  * bug, a NULL function in it is skipped (KeyEvent then handles nothing). */
@@ -907,12 +1073,10 @@ struct uiAreaKeyEvent {
 };
 
 /* Not provided yet (so a program using them fails to compile, never to link
- * or run): attributed strings and text layout (uiAttributedString, the
- * attributes, uiOpenTypeFeatures, uiForEach, uiDrawTextLayout, uiDrawText,
- * uiFreeAttribute), uiTable, uiImage.  Custom
- * controls (uiAllocControl, uiFreeControl, the fields of struct uiControl)
- * are not provided either: they need libui-ng's per-platform headers, so
- * struct uiControl stays opaque here. */
+ * or run): uiTable, uiImage.  Custom controls (uiAllocControl,
+ * uiFreeControl, the fields of struct uiControl) are not provided either:
+ * they need libui-ng's per-platform headers, so struct uiControl stays
+ * opaque here. */
 
 #ifdef __cplusplus
 }

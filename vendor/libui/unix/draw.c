@@ -128,3 +128,13 @@ void uiprivOSDrawRestore(uiDrawContext *c)
 {
 	cairo_restore(c->cr);
 }
+
+void uiprivOSDrawText(uiDrawContext *c, uiDrawTextLayout *tl, double x, double y)
+{
+	cairo_save(c->cr);
+	/* Black where no colour attribute says otherwise, as in libui-ng. */
+	cairo_set_source_rgb(c->cr, 0, 0, 0);
+	cairo_move_to(c->cr, x, y);
+	pango_cairo_show_layout(c->cr, (PangoLayout *) tl->os);
+	cairo_restore(c->cr);
+}

@@ -68,6 +68,7 @@ void uiprivDrawUninit(void)
 	factory = NULL;
 	factoryFailed = 0;
 	uiprivGdipShutdown();
+	uiprivTextUninit();
 }
 
 void uiprivAreaRendererInit(uiprivAreaRenderer *r)
@@ -516,4 +517,36 @@ void uiprivOSDrawRestore(uiDrawContext *c)
 	}
 	c->transform = s->transform;
 	ID2D1RenderTarget_SetTransform(c->rt, &c->transform);
+}
+
+void uiprivDrawCurrentTransform(uiDrawContext *c, FLOAT *m11, FLOAT *m12, FLOAT *m21, FLOAT *m22, FLOAT *dx, FLOAT *dy)
+{
+	D2D1_MATRIX_3X2_F m;
+
+	identity(&m, 0, 0);
+	if (c->gdip == NULL)
+		m = c->transform;
+	*m11 = m._11;
+	*m12 = m._12;
+	*m21 = m._21;
+	*m22 = m._22;
+	*dx = m._31;
+	*dy = m._32;
+}
+
+int uiprivDrawGlyphRun(uiDrawContext *c, FLOAT x, FLOAT y, int mode, const void *run, const double rgba[4])
+{
+	D2D1_COLOR_F color = colorF(rgba[0], rgba[1], rgba[2], rgba[3]);
+	ID2D1SolidColorBrush *brush = NULL;
+	D2D1_POINT_2F origin;
+
+	if (c->gdip != NULL)
+		return 0;
+	if (FAILED(ID2D1RenderTarget_CreateSolidColorBrush(c->rt, &color, NULL, &brush)))
+		return 1;
+	origin.x = x;
+	origin.y = y;
+	ID2D1RenderTarget_DrawGlyphRun(c->rt, origin, (const DWRITE_GLYPH_RUN *) run, (ID2D1Brush *) brush, (DWRITE_MEASURING_MODE) mode);
+	ID2D1SolidColorBrush_Release(brush);
+	return 1;
 }

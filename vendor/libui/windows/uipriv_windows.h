@@ -143,6 +143,14 @@ void uiprivAreaRender(uiprivAreaRenderer *r, uiArea *a, uiAreaHandler *ah, HWND 
 void uiprivDrawUninit(void);
 void uiprivAreaUninit(void);
 
+/* The current transform of a live context, as DirectWrite's renderer asks for it (GDI+: identity). */
+void uiprivDrawCurrentTransform(uiDrawContext *c, FLOAT *m11, FLOAT *m12, FLOAT *m21, FLOAT *m22, FLOAT *dx, FLOAT *dy);
+/* Draws a DWRITE_GLYPH_RUN (run) with its baseline origin at (x, y) in colour rgba through Direct2D
+ * (mode: its DWRITE_MEASURING_MODE); 0 when c draws through GDI+, which cannot. */
+int uiprivDrawGlyphRun(uiDrawContext *c, FLOAT x, FLOAT y, int mode, const void *run, const double rgba[4]);
+/* textlayout.c: releases the DirectWrite factory (uiprivDrawUninit). */
+void uiprivTextUninit(void);
+
 /* gdiplus.c: the GDI+ flat API (gdiplus.dll, loaded on first use) behind the same steps as Direct2D. */
 typedef struct uiprivGdipContext uiprivGdipContext;
 /* Starts GDI+ if needed and makes a context drawing on dc; NULL if GDI+ is missing. */

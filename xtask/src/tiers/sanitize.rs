@@ -44,7 +44,7 @@ pub fn sanitize() -> Result<(), String> {
     let queue_race = out.join("queue_race");
     let mut build = clang(&libui, &["-fsanitize=thread", "-pthread"]);
     build
-        .args(["queue.c", "control.c", "userbug.c"].map(|f| common.join(f)))
+        .args(["queue.c", "control.c", "ptrset.c", "userbug.c"].map(|f| common.join(f)))
         .arg(tests.join("queue_race.c"))
         .arg("-o")
         .arg(&queue_race);
