@@ -72,6 +72,9 @@ const END: sys::tray_menu = sys::tray_menu {
     cb: None,
     context: null_mut(),
     submenu: null_mut(),
+    radio: 0,
+    icons: null(),
+    icon_count: 0,
 };
 
 pub(crate) fn c_string(s: &str) -> Result<CString, Error> {
@@ -95,6 +98,12 @@ impl Built {
                 icon_height: 0,
                 cb: None,
                 context: null_mut(),
+                icons: null(),
+                icon_count: 0,
+                attention: 0,
+                attention_icons: null(),
+                attention_icon_count: 0,
+                event_cb: None,
             }),
             lists: Vec::new(),
             strings: Vec::new(),

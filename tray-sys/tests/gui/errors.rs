@@ -11,6 +11,7 @@ use zt_tray_sys::*;
 extern "C" {
     fn trayp_utf8_to_utf16(s: *const c_char, out: *mut u16, cap: usize) -> usize;
     fn trayp_utf8_valid(s: *const c_char) -> i32;
+    fn trayp_check_tray(tray: *const tray, items: *mut i32) -> i32;
 }
 
 pub fn cases() -> Vec<Case> {
@@ -20,6 +21,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "invalid_utf8", needs_display: false, run: invalid_utf8 },
         Case { name: "missing_or_bad_icon", needs_display: false, run: bad_icon },
         Case { name: "menu_limits", needs_display: false, run: menu_limits },
+        Case { name: "bad_image_lists", needs_display: false, run: bad_image_lists },
         Case { name: "notify_arguments", needs_display: false, run: notify_arguments },
         Case { name: "strerror", needs_display: false, run: strerror },
         Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
@@ -29,6 +31,39 @@ pub fn cases() -> Vec<Case> {
         #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "dragonfly"))]
         Case { name: "init_off_the_main_thread", needs_display: false, run: init_off_the_main_thread },
     ]
+}
+
+/// The image lists (icons, attention icons, menu icons) reject what they cannot show,
+/// before anything reaches the platform.
+fn bad_image_lists() -> Result<(), String> {
+    let ok = image(16, 16, [1, 2, 3, 255]);
+    let no_pixels = tray_image { rgba: std::ptr::null(), ..ok };
+    let one = images(vec![ok]).0;
+    let cases: Vec<(&str, (*const tray_image, i32), i32)> = vec![
+        ("NULL list with a count", (std::ptr::null(), 2), TRAY_ERR_NULL),
+        ("list with count 0", (one, 0), TRAY_ERR_ICON),
+        ("negative count", (one, -1), TRAY_ERR_ICON),
+        ("17 sizes", images(vec![ok; 17]), TRAY_ERR_ICON),
+        ("NULL pixels", images(vec![ok, no_pixels]), TRAY_ERR_NULL),
+        ("zero width", images(vec![tray_image { width: 0, ..ok }]), TRAY_ERR_ICON),
+        ("negative height", images(vec![tray_image { height: -4, ..ok }]), TRAY_ERR_ICON),
+        ("too large", images(vec![tray_image { width: TRAY_MAX_ICON_SIZE + 1, ..ok }]), TRAY_ERR_ICON),
+    ];
+    for (what, (list, count), want) in cases {
+        let t = pixel_tray("x", sample_menu());
+        (t.icons, t.icon_count) = (list, count);
+        unsafe { expect(&format!("icons: {what}"), tray_init(t), want)? };
+        let t = pixel_tray("x", sample_menu());
+        (t.attention_icons, t.attention_icon_count) = (list, count);
+        unsafe { expect(&format!("attention icons: {what}"), tray_init(t), want)? };
+        let deep = menu(vec![tray_menu { icons: list, icon_count: count, ..item("bad icon", 1) }]);
+        let t = pixel_tray("x", menu(vec![item("fine", 2), tray_menu { submenu: deep, ..item("sub", 0) }]));
+        unsafe { expect(&format!("menu icon: {what}"), tray_init(t), want)? };
+    }
+    // icons needs no icon or icon_rgba beside it.
+    let t = pixel_tray("x", std::ptr::null_mut());
+    (t.icon_rgba, t.icons, t.icon_count) = (std::ptr::null(), one, 1);
+    unsafe { expect("icons alone", trayp_check_tray(t, &mut 0), OK) }
 }
 
 fn null_tray() -> Result<(), String> {

@@ -16,6 +16,10 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_bad_dbus_input", needs_display: true, run: bad_input },
         Case { name: "linux_watcher_restart_reregisters", needs_display: true, run: watcher_restart },
         Case { name: "linux_watcher_100_restarts_no_leak", needs_display: true, run: restart_leak },
+        Case { name: "linux_icon_events_reach_event_cb", needs_display: true, run: icon_events },
+        Case { name: "linux_every_given_icon_size_sent", needs_display: true, run: given_sizes },
+        Case { name: "linux_attention_status_and_pixmaps", needs_display: true, run: attention },
+        Case { name: "linux_radio_items_and_menu_icons", needs_display: true, run: radio_and_icons },
     ]
 }
 
@@ -297,4 +301,116 @@ fn restart_leak() -> Result<(), String> {
     })();
     let _ = watcher(true);
     result
+}
+
+/// Activate, SecondaryActivate and Scroll each reach event_cb with their details; cb is
+/// not called once event_cb is set.
+fn icon_events() -> Result<(), String> {
+    reset_calls();
+    take_events();
+    let t = pixel_tray("Events", sample_menu());
+    t.cb = None;
+    t.event_cb = Some(record_event);
+    let sni = init_and_find(t)?;
+    ensure(!bool_property(&sni, "ItemIsMenu")?, "ItemIsMenu with only event_cb")?;
+    let xy = || unsafe { g_variant_new(c("(ii)").as_ptr(), 5 as c_int, 6 as c_int) };
+    let scroll = |d: i32, o: &str| unsafe { g_variant_new(c("(is)").as_ptr(), d, c(o).as_ptr()) };
+    item_method(&sni, "Activate", xy())?;
+    item_method(&sni, "SecondaryActivate", xy())?;
+    item_method(&sni, "Scroll", scroll(120, "horizontal"))?;
+    item_method(&sni, "Scroll", scroll(-3, "vertical"))?;
+    let mut got = Vec::new();
+    pump_until(Duration::from_secs(5), || {
+        got.extend(take_events());
+        got.len() >= 4
+    });
+    let want = [
+        (TRAY_EVENT_ACTIVATE, 0, 0, 77),
+        (TRAY_EVENT_SECONDARY, 0, 0, 77),
+        (TRAY_EVENT_SCROLL, 120, 1, 77),
+        (TRAY_EVENT_SCROLL, -3, 0, 77),
+    ];
+    ensure(got == want, format!("events {got:?}"))?;
+    // With both set, cb stays quiet: event_cb has the click.
+    let both = pixel_tray("Events", sample_menu());
+    both.event_cb = Some(record_event);
+    expect("update", unsafe { tray_update(both) }, OK)?;
+    item_method(&sni, "Activate", xy())?;
+    ensure(pump_until(Duration::from_secs(5), || !EVENTS.lock().unwrap().is_empty()), "no event after update")?;
+    pump_for(Duration::from_millis(100));
+    ensure(tray_calls().0 == 0, format!("cb ran next to event_cb {:?}", tray_calls()))
+}
+
+/// Given sizes travel as given: no extra resized copies, each in ARGB network order.
+fn given_sizes() -> Result<(), String> {
+    let t = pixel_tray("Given sizes", sample_menu());
+    (t.icons, t.icon_count) = three_sizes();
+    // icons wins over icon_rgba.
+    let sni = init_and_find(t)?;
+    let maps = sni.pixmaps("IconPixmap")?;
+    let got: Vec<(i32, i32, [u8; 4])> = maps.iter().map(|m| (m.0, m.1, [m.2[0], m.2[1], m.2[2], m.2[3]])).collect();
+    let want =
+        [(16, 16, argb([255, 0, 0, 255])), (32, 32, argb([0, 255, 0, 255])), (48, 48, argb([0, 0, 255, 255]))];
+    ensure(got == want, format!("sizes {got:?}"))?;
+    for (w, h, bytes) in &maps {
+        ensure(bytes.len() == (w * h * 4) as usize, format!("{w}x{h} has {} bytes", bytes.len()))?;
+    }
+    ensure(sni.string_property("IconName")?.is_empty(), "IconName next to pixels")
+}
+
+/// attention flips Status to NeedsAttention and exports the attention sizes.
+fn attention() -> Result<(), String> {
+    let t = pixel_tray("Attention", sample_menu());
+    t.attention = 1;
+    (t.attention_icons, t.attention_icon_count) =
+        images(vec![image(22, 22, [1, 2, 3, 255]), image(44, 44, [4, 5, 6, 128])]);
+    let sni = init_and_find(t)?;
+    ensure(sni.string_property("Status")? == "NeedsAttention", "Status with attention")?;
+    let maps = sni.pixmaps("AttentionIconPixmap")?;
+    let got: Vec<(i32, i32, [u8; 4])> = maps.iter().map(|m| (m.0, m.1, [m.2[0], m.2[1], m.2[2], m.2[3]])).collect();
+    ensure(got == [(22, 22, argb([1, 2, 3, 255])), (44, 44, argb([4, 5, 6, 128]))], format!("attention {got:?}"))?;
+    // The normal icon is untouched by attention.
+    ensure(sni.pixmaps("IconPixmap")?[0].0 == 16, "IconPixmap changed")?;
+    expect("calm update", unsafe { tray_update(pixel_tray("Attention", sample_menu())) }, OK)?;
+    ensure(sni.string_property("Status")? == "Active", "Status after attention ends")?;
+    ensure(sni.pixmaps("AttentionIconPixmap")?.is_empty(), "attention pixmaps left behind")
+}
+
+/// Width and height from a PNG's IHDR chunk, after checking the signature.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    if png.len() < 24 || png[..8] != [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a] || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&png[16..20]), be(&png[20..24])))
+}
+
+fn radio_and_icons() -> Result<(), String> {
+    reset_calls();
+    let sni = init_and_find(pixel_tray("Radio", radio_icon_menu()))?;
+    let l = sni.layout()?;
+    let n = |label: &str| l.find(label).cloned().ok_or(format!("no {label}"));
+    let (a, b, icon, plain) = (n("Radio A")?, n("Radio B")?, n("With icon")?, n("Plain")?);
+    ensure(a.toggle_type == "radio" && a.toggle_state == Some(0), format!("{a:?}"))?;
+    ensure(b.toggle_type == "radio" && b.toggle_state == Some(1), format!("{b:?}"))?;
+    // Of 16, 32 and 48, the 16 pixel image is sent (hosts draw menu icons at about 16).
+    ensure(png_size(&icon.icon) == Some((16, 16)), format!("icon-data {:?}", &icon.icon[..icon.icon.len().min(24)]))?;
+    ensure(plain.icon.is_empty() && plain.toggle_type.is_empty(), format!("{plain:?}"))?;
+    // Choosing a radio item runs its callback; the app moves the mark.
+    sni.click(a.id)?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 == 1), "radio item ran nothing")?;
+    ensure(item_calls().1 == 21, format!("context {:?}", item_calls()))?;
+    // Same shape, mark moved and icon dropped: same ids, new states.
+    let moved = menu(vec![
+        tray_menu { radio: 1, checked: 1, ..item("Radio A", 21) },
+        tray_menu { radio: 1, ..item("Radio B", 22) },
+        item("With icon", 23),
+        item("Plain", 24),
+    ]);
+    expect("update", unsafe { tray_update(pixel_tray("Radio", moved)) }, OK)?;
+    let l2 = sni.layout()?;
+    let m = |label: &str| l2.find(label).cloned().ok_or(format!("no {label}"));
+    ensure(m("Radio A")?.id == a.id && m("Radio A")?.toggle_state == Some(1), "Radio A after update")?;
+    ensure(m("Radio B")?.toggle_state == Some(0), "Radio B after update")?;
+    ensure(m("With icon")?.icon.is_empty(), "icon-data after the icon was dropped")
 }

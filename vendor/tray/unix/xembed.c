@@ -33,9 +33,12 @@ static GtkWidget *build_menu(struct tray_menu *m) {
     if (trayp_is_separator(m)) {
       item = gtk_separator_menu_item_new();
     } else {
-      item = m->checkbox ? gtk_check_menu_item_new_with_label(m->text) : gtk_menu_item_new_with_label(m->text);
-      if (m->checkbox) /* before connecting: set_active emits "activate" */
+      int check = m->checkbox || m->radio;
+      item = check ? gtk_check_menu_item_new_with_label(m->text) : gtk_menu_item_new_with_label(m->text);
+      if (check) { /* before connecting: set_active emits "activate" */
+        gtk_check_menu_item_set_draw_as_radio(GTK_CHECK_MENU_ITEM(item), m->radio != 0);
         gtk_check_menu_item_set_active(GTK_CHECK_MENU_ITEM(item), m->checked != 0);
+      }
       gtk_widget_set_sensitive(item, m->disabled == 0);
       if (m->submenu != NULL) {
         gtk_menu_item_set_submenu(GTK_MENU_ITEM(item), build_menu(m->submenu));
@@ -70,12 +73,41 @@ static void popup(void) {
 static void on_activate(GtkStatusIcon *icon, gpointer data) {
   (void)icon;
   (void)data;
-  if (!trayp_live() || X.tray == NULL)
-    return;
-  if (X.tray->cb != NULL)
-    X.tray->cb(X.tray);
-  else
+  if (trayp_live() && X.tray != NULL && !trayp_icon_event(X.tray, TRAY_EVENT_ACTIVATE, 0, 0))
     popup();
+}
+
+/* Middle click; GtkStatusIcon reports left and right clicks as activate and popup-menu. */
+static gboolean on_button(GtkStatusIcon *icon, GdkEventButton *ev, gpointer data) {
+  (void)icon;
+  (void)data;
+  if (ev->button != 2 || !trayp_live() || X.tray == NULL)
+    return FALSE;
+  trayp_icon_event(X.tray, TRAY_EVENT_SECONDARY, 0, 0);
+  return TRUE;
+}
+
+/* One wheel notch is 120, as Windows and most StatusNotifierItem hosts count it. */
+static gboolean on_scroll(GtkStatusIcon *icon, GdkEventScroll *ev, gpointer data) {
+  int delta = 0, horizontal = 0;
+  (void)icon;
+  (void)data;
+  if (!trayp_live() || X.tray == NULL)
+    return FALSE;
+  switch (ev->direction) {
+  case GDK_SCROLL_UP: delta = -120; break;
+  case GDK_SCROLL_DOWN: delta = 120; break;
+  case GDK_SCROLL_LEFT: delta = -120; horizontal = 1; break;
+  case GDK_SCROLL_RIGHT: delta = 120; horizontal = 1; break;
+  case GDK_SCROLL_SMOOTH:
+    horizontal = ev->delta_x != 0 && ev->delta_y == 0;
+    delta = (int)((horizontal ? ev->delta_x : ev->delta_y) * 120);
+    break;
+  default: return FALSE;
+  }
+  if (delta != 0)
+    trayp_icon_event(X.tray, TRAY_EVENT_SCROLL, delta, horizontal);
+  return TRUE;
 }
 
 static void on_popup_menu(GtkStatusIcon *icon, guint button, guint time, gpointer data) {
@@ -87,14 +119,23 @@ static void on_popup_menu(GtkStatusIcon *icon, guint button, guint time, gpointe
     popup();
 }
 
+static void set_pixels(const unsigned char *rgba, int w, int h) {
+  GBytes *bytes = g_bytes_new(rgba, (gsize)w * (gsize)h * 4);
+  GdkPixbuf *pb = gdk_pixbuf_new_from_bytes(bytes, GDK_COLORSPACE_RGB, TRUE, 8, w, h, w * 4);
+  gtk_status_icon_set_from_pixbuf(X.icon, pb);
+  g_object_unref(pb);
+  g_bytes_unref(bytes);
+}
+
+/* An X tray has no attention state of its own: the attention icon takes the icon's place. */
 static void set_image(const struct tray *tray) {
-  if (tray->icon_rgba != NULL) {
-    GBytes *bytes = g_bytes_new(tray->icon_rgba, (gsize)tray->icon_width * (gsize)tray->icon_height * 4);
-    GdkPixbuf *pb = gdk_pixbuf_new_from_bytes(bytes, GDK_COLORSPACE_RGB, TRUE, 8, tray->icon_width,
-                                              tray->icon_height, tray->icon_width * 4);
-    gtk_status_icon_set_from_pixbuf(X.icon, pb);
-    g_object_unref(pb);
-    g_bytes_unref(bytes);
+  int count, size = gtk_status_icon_get_size(X.icon);
+  const struct tray_image *images = trayp_shown_images(tray, &count);
+  if (images != NULL) {
+    const struct tray_image *im = trayp_image_pick(images, count, size > 0 ? size : 22);
+    set_pixels(im->rgba, im->width, im->height);
+  } else if (tray->icon_rgba != NULL) {
+    set_pixels(tray->icon_rgba, tray->icon_width, tray->icon_height);
   } else if (trayp_icon_is_file(tray)) {
     gtk_status_icon_set_from_file(X.icon, tray->icon);
   } else {
@@ -111,6 +152,8 @@ int trayp_xembed_show(struct tray *tray) {
     X.icon = gtk_status_icon_new();
     g_signal_connect(X.icon, "activate", G_CALLBACK(on_activate), NULL);
     g_signal_connect(X.icon, "popup-menu", G_CALLBACK(on_popup_menu), NULL);
+    g_signal_connect(X.icon, "button-release-event", G_CALLBACK(on_button), NULL);
+    g_signal_connect(X.icon, "scroll-event", G_CALLBACK(on_scroll), NULL);
   }
   set_image(tray);
   gtk_status_icon_set_tooltip_text(X.icon, tip);
