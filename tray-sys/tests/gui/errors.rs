@@ -12,6 +12,7 @@ extern "C" {
     fn trayp_utf8_to_utf16(s: *const c_char, out: *mut u16, cap: usize) -> usize;
     fn trayp_utf8_valid(s: *const c_char) -> i32;
     fn trayp_check_tray(tray: *const tray, items: *mut i32) -> i32;
+    fn trayp_image_pick(images: *const tray_image, count: i32, size: i32) -> *const tray_image;
 }
 
 pub fn cases() -> Vec<Case> {
@@ -22,6 +23,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "missing_or_bad_icon", needs_display: false, run: bad_icon },
         Case { name: "menu_limits", needs_display: false, run: menu_limits },
         Case { name: "bad_image_lists", needs_display: false, run: bad_image_lists },
+        Case { name: "image_pick_rule", needs_display: false, run: image_pick },
         Case { name: "notify_arguments", needs_display: false, run: notify_arguments },
         Case { name: "strerror", needs_display: false, run: strerror },
         Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
@@ -64,6 +66,20 @@ fn bad_image_lists() -> Result<(), String> {
     let t = pixel_tray("x", std::ptr::null_mut());
     (t.icon_rgba, t.icons, t.icon_count) = (std::ptr::null(), one, 1);
     unsafe { expect("icons alone", trayp_check_tray(t, &mut 0), OK) }
+}
+
+/// The size an icon list shows at a given pixel size (Win32 tray and menu icons, the XEmbed
+/// fallback, dbusmenu icon-data): the smallest at least that large, else the largest.
+fn image_pick() -> Result<(), String> {
+    // Out of order on purpose, with one wide image: its longer side counts.
+    let list = [image(32, 32, [0; 4]), image(16, 16, [0; 4]), image(48, 20, [0; 4]), image(24, 24, [0; 4])];
+    for (size, want) in
+        [(1, 16), (16, 16), (17, 24), (20, 24), (24, 24), (25, 32), (33, 48), (48, 48), (64, 48), (96, 48)]
+    {
+        let got = unsafe { *trayp_image_pick(list.as_ptr(), list.len() as i32, size) };
+        ensure(got.width == want, format!("at {size} px picked {}x{}, want width {want}", got.width, got.height))?;
+    }
+    Ok(())
 }
 
 fn null_tray() -> Result<(), String> {

@@ -349,8 +349,7 @@ fn given_sizes() -> Result<(), String> {
     let sni = init_and_find(t)?;
     let maps = sni.pixmaps("IconPixmap")?;
     let got: Vec<(i32, i32, [u8; 4])> = maps.iter().map(|m| (m.0, m.1, [m.2[0], m.2[1], m.2[2], m.2[3]])).collect();
-    let want =
-        [(16, 16, argb([255, 0, 0, 255])), (32, 32, argb([0, 255, 0, 255])), (48, 48, argb([0, 0, 255, 255]))];
+    let want = [(16, 16, argb([255, 0, 0, 255])), (32, 32, argb([0, 255, 0, 255])), (48, 48, argb([0, 0, 255, 255]))];
     ensure(got == want, format!("sizes {got:?}"))?;
     for (w, h, bytes) in &maps {
         ensure(bytes.len() == (w * h * 4) as usize, format!("{w}x{h} has {} bytes", bytes.len()))?;
