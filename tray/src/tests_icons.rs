@@ -16,7 +16,10 @@ fn square(side: u32, rgba: [u8; 4]) -> Icon {
     Icon::from_rgba(rgba.repeat((side * side) as usize), side, side).unwrap()
 }
 
-fn recorder() -> (Rc<RefCell<Vec<Event<Act>>>>, Rc<Dispatch<Act>>) {
+/// The events a recording handler saw.
+type Seen = Rc<RefCell<Vec<Event<Act>>>>;
+
+fn recorder() -> (Seen, Rc<Dispatch<Act>>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
     (seen, Dispatch::new(Box::new(move |e| s.borrow_mut().push(e))))
