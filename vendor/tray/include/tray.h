@@ -18,8 +18,9 @@
  * Running inside a main loop you do not own (e.g. libui's): do not call tray_loop.
  * On Windows the library's hidden window (class "TrayMessageWindow") is served by any
  * GetMessage/DispatchMessage loop on the thread; on Linux everything is dispatched by
- * the GLib default main context. Nothing needs polling. On Linux GTK is initialised only
- * when the XEmbed fallback is shown. */
+ * the GLib default main context. Nothing needs polling. On Linux GTK is loaded (it is not
+ * linked) and initialised only when the XEmbed fallback is shown; the fallback needs
+ * libgtk-3.so.0 at run time. */
 #ifndef TRAY_H
 #define TRAY_H
 

@@ -1,7 +1,7 @@
 /* Private to the Linux/BSD backend: the StatusNotifierItem (sni.c) with its dbusmenu
  * (dbusmenu.c), the pixels it exports (icon.c), the XEmbed fallback for trays without a
  * StatusNotifierWatcher (xembed.c) and desktop notifications (notify.c). All of it runs on
- * the GLib default main context; GTK is initialised only when the fallback is shown. */
+ * the GLib default main context; GTK is loaded and initialised only when the fallback is shown. */
 #ifndef TRAYP_UNIX_H
 #define TRAYP_UNIX_H
 

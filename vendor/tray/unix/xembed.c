@@ -1,14 +1,77 @@
 /* The fallback for X trays without a StatusNotifierWatcher (trayer, stalonetray): a
  * GtkStatusIcon, which docks through the XEmbed system-tray protocol, with a GtkMenu.
- * GtkStatusIcon is deprecated, but it is GTK 3's only XEmbed tray icon. GTK is
- * initialised here, the first time the fallback is needed. */
+ * GtkStatusIcon is deprecated, but it is GTK 3's only XEmbed tray icon.
+ *
+ * GTK is loaded (GModule) and initialised here, the first time the fallback is needed:
+ * the library links only GIO and gdk-pixbuf, so a tray shown by a panel never maps GTK.
+ * gtk.h supplies the types alone; every GTK function is called through G below, and the
+ * GTK_* cast macros are not used, because they call the type functions by name. */
 #include <string.h>
 
+#include <gmodule.h>
 #include <gtk/gtk.h>
 
 #include "trayp_unix.h"
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+#define GTK_LIBRARY "libgtk-3.so.0"
+
+/* Every GTK function the fallback calls: return type, name, parameters. */
+#define GTK_FUNCTIONS(X)                                                                   \
+  X(gboolean, gtk_init_check, (int *, char ***))                                           \
+  X(GtkStatusIcon *, gtk_status_icon_new, (void))                                          \
+  X(void, gtk_status_icon_set_from_pixbuf, (GtkStatusIcon *, GdkPixbuf *))                 \
+  X(void, gtk_status_icon_set_from_file, (GtkStatusIcon *, const gchar *))                 \
+  X(void, gtk_status_icon_set_from_icon_name, (GtkStatusIcon *, const gchar *))            \
+  X(void, gtk_status_icon_set_tooltip_text, (GtkStatusIcon *, const gchar *))              \
+  X(void, gtk_status_icon_set_title, (GtkStatusIcon *, const gchar *))                     \
+  X(void, gtk_status_icon_set_visible, (GtkStatusIcon *, gboolean))                        \
+  X(gint, gtk_status_icon_get_size, (GtkStatusIcon *))                                     \
+  X(GtkWidget *, gtk_menu_new, (void))                                                     \
+  X(GtkWidget *, gtk_separator_menu_item_new, (void))                                      \
+  X(GtkWidget *, gtk_menu_item_new_with_label, (const gchar *))                            \
+  X(GtkWidget *, gtk_check_menu_item_new_with_label, (const gchar *))                      \
+  X(void, gtk_check_menu_item_set_draw_as_radio, (GtkCheckMenuItem *, gboolean))           \
+  X(void, gtk_check_menu_item_set_active, (GtkCheckMenuItem *, gboolean))                  \
+  X(void, gtk_menu_item_set_submenu, (GtkMenuItem *, GtkWidget *))                         \
+  X(void, gtk_menu_shell_append, (GtkMenuShell *, GtkWidget *))                            \
+  X(void, gtk_menu_popup_at_pointer, (GtkMenu *, const GdkEvent *))                        \
+  X(void, gtk_widget_set_sensitive, (GtkWidget *, gboolean))                               \
+  X(void, gtk_widget_show, (GtkWidget *))                                                  \
+  X(void, gtk_widget_destroy, (GtkWidget *))
+
+static struct {
+#define GTK_FIELD(ret, name, params) ret(*name) params;
+  GTK_FUNCTIONS(GTK_FIELD)
+#undef GTK_FIELD
+  int state; /* 0 not tried, 1 loaded, -1 missing */
+} G;
+
+/* Loads GTK once; 0 (after one line on stderr) if it or a function is missing. */
+static int load_gtk(void) {
+  GModule *m;
+  if (G.state != 0)
+    return G.state > 0;
+  G.state = -1;
+  m = g_module_open(GTK_LIBRARY, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (m == NULL) {
+    g_printerr("tray: the XEmbed fallback needs GTK 3 (%s): %s\n", GTK_LIBRARY, g_module_error());
+    return 0;
+  }
+#define GTK_LOAD(ret, name, params)                                                        \
+  if (!g_module_symbol(m, #name, (gpointer *)&G.name)) {                                   \
+    g_printerr("tray: %s has no %s\n", GTK_LIBRARY, #name);                               \
+    g_module_close(m);                                                                     \
+    return 0;                                                                              \
+  }
+  GTK_FUNCTIONS(GTK_LOAD)
+#undef GTK_LOAD
+  /* GTK registers types and atexit handlers: it must never be unloaded. */
+  g_module_make_resident(m);
+  G.state = 1;
+  return 1;
+}
 
 static struct {
   GtkStatusIcon *icon;
@@ -27,34 +90,34 @@ static void on_item_activate(GtkMenuItem *widget, gpointer data) {
 }
 
 static GtkWidget *build_menu(struct tray_menu *m) {
-  GtkWidget *menu = gtk_menu_new();
+  GtkWidget *menu = G.gtk_menu_new();
   for (; m->text != NULL; m++) {
     GtkWidget *item;
     if (trayp_is_separator(m)) {
-      item = gtk_separator_menu_item_new();
+      item = G.gtk_separator_menu_item_new();
     } else {
       int check = m->checkbox || m->radio;
-      item = check ? gtk_check_menu_item_new_with_label(m->text) : gtk_menu_item_new_with_label(m->text);
+      item = check ? G.gtk_check_menu_item_new_with_label(m->text) : G.gtk_menu_item_new_with_label(m->text);
       if (check) { /* before connecting: set_active emits "activate" */
-        gtk_check_menu_item_set_draw_as_radio(GTK_CHECK_MENU_ITEM(item), m->radio != 0);
-        gtk_check_menu_item_set_active(GTK_CHECK_MENU_ITEM(item), m->checked != 0);
+        G.gtk_check_menu_item_set_draw_as_radio((GtkCheckMenuItem *)item, m->radio != 0);
+        G.gtk_check_menu_item_set_active((GtkCheckMenuItem *)item, m->checked != 0);
       }
-      gtk_widget_set_sensitive(item, m->disabled == 0);
+      G.gtk_widget_set_sensitive(item, m->disabled == 0);
       if (m->submenu != NULL) {
-        gtk_menu_item_set_submenu(GTK_MENU_ITEM(item), build_menu(m->submenu));
+        G.gtk_menu_item_set_submenu((GtkMenuItem *)item, build_menu(m->submenu));
       } else {
         g_object_set_data(G_OBJECT(item), ITEM_KEY, m);
         g_signal_connect(item, "activate", G_CALLBACK(on_item_activate), NULL);
       }
     }
-    gtk_widget_show(item);
-    gtk_menu_shell_append(GTK_MENU_SHELL(menu), item);
+    G.gtk_widget_show(item);
+    G.gtk_menu_shell_append((GtkMenuShell *)menu, item);
   }
   return menu;
 }
 
 static gboolean destroy_later(gpointer data) {
-  gtk_widget_destroy(GTK_WIDGET(data));
+  G.gtk_widget_destroy((GtkWidget *)data);
   g_object_unref(data);
   return G_SOURCE_REMOVE;
 }
@@ -67,7 +130,7 @@ static void drop_menu(GtkWidget *menu) {
 
 static void popup(void) {
   if (X.menu != NULL)
-    gtk_menu_popup_at_pointer(GTK_MENU(X.menu), NULL);
+    G.gtk_menu_popup_at_pointer((GtkMenu *)X.menu, NULL);
 }
 
 static void on_activate(GtkStatusIcon *icon, gpointer data) {
@@ -122,14 +185,14 @@ static void on_popup_menu(GtkStatusIcon *icon, guint button, guint time, gpointe
 static void set_pixels(const unsigned char *rgba, int w, int h) {
   GBytes *bytes = g_bytes_new(rgba, (gsize)w * (gsize)h * 4);
   GdkPixbuf *pb = gdk_pixbuf_new_from_bytes(bytes, GDK_COLORSPACE_RGB, TRUE, 8, w, h, w * 4);
-  gtk_status_icon_set_from_pixbuf(X.icon, pb);
+  G.gtk_status_icon_set_from_pixbuf(X.icon, pb);
   g_object_unref(pb);
   g_bytes_unref(bytes);
 }
 
 /* An X tray has no attention state of its own: the attention icon takes the icon's place. */
 static void set_image(const struct tray *tray) {
-  int count, size = gtk_status_icon_get_size(X.icon);
+  int count, size = G.gtk_status_icon_get_size(X.icon);
   const struct tray_image *images = trayp_shown_images(tray, &count);
   if (images != NULL) {
     const struct tray_image *im = trayp_image_pick(images, count, size > 0 ? size : 22);
@@ -137,9 +200,9 @@ static void set_image(const struct tray *tray) {
   } else if (tray->icon_rgba != NULL) {
     set_pixels(tray->icon_rgba, tray->icon_width, tray->icon_height);
   } else if (trayp_icon_is_file(tray)) {
-    gtk_status_icon_set_from_file(X.icon, tray->icon);
+    G.gtk_status_icon_set_from_file(X.icon, tray->icon);
   } else {
-    gtk_status_icon_set_from_icon_name(X.icon, tray->icon);
+    G.gtk_status_icon_set_from_icon_name(X.icon, tray->icon);
   }
 }
 
@@ -147,29 +210,29 @@ int trayp_xembed_show(struct tray *tray) {
   const char *tip = tray->tooltip != NULL ? tray->tooltip : "";
   GtkWidget *old = X.menu;
   if (X.icon == NULL) {
-    if (!gtk_init_check(NULL, NULL))
+    if (!load_gtk() || !G.gtk_init_check(NULL, NULL))
       return TRAY_ERR_PLATFORM;
-    X.icon = gtk_status_icon_new();
+    X.icon = G.gtk_status_icon_new();
     g_signal_connect(X.icon, "activate", G_CALLBACK(on_activate), NULL);
     g_signal_connect(X.icon, "popup-menu", G_CALLBACK(on_popup_menu), NULL);
     g_signal_connect(X.icon, "button-release-event", G_CALLBACK(on_button), NULL);
     g_signal_connect(X.icon, "scroll-event", G_CALLBACK(on_scroll), NULL);
   }
   set_image(tray);
-  gtk_status_icon_set_tooltip_text(X.icon, tip);
+  G.gtk_status_icon_set_tooltip_text(X.icon, tip);
   /* The docked window's name: what X tools (and the screenshot tests) find it by. */
-  gtk_status_icon_set_title(X.icon, tip);
+  G.gtk_status_icon_set_title(X.icon, tip);
   X.menu = tray->menu != NULL ? g_object_ref_sink(build_menu(tray->menu)) : NULL;
   drop_menu(old);
   X.tray = tray;
-  gtk_status_icon_set_visible(X.icon, TRUE);
+  G.gtk_status_icon_set_visible(X.icon, TRUE);
   return TRAY_OK;
 }
 
 void trayp_xembed_hide(void) {
   if (X.icon == NULL)
     return;
-  gtk_status_icon_set_visible(X.icon, FALSE);
+  G.gtk_status_icon_set_visible(X.icon, FALSE);
   g_object_unref(X.icon);
   X.icon = NULL;
   drop_menu(X.menu);
