@@ -20,6 +20,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_every_given_icon_size_sent", needs_display: true, run: given_sizes },
         Case { name: "linux_attention_status_and_pixmaps", needs_display: true, run: attention },
         Case { name: "linux_radio_items_and_menu_icons", needs_display: true, run: radio_and_icons },
+        Case { name: "linux_xembed_same_shape_update_keeps_the_menu", needs_display: true, run: xembed_in_place },
     ]
 }
 
@@ -412,4 +413,61 @@ fn radio_and_icons() -> Result<(), String> {
     ensure(m("Radio A")?.id == a.id && m("Radio A")?.toggle_state == Some(1), "Radio A after update")?;
     ensure(m("Radio B")?.toggle_state == Some(0), "Radio B after update")?;
     ensure(m("With icon")?.icon.is_empty(), "icon-data after the icon was dropped")
+}
+
+extern "C" {
+    fn dlopen(name: *const c_char, flags: c_int) -> P;
+    fn dlsym(handle: P, name: *const c_char) -> P;
+    fn g_object_get(object: P, first: *const c_char, ...);
+    fn g_signal_emit_by_name(instance: P, signal: *const c_char, ...);
+    fn g_list_nth_data(list: P, n: c_uint) -> P;
+    fn g_list_length(list: P) -> c_uint;
+    fn g_list_free(list: P);
+}
+
+/// The fallback's menu items as (widget, label), read through the GTK the library loaded
+/// (the test does not link GTK either).
+fn xembed_items(menu: P) -> Result<Vec<(P, String)>, String> {
+    const RTLD_NOW: c_int = 2;
+    const RTLD_NOLOAD: c_int = 4;
+    let gtk = unsafe { dlopen(c("libgtk-3.so.0").as_ptr(), RTLD_NOW | RTLD_NOLOAD) };
+    ensure(!gtk.is_null(), "GTK is not loaded while the fallback shows")?;
+    let children = unsafe { dlsym(gtk, c("gtk_container_get_children").as_ptr()) };
+    ensure(!children.is_null(), "no gtk_container_get_children")?;
+    let children: unsafe extern "C" fn(P) -> P = unsafe { std::mem::transmute(children) };
+    let list = unsafe { children(menu) };
+    let items = (0..unsafe { g_list_length(list) })
+        .map(|i| unsafe {
+            let w = g_list_nth_data(list, i);
+            let mut label: *mut c_char = null_mut();
+            g_object_get(w, c("label").as_ptr(), &mut label as *mut *mut c_char, null::<c_char>());
+            (w, if label.is_null() { String::new() } else { text(label) })
+        })
+        .collect();
+    unsafe { g_list_free(list) };
+    Ok(items)
+}
+
+/// Docked in an X tray, a same-shape update keeps the GtkMenu (an open menu stays open)
+/// with new texts, and its items run the new entries' callbacks; a new shape replaces it.
+fn xembed_in_place() -> Result<(), String> {
+    reset_calls();
+    init_and_find(pixel_tray("Docked", sample_menu()))?;
+    let result = (|| {
+        watcher(false)?;
+        ensure(pump_until(Duration::from_secs(5), || !unsafe { tray_native_menu() }.is_null()), "never docked")?;
+        let before = unsafe { tray_native_menu() };
+        expect("same shape", unsafe { tray_update(pixel_tray("Docked", sample_menu_reworded())) }, OK)?;
+        ensure(unsafe { tray_native_menu() } == before, "a same-shape update replaced the GtkMenu")?;
+        let items = xembed_items(before)?;
+        let labels: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
+        ensure(labels[0] == "First again" && labels[4] == "Enabled now", format!("labels {labels:?}"))?;
+        // Activating the first item runs the new entry's callback (context 101), not the old one's.
+        unsafe { g_signal_emit_by_name(items[0].0, c("activate").as_ptr()) };
+        ensure(item_calls() == (1, 101), format!("item calls {:?}", item_calls()))?;
+        expect("new shape", unsafe { tray_update(pixel_tray("Docked", menu(vec![item("Alone", 9)]))) }, OK)?;
+        ensure(unsafe { tray_native_menu() } != before, "a new shape kept the old GtkMenu")
+    })();
+    let _ = watcher(true);
+    result
 }

@@ -39,7 +39,10 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   X(void, gtk_menu_popup_at_pointer, (GtkMenu *, const GdkEvent *))                        \
   X(void, gtk_widget_set_sensitive, (GtkWidget *, gboolean))                               \
   X(void, gtk_widget_show, (GtkWidget *))                                                  \
-  X(void, gtk_widget_destroy, (GtkWidget *))
+  X(void, gtk_widget_destroy, (GtkWidget *))                                              \
+  X(GList *, gtk_container_get_children, (GtkContainer *))                                 \
+  X(GtkWidget *, gtk_menu_item_get_submenu, (GtkMenuItem *))                               \
+  X(void, gtk_menu_item_set_label, (GtkMenuItem *, const gchar *))
 
 static struct {
 #define GTK_FIELD(ret, name, params) ret(*name) params;
@@ -80,6 +83,19 @@ static struct {
 } X;
 
 #define ITEM_KEY "trayp-item"
+/* What each menu widget was built as (enum kind), so a new menu can be compared with it
+ * without GTK's type functions. */
+#define KIND_KEY "trayp-kind"
+
+enum kind { KIND_SEPARATOR = 1, KIND_PLAIN, KIND_CHECK, KIND_SUBMENU };
+
+static enum kind kind_of(const struct tray_menu *m) {
+  if (trayp_is_separator(m))
+    return KIND_SEPARATOR;
+  if (m->submenu != NULL)
+    return KIND_SUBMENU;
+  return m->checkbox || m->radio ? KIND_CHECK : KIND_PLAIN;
+}
 
 static void on_item_activate(GtkMenuItem *widget, gpointer data) {
   struct tray_menu *item = g_object_get_data(G_OBJECT(widget), ITEM_KEY);
@@ -98,7 +114,7 @@ static GtkWidget *build_menu(struct tray_menu *m) {
     } else {
       int check = m->checkbox || m->radio;
       item = check ? G.gtk_check_menu_item_new_with_label(m->text) : G.gtk_menu_item_new_with_label(m->text);
-      if (check) { /* before connecting: set_active emits "activate" */
+      if (check) { /* before connecting: set_active emits "activate" (refresh blocks it) */
         G.gtk_check_menu_item_set_draw_as_radio((GtkCheckMenuItem *)item, m->radio != 0);
         G.gtk_check_menu_item_set_active((GtkCheckMenuItem *)item, m->checked != 0);
       }
@@ -110,10 +126,52 @@ static GtkWidget *build_menu(struct tray_menu *m) {
         g_signal_connect(item, "activate", G_CALLBACK(on_item_activate), NULL);
       }
     }
+    g_object_set_data(G_OBJECT(item), KIND_KEY, GINT_TO_POINTER(kind_of(m)));
     G.gtk_widget_show(item);
     G.gtk_menu_shell_append((GtkMenuShell *)menu, item);
   }
   return menu;
+}
+
+/* 1 if menu was built from a list of m's shape: the same kinds in the same places, down
+ * through the submenus. */
+static int same_shape(GtkWidget *menu, const struct tray_menu *m) {
+  GList *kids = G.gtk_container_get_children((GtkContainer *)menu), *l;
+  int same = 1;
+  for (l = kids; same && l != NULL; l = l->next, m++) {
+    GtkWidget *item = l->data;
+    same = m->text != NULL && GPOINTER_TO_INT(g_object_get_data(G_OBJECT(item), KIND_KEY)) == (int)kind_of(m);
+    if (same && m->submenu != NULL)
+      same = same_shape(G.gtk_menu_item_get_submenu((GtkMenuItem *)item), m->submenu);
+  }
+  same = same && m->text == NULL;
+  g_list_free(kids);
+  return same;
+}
+
+/* Gives a menu of m's shape m's texts and states, and points its items at m's entries: the
+ * widgets stay, so a menu the user has open stays open (as dbusmenu's in-place update). */
+static void refresh(GtkWidget *menu, struct tray_menu *m) {
+  GList *kids = G.gtk_container_get_children((GtkContainer *)menu), *l;
+  for (l = kids; l != NULL; l = l->next, m++) {
+    GtkWidget *item = l->data;
+    if (trayp_is_separator(m))
+      continue;
+    G.gtk_menu_item_set_label((GtkMenuItem *)item, m->text);
+    G.gtk_widget_set_sensitive(item, m->disabled == 0);
+    if (m->checkbox || m->radio) {
+      /* set_active activates the item: the program's callback must not run for it. */
+      g_signal_handlers_block_by_func(item, (gpointer)on_item_activate, NULL);
+      G.gtk_check_menu_item_set_draw_as_radio((GtkCheckMenuItem *)item, m->radio != 0);
+      G.gtk_check_menu_item_set_active((GtkCheckMenuItem *)item, m->checked != 0);
+      g_signal_handlers_unblock_by_func(item, (gpointer)on_item_activate, NULL);
+    }
+    if (m->submenu != NULL)
+      refresh(G.gtk_menu_item_get_submenu((GtkMenuItem *)item), m->submenu);
+    else
+      g_object_set_data(G_OBJECT(item), ITEM_KEY, m);
+  }
+  g_list_free(kids);
 }
 
 static gboolean destroy_later(gpointer data) {
@@ -222,8 +280,12 @@ int trayp_xembed_show(struct tray *tray) {
   G.gtk_status_icon_set_tooltip_text(X.icon, tip);
   /* The docked window's name: what X tools (and the screenshot tests) find it by. */
   G.gtk_status_icon_set_title(X.icon, tip);
-  X.menu = tray->menu != NULL ? g_object_ref_sink(build_menu(tray->menu)) : NULL;
-  drop_menu(old);
+  if (old != NULL && tray->menu != NULL && same_shape(old, tray->menu)) {
+    refresh(old, tray->menu);
+  } else {
+    X.menu = tray->menu != NULL ? g_object_ref_sink(build_menu(tray->menu)) : NULL;
+    drop_menu(old);
+  }
   X.tray = tray;
   G.gtk_status_icon_set_visible(X.icon, TRUE);
   return TRAY_OK;
