@@ -228,3 +228,13 @@ pub fn radio_icon_menu() -> *mut tray_menu {
         item("Plain", 24),
     ])
 }
+
+/// radio_icon_menu's shape with the mark on "Radio A" and no icon: an in-place update.
+pub fn radio_moved_menu() -> *mut tray_menu {
+    menu(vec![
+        tray_menu { radio: 1, checked: 1, ..item("Radio A", 21) },
+        tray_menu { radio: 1, ..item("Radio B", 22) },
+        item("With icon", 23),
+        item("Plain", 24),
+    ])
+}

@@ -401,13 +401,7 @@ fn radio_and_icons() -> Result<(), String> {
     ensure(pump_until(Duration::from_secs(5), || item_calls().0 == 1), "radio item ran nothing")?;
     ensure(item_calls().1 == 21, format!("context {:?}", item_calls()))?;
     // Same shape, mark moved and icon dropped: same ids, new states.
-    let moved = menu(vec![
-        tray_menu { radio: 1, checked: 1, ..item("Radio A", 21) },
-        tray_menu { radio: 1, ..item("Radio B", 22) },
-        item("With icon", 23),
-        item("Plain", 24),
-    ]);
-    expect("update", unsafe { tray_update(pixel_tray("Radio", moved)) }, OK)?;
+    expect("update", unsafe { tray_update(pixel_tray("Radio", radio_moved_menu())) }, OK)?;
     let l2 = sni.layout()?;
     let m = |label: &str| l2.find(label).cloned().ok_or(format!("no {label}"));
     ensure(m("Radio A")?.id == a.id && m("Radio A")?.toggle_state == Some(1), "Radio A after update")?;

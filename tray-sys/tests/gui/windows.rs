@@ -523,13 +523,7 @@ fn radio_and_bitmaps() -> Result<(), String> {
     ensure(item_calls() == (1, 21), format!("radio item calls {:?}", item_calls()))?;
     // Same shape with the mark moved and the icon dropped: the HMENU stays, the old bitmap goes.
     let menu_before = native_menu()?;
-    let moved = menu(vec![
-        tray_menu { radio: 1, checked: 1, ..item("Radio A", 21) },
-        tray_menu { radio: 1, ..item("Radio B", 22) },
-        item("With icon", 23),
-        item("Plain", 24),
-    ]);
-    expect("update", unsafe { tray_update(pixel_tray("Radio", moved)) }, OK)?;
+    expect("update", unsafe { tray_update(pixel_tray("Radio", radio_moved_menu())) }, OK)?;
     ensure(native_menu()? == menu_before, "same shape built a new menu")?;
     let top = read_menu(menu_before)?;
     ensure(find(&top, "Radio A")?.checked && !find(&top, "Radio B")?.checked, "radio mark after update")?;
