@@ -179,6 +179,8 @@ pub fn run(self_test: bool) -> Result<Outcome, String> {
         .on_event(move |event, tray| match event {
             Event::Menu(action) => handler_app.on_action(action, tray),
             Event::IconClicked => handler_app.open_settings(),
+            // The wheel and the middle button mean nothing to this program.
+            Event::MiddleClicked | Event::Scrolled { .. } => {}
         })
         .build()
         .map_err(|e| format!("tray: {e}"))?;

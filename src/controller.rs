@@ -47,6 +47,8 @@ pub fn start(
         .on_event(|event, _| match event {
             Event::Menu(action) => on_action(action),
             Event::IconClicked => on_action(Action::Refresh),
+            // Middle click and the wheel mean nothing here yet.
+            Event::MiddleClicked | Event::Scrolled { .. } => {}
         })
         .build()?;
     let c = Controller { ui: Rc::downgrade(ui), tray, commands, refresh, overrides, state, local };

@@ -76,7 +76,7 @@ pub fn probe_packages(plan: &Plan) -> Result<Probed, String> {
         let mut last_error = String::new();
         let mut found = false;
         for (name, define) in req.alternatives {
-            match pkg_config::Config::new().atleast_version(req.min_version).probe(name) {
+            match pkg_config::Config::new().atleast_version(req.min_version).cargo_metadata(req.link).probe(name) {
                 Ok(lib) => {
                     probed.include_paths.extend(lib.include_paths);
                     if !define.is_empty() {

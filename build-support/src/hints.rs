@@ -197,6 +197,7 @@ mod tests {
             debian: "libwebkit2gtk-4.1-dev",
             fedora: "webkit2gtk4.1-devel",
             arch: "webkit2gtk-4.1",
+            link: true,
         };
         let m = package_missing(&req, "");
         for needle in [

@@ -1,6 +1,6 @@
 //! What vendor/tray needs from each platform.
 
-use zt_native_build::package::GTK3;
+use zt_native_build::package::{GDK_PIXBUF, GIO, GMODULE, GTK3_HEADERS};
 use zt_native_build::plan::Library;
 
 /// The names of the C API, for bindgen's allowlist.
@@ -10,7 +10,8 @@ pub const LIBRARY: Library = Library {
     name: "tray",
     // Sorted; unused import libraries add nothing to the exe.
     windows_libs: &["gdi32", "shell32", "user32"],
-    // GTK 3 brings GIO (the D-Bus item and menu) and gdk-pixbuf; GTK itself only runs
-    // the XEmbed fallback.
-    unix_packages: &[GTK3],
+    // GIO speaks D-Bus (the item and its menu), gdk-pixbuf reads icon files and writes
+    // menu icons as PNG. GTK only runs the XEmbed fallback, which loads it through GModule
+    // when it is first needed: its headers are used, its library is not linked.
+    unix_packages: &[GTK3_HEADERS, GIO, GMODULE, GDK_PIXBUF],
 };

@@ -28,6 +28,9 @@ const fn entry(text: &'static CStr, cb: Option<unsafe extern "C" fn(*mut tray_me
         cb,
         context: null_mut(),
         submenu: null_mut(),
+        radio: 0,
+        icons: null(),
+        icon_count: 0,
     }
 }
 
@@ -53,6 +56,12 @@ fn main() {
         icon_height: SIZE,
         cb: Some(icon_clicked),
         context: null_mut::<c_void>(),
+        icons: null(),
+        icon_count: 0,
+        attention: 0,
+        attention_icons: null(),
+        attention_icon_count: 0,
+        event_cb: None,
     };
     let r = unsafe { tray_init(&mut t) };
     if r != 0 {

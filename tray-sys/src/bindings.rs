@@ -4,6 +4,20 @@
 
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct tray_image {
+    pub rgba: *const ::core::ffi::c_uchar,
+    pub width: ::core::ffi::c_int,
+    pub height: ::core::ffi::c_int,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct tray_event {
+    pub type_: ::core::ffi::c_int,
+    pub delta: ::core::ffi::c_int,
+    pub horizontal: ::core::ffi::c_int,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct tray {
     pub icon: *const ::core::ffi::c_char,
     pub tooltip: *const ::core::ffi::c_char,
@@ -13,6 +27,14 @@ pub struct tray {
     pub icon_height: ::core::ffi::c_int,
     pub cb: ::core::option::Option<unsafe extern "C" fn(arg1: *mut tray)>,
     pub context: *mut ::core::ffi::c_void,
+    pub icons: *const tray_image,
+    pub icon_count: ::core::ffi::c_int,
+    pub attention: ::core::ffi::c_int,
+    pub attention_icons: *const tray_image,
+    pub attention_icon_count: ::core::ffi::c_int,
+    pub event_cb: ::core::option::Option<
+        unsafe extern "C" fn(arg1: *mut tray, arg2: *const tray_event),
+    >,
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
@@ -24,6 +46,9 @@ pub struct tray_menu {
     pub cb: ::core::option::Option<unsafe extern "C" fn(arg1: *mut tray_menu)>,
     pub context: *mut ::core::ffi::c_void,
     pub submenu: *mut tray_menu,
+    pub radio: ::core::ffi::c_int,
+    pub icons: *const tray_image,
+    pub icon_count: ::core::ffi::c_int,
 }
 pub const TRAY_OK: i32 = 0;
 pub const TRAY_ERR_NULL: i32 = -1;
@@ -38,6 +63,10 @@ pub const TRAY_ERR_THREAD: i32 = -9;
 pub const TRAY_MAX_DEPTH: i32 = 32;
 pub const TRAY_MAX_ITEMS: i32 = 16384;
 pub const TRAY_MAX_ICON_SIZE: i32 = 1024;
+pub const TRAY_MAX_IMAGES: i32 = 16;
+pub const TRAY_EVENT_ACTIVATE: i32 = 1;
+pub const TRAY_EVENT_SECONDARY: i32 = 2;
+pub const TRAY_EVENT_SCROLL: i32 = 3;
 unsafe extern "C" {
     pub fn tray_init(tray: *mut tray) -> ::core::ffi::c_int;
     pub fn tray_loop(blocking: ::core::ffi::c_int) -> ::core::ffi::c_int;

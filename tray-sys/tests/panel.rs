@@ -13,7 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const TOOLS: &[&str] = &["Xvfb", "dbus-daemon", "xfce4-panel", "trayer", "xdotool", "import", "convert", "gdbus"];
+const TOOLS: &[&str] =
+    &["Xvfb", "dbus-daemon", "xfce4-panel", "trayer", "xdotool", "import", "convert", "gdbus", "xprop"];
 /// tray_minimal's icon colour.
 const ORANGE: &str = "#ffb000";
 
@@ -165,6 +166,16 @@ impl Desk {
         (x.to_string(), y.to_string())
     }
 
+    /// Whether a tooltip window is on screen: GTK marks its tooltips with the window
+    /// type _NET_WM_WINDOW_TYPE_TOOLTIP.
+    fn tooltip_shown(&self) -> bool {
+        let out = self.command("xdotool").args(["search", "--onlyvisible", "--name", ""]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).split_whitespace().any(|id| {
+            let prop = self.command("xprop").args(["-id", id, "_NET_WM_WINDOW_TYPE"]).output().unwrap();
+            String::from_utf8_lossy(&prop.stdout).contains("_NET_WM_WINDOW_TYPE_TOOLTIP")
+        })
+    }
+
     fn xdotool(&self, args: &[&str]) {
         assert!(self.command("xdotool").args(args).status().unwrap().success(), "xdotool {args:?}");
     }
@@ -220,6 +231,15 @@ fn xfce4_panel_hosts_clicks_and_survives_restarts() {
         "never registered"
     );
     let (xs, ys) = desk.wait_icon("xfce4-panel.png", Duration::from_secs(10));
+
+    // Hover: the panel shows the item's ToolTip (no tooltip while the pointer is away).
+    desk.xdotool(&["mousemove", "0", "200"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!desk.tooltip_shown(), "a tooltip before the pointer reached the icon");
+    desk.xdotool(&["mousemove", &xs, &ys]);
+    assert!(wait_for(Duration::from_secs(5), || desk.tooltip_shown()), "hovering the icon shows no tooltip");
+    let _ = desk.command("import").args(["-window", "root"]).arg(pictures().join("xfce4-panel-tooltip.png")).status();
+    desk.xdotool(&["mousemove", "0", "200"]);
 
     // Left click: the icon's callback (Activate), not the menu.
     desk.xdotool(&["mousemove", &xs, &ys, "click", "1"]);

@@ -36,15 +36,21 @@ fn windows_targets_use_shell_notify_icon() {
 }
 
 #[test]
-fn unix_targets_need_only_gtk() {
+fn unix_targets_link_gio_and_only_read_gtk_headers() {
     for triple in
         ["x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-unknown-freebsd", "x86_64-unknown-openbsd"]
     {
         let p = make_plan(&plan::LIBRARY, &Target::from_triple(triple, &[])).unwrap();
         assert_eq!(p.backend, Backend::Gtk, "{triple}");
-        // GIO (D-Bus) and gdk-pixbuf come with GTK; no AppIndicator library.
-        let names: Vec<Vec<&str>> = p.packages.iter().map(|r| r.alternatives.iter().map(|a| a.0).collect()).collect();
-        assert_eq!(names, [vec!["gtk+-3.0"]], "{triple}");
+        // GIO (D-Bus), GModule and gdk-pixbuf are linked; GTK's headers are read but GTK is
+        // loaded at run time by the XEmbed fallback alone. No AppIndicator library.
+        let names: Vec<(&str, bool)> = p.packages.iter().map(|r| (r.alternatives[0].0, r.link)).collect();
+        assert_eq!(
+            names,
+            [("gtk+-3.0", false), ("gio-2.0", true), ("gmodule-2.0", true), ("gdk-pixbuf-2.0", true)],
+            "{triple}"
+        );
+        assert!(p.packages.iter().all(|r| r.alternatives.len() == 1), "{triple}");
         let files = sources(vendored(), &p);
         for file in ["unix/sni.c", "unix/dbusmenu.c", "unix/xembed.c", "unix/notify.c"] {
             assert!(files.iter().any(|f| f.ends_with(file)), "{triple}: {file} not in {files:?}");

@@ -61,7 +61,9 @@ pub(crate) struct Built {
     pub(crate) tray: Box<sys::tray>,
     lists: Vec<Box<[sys::tray_menu]>>,
     strings: Vec<CString>,
-    _pixels: Option<Box<[u8]>>,
+    /// Pixel copies and the image lists pointing into them.
+    pixels: Vec<Box<[u8]>>,
+    images: Vec<Box<[sys::tray_image]>>,
     /// `Slot<A>`s, boxed so the addresses C holds stay put.
     slots: Vec<Box<dyn Any>>,
 }
@@ -74,6 +76,9 @@ const END: sys::tray_menu = sys::tray_menu {
     cb: None,
     context: null_mut(),
     submenu: null_mut(),
+    radio: 0,
+    icons: null(),
+    icon_count: 0,
 };
 
 pub(crate) fn c_string(s: &str) -> Result<CString, Error> {
@@ -97,10 +102,17 @@ impl Built {
                 icon_height: 0,
                 cb: None,
                 context: null_mut(),
+                icons: null(),
+                icon_count: 0,
+                attention: 0,
+                attention_icons: null(),
+                attention_icon_count: 0,
+                event_cb: None,
             }),
             lists: Vec::new(),
             strings: Vec::new(),
-            _pixels: None,
+            pixels: Vec::new(),
+            images: Vec::new(),
             slots: Vec::new(),
         };
         match &icon.0 {
@@ -109,17 +121,46 @@ impl Built {
                 b.tray.icon_rgba = pixels.as_ptr();
                 b.tray.icon_width = *width;
                 b.tray.icon_height = *height;
-                b._pixels = Some(pixels);
+                b.pixels.push(pixels);
             }
             Image::File(path) => b.tray.icon = b.keep(path)?,
+            Image::Sizes(_) => (b.tray.icons, b.tray.icon_count) = b.image_list(icon)?,
         }
         b.tray.tooltip = b.keep(tooltip)?;
         if !menu.is_empty() {
             b.tray.menu = b.list(menu, dispatch)?;
         }
         b.tray.context = b.slot(dispatch, Event::IconClicked);
-        b.tray.cb = Some(icon_trampoline::<A>);
+        b.tray.event_cb = Some(icon_trampoline::<A>);
         Ok(b)
+    }
+
+    /// Asks for attention, with `icon` as the attention picture.
+    pub(crate) fn set_attention(&mut self, icon: &Icon) -> Result<(), Error> {
+        (self.tray.attention_icons, self.tray.attention_icon_count) = self.image_list(icon)?;
+        self.tray.attention = 1;
+        Ok(())
+    }
+
+    /// The C image list of a pixel icon; a file icon has none ([`Error::Icon`]).
+    fn image_list(&mut self, icon: &Icon) -> Result<(*const sys::tray_image, i32), Error> {
+        let one = std::slice::from_ref(&icon.0);
+        let sizes = match &icon.0 {
+            Image::Sizes(sizes) => sizes.as_slice(),
+            Image::Rgba { .. } => one,
+            Image::File(_) => return Err(Error::Icon),
+        };
+        let mut list = Vec::with_capacity(sizes.len());
+        for image in sizes {
+            let Image::Rgba { width, height, pixels } = image else { return Err(Error::Icon) };
+            let pixels = pixels.clone();
+            list.push(sys::tray_image { rgba: pixels.as_ptr(), width: *width, height: *height });
+            self.pixels.push(pixels);
+        }
+        let list = list.into_boxed_slice();
+        let out = (list.as_ptr(), list.len() as i32);
+        self.images.push(list);
+        Ok(out)
     }
 
     fn keep(&mut self, s: &str) -> Result<*const c_char, Error> {
@@ -156,8 +197,12 @@ impl Built {
                 disabled: i32::from(!entry.enabled),
                 checked: i32::from(entry.checked.unwrap_or(false)),
                 checkbox: i32::from(entry.checked.is_some()),
+                radio: i32::from(entry.radio),
                 ..END
             };
+            if let Some(icon) = &entry.icon {
+                (m.icons, m.icon_count) = self.image_list(icon)?;
+            }
             if !entry.submenu.is_empty() {
                 m.submenu = self.list(&entry.submenu, dispatch)?;
             }
@@ -184,13 +229,15 @@ thread_local! {
 
 /// Delivers one slot's event: never unwinds into C, and frees replaced trees
 /// only once no callback can still be running inside them.
-fn run_slot<A: Clone>(slot: *const Slot<A>) {
+fn run_slot<A: Clone>(slot: *const Slot<A>, event: impl FnOnce(&Event<A>) -> Option<Event<A>>) {
     DEPTH.with(|d| d.set(d.get() + 1));
     panic::wrap(|| {
         // SAFETY: slot points into a Built that is current or retired; retired
         // ones live until DEPTH is back to 0, which is after this call.
         let slot = unsafe { &*slot };
-        slot.dispatch.deliver(slot.event.clone());
+        if let Some(event) = event(&slot.event) {
+            slot.dispatch.deliver(event);
+        }
     });
     let depth = DEPTH.with(|d| {
         d.set(d.get() - 1);
@@ -204,12 +251,20 @@ fn run_slot<A: Clone>(slot: *const Slot<A>) {
 
 pub(crate) unsafe extern "C" fn item_trampoline<A: Clone>(item: *mut sys::tray_menu) {
     // SAFETY: the C library passes the entry it was given, whose context is a Slot<A>.
-    run_slot::<A>(unsafe { (*item).context } as *const Slot<A>);
+    run_slot::<A>(unsafe { (*item).context } as *const Slot<A>, |e| Some(e.clone()));
 }
 
-unsafe extern "C" fn icon_trampoline<A: Clone>(tray: *mut sys::tray) {
-    // SAFETY: as above, for the tray's own context.
-    run_slot::<A>(unsafe { (*tray).context } as *const Slot<A>);
+/// The icon's events; the tray's slot holds `Event::IconClicked`.
+pub(crate) unsafe extern "C" fn icon_trampoline<A: Clone>(tray: *mut sys::tray, ev: *const sys::tray_event) {
+    // SAFETY: the C library passes the tray it was given, whose context is a
+    // Slot<A>, and an event that lives for the call.
+    let (slot, ev) = unsafe { ((*tray).context as *const Slot<A>, *ev) };
+    run_slot::<A>(slot, |clicked| match ev.type_ {
+        sys::TRAY_EVENT_ACTIVATE => Some(clicked.clone()),
+        sys::TRAY_EVENT_SECONDARY => Some(Event::MiddleClicked),
+        sys::TRAY_EVENT_SCROLL => Some(Event::Scrolled { delta: ev.delta, horizontal: ev.horizontal != 0 }),
+        _ => None, // a kind a newer C library knows
+    });
 }
 
 /// Frees a replaced tree now, or after the running callback if there is one.

@@ -9,9 +9,18 @@ pub struct Icon(pub(crate) Image);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Image {
-    Rgba { width: i32, height: i32, pixels: Box<[u8]> },
+    Rgba {
+        width: i32,
+        height: i32,
+        pixels: Box<[u8]>,
+    },
     File(String),
+    /// Several sizes of one picture, each an `Rgba`.
+    Sizes(Vec<Image>),
 }
+
+/// The most sizes [`Icon::from_sizes`] takes (the C library's limit).
+pub const MAX_ICON_SIZES: usize = zt_tray_sys::TRAY_MAX_IMAGES as usize;
 
 /// The largest side accepted: far beyond any tray, small enough that
 /// width × height × 4 never overflows on 32-bit targets.
@@ -46,18 +55,50 @@ impl Icon {
         Ok(Icon(Image::File(text.to_string())))
     }
 
+    /// One icon in several sizes, each drawn for its size, so no panel has to
+    /// scale: Linux offers every size to the panel, Windows shows the one
+    /// that fits the small-icon size at the monitor's DPI.  Each must be made
+    /// by [`Icon::from_rgba`]; 1 to [`MAX_ICON_SIZES`] of them, no larger
+    /// than the C library's 1024 pixels a side.
+    ///
+    /// ```
+    /// use zt_tray::Icon;
+    /// let size = |s: u32| Icon::from_rgba([0, 90, 200, 255].repeat((s * s) as usize), s, s).unwrap();
+    /// assert!(Icon::from_sizes(vec![size(16), size(24), size(32)]).is_ok());
+    /// assert!(Icon::from_sizes(Vec::new()).is_err());
+    /// ```
+    pub fn from_sizes(sizes: Vec<Icon>) -> Result<Icon, Error> {
+        if sizes.is_empty() || sizes.len() > MAX_ICON_SIZES {
+            return Err(Error::Icon);
+        }
+        let limit = zt_tray_sys::TRAY_MAX_ICON_SIZE;
+        let images = sizes
+            .into_iter()
+            .map(|icon| match icon.0 {
+                Image::Rgba { width, height, .. } if width <= limit && height <= limit => Ok(icon.0),
+                _ => Err(Error::Icon),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Icon(Image::Sizes(images)))
+    }
+
     /// The file of an icon made by [`Icon::from_path`].
     pub fn path(&self) -> Option<PathBuf> {
         match &self.0 {
             Image::File(p) => Some(PathBuf::from(p)),
-            Image::Rgba { .. } => None,
+            Image::Rgba { .. } | Image::Sizes(_) => None,
         }
     }
 
-    /// Width and height of an icon made from pixels.
+    /// Width and height of an icon made from pixels (of the first size given
+    /// to [`Icon::from_sizes`]).
     pub fn size(&self) -> Option<(u32, u32)> {
         match &self.0 {
             Image::Rgba { width, height, .. } => Some((*width as u32, *height as u32)),
+            Image::Sizes(sizes) => match &sizes[0] {
+                Image::Rgba { width, height, .. } => Some((*width as u32, *height as u32)),
+                _ => None,
+            },
             Image::File(_) => None,
         }
     }

@@ -46,7 +46,7 @@
 //!             let _ = tray.set_menu(menu(muted));
 //!         }
 //!         Event::Menu(Action::Quit) => zt_tray::exit_loop(),
-//!         Event::IconClicked => {}
+//!         Event::IconClicked | Event::MiddleClicked | Event::Scrolled { .. } => {}
 //!     })
 //!     .build()?;
 //! tray.set_tooltip("Example: running")?;
@@ -134,7 +134,7 @@ use zt_tray_sys as sys;
 
 use built::{retire, Built, Dispatch};
 pub use error::Error;
-pub use icon::{Icon, MAX_ICON_SIDE};
+pub use icon::{Icon, MAX_ICON_SIDE, MAX_ICON_SIZES};
 pub use menu::{Entry, Event, MenuItem};
 
 /// The deepest submenu nesting the C library accepts.
@@ -187,7 +187,7 @@ impl<A: Clone + 'static, H> TrayBuilder<A, H> {
         let Self { icon, tooltip, menu, on_panic, .. } = self;
         let inner = Rc::new_cyclic(|weak| Inner {
             current: RefCell::new(None),
-            shown: RefCell::new(Shown { icon, tooltip, menu }),
+            shown: RefCell::new(Shown { icon, tooltip, menu, attention: None }),
             dispatch: Dispatch::new(handler, TrayHandle::from_weak(weak.clone())),
         });
         let next = inner.build(&inner.shown.borrow())?;
@@ -243,6 +243,8 @@ struct Shown<A> {
     icon: Icon,
     tooltip: String,
     menu: Vec<MenuItem<A>>,
+    /// The attention picture while the tray asks for attention.
+    attention: Option<Icon>,
 }
 
 struct Inner<A> {
@@ -253,7 +255,11 @@ struct Inner<A> {
 
 impl<A: Clone + 'static> Inner<A> {
     fn build(&self, shown: &Shown<A>) -> Result<Built, Error> {
-        Built::new(&shown.icon, &shown.tooltip, &shown.menu, &self.dispatch)
+        let mut built = Built::new(&shown.icon, &shown.tooltip, &shown.menu, &self.dispatch)?;
+        if let Some(icon) = &shown.attention {
+            built.set_attention(icon)?;
+        }
+        Ok(built)
     }
 
     /// Hands `next` to the C library with `call`, then retires the old tree.
@@ -287,6 +293,13 @@ impl<A: Clone + 'static> Inner<A> {
             return Ok(());
         }
         self.change(|s| s.icon = icon)
+    }
+
+    fn set_attention(&self, icon: Option<Icon>) -> Result<(), Error> {
+        if self.unchanged(|s| s.attention == icon)? {
+            return Ok(());
+        }
+        self.change(|s| s.attention = icon)
     }
 
     fn set_tooltip(&self, text: &str) -> Result<(), Error> {
@@ -380,6 +393,15 @@ impl<A: Clone + 'static> Tray<A> {
         self.inner.set_icon(icon)
     }
 
+    /// Asks for the user's attention with `Some(icon)`, or stops with `None`.
+    /// Linux: the item's Status becomes NeedsAttention and `icon` is its
+    /// attention icon (the panel decides how to show it); Windows, which has
+    /// no such state, shows `icon` in place of the tray's icon.  The icon
+    /// must be made of pixels ([`Error::Icon`] for a file icon).
+    pub fn set_attention(&self, icon: Option<Icon>) -> Result<(), Error> {
+        self.inner.set_attention(icon)
+    }
+
     /// Sets the hover text; Windows shows at most 127 UTF-16 units, and the C
     /// library cuts longer text on a character boundary.
     pub fn set_tooltip(&self, text: &str) -> Result<(), Error> {
@@ -435,6 +457,10 @@ impl<A: Clone + 'static> TrayHandle<A> {
         self.get()?.set_tooltip(text)
     }
 
+    pub fn set_attention(&self, icon: Option<Icon>) -> Result<(), Error> {
+        self.get()?.set_attention(icon)
+    }
+
     pub fn notify(&self, title: &str, body: &str) -> Result<(), Error> {
         self.get()?.notify(title, body)
     }
@@ -462,9 +488,16 @@ impl<A: Clone + 'static> Drop for Tray<A> {
 
 impl<A: Clone> Clone for Shown<A> {
     fn clone(&self) -> Self {
-        Shown { icon: self.icon.clone(), tooltip: self.tooltip.clone(), menu: self.menu.clone() }
+        Shown {
+            icon: self.icon.clone(),
+            tooltip: self.tooltip.clone(),
+            menu: self.menu.clone(),
+            attention: self.attention.clone(),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_icons;

@@ -1,3 +1,5 @@
+use crate::Icon;
+
 /// One line of a tray menu.  `A` is the application's own action type: a
 /// chosen entry hands a clone of its action to the tray's event handler, so
 /// the menu is plain data that can be built, compared and tested anywhere.
@@ -17,6 +19,10 @@ pub struct Entry<A> {
     /// What choosing it sends to the handler; `None` for labels and submenus.
     pub action: Option<A>,
     pub submenu: Vec<MenuItem<A>>,
+    /// A radio item (marked when `checked` is `Some(true)`); see [`MenuItem::radio`].
+    pub radio: bool,
+    /// An icon before the label; pixels only (see [`MenuItem::icon`]).
+    pub icon: Option<Icon>,
 }
 
 impl<A> MenuItem<A> {
@@ -62,6 +68,30 @@ impl<A> MenuItem<A> {
         self
     }
 
+    /// Makes the entry a radio item, marked when `selected`.  The tray does
+    /// not move the mark by itself: the handler sets the new state with
+    /// `set_menu`, keeping one entry of a group selected.  Linux: dbusmenu
+    /// `toggle-type` radio; Windows: `MFT_RADIOCHECK`.
+    pub fn radio(mut self, selected: bool) -> Self {
+        if let MenuItem::Entry(e) = &mut self {
+            e.checked = Some(selected);
+            e.radio = true;
+        }
+        self
+    }
+
+    /// Shows `icon` before the label (no effect on a separator).  The icon
+    /// must be made of pixels ([`Icon::from_rgba`] or [`Icon::from_sizes`]);
+    /// showing a menu with a file icon fails with [`Error::Icon`](crate::Error::Icon).
+    /// Windows draws the size nearest the small-icon size, Linux sends the
+    /// one nearest 16 pixels to the panel.
+    pub fn icon(mut self, icon: Icon) -> Self {
+        if let MenuItem::Entry(e) = &mut self {
+            e.icon = Some(icon);
+        }
+        self
+    }
+
     /// The entry's fields, `None` for a separator.
     pub fn entry(&self) -> Option<&Entry<A>> {
         match self {
@@ -73,7 +103,7 @@ impl<A> MenuItem<A> {
 
 impl<A> Entry<A> {
     fn plain(text: String) -> Self {
-        Entry { text, enabled: true, checked: None, action: None, submenu: Vec::new() }
+        Entry { text, enabled: true, checked: None, action: None, submenu: Vec::new(), radio: false, icon: None }
     }
 }
 
@@ -82,7 +112,14 @@ impl<A> Entry<A> {
 pub enum Event<A> {
     /// A menu entry was chosen; its action.
     Menu(A),
-    /// The icon itself was clicked: left click on Windows; on Linux left or
-    /// middle click where the panel reports them (see the crate docs' table).
+    /// The icon itself was clicked with the left button (Windows: also Enter
+    /// or Space on the focused icon; Linux: the panel's Activate).
     IconClicked,
+    /// The icon was clicked with the middle button (Linux: the panel's
+    /// SecondaryActivate, where the panel sends it).
+    MiddleClicked,
+    /// The mouse wheel turned over the icon: `delta` as the panel reports it
+    /// (often 120 or 1 per notch), `horizontal` for a sideways wheel.  Linux
+    /// only: Windows does not pass the wheel to notification-area icons.
+    Scrolled { delta: i32, horizontal: bool },
 }

@@ -71,7 +71,7 @@ fn menu_tree_becomes_terminated_c_lists() {
         assert_eq!(CStr::from_ptr(b.tray.tooltip).to_str().unwrap(), "tip");
         assert_eq!((b.tray.icon_width, b.tray.icon_height), (2, 2));
         assert!(b.tray.icon.is_null() && !b.tray.icon_rgba.is_null());
-        assert!(b.tray.cb.is_some());
+        assert!(b.tray.cb.is_none() && b.tray.event_cb.is_some());
     }
 }
 
@@ -86,7 +86,8 @@ fn chosen_entries_send_their_actions_to_the_one_handler() {
     unsafe {
         choose(b.tray.menu);
         choose((*b.tray.menu.add(1)).submenu);
-        (b.tray.cb.unwrap())(&*b.tray as *const sys::tray as *mut sys::tray);
+        let click = sys::tray_event { type_: sys::TRAY_EVENT_ACTIVATE, delta: 0, horizontal: 0 };
+        (b.tray.event_cb.unwrap())(&*b.tray as *const sys::tray as *mut sys::tray, &click);
     }
     assert_eq!(*seen.borrow(), [Event::Menu(Act::Open), Event::Menu(Act::Inner), Event::IconClicked]);
 }
@@ -144,7 +145,7 @@ fn panics_are_kept_and_raised_again_in_rust() {
 fn update_from_inside_the_handler_defers_the_free() {
     let inner: Rc<Inner<Act>> = Rc::new(Inner {
         current: RefCell::new(None),
-        shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
+        shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new(), attention: None }),
         dispatch: Dispatch::new(Box::new(|_, _| {}), nowhere()),
     });
     let weak = Rc::downgrade(&inner);
@@ -157,13 +158,22 @@ fn update_from_inside_the_handler_defers_the_free() {
     *inner.dispatch.handler.borrow_mut() = Box::new(move |e, _| {
         if e == Event::Menu(Act::Swap) {
             let inner = weak.upgrade().unwrap();
-            let next = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("New")] });
+            let next = inner.build(&Shown {
+                icon: icon(),
+                tooltip: String::new(),
+                menu: vec![MenuItem::label("New")],
+                attention: None,
+            });
             inner.apply(next.unwrap(), |_| 0).unwrap();
             seen.set(Some(built::idle()));
         }
     });
-    let first =
-        inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::action("Swap", Act::Swap)] });
+    let first = inner.build(&Shown {
+        icon: icon(),
+        tooltip: String::new(),
+        menu: vec![MenuItem::action("Swap", Act::Swap)],
+        attention: None,
+    });
     inner.apply(first.unwrap(), |_| 0).unwrap();
     drop(probe);
     assert!(watch.upgrade().is_none());
@@ -179,12 +189,22 @@ fn update_from_inside_the_handler_defers_the_free() {
 fn refused_update_keeps_the_old_tree() {
     let inner: Rc<Inner<Act>> = Rc::new(Inner {
         current: RefCell::new(None),
-        shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
+        shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new(), attention: None }),
         dispatch: Dispatch::new(Box::new(|_, _| {}), nowhere()),
     });
-    let old = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("Old")] });
+    let old = inner.build(&Shown {
+        icon: icon(),
+        tooltip: String::new(),
+        menu: vec![MenuItem::label("Old")],
+        attention: None,
+    });
     inner.apply(old.unwrap(), |_| 0).unwrap();
-    let new = inner.build(&Shown { icon: icon(), tooltip: String::new(), menu: vec![MenuItem::label("New")] });
+    let new = inner.build(&Shown {
+        icon: icon(),
+        tooltip: String::new(),
+        menu: vec![MenuItem::label("New")],
+        attention: None,
+    });
     assert_eq!(inner.apply(new.unwrap(), |_| sys::TRAY_ERR_MENU), Err(Error::Menu));
     let menu = inner.current.borrow().as_ref().unwrap().tray.menu;
     assert_eq!(unsafe { texts(menu) }, ["Old"]);
@@ -236,7 +256,7 @@ fn the_handler_gets_its_own_tray() {
         let me = weak.clone();
         Inner {
             current: RefCell::new(None),
-            shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new() }),
+            shown: RefCell::new(Shown { icon: icon(), tooltip: String::new(), menu: Vec::new(), attention: None }),
             dispatch: Dispatch::new(
                 Box::new(move |_, tray: &TrayHandle<Act>| {
                     let (Ok(got), Some(mine)) = (tray.get(), me.upgrade()) else { return };

@@ -26,6 +26,9 @@ pub const END: tray_menu = tray_menu {
     cb: None,
     context: std::ptr::null_mut(),
     submenu: std::ptr::null_mut(),
+    radio: 0,
+    icons: std::ptr::null(),
+    icon_count: 0,
 };
 
 pub fn item(text: &str, context: usize) -> tray_menu {
@@ -58,6 +61,12 @@ pub fn pixel_tray(tooltip: &str, menu: *mut tray_menu) -> &'static mut tray {
         icon_height: 16,
         cb: Some(record_tray),
         context: 77 as *mut c_void,
+        icons: std::ptr::null(),
+        icon_count: 0,
+        attention: 0,
+        attention_icons: std::ptr::null(),
+        attention_icon_count: 0,
+        event_cb: None,
     }))
 }
 
@@ -177,5 +186,55 @@ pub fn sample_menu_reworded() -> *mut tray_menu {
         item("Enabled now", 105),
         item("Plain", 106),
         tray_menu { submenu: sub, ..item("Sub", 0) },
+    ])
+}
+
+/// Icon events received through event_cb: (type, delta, horizontal, context).
+pub static EVENTS: std::sync::Mutex<Vec<(i32, i32, i32, usize)>> = std::sync::Mutex::new(Vec::new());
+
+pub unsafe extern "C" fn record_event(t: *mut tray, ev: *const tray_event) {
+    let ev = &*ev;
+    EVENTS.lock().unwrap().push((ev.type_, ev.delta, ev.horizontal, (*t).context as usize));
+}
+
+pub fn take_events() -> Vec<(i32, i32, i32, usize)> {
+    std::mem::take(&mut *EVENTS.lock().unwrap())
+}
+
+/// A w x h opaque image in one colour, leaked like everything else here.
+pub fn image(w: i32, h: i32, rgba: [u8; 4]) -> tray_image {
+    let px = Box::leak(rgba.repeat((w * h) as usize).into_boxed_slice());
+    tray_image { rgba: px.as_ptr(), width: w, height: h }
+}
+
+/// A list of images that lives for the rest of the process: (pointer, count).
+pub fn images(list: Vec<tray_image>) -> (*const tray_image, i32) {
+    let n = list.len() as i32;
+    (Box::leak(list.into_boxed_slice()).as_ptr(), n)
+}
+
+/// The standard three sizes, one colour each: 16 red, 32 green, 48 blue.
+pub fn three_sizes() -> (*const tray_image, i32) {
+    images(vec![image(16, 16, [255, 0, 0, 255]), image(32, 32, [0, 255, 0, 255]), image(48, 48, [0, 0, 255, 255])])
+}
+
+/// A menu with a radio group (the second item checked) and an item with an icon.
+pub fn radio_icon_menu() -> *mut tray_menu {
+    let (icons, icon_count) = three_sizes();
+    menu(vec![
+        tray_menu { radio: 1, ..item("Radio A", 21) },
+        tray_menu { radio: 1, checked: 1, ..item("Radio B", 22) },
+        tray_menu { icons, icon_count, ..item("With icon", 23) },
+        item("Plain", 24),
+    ])
+}
+
+/// radio_icon_menu's shape with the mark on "Radio A" and no icon: an in-place update.
+pub fn radio_moved_menu() -> *mut tray_menu {
+    menu(vec![
+        tray_menu { radio: 1, checked: 1, ..item("Radio A", 21) },
+        tray_menu { radio: 1, ..item("Radio B", 22) },
+        item("With icon", 23),
+        item("Plain", 24),
     ])
 }

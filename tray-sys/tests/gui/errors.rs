@@ -11,6 +11,8 @@ use zt_tray_sys::*;
 extern "C" {
     fn trayp_utf8_to_utf16(s: *const c_char, out: *mut u16, cap: usize) -> usize;
     fn trayp_utf8_valid(s: *const c_char) -> i32;
+    fn trayp_check_tray(tray: *const tray, items: *mut i32) -> i32;
+    fn trayp_image_pick(images: *const tray_image, count: i32, size: i32) -> *const tray_image;
 }
 
 pub fn cases() -> Vec<Case> {
@@ -20,6 +22,8 @@ pub fn cases() -> Vec<Case> {
         Case { name: "invalid_utf8", needs_display: false, run: invalid_utf8 },
         Case { name: "missing_or_bad_icon", needs_display: false, run: bad_icon },
         Case { name: "menu_limits", needs_display: false, run: menu_limits },
+        Case { name: "bad_image_lists", needs_display: false, run: bad_image_lists },
+        Case { name: "image_pick_rule", needs_display: false, run: image_pick },
         Case { name: "notify_arguments", needs_display: false, run: notify_arguments },
         Case { name: "strerror", needs_display: false, run: strerror },
         Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
@@ -29,6 +33,53 @@ pub fn cases() -> Vec<Case> {
         #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "dragonfly"))]
         Case { name: "init_off_the_main_thread", needs_display: false, run: init_off_the_main_thread },
     ]
+}
+
+/// The image lists (icons, attention icons, menu icons) reject what they cannot show,
+/// before anything reaches the platform.
+fn bad_image_lists() -> Result<(), String> {
+    let ok = image(16, 16, [1, 2, 3, 255]);
+    let no_pixels = tray_image { rgba: std::ptr::null(), ..ok };
+    let one = images(vec![ok]).0;
+    let cases: Vec<(&str, (*const tray_image, i32), i32)> = vec![
+        ("NULL list with a count", (std::ptr::null(), 2), TRAY_ERR_NULL),
+        ("list with count 0", (one, 0), TRAY_ERR_ICON),
+        ("negative count", (one, -1), TRAY_ERR_ICON),
+        ("17 sizes", images(vec![ok; 17]), TRAY_ERR_ICON),
+        ("NULL pixels", images(vec![ok, no_pixels]), TRAY_ERR_NULL),
+        ("zero width", images(vec![tray_image { width: 0, ..ok }]), TRAY_ERR_ICON),
+        ("negative height", images(vec![tray_image { height: -4, ..ok }]), TRAY_ERR_ICON),
+        ("too large", images(vec![tray_image { width: TRAY_MAX_ICON_SIZE + 1, ..ok }]), TRAY_ERR_ICON),
+    ];
+    for (what, (list, count), want) in cases {
+        let t = pixel_tray("x", sample_menu());
+        (t.icons, t.icon_count) = (list, count);
+        unsafe { expect(&format!("icons: {what}"), tray_init(t), want)? };
+        let t = pixel_tray("x", sample_menu());
+        (t.attention_icons, t.attention_icon_count) = (list, count);
+        unsafe { expect(&format!("attention icons: {what}"), tray_init(t), want)? };
+        let deep = menu(vec![tray_menu { icons: list, icon_count: count, ..item("bad icon", 1) }]);
+        let t = pixel_tray("x", menu(vec![item("fine", 2), tray_menu { submenu: deep, ..item("sub", 0) }]));
+        unsafe { expect(&format!("menu icon: {what}"), tray_init(t), want)? };
+    }
+    // icons needs no icon or icon_rgba beside it.
+    let t = pixel_tray("x", std::ptr::null_mut());
+    (t.icon_rgba, t.icons, t.icon_count) = (std::ptr::null(), one, 1);
+    unsafe { expect("icons alone", trayp_check_tray(t, &mut 0), OK) }
+}
+
+/// The size an icon list shows at a given pixel size (Win32 tray and menu icons, the XEmbed
+/// fallback, dbusmenu icon-data): the smallest at least that large, else the largest.
+fn image_pick() -> Result<(), String> {
+    // Out of order on purpose, with one wide image: its longer side counts.
+    let list = [image(32, 32, [0; 4]), image(16, 16, [0; 4]), image(48, 20, [0; 4]), image(24, 24, [0; 4])];
+    for (size, want) in
+        [(1, 16), (16, 16), (17, 24), (20, 24), (24, 24), (25, 32), (33, 48), (48, 48), (64, 48), (96, 48)]
+    {
+        let got = unsafe { *trayp_image_pick(list.as_ptr(), list.len() as i32, size) };
+        ensure(got.width == want, format!("at {size} px picked {}x{}, want width {want}", got.width, got.height))?;
+    }
+    Ok(())
 }
 
 fn null_tray() -> Result<(), String> {

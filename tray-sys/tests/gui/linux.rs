@@ -447,6 +447,8 @@ struct Node {
     visible: bool,
     toggle_type: String,
     toggle_state: Option<i32>,
+    /// icon-data: PNG bytes, empty without an icon.
+    icon: Vec<u8>,
     children: Vec<Node>,
 }
 
@@ -467,6 +469,18 @@ impl Node {
             x.is_null() || g_variant_get_boolean(x) != 0 // absent means true in dbusmenu
         };
         let state = g_variant_lookup_value(props, c("toggle-state").as_ptr(), null_mut());
+        let icon = g_variant_lookup_value(props, c("icon-data").as_ptr(), null_mut());
+        let icon = if icon.is_null() {
+            Vec::new()
+        } else {
+            let mut n = 0usize;
+            let data = g_variant_get_fixed_array(icon, &mut n, 1) as *const u8;
+            if n == 0 {
+                Vec::new()
+            } else {
+                std::slice::from_raw_parts(data, n).to_vec()
+            }
+        };
         let kids = g_variant_get_child_value(v, 2);
         let children = (0..g_variant_n_children(kids))
             .map(|i| Node::parse(g_variant_get_variant(g_variant_get_child_value(kids, i))))
@@ -479,6 +493,7 @@ impl Node {
             visible: b("visible"),
             toggle_type: s("toggle-type"),
             toggle_state: if state.is_null() { None } else { Some(g_variant_get_int32(state)) },
+            icon,
             children,
         }
     }
@@ -555,7 +570,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_click_runs_callback", needs_display: true, run: click },
         Case { name: "linux_update_changes_layout", needs_display: true, run: update },
         Case { name: "linux_callback_updates_itself", needs_display: true, run: self_update },
-        Case { name: "linux_secondary_activate_runs_tray_cb", needs_display: true, run: secondary_activate },
+        Case { name: "linux_secondary_activate_is_not_a_click", needs_display: true, run: secondary_activate },
         Case { name: "linux_null_text_ends_menu", needs_display: true, run: null_text_ends },
         Case { name: "linux_16_levels_and_5000_items", needs_display: true, run: big_menus },
         Case { name: "linux_notify_reaches_server", needs_display: true, run: notify },
@@ -652,14 +667,14 @@ fn self_update() -> Result<(), String> {
     layout_until(&sni, |l| l.labels() == ["Generation 3", "Other"]).map(|_| ())
 }
 
+/// Middle click goes to event_cb only: cb is the left click.
 fn secondary_activate() -> Result<(), String> {
     reset_calls();
     let sni = init_and_find(pixel_tray("Activate", sample_menu()))?;
     let params = unsafe { g_variant_new(c("(ii)").as_ptr(), 0 as c_int, 0 as c_int) };
     call(&sni.service, &sni.path, "org.kde.StatusNotifierItem", "SecondaryActivate", params)?;
-    ensure(pump_until(Duration::from_secs(5), || tray_calls().0 > 0), "tray callback never ran")?;
-    pump_for(Duration::from_millis(100));
-    ensure(tray_calls() == (1, 77), format!("tray calls/context {:?}", tray_calls()))
+    pump_for(Duration::from_millis(200));
+    ensure(tray_calls().0 == 0, format!("SecondaryActivate ran cb {:?}", tray_calls()))
 }
 
 fn null_text_ends() -> Result<(), String> {

@@ -16,6 +16,11 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_bad_dbus_input", needs_display: true, run: bad_input },
         Case { name: "linux_watcher_restart_reregisters", needs_display: true, run: watcher_restart },
         Case { name: "linux_watcher_100_restarts_no_leak", needs_display: true, run: restart_leak },
+        Case { name: "linux_icon_events_reach_event_cb", needs_display: true, run: icon_events },
+        Case { name: "linux_every_given_icon_size_sent", needs_display: true, run: given_sizes },
+        Case { name: "linux_attention_status_and_pixmaps", needs_display: true, run: attention },
+        Case { name: "linux_radio_items_and_menu_icons", needs_display: true, run: radio_and_icons },
+        Case { name: "linux_xembed_same_shape_update_keeps_the_menu", needs_display: true, run: xembed_in_place },
     ]
 }
 
@@ -294,6 +299,168 @@ fn restart_leak() -> Result<(), String> {
         let (fd1, rss1) = (fds(), rss_kib());
         ensure(fd1 <= fd0, format!("fds {fd0} -> {fd1}"))?;
         ensure(rss1 <= rss0 + 1024, format!("RSS {rss0} KiB -> {rss1} KiB"))
+    })();
+    let _ = watcher(true);
+    result
+}
+
+/// Activate, SecondaryActivate and Scroll each reach event_cb with their details; cb is
+/// not called once event_cb is set.
+fn icon_events() -> Result<(), String> {
+    reset_calls();
+    take_events();
+    let t = pixel_tray("Events", sample_menu());
+    t.cb = None;
+    t.event_cb = Some(record_event);
+    let sni = init_and_find(t)?;
+    ensure(!bool_property(&sni, "ItemIsMenu")?, "ItemIsMenu with only event_cb")?;
+    let xy = || unsafe { g_variant_new(c("(ii)").as_ptr(), 5 as c_int, 6 as c_int) };
+    let scroll = |d: i32, o: &str| unsafe { g_variant_new(c("(is)").as_ptr(), d, c(o).as_ptr()) };
+    item_method(&sni, "Activate", xy())?;
+    item_method(&sni, "SecondaryActivate", xy())?;
+    item_method(&sni, "Scroll", scroll(120, "horizontal"))?;
+    item_method(&sni, "Scroll", scroll(-3, "vertical"))?;
+    let mut got = Vec::new();
+    pump_until(Duration::from_secs(5), || {
+        got.extend(take_events());
+        got.len() >= 4
+    });
+    let want = [
+        (TRAY_EVENT_ACTIVATE, 0, 0, 77),
+        (TRAY_EVENT_SECONDARY, 0, 0, 77),
+        (TRAY_EVENT_SCROLL, 120, 1, 77),
+        (TRAY_EVENT_SCROLL, -3, 0, 77),
+    ];
+    ensure(got == want, format!("events {got:?}"))?;
+    // With both set, cb stays quiet: event_cb has the click.
+    let both = pixel_tray("Events", sample_menu());
+    both.event_cb = Some(record_event);
+    expect("update", unsafe { tray_update(both) }, OK)?;
+    item_method(&sni, "Activate", xy())?;
+    ensure(pump_until(Duration::from_secs(5), || !EVENTS.lock().unwrap().is_empty()), "no event after update")?;
+    pump_for(Duration::from_millis(100));
+    ensure(tray_calls().0 == 0, format!("cb ran next to event_cb {:?}", tray_calls()))
+}
+
+/// Given sizes travel as given: no extra resized copies, each in ARGB network order.
+fn given_sizes() -> Result<(), String> {
+    let t = pixel_tray("Given sizes", sample_menu());
+    (t.icons, t.icon_count) = three_sizes();
+    // icons wins over icon_rgba.
+    let sni = init_and_find(t)?;
+    let maps = sni.pixmaps("IconPixmap")?;
+    let got: Vec<(i32, i32, [u8; 4])> = maps.iter().map(|m| (m.0, m.1, [m.2[0], m.2[1], m.2[2], m.2[3]])).collect();
+    let want = [(16, 16, argb([255, 0, 0, 255])), (32, 32, argb([0, 255, 0, 255])), (48, 48, argb([0, 0, 255, 255]))];
+    ensure(got == want, format!("sizes {got:?}"))?;
+    for (w, h, bytes) in &maps {
+        ensure(bytes.len() == (w * h * 4) as usize, format!("{w}x{h} has {} bytes", bytes.len()))?;
+    }
+    ensure(sni.string_property("IconName")?.is_empty(), "IconName next to pixels")
+}
+
+/// attention flips Status to NeedsAttention and exports the attention sizes.
+fn attention() -> Result<(), String> {
+    let t = pixel_tray("Attention", sample_menu());
+    t.attention = 1;
+    (t.attention_icons, t.attention_icon_count) =
+        images(vec![image(22, 22, [1, 2, 3, 255]), image(44, 44, [4, 5, 6, 128])]);
+    let sni = init_and_find(t)?;
+    ensure(sni.string_property("Status")? == "NeedsAttention", "Status with attention")?;
+    let maps = sni.pixmaps("AttentionIconPixmap")?;
+    let got: Vec<(i32, i32, [u8; 4])> = maps.iter().map(|m| (m.0, m.1, [m.2[0], m.2[1], m.2[2], m.2[3]])).collect();
+    ensure(got == [(22, 22, argb([1, 2, 3, 255])), (44, 44, argb([4, 5, 6, 128]))], format!("attention {got:?}"))?;
+    // The normal icon is untouched by attention.
+    ensure(sni.pixmaps("IconPixmap")?[0].0 == 16, "IconPixmap changed")?;
+    expect("calm update", unsafe { tray_update(pixel_tray("Attention", sample_menu())) }, OK)?;
+    ensure(sni.string_property("Status")? == "Active", "Status after attention ends")?;
+    ensure(sni.pixmaps("AttentionIconPixmap")?.is_empty(), "attention pixmaps left behind")
+}
+
+/// Width and height from a PNG's IHDR chunk, after checking the signature.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    if png.len() < 24 || png[..8] != [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a] || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&png[16..20]), be(&png[20..24])))
+}
+
+fn radio_and_icons() -> Result<(), String> {
+    reset_calls();
+    let sni = init_and_find(pixel_tray("Radio", radio_icon_menu()))?;
+    let l = sni.layout()?;
+    let n = |label: &str| l.find(label).cloned().ok_or(format!("no {label}"));
+    let (a, b, icon, plain) = (n("Radio A")?, n("Radio B")?, n("With icon")?, n("Plain")?);
+    ensure(a.toggle_type == "radio" && a.toggle_state == Some(0), format!("{a:?}"))?;
+    ensure(b.toggle_type == "radio" && b.toggle_state == Some(1), format!("{b:?}"))?;
+    // Of 16, 32 and 48, the 16 pixel image is sent (hosts draw menu icons at about 16).
+    ensure(png_size(&icon.icon) == Some((16, 16)), format!("icon-data {:?}", &icon.icon[..icon.icon.len().min(24)]))?;
+    ensure(plain.icon.is_empty() && plain.toggle_type.is_empty(), format!("{plain:?}"))?;
+    // Choosing a radio item runs its callback; the app moves the mark.
+    sni.click(a.id)?;
+    ensure(pump_until(Duration::from_secs(5), || item_calls().0 == 1), "radio item ran nothing")?;
+    ensure(item_calls().1 == 21, format!("context {:?}", item_calls()))?;
+    // Same shape, mark moved and icon dropped: same ids, new states.
+    expect("update", unsafe { tray_update(pixel_tray("Radio", radio_moved_menu())) }, OK)?;
+    let l2 = sni.layout()?;
+    let m = |label: &str| l2.find(label).cloned().ok_or(format!("no {label}"));
+    ensure(m("Radio A")?.id == a.id && m("Radio A")?.toggle_state == Some(1), "Radio A after update")?;
+    ensure(m("Radio B")?.toggle_state == Some(0), "Radio B after update")?;
+    ensure(m("With icon")?.icon.is_empty(), "icon-data after the icon was dropped")
+}
+
+extern "C" {
+    fn dlopen(name: *const c_char, flags: c_int) -> P;
+    fn dlsym(handle: P, name: *const c_char) -> P;
+    fn g_object_get(object: P, first: *const c_char, ...);
+    fn g_signal_emit_by_name(instance: P, signal: *const c_char, ...);
+    fn g_list_nth_data(list: P, n: c_uint) -> P;
+    fn g_list_length(list: P) -> c_uint;
+    fn g_list_free(list: P);
+}
+
+/// The fallback's menu items as (widget, label), read through the GTK the library loaded
+/// (the test does not link GTK either).
+fn xembed_items(menu: P) -> Result<Vec<(P, String)>, String> {
+    const RTLD_NOW: c_int = 2;
+    const RTLD_NOLOAD: c_int = 4;
+    let gtk = unsafe { dlopen(c("libgtk-3.so.0").as_ptr(), RTLD_NOW | RTLD_NOLOAD) };
+    ensure(!gtk.is_null(), "GTK is not loaded while the fallback shows")?;
+    let children = unsafe { dlsym(gtk, c("gtk_container_get_children").as_ptr()) };
+    ensure(!children.is_null(), "no gtk_container_get_children")?;
+    let children: unsafe extern "C" fn(P) -> P = unsafe { std::mem::transmute(children) };
+    let list = unsafe { children(menu) };
+    let items = (0..unsafe { g_list_length(list) })
+        .map(|i| unsafe {
+            let w = g_list_nth_data(list, i);
+            let mut label: *mut c_char = null_mut();
+            g_object_get(w, c("label").as_ptr(), &mut label as *mut *mut c_char, null::<c_char>());
+            (w, if label.is_null() { String::new() } else { text(label) })
+        })
+        .collect();
+    unsafe { g_list_free(list) };
+    Ok(items)
+}
+
+/// Docked in an X tray, a same-shape update keeps the GtkMenu (an open menu stays open)
+/// with new texts, and its items run the new entries' callbacks; a new shape replaces it.
+fn xembed_in_place() -> Result<(), String> {
+    reset_calls();
+    init_and_find(pixel_tray("Docked", sample_menu()))?;
+    let result = (|| {
+        watcher(false)?;
+        ensure(pump_until(Duration::from_secs(5), || !unsafe { tray_native_menu() }.is_null()), "never docked")?;
+        let before = unsafe { tray_native_menu() };
+        expect("same shape", unsafe { tray_update(pixel_tray("Docked", sample_menu_reworded())) }, OK)?;
+        ensure(unsafe { tray_native_menu() } == before, "a same-shape update replaced the GtkMenu")?;
+        let items = xembed_items(before)?;
+        let labels: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
+        ensure(labels[0] == "First again" && labels[4] == "Enabled now", format!("labels {labels:?}"))?;
+        // Activating the first item runs the new entry's callback (context 101), not the old one's.
+        unsafe { g_signal_emit_by_name(items[0].0, c("activate").as_ptr()) };
+        ensure(item_calls() == (1, 101), format!("item calls {:?}", item_calls()))?;
+        expect("new shape", unsafe { tray_update(pixel_tray("Docked", menu(vec![item("Alone", 9)]))) }, OK)?;
+        ensure(unsafe { tray_native_menu() } != before, "a new shape kept the old GtkMenu")
     })();
     let _ = watcher(true);
     result

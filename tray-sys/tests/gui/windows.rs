@@ -63,11 +63,13 @@ extern "system" {
     fn PeekMessageW(msg: *mut [usize; 8], hwnd: HWND, min: u32, max: u32, remove: u32) -> i32;
     fn TranslateMessage(msg: *const [usize; 8]) -> i32;
     fn DispatchMessageW(msg: *const [usize; 8]) -> isize;
+    fn GetSystemMetrics(index: i32) -> i32;
 }
 #[link(name = "gdi32")]
 extern "system" {
     fn CreateBitmap(w: i32, h: i32, planes: u32, bits: u32, data: *const c_void) -> *mut c_void;
     fn DeleteObject(obj: *mut c_void) -> i32;
+    fn GetObjectW(obj: *mut c_void, size: i32, out: *mut c_void) -> i32;
 }
 #[link(name = "kernel32")]
 extern "system" {
@@ -82,7 +84,11 @@ const MIIM_STATE: u32 = 0x1;
 const MIIM_ID: u32 = 0x2;
 const MIIM_SUBMENU: u32 = 0x4;
 const MIIM_STRING: u32 = 0x40;
+const MIIM_BITMAP: u32 = 0x80;
 const MIIM_FTYPE: u32 = 0x100;
+const MFT_RADIOCHECK: u32 = 0x200;
+const SM_CXSMICON: i32 = 49;
+const WM_MBUTTONUP: u32 = 0x208;
 const MFT_SEPARATOR: u32 = 0x800;
 const MFS_CHECKED: u32 = 0x8;
 const MFS_DISABLED: u32 = 0x3;
@@ -140,6 +146,8 @@ struct Entry {
     separator: bool,
     checked: bool,
     disabled: bool,
+    radio: bool,
+    bitmap: *mut c_void,
     submenu: HMENU,
 }
 
@@ -151,7 +159,7 @@ fn read_menu(menu: HMENU) -> Result<Vec<Entry>, String> {
             let mut buf = [0u16; 256];
             let mut mii: MenuItemInfo = std::mem::zeroed();
             mii.cb_size = std::mem::size_of::<MenuItemInfo>() as u32;
-            mii.f_mask = MIIM_FTYPE | MIIM_STATE | MIIM_ID | MIIM_SUBMENU | MIIM_STRING;
+            mii.f_mask = MIIM_FTYPE | MIIM_STATE | MIIM_ID | MIIM_SUBMENU | MIIM_STRING | MIIM_BITMAP;
             mii.dw_type_data = buf.as_mut_ptr();
             mii.cch = buf.len() as u32;
             ensure(GetMenuItemInfoW(menu, i, 1, &mut mii) != 0, format!("GetMenuItemInfoW({i})"))?;
@@ -161,6 +169,8 @@ fn read_menu(menu: HMENU) -> Result<Vec<Entry>, String> {
                 separator: mii.f_type & MFT_SEPARATOR != 0,
                 checked: mii.f_state & MFS_CHECKED != 0,
                 disabled: mii.f_state & MFS_DISABLED != 0,
+                radio: mii.f_type & MFT_RADIOCHECK != 0,
+                bitmap: mii.hbmp_item,
                 submenu: mii.h_sub_menu,
             })
         })
@@ -195,6 +205,9 @@ pub fn cases() -> Vec<Case> {
         Case { name: "win_1000_updates_leak_nothing", needs_display: true, run: no_leaks },
         Case { name: "win_same_shape_update_keeps_the_menu", needs_display: true, run: same_shape_update },
         Case { name: "win_session_end_removes_the_icon", needs_display: true, run: session_end },
+        Case { name: "win_icon_events_reach_event_cb", needs_display: true, run: icon_events },
+        Case { name: "win_radio_items_and_menu_bitmaps", needs_display: true, run: radio_and_bitmaps },
+        Case { name: "win_icon_sizes_and_attention", needs_display: true, run: sizes_and_attention },
     ]
 }
 
@@ -366,7 +379,12 @@ fn measure() -> (usize, usize) {
 fn update_many(n: usize, old_menus: &mut Vec<HMENU>) -> Result<(), String> {
     for i in 0..n {
         // Alternate shapes, so both the rebuild and the in-place refresh are measured.
-        let shape = if i % 2 == 0 { sample_menu() } else { menu(vec![item("Other shape", 1)]) };
+        // Every fourth update refreshes item bitmaps in place (the radio menu twice in a row).
+        let shape = match i % 4 {
+            0 => sample_menu(),
+            1 => menu(vec![item("Other shape", 1)]),
+            _ => radio_icon_menu(),
+        };
         let t = pixel_tray(&format!("Leak {i}"), shape);
         t.icon_rgba = pixels([(i % 256) as u8, 0, 0]).as_ptr();
         expect("update", unsafe { tray_update(t) }, OK)?;
@@ -446,4 +464,92 @@ fn session_end() -> Result<(), String> {
     ensure(icon_present()?, "a cancelled session end (wParam 0) removed the icon")?;
     unsafe { SendMessageW(window()?, WM_ENDSESSION, 1, 0) };
     ensure(!icon_present()?, "the icon outlived WM_ENDSESSION")
+}
+
+/// Sends one shell notification for the icon in the NOTIFYICON_VERSION_4 shape (event in
+/// LOWORD(lParam), icon id in HIWORD), then in the version-0 shape if nothing arrived.
+fn shell_event(event: u32, arrived: impl Fn() -> bool) -> Result<(), String> {
+    let hwnd = window()?;
+    unsafe { SendMessageW(hwnd, WM_TRAY_CALLBACK, 0, (event | (1 << 16)) as isize) };
+    if !arrived() {
+        unsafe { SendMessageW(hwnd, WM_TRAY_CALLBACK, 0, event as isize) };
+    }
+    Ok(())
+}
+
+/// Left and middle click reach event_cb; cb stays quiet beside it. (The shell sends no
+/// wheel messages for notification icons, so there is no scroll to test.)
+fn icon_events() -> Result<(), String> {
+    reset_calls();
+    take_events();
+    let t = pixel_tray("Events", sample_menu());
+    t.event_cb = Some(record_event);
+    expect("tray_init", unsafe { tray_init(t) }, OK)?;
+    let has_events = |n: usize| move || EVENTS.lock().unwrap().len() >= n;
+    shell_event(NIN_SELECT, has_events(1))?;
+    shell_event(WM_MBUTTONUP, has_events(2))?;
+    let got = take_events();
+    ensure(got == [(TRAY_EVENT_ACTIVATE, 0, 0, 77), (TRAY_EVENT_SECONDARY, 0, 0, 77)], format!("events {got:?}"))?;
+    ensure(tray_calls().0 == 0, format!("cb ran beside event_cb {:?}", tray_calls()))?;
+    // Without event_cb a middle click is nobody's: cb is the left click only.
+    expect("update", unsafe { tray_update(pixel_tray("Events", sample_menu())) }, OK)?;
+    shell_event(WM_MBUTTONUP, || false)?;
+    ensure(tray_calls().0 == 0, format!("middle click ran cb {:?}", tray_calls()))
+}
+
+/// (width, height, bits per pixel) of a bitmap, or None once it is deleted.
+fn bitmap_info(bmp: *mut c_void) -> Option<(i32, i32, u16)> {
+    // BITMAP: type, width, height, width bytes (LONGs), planes, bits per pixel (WORDs), bits.
+    let mut b = [0u8; 32];
+    let n = unsafe { GetObjectW(bmp, b.len() as i32, b.as_mut_ptr() as *mut c_void) };
+    let int = |o: usize| i32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+    (n > 0).then(|| (int(4), int(8), u16::from_le_bytes([b[18], b[19]])))
+}
+
+fn radio_and_bitmaps() -> Result<(), String> {
+    reset_calls();
+    expect("tray_init", unsafe { tray_init(pixel_tray("Radio", radio_icon_menu())) }, OK)?;
+    let top = read_menu(native_menu()?)?;
+    let (a, b, icon, plain) =
+        (find(&top, "Radio A")?, find(&top, "Radio B")?, find(&top, "With icon")?, find(&top, "Plain")?);
+    ensure(a.radio && !a.checked && b.radio && b.checked, format!("radio items {a:?} {b:?}"))?;
+    ensure(!plain.radio && plain.bitmap.is_null() && !icon.radio, format!("plain items {plain:?} {icon:?}"))?;
+    let side = unsafe { GetSystemMetrics(SM_CXSMICON) };
+    ensure(
+        bitmap_info(icon.bitmap) == Some((side, side, 32)),
+        format!("bitmap {:?}, small icon {side}", bitmap_info(icon.bitmap)),
+    )?;
+    command(a.id)?;
+    ensure(item_calls() == (1, 21), format!("radio item calls {:?}", item_calls()))?;
+    // Same shape with the mark moved and the icon dropped: the HMENU stays, the old bitmap goes.
+    let menu_before = native_menu()?;
+    expect("update", unsafe { tray_update(pixel_tray("Radio", radio_moved_menu())) }, OK)?;
+    ensure(native_menu()? == menu_before, "same shape built a new menu")?;
+    let top = read_menu(menu_before)?;
+    ensure(find(&top, "Radio A")?.checked && !find(&top, "Radio B")?.checked, "radio mark after update")?;
+    ensure(find(&top, "With icon")?.bitmap.is_null(), "bitmap kept after the icon was dropped")?;
+    ensure(bitmap_info(icon.bitmap).is_none(), "the dropped bitmap was not deleted")?;
+    // A new shape destroys the old menu's bitmaps with it.
+    expect("back to icons", unsafe { tray_update(pixel_tray("Radio", radio_icon_menu())) }, OK)?;
+    let bmp = find(&read_menu(native_menu()?)?, "With icon")?.bitmap;
+    expect("new shape", unsafe { tray_update(pixel_tray("Radio", sample_menu())) }, OK)?;
+    ensure(bitmap_info(bmp).is_none(), "a replaced menu's bitmap was not deleted")
+}
+
+/// Icon lists and attention icons are accepted and shown (the shell keeps its copy of the
+/// HICON, so the picked size itself is checked through trayp_image_pick in errors.rs).
+fn sizes_and_attention() -> Result<(), String> {
+    let t = pixel_tray("Sizes", sample_menu());
+    (t.icons, t.icon_count) = three_sizes();
+    expect("tray_init", unsafe { tray_init(t) }, OK)?;
+    ensure(icon_present()?, "no icon with a size list")?;
+    let t = pixel_tray("Attention", sample_menu());
+    (t.icons, t.icon_count) = three_sizes();
+    t.attention = 1;
+    (t.attention_icons, t.attention_icon_count) = images(vec![image(20, 20, [255, 128, 0, 255])]);
+    expect("attention", unsafe { tray_update(t) }, OK)?;
+    ensure(icon_present()?, "no icon while asking for attention")?;
+    let msg = unsafe { RegisterWindowMessageW(wide("TaskbarCreated").as_ptr()) };
+    unsafe { SendMessageW(window()?, msg, 0, 0) };
+    ensure(icon_present()?, "no icon after TaskbarCreated with attention")
 }

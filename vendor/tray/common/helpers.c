@@ -86,6 +86,38 @@ int trayp_is_separator(const struct tray_menu *item) {
   return strcmp(item->text, "-") == 0;
 }
 
+int trayp_check_images(const struct tray_image *images, int count) {
+  int i;
+  if (images == NULL)
+    return count == 0 ? TRAY_OK : TRAY_ERR_NULL;
+  if (count < 1 || count > TRAY_MAX_IMAGES)
+    return TRAY_ERR_ICON;
+  for (i = 0; i < count; i++) {
+    if (images[i].rgba == NULL)
+      return TRAY_ERR_NULL;
+    if (images[i].width < 1 || images[i].height < 1 || images[i].width > TRAY_MAX_ICON_SIZE ||
+        images[i].height > TRAY_MAX_ICON_SIZE)
+      return TRAY_ERR_ICON;
+  }
+  return TRAY_OK;
+}
+
+const struct tray_image *trayp_image_pick(const struct tray_image *images, int count, int size) {
+  const struct tray_image *best = NULL, *largest = NULL;
+  int i;
+  for (i = 0; i < count; i++) {
+    const struct tray_image *im = &images[i];
+    int side = im->width > im->height ? im->width : im->height;
+    int best_side = best == NULL ? 0 : (best->width > best->height ? best->width : best->height);
+    int largest_side = largest == NULL ? 0 : (largest->width > largest->height ? largest->width : largest->height);
+    if (side >= size && (best == NULL || side < best_side))
+      best = im;
+    if (side > largest_side)
+      largest = im;
+  }
+  return best != NULL ? best : largest;
+}
+
 static int check_menu(const struct tray_menu *m, int depth, int *count) {
   /* The depth limit also ends cycles made by a submenu pointing back up. */
   if (depth > TRAY_MAX_DEPTH)
@@ -95,6 +127,8 @@ static int check_menu(const struct tray_menu *m, int depth, int *count) {
       return TRAY_ERR_MENU;
     if (!trayp_utf8_valid(m->text))
       return TRAY_ERR_UTF8;
+    if (trayp_check_images(m->icons, m->icon_count) != TRAY_OK)
+      return trayp_check_images(m->icons, m->icon_count);
     if (m->submenu != NULL) {
       int r = check_menu(m->submenu, depth + 1, count);
       if (r != TRAY_OK)
@@ -108,7 +142,11 @@ int trayp_check_tray(const struct tray *tray, int *items) {
   *items = 0;
   if (tray == NULL)
     return TRAY_ERR_NULL;
-  if (tray->icon_rgba != NULL) {
+  if (tray->icons != NULL || tray->icon_count != 0) {
+    int r = trayp_check_images(tray->icons, tray->icon_count);
+    if (r != TRAY_OK)
+      return r;
+  } else if (tray->icon_rgba != NULL) {
     if (tray->icon_width < 1 || tray->icon_height < 1 || tray->icon_width > TRAY_MAX_ICON_SIZE ||
         tray->icon_height > TRAY_MAX_ICON_SIZE)
       return TRAY_ERR_ICON;
@@ -116,6 +154,11 @@ int trayp_check_tray(const struct tray *tray, int *items) {
     return TRAY_ERR_ICON;
   } else if (!trayp_utf8_valid(tray->icon)) {
     return TRAY_ERR_UTF8;
+  }
+  if (tray->attention_icons != NULL || tray->attention_icon_count != 0) {
+    int r = trayp_check_images(tray->attention_icons, tray->attention_icon_count);
+    if (r != TRAY_OK)
+      return r;
   }
   if (tray->tooltip != NULL && !trayp_utf8_valid(tray->tooltip))
     return TRAY_ERR_UTF8;

@@ -101,6 +101,33 @@ void *tray_native_menu(void) {
   return S.initialised ? trayp_os_menu() : NULL;
 }
 
+const struct tray_image *trayp_shown_images(const struct tray *tray, int *count) {
+  if (tray->attention && tray->attention_icons != NULL) {
+    *count = tray->attention_icon_count;
+    return tray->attention_icons;
+  }
+  *count = tray->icons != NULL ? tray->icon_count : 0;
+  return tray->icons;
+}
+
+int trayp_icon_event(struct tray *tray, int type, int delta, int horizontal) {
+  struct tray_event ev;
+  if (!S.initialised || tray == NULL)
+    return 0;
+  if (tray->event_cb != NULL) {
+    ev.type = type;
+    ev.delta = type == TRAY_EVENT_SCROLL ? delta : 0;
+    ev.horizontal = type == TRAY_EVENT_SCROLL && horizontal != 0;
+    tray->event_cb(tray, &ev);
+    return 1;
+  }
+  if (type == TRAY_EVENT_ACTIVATE && tray->cb != NULL) {
+    tray->cb(tray);
+    return 1;
+  }
+  return 0;
+}
+
 const char *tray_strerror(int code) {
   switch (code) {
   case TRAY_OK: return "success";

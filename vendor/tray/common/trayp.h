@@ -21,6 +21,22 @@ size_t trayp_utf16_len(const char *s);
  * Stores the number of menu items (separators included) in *items. */
 int trayp_check_tray(const struct tray *tray, int *items);
 
+/* Checks an image list: NULL with count 0 is none; else 1..TRAY_MAX_IMAGES images with
+ * pixels and sides 1..TRAY_MAX_ICON_SIZE. */
+int trayp_check_images(const struct tray_image *images, int count);
+
+/* The image to show at size pixels: the smallest whose longer side is at least size,
+ * else the largest. images holds count (at least 1) checked images. */
+const struct tray_image *trayp_image_pick(const struct tray_image *images, int count, int size);
+
+/* The images the icon shows now: attention_icons while attention is set and given, else
+ * icons; NULL (count 0) when the icon is icon_rgba or a file or theme name. */
+const struct tray_image *trayp_shown_images(const struct tray *tray, int *count);
+
+/* Delivers an icon event: to event_cb when set, else TRAY_EVENT_ACTIVATE to cb. Returns 1 if a
+ * callback ran (which may have replaced or freed the tray), 0 if nobody takes the event. */
+int trayp_icon_event(struct tray *tray, int type, int delta, int horizontal);
+
 /* Area-averaging resize of straight-alpha RGBA, weighting colour by alpha. */
 void trayp_rgba_resize(const unsigned char *src, int sw, int sh, unsigned char *dst, int dw, int dh);
 

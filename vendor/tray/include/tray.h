@@ -18,8 +18,9 @@
  * Running inside a main loop you do not own (e.g. libui's): do not call tray_loop.
  * On Windows the library's hidden window (class "TrayMessageWindow") is served by any
  * GetMessage/DispatchMessage loop on the thread; on Linux everything is dispatched by
- * the GLib default main context. Nothing needs polling. On Linux GTK is initialised only
- * when the XEmbed fallback is shown. */
+ * the GLib default main context. Nothing needs polling. On Linux GTK is loaded (it is not
+ * linked) and initialised only when the XEmbed fallback is shown; the fallback needs
+ * libgtk-3.so.0 at run time. */
 #ifndef TRAY_H
 #define TRAY_H
 
@@ -42,19 +43,54 @@ extern "C" {
 #define TRAY_MAX_DEPTH 32        /* submenu levels below the top menu */
 #define TRAY_MAX_ITEMS 16384     /* menu items in total, separators included */
 #define TRAY_MAX_ICON_SIZE 1024  /* largest width or height of an icon given as pixels */
+#define TRAY_MAX_IMAGES 16       /* most sizes in one image list (icons, attention_icons, a menu icon) */
 
 struct tray_menu;
 
+/* One size of an image: width*height*4 bytes of straight-alpha RGBA, rows top-down. */
+struct tray_image {
+  const unsigned char *rgba;
+  int width;
+  int height;
+};
+
+/* What happened on the icon itself (a chosen menu item runs the item's cb instead).
+ * Windows cannot deliver TRAY_EVENT_SCROLL: the shell does not pass the mouse wheel
+ * to notification icons. */
+#define TRAY_EVENT_ACTIVATE 1  /* primary activation: left click (Windows: also Enter/Space on the focused icon) */
+#define TRAY_EVENT_SECONDARY 2 /* middle click */
+#define TRAY_EVENT_SCROLL 3    /* the wheel over the icon (Linux only) */
+
+struct tray_event {
+  int type;       /* TRAY_EVENT_* */
+  int delta;      /* TRAY_EVENT_SCROLL: wheel distance as the panel reports it (one notch is often 120 or 1) */
+  int horizontal; /* TRAY_EVENT_SCROLL: 1 for a horizontal wheel (or tilt), 0 for vertical */
+};
+
 struct tray {
-  const char *icon;               /* .ico file on Windows; image file or icon-theme name on Linux; used when icon_rgba is NULL */
+  const char *icon;               /* .ico file on Windows; image file or icon-theme name on Linux; used when
+                                     neither icons nor icon_rgba is given */
   const char *tooltip;            /* may be NULL; Windows shows at most 127 UTF-16 units; on Linux the
                                      first line is the title, the rest the body */
   struct tray_menu *menu;         /* may be NULL: no menu */
-  const unsigned char *icon_rgba; /* if non-NULL: icon_width*icon_height*4 bytes, rows top-down, straight alpha */
+  const unsigned char *icon_rgba; /* if non-NULL: icon_width*icon_height*4 bytes, rows top-down, straight alpha;
+                                     one size, which Linux also offers resized to the common panel sizes */
   int icon_width;
   int icon_height;
-  void (*cb)(struct tray *);      /* may be NULL (a click opens the menu): left click on the icon (Linux: or middle) */
+  void (*cb)(struct tray *);      /* may be NULL: left click on the icon (TRAY_EVENT_ACTIVATE); without cb and
+                                     event_cb a click opens the menu */
   void *context;                  /* for the caller */
+  /* Fields below are zero in a tray that does not use them. */
+  const struct tray_image *icons; /* if non-NULL: icon_count sizes of the icon, used before icon_rgba and icon.
+                                     Linux offers every size to the panel; Windows shows the smallest one at
+                                     least as large as the DPI's small-icon size (SM_CXSMICON), else the largest */
+  int icon_count;                 /* 1..TRAY_MAX_IMAGES with icons, else 0 */
+  int attention;                  /* non-zero: the icon asks for attention. Linux: Status NeedsAttention with
+                                     AttentionIconPixmap; Windows: attention_icons shown in place of the icon */
+  const struct tray_image *attention_icons; /* may be NULL (Linux: the panel marks the icon its own way) */
+  int attention_icon_count;       /* 1..TRAY_MAX_IMAGES with attention_icons, else 0 */
+  void (*event_cb)(struct tray *, const struct tray_event *); /* may be NULL; when set it receives every icon
+                                     event (activate, middle click, scroll) and cb is not called */
 };
 
 struct tray_menu {
@@ -65,6 +101,12 @@ struct tray_menu {
   void (*cb)(struct tray_menu *); /* may be NULL; runs when the item is chosen */
   void *context;                  /* for the caller */
   struct tray_menu *submenu;      /* may be NULL; a list ended by a NULL text */
+  /* Fields below are zero in an item that does not use them. */
+  int radio;                      /* non-zero: a radio item, marked when checked (checkbox is then ignored);
+                                     the caller keeps one item of a group checked */
+  const struct tray_image *icons; /* may be NULL: sizes of an icon shown before the label; Windows picks by
+                                     SM_CXSMICON, Linux sends the one nearest 16 pixels as PNG (icon-data) */
+  int icon_count;                 /* 1..TRAY_MAX_IMAGES with icons, else 0 */
 };
 
 /* Shows the icon and menu described by tray. */

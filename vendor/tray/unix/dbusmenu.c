@@ -7,13 +7,19 @@
 #include <limits.h>
 #include <string.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "trayp_unix.h"
+
+/* The menu icon size hosts draw (they scale what they get). */
+#define MENU_ICON_SIZE 16
 
 struct node {
   struct tray_menu *item; /* NULL for the root */
   char *label;            /* with mnemonic underscores doubled */
+  GBytes *png;            /* icon-data, or NULL without an icon */
   int parent, first, count;
-  unsigned char separator, check, checked, enabled, submenu;
+  unsigned char separator, check, radio, checked, enabled, submenu;
 };
 
 static struct {
@@ -51,8 +57,11 @@ static const char XML[] =
 
 static void free_table(struct node *t, int n) {
   int i;
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n; i++) {
     g_free(t[i].label);
+    if (t[i].png != NULL)
+      g_bytes_unref(t[i].png);
+  }
   g_free(t);
 }
 
@@ -65,6 +74,19 @@ static char *escape_label(const char *text) {
     g_string_append_c(s, *text);
   }
   return g_string_free(s, FALSE);
+}
+
+/* The menu icon as PNG bytes (icon-data), or NULL if encoding failed. */
+static GBytes *icon_png(const struct tray_menu *m) {
+  const struct tray_image *im = trayp_image_pick(m->icons, m->icon_count, MENU_ICON_SIZE);
+  GdkPixbuf *pb = gdk_pixbuf_new_from_data(im->rgba, GDK_COLORSPACE_RGB, TRUE, 8, im->width, im->height,
+                                           im->width * 4, NULL, NULL);
+  gchar *buf = NULL;
+  gsize len = 0;
+  gboolean ok = pb != NULL && gdk_pixbuf_save_to_buffer(pb, &buf, &len, "png", NULL, NULL);
+  if (pb != NULL)
+    g_object_unref(pb);
+  return ok ? g_bytes_new_take(buf, len) : NULL;
 }
 
 /* Writes list's items as the children of t[self] at *next, then their submenus after. */
@@ -83,7 +105,9 @@ static void fill(struct node *t, int *next, int self, struct tray_menu *list) {
     c->parent = self;
     c->separator = (unsigned char)trayp_is_separator(m);
     c->label = c->separator ? NULL : escape_label(m->text);
-    c->check = !c->separator && m->checkbox != 0;
+    c->radio = !c->separator && m->radio != 0;
+    c->check = !c->separator && (m->checkbox != 0 || c->radio);
+    c->png = !c->separator && m->icons != NULL ? icon_png(m) : NULL;
     c->checked = c->check && m->checked != 0;
     c->enabled = m->disabled == 0;
     c->submenu = !c->separator && m->submenu != NULL;
@@ -99,7 +123,8 @@ static int same_shape(const struct node *a, int an, const struct node *b, int bn
     return 0;
   for (i = 0; i < an; i++) {
     if (a[i].parent != b[i].parent || a[i].first != b[i].first || a[i].count != b[i].count ||
-        a[i].separator != b[i].separator || a[i].check != b[i].check || a[i].submenu != b[i].submenu)
+        a[i].separator != b[i].separator || a[i].check != b[i].check || a[i].radio != b[i].radio ||
+        a[i].submenu != b[i].submenu)
       return 0;
   }
   return 1;
@@ -153,9 +178,11 @@ static GVariant *properties(const struct node *c, const char *const *names) {
   }
   add(&b, names, "visible", g_variant_new_boolean(TRUE));
   if (c->check) {
-    add(&b, names, "toggle-type", g_variant_new_string("checkmark"));
+    add(&b, names, "toggle-type", g_variant_new_string(c->radio ? "radio" : "checkmark"));
     add(&b, names, "toggle-state", g_variant_new_int32(c->checked));
   }
+  if (c->png != NULL)
+    add(&b, names, "icon-data", g_variant_new_from_bytes(G_VARIANT_TYPE("ay"), c->png, TRUE));
   if (c->submenu)
     add(&b, names, "children-display", g_variant_new_string("submenu"));
   return g_variant_builder_end(&b);
@@ -408,9 +435,14 @@ static void send_changes(const struct node *old) {
   g_variant_builder_init(&removed, G_VARIANT_TYPE("a(ias)"));
   for (i = 1; i < M.n; i++) {
     const struct node *a = &old[i], *b = &M.nodes[i];
-    if (g_strcmp0(a->label, b->label) == 0 && a->enabled == b->enabled && a->checked == b->checked)
+    int same_icon = a->png == NULL || b->png == NULL ? a->png == b->png : g_bytes_equal(a->png, b->png);
+    if (g_strcmp0(a->label, b->label) == 0 && a->enabled == b->enabled && a->checked == b->checked && same_icon)
       continue;
     g_variant_builder_add(&updated, "(i@a{sv})", id_of(i), properties(b, NULL));
+    if (a->png != NULL && b->png == NULL) {
+      const char *gone[] = {"icon-data", NULL};
+      g_variant_builder_add(&removed, "(i^as)", id_of(i), gone);
+    }
     changes++;
   }
   if (changes > 0)

@@ -11,7 +11,7 @@
 static const int SIZES[] = {16, 22, 24, 32, 48, 64};
 
 int trayp_icon_is_file(const struct tray *tray) {
-  return tray->icon_rgba == NULL && strchr(tray->icon, '/') != NULL;
+  return tray->icons == NULL && tray->icon_rgba == NULL && tray->icon != NULL && strchr(tray->icon, '/') != NULL;
 }
 
 /* One (iiay) of straight-alpha RGBA rows: ARGB32, most significant byte first. */
@@ -80,8 +80,24 @@ static unsigned char *file_rgba(const char *path, int *w, int *h) {
   return out;
 }
 
+/* Every size the app gave, as given: the app drew each one for its size. */
+static GVariant *image_list(const struct tray_image *images, int count) {
+  GVariantBuilder b;
+  int i;
+  g_variant_builder_init(&b, G_VARIANT_TYPE("a(iiay)"));
+  for (i = 0; images != NULL && i < count; i++)
+    g_variant_builder_add_value(&b, pixmap(images[i].rgba, images[i].width, images[i].height));
+  return g_variant_ref_sink(g_variant_builder_end(&b));
+}
+
+GVariant *trayp_attention_pixmaps(const struct tray *tray) {
+  return image_list(tray->attention_icons, tray->attention_icon_count);
+}
+
 GVariant *trayp_icon_pixmaps(const struct tray *tray) {
   GVariantBuilder b;
+  if (tray->icons != NULL)
+    return image_list(tray->icons, tray->icon_count);
   g_variant_builder_init(&b, G_VARIANT_TYPE("a(iiay)"));
   if (tray->icon_rgba != NULL) {
     add_sizes(&b, tray->icon_rgba, tray->icon_width, tray->icon_height);

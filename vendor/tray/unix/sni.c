@@ -22,9 +22,11 @@ static struct {
   char *name;          /* our bus name */
   GCancellable *pending; /* the RegisterStatusNotifierItem call in flight */
   GVariant *pixmaps;   /* IconPixmap */
+  GVariant *attention_pixmaps; /* AttentionIconPixmap */
   char *title, *body;  /* the tooltip split at its first line break */
   int watched;         /* a watcher owns its name */
   int docked;          /* the XEmbed fallback shows the icon */
+  int attention;       /* Status is NeedsAttention */
   unsigned instance;   /* makes each bus name new across init/exit cycles */
 } S;
 
@@ -55,30 +57,41 @@ static const char XML[] =
     "<property name='Menu' type='o' access='read'/>"
     "</interface></node>";
 
-static void click(void) {
-  if (trayp_live() && S.tray != NULL && S.tray->cb != NULL)
-    S.tray->cb(S.tray);
-}
-
 static void on_method(GDBusConnection *c, const char *sender, const char *path, const char *iface,
                       const char *method, GVariant *params, GDBusMethodInvocation *inv, gpointer data) {
   (void)c;
   (void)sender;
   (void)path;
   (void)iface;
-  (void)params;
+  gint32 delta = 0;
+  int type = 0, horizontal = 0;
   (void)data;
-  /* Answered before the callback runs: it may open a dialog with a nested loop. */
+  /* GDBus has checked the argument types against XML; params dies with the reply. */
+  if (strcmp(method, "Activate") == 0)
+    type = TRAY_EVENT_ACTIVATE;
+  else if (strcmp(method, "SecondaryActivate") == 0)
+    type = TRAY_EVENT_SECONDARY;
+  else if (strcmp(method, "Scroll") == 0) {
+    const char *orientation;
+    g_variant_get(params, "(i&s)", &delta, &orientation);
+    type = TRAY_EVENT_SCROLL;
+    horizontal = g_ascii_strcasecmp(orientation, "horizontal") == 0;
+  }
+  /* Answered before the callback runs: it may open a dialog with a nested loop.
+   * ContextMenu needs nothing more: every host that sends it reads the exported Menu and
+   * shows it itself (the item has no menu of its own to pop up). */
   g_dbus_method_invocation_return_value(inv, NULL);
-  /* Left click (Activate) and middle click (SecondaryActivate) are the tray's click.
-   * ContextMenu needs nothing: hosts show the exported Menu themselves. */
-  if (strcmp(method, "Activate") == 0 || strcmp(method, "SecondaryActivate") == 0)
-    click();
+  if (type != 0)
+    trayp_icon_event(S.tray, type, delta, horizontal);
 }
 
 /* The theme icon name, or "" when the icon travels as pixels. */
 static const char *icon_name(void) {
-  return S.tray->icon_rgba == NULL && !trayp_icon_is_file(S.tray) ? S.tray->icon : "";
+  return S.tray->icons == NULL && S.tray->icon_rgba == NULL && !trayp_icon_is_file(S.tray) ? S.tray->icon : "";
+}
+
+static const char *status(const struct tray *tray) {
+  return tray->attention ? "NeedsAttention" : "Active";
 }
 
 static GVariant *empty_pixmaps(void) {
@@ -103,19 +116,21 @@ static GVariant *on_property(GDBusConnection *c, const char *sender, const char 
   if (strcmp(name, "Title") == 0)
     return g_variant_new_string(S.title);
   if (strcmp(name, "Status") == 0)
-    return g_variant_new_string("Active");
+    return g_variant_new_string(status(S.tray));
   if (strcmp(name, "WindowId") == 0)
     return g_variant_new_int32(0);
   if (strcmp(name, "IconName") == 0)
     return g_variant_new_string(icon_name());
   if (strcmp(name, "IconPixmap") == 0)
     return g_variant_ref(S.pixmaps);
-  if (strcmp(name, "OverlayIconPixmap") == 0 || strcmp(name, "AttentionIconPixmap") == 0)
+  if (strcmp(name, "AttentionIconPixmap") == 0)
+    return g_variant_ref(S.attention_pixmaps);
+  if (strcmp(name, "OverlayIconPixmap") == 0)
     return empty_pixmaps();
   if (strcmp(name, "ToolTip") == 0)
     return g_variant_new("(s@a(iiay)ss)", icon_name(), S.pixmaps, S.title, S.body);
   if (strcmp(name, "ItemIsMenu") == 0) /* without a click callback a click opens the menu */
-    return g_variant_new_boolean(S.tray->cb == NULL);
+    return g_variant_new_boolean(S.tray->cb == NULL && S.tray->event_cb == NULL);
   if (strcmp(name, "Menu") == 0)
     return g_variant_new_object_path(TRAYP_MENU_PATH);
   if (strcmp(name, "IconThemePath") == 0 || strcmp(name, "OverlayIconName") == 0 ||
@@ -217,13 +232,13 @@ int trayp_os_check(const struct tray *tray) {
 
 /* Everything that can fail happens before the shown state changes. */
 static int apply(struct tray *tray, int items) {
-  GVariant *pixmaps = trayp_icon_pixmaps(tray);
+  GVariant *pixmaps = trayp_icon_pixmaps(tray), *attention;
   const char *tip = tray->tooltip != NULL ? tray->tooltip : "";
   const char *brk = strchr(tip, '\n');
   char *title = brk != NULL ? g_strndup(tip, (gsize)(brk - tip)) : g_strdup(tip);
   char *body = g_strdup(brk != NULL ? brk + 1 : "");
   int r = pixmaps != NULL ? trayp_menu_set(tray->menu, items) : TRAY_ERR_ICON;
-  int title_changed;
+  int title_changed, status_changed;
   if (r != TRAY_OK) {
     if (pixmaps != NULL)
       g_variant_unref(pixmaps);
@@ -232,6 +247,12 @@ static int apply(struct tray *tray, int items) {
     return r;
   }
   title_changed = g_strcmp0(title, S.title) != 0 || g_strcmp0(body, S.body) != 0;
+  status_changed = S.tray == NULL || S.attention != (tray->attention != 0);
+  S.attention = tray->attention != 0;
+  attention = trayp_attention_pixmaps(tray);
+  if (S.attention_pixmaps != NULL)
+    g_variant_unref(S.attention_pixmaps);
+  S.attention_pixmaps = attention;
   if (S.pixmaps != NULL)
     g_variant_unref(S.pixmaps);
   S.pixmaps = pixmaps;
@@ -242,6 +263,9 @@ static int apply(struct tray *tray, int items) {
   S.tray = tray;
   /* Hosts re-read what a signal names; the icon may change in every update. */
   emit("NewIcon", NULL);
+  emit("NewAttentionIcon", NULL);
+  if (status_changed)
+    emit("NewStatus", g_variant_new("(s)", status(tray)));
   if (title_changed) {
     emit("NewTitle", NULL);
     emit("NewToolTip", NULL);
@@ -265,6 +289,8 @@ static void teardown(void) {
     g_dbus_node_info_unref(S.info);
   if (S.pixmaps != NULL)
     g_variant_unref(S.pixmaps);
+  if (S.attention_pixmaps != NULL)
+    g_variant_unref(S.attention_pixmaps);
   if (S.bus != NULL)
     g_object_unref(S.bus);
   g_free(S.name);

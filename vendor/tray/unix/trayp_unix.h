@@ -1,7 +1,7 @@
 /* Private to the Linux/BSD backend: the StatusNotifierItem (sni.c) with its dbusmenu
  * (dbusmenu.c), the pixels it exports (icon.c), the XEmbed fallback for trays without a
  * StatusNotifierWatcher (xembed.c) and desktop notifications (notify.c). All of it runs on
- * the GLib default main context; GTK is initialised only when the fallback is shown. */
+ * the GLib default main context; GTK is loaded and initialised only when the fallback is shown. */
 #ifndef TRAYP_UNIX_H
 #define TRAYP_UNIX_H
 
@@ -23,11 +23,15 @@ void trayp_menu_unexport(void);
 int trayp_menu_set(struct tray_menu *menu, int items);
 
 /* The icon of tray as StatusNotifierItem pixmaps (a(iiay), ARGB32 in network byte order):
- * the given size and each smaller common panel size. A theme icon name gives an empty
+ * every size of tray->icons as given; for icon_rgba or a file, the given size and each
+ * smaller common panel size. A theme icon name gives an empty
  * array (the name is exported as IconName). Returns a new, non-floating reference,
  * or NULL if an icon file cannot be read. */
 GVariant *trayp_icon_pixmaps(const struct tray *tray);
-/* 1 if tray->icon names a file (has a '/'), 0 for a theme icon name or pixels. */
+/* tray->attention_icons as pixmaps, as given (an empty array without them); a new,
+ * non-floating reference. */
+GVariant *trayp_attention_pixmaps(const struct tray *tray);
+/* 1 if tray->icon names a file (has a '/') and no pixels are given, else 0. */
 int trayp_icon_is_file(const struct tray *tray);
 
 /* Shows tray as a GtkStatusIcon (XEmbed), creating or updating it; initialises GTK the

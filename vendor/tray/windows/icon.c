@@ -73,21 +73,75 @@ static HICON from_pixels(const unsigned char *rgba, int size, int *err) {
   return icon;
 }
 
+/* rgba (w x h) at size x size: the pixels themselves when they fit, else a resized copy
+ * the caller frees (*copy). NULL when out of memory. */
+static const unsigned char *sized(const unsigned char *rgba, int w, int h, int size, unsigned char **copy) {
+  *copy = NULL;
+  if (w == size && h == size)
+    return rgba;
+  *copy = (unsigned char *)malloc((size_t)size * size * 4);
+  if (*copy != NULL)
+    trayp_rgba_resize(rgba, w, h, *copy, size, size);
+  return *copy;
+}
+
+static HICON from_image(const unsigned char *rgba, int w, int h, int size, int *err) {
+  unsigned char *copy;
+  const unsigned char *px = sized(rgba, w, h, size, &copy);
+  HICON icon;
+  if (px == NULL) {
+    *err = TRAY_ERR_NOMEM;
+    return NULL;
+  }
+  icon = from_pixels(px, size, err);
+  free(copy);
+  return icon;
+}
+
+HBITMAP trayp_menu_bitmap(const struct tray_image *images, int count, int size) {
+  const struct tray_image *im = trayp_image_pick(images, count, size);
+  unsigned char *copy, *dst;
+  const unsigned char *px = sized(im->rgba, im->width, im->height, size, &copy);
+  BITMAPINFO bi;
+  void *bits = NULL;
+  HBITMAP bmp;
+  size_t i, n = (size_t)size * size;
+  if (px == NULL)
+    return NULL;
+  memset(&bi, 0, sizeof bi);
+  bi.bmiHeader.biSize = sizeof bi.bmiHeader;
+  bi.bmiHeader.biWidth = size;
+  bi.bmiHeader.biHeight = -size;
+  bi.bmiHeader.biPlanes = 1;
+  bi.bmiHeader.biBitCount = 32;
+  bi.bmiHeader.biCompression = BI_RGB;
+  bmp = CreateDIBSection(NULL, &bi, DIB_RGB_COLORS, &bits, NULL, 0);
+  if (bmp != NULL) {
+    dst = (unsigned char *)bits;
+    /* Menus blend item bitmaps as premultiplied BGRA. */
+    for (i = 0; i < n; i++) {
+      const unsigned char *s = px + i * 4;
+      unsigned a = s[3];
+      dst[i * 4 + 0] = (unsigned char)((s[2] * a + 127) / 255);
+      dst[i * 4 + 1] = (unsigned char)((s[1] * a + 127) / 255);
+      dst[i * 4 + 2] = (unsigned char)((s[0] * a + 127) / 255);
+      dst[i * 4 + 3] = (unsigned char)a;
+    }
+    GdiFlush();
+  }
+  free(copy);
+  return bmp;
+}
+
 HICON trayp_icon_create(const struct tray *tray, int size, int *err) {
   HICON icon;
-  if (tray->icon_rgba != NULL) {
-    unsigned char *scaled;
-    if (tray->icon_width == size && tray->icon_height == size)
-      return from_pixels(tray->icon_rgba, size, err);
-    scaled = (unsigned char *)malloc((size_t)size * size * 4);
-    if (scaled == NULL) {
-      *err = TRAY_ERR_NOMEM;
-      return NULL;
-    }
-    trayp_rgba_resize(tray->icon_rgba, tray->icon_width, tray->icon_height, scaled, size, size);
-    icon = from_pixels(scaled, size, err);
-    free(scaled);
-    return icon;
+  int count;
+  const struct tray_image *images = trayp_shown_images(tray, &count);
+  if (images != NULL) {
+    const struct tray_image *im = trayp_image_pick(images, count, size);
+    return from_image(im->rgba, im->width, im->height, size, err);
+  } else if (tray->icon_rgba != NULL) {
+    return from_image(tray->icon_rgba, tray->icon_width, tray->icon_height, size, err);
   } else {
     WCHAR *path = trayp_wide(tray->icon);
     if (path == NULL) {

@@ -26,6 +26,47 @@ static WCHAR *label(const char *text) {
   return out;
 }
 
+static UINT item_state(const struct tray_menu *m) {
+  return (m->disabled ? MFS_DISABLED : MFS_ENABLED) |
+         ((m->checkbox || m->radio) && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
+}
+
+static UINT item_type(const struct tray_menu *m) {
+  return MFT_STRING | (m->radio ? MFT_RADIOCHECK : 0);
+}
+
+/* The item's bitmap at the small-icon size, or NULL without an icon; *err on failure. */
+static HBITMAP item_bitmap(const struct tray_menu *m, int *err) {
+  HBITMAP bmp;
+  if (m->icons == NULL)
+    return NULL;
+  bmp = trayp_menu_bitmap(m->icons, m->icon_count, GetSystemMetrics(SM_CXSMICON));
+  if (bmp == NULL)
+    *err = TRAY_ERR_PLATFORM;
+  return bmp;
+}
+
+static void delete_bitmaps(HMENU menu) {
+  int count = GetMenuItemCount(menu), pos;
+  for (pos = 0; pos < count; pos++) {
+    MENUITEMINFOW mii;
+    ZeroMemory(&mii, sizeof mii);
+    mii.cbSize = sizeof mii;
+    mii.fMask = MIIM_BITMAP | MIIM_SUBMENU;
+    if (!GetMenuItemInfoW(menu, (UINT)pos, TRUE, &mii))
+      continue;
+    if (mii.hSubMenu != NULL)
+      delete_bitmaps(mii.hSubMenu);
+    if (mii.hbmpItem != NULL) /* only ours: the library never sets the HBMMENU_* values */
+      DeleteObject(mii.hbmpItem);
+  }
+}
+
+void trayp_menu_destroy(HMENU menu) {
+  delete_bitmaps(menu);
+  DestroyMenu(menu);
+}
+
 HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err) {
   HMENU menu = CreatePopupMenu();
   UINT pos = 0;
@@ -49,20 +90,28 @@ HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next
       text = label(m->text);
       if (text == NULL) {
         *err = TRAY_ERR_NOMEM;
-        DestroyMenu(menu);
+        trayp_menu_destroy(menu);
         return NULL;
       }
-      mii.fMask = MIIM_FTYPE | MIIM_ID | MIIM_STATE | MIIM_STRING;
-      mii.fType = MFT_STRING;
+      mii.fMask = MIIM_FTYPE | MIIM_ID | MIIM_STATE | MIIM_STRING | MIIM_BITMAP;
+      mii.fType = item_type(m);
       mii.wID = id;
       mii.dwTypeData = text;
-      mii.fState = (m->disabled ? MFS_DISABLED : MFS_ENABLED) | (m->checkbox && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
+      mii.fState = item_state(m);
+      mii.hbmpItem = item_bitmap(m, err);
+      if (m->icons != NULL && mii.hbmpItem == NULL) {
+        free(text);
+        trayp_menu_destroy(menu);
+        return NULL;
+      }
       if (m->submenu != NULL) {
         mii.fMask |= MIIM_SUBMENU;
         mii.hSubMenu = trayp_menu_build(m->submenu, items, next_id, err);
         if (mii.hSubMenu == NULL) {
           free(text);
-          DestroyMenu(menu);
+          if (mii.hbmpItem != NULL)
+            DeleteObject(mii.hbmpItem);
+          trayp_menu_destroy(menu);
           return NULL;
         }
       }
@@ -71,8 +120,10 @@ HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next
     free(text);
     if (!ok) {
       if (mii.hSubMenu != NULL)
-        DestroyMenu(mii.hSubMenu);
-      DestroyMenu(menu); /* also destroys the submenus already attached */
+        trayp_menu_destroy(mii.hSubMenu);
+      if (mii.hbmpItem != NULL)
+        DeleteObject(mii.hbmpItem);
+      trayp_menu_destroy(menu); /* also destroys the submenus already attached */
       *err = TRAY_ERR_PLATFORM;
       return NULL;
     }
@@ -108,6 +159,8 @@ int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items
   for (pos = 0; m->text != NULL; m++, pos++) {
     MENUITEMINFOW mii;
     WCHAR *text;
+    HBITMAP old_bitmap;
+    int err = TRAY_OK;
     UINT id = (*next_id)++;
     /* Ids follow the same depth-first order as trayp_menu_build, so they stay valid. */
     items[id] = m;
@@ -118,18 +171,26 @@ int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items
       return TRAY_ERR_NOMEM;
     ZeroMemory(&mii, sizeof mii);
     mii.cbSize = sizeof mii;
-    mii.fMask = MIIM_STATE | MIIM_STRING | MIIM_SUBMENU;
+    mii.fMask = MIIM_STATE | MIIM_STRING | MIIM_SUBMENU | MIIM_BITMAP;
     if (!GetMenuItemInfoW(menu, pos, TRUE, &mii)) {
       free(text);
       return TRAY_ERR_PLATFORM;
     }
-    mii.fMask = MIIM_STATE | MIIM_STRING;
+    old_bitmap = mii.hbmpItem;
+    mii.fMask = MIIM_STATE | MIIM_STRING | MIIM_FTYPE | MIIM_BITMAP;
     mii.dwTypeData = text;
-    mii.fState = (m->disabled ? MFS_DISABLED : MFS_ENABLED) | (m->checkbox && m->checked ? MFS_CHECKED : MFS_UNCHECKED);
-    if (!SetMenuItemInfoW(menu, pos, TRUE, &mii)) {
+    mii.fType = item_type(m);
+    mii.fState = item_state(m);
+    mii.hbmpItem = item_bitmap(m, &err);
+    if (err != TRAY_OK || !SetMenuItemInfoW(menu, pos, TRUE, &mii)) {
+      if (mii.hbmpItem != NULL)
+        DeleteObject(mii.hbmpItem);
       free(text);
       return TRAY_ERR_PLATFORM;
     }
+    /* The item now draws the new bitmap (or none); the old one is no one's. */
+    if (old_bitmap != NULL)
+      DeleteObject(old_bitmap);
     free(text);
     if (m->submenu != NULL) {
       int r = trayp_menu_refresh(mii.hSubMenu, m->submenu, items, next_id);

@@ -33,7 +33,7 @@ static void free_built(struct built *b) {
   if (b->icon != NULL)
     DestroyIcon(b->icon);
   if (b->menu != NULL)
-    DestroyMenu(b->menu);
+    trayp_menu_destroy(b->menu);
   free(b->items);
   b->icon = NULL;
   b->menu = NULL;
@@ -154,10 +154,9 @@ static void show_menu(int x, int y) {
     run_item(cmd);
 }
 
+/* Left click (or Enter/Space on the focused icon): the program's, else the menu. */
 static void click(void) {
-  if (S.tray->cb != NULL)
-    S.tray->cb(S.tray);
-  else {
+  if (!trayp_icon_event(S.tray, TRAY_EVENT_ACTIVATE, 0, 0)) {
     POINT pt;
     GetCursorPos(&pt);
     show_menu(pt.x, pt.y);
@@ -176,6 +175,9 @@ static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpara
       case NIN_KEYSELECT:
         click();
         break;
+      case WM_MBUTTONUP:
+        trayp_icon_event(S.tray, TRAY_EVENT_SECONDARY, 0, 0);
+        break;
       default:
         break;
       }
@@ -185,6 +187,8 @@ static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpara
       show_menu(pt.x, pt.y);
     } else if (lparam == WM_LBUTTONUP) {
       click();
+    } else if (lparam == WM_MBUTTONUP) {
+      trayp_icon_event(S.tray, TRAY_EVENT_SECONDARY, 0, 0);
     }
     return 0;
   }

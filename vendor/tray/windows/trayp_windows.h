@@ -25,6 +25,13 @@ WCHAR *trayp_wide(const char *utf8);
 /* An icon of size x size pixels from the tray's pixels or .ico file; *err says why on NULL. */
 HICON trayp_icon_create(const struct tray *tray, int size, int *err);
 
+/* A size x size 32-bit premultiplied bitmap for a menu item from the best of images
+ * (trayp_image_pick), or NULL on failure. */
+HBITMAP trayp_menu_bitmap(const struct tray_image *images, int count, int size);
+
+/* Destroys menu and its submenus with the item bitmaps they own. */
+void trayp_menu_destroy(HMENU menu);
+
 /* A popup menu for the list m. Items get command ids from *next_id on, and items[id]
  * points back at each one. Returns NULL with *err set on failure. */
 HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next_id, int *err);
