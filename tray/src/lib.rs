@@ -67,13 +67,16 @@
 //!
 //! | feature | Windows (`Shell_NotifyIcon`) | Linux, StatusNotifierItem (KDE, GNOME with the AppIndicator extension, Xfce, waybar, ...) | Linux, XEmbed fallback (trays without a watcher) |
 //! | --- | --- | --- | --- |
-//! | [`Event::IconClicked`] | left click (and Enter/Space on the icon) | left click (`Activate`) and middle click (`SecondaryActivate`), where the host sends them; GNOME's extension sends `Activate` | left click |
+//! | [`Event::IconClicked`] | left click (and Enter/Space on the icon) | left click (`Activate`), where the host sends it; GNOME's extension does | left click |
+//! | [`Event::MiddleClicked`] | middle click | `SecondaryActivate`, where the host sends it | middle click |
+//! | [`Event::Scrolled`] | never: the shell passes no wheel messages to notification icons | `Scroll`, delta and orientation as the host sends them | 120 per notch |
 //! | menu | right click | the host's menu from dbusmenu | right click |
 //! | tooltip ([`Tray::set_tooltip`]) | on hover, 127 UTF-16 units at most | the `ToolTip` property; shown where the host shows tooltips (KDE, Xfce; not GNOME's extension) | on hover |
-//! | icon sizes | the `.ico` image closest to the small-icon size at the monitor's DPI, picked again on `WM_DPICHANGED` and `TaskbarCreated`; an RGBA icon is scaled | the one RGBA image is offered as `IconPixmap`; the host scales it | scaled by GTK |
+//! | icon sizes ([`Icon::from_sizes`]) | the smallest size at least the small-icon size at the monitor's DPI, picked again on `TaskbarCreated` | every size offered as `IconPixmap`; the host picks | the size that fits; GTK scales |
+//! | attention ([`Tray::set_attention`]) | the attention icon in place of the icon | `Status` NeedsAttention with `AttentionIconPixmap` | the attention icon in place of the icon |
 //! | check items | yes (not toggled by a click, see below) | yes | yes |
-//! | radio items | not yet | not yet | not yet |
-//! | icons in menu items | not yet | not yet | not yet |
+//! | radio items ([`MenuItem::radio`]) | `MFT_RADIOCHECK` | `toggle-type` radio | yes |
+//! | icons in menu items ([`MenuItem::icon`]) | yes | yes (PNG `icon-data`) | no |
 //! | keyboard accelerators shown in the menu | not yet | not yet | not yet |
 //! | dark popup menu (Windows 10/11 app theme) | not yet | the host's theme | GTK's theme |
 //! | notifications ([`Tray::notify`]) | balloon / toast | `org.freedesktop.Notifications` | `org.freedesktop.Notifications` |
