@@ -219,6 +219,11 @@ void uiprivFormRemoveRow(uiForm *f, int index);
 
 /* ---- uiGrid (common/grid.c) ---- */
 
+/* A grid child's cells (common/grid.c checks spans and places uiGridInsertAt's children). */
+typedef struct uiprivGridCell {
+	int left, top, xspan, yspan;
+} uiprivGridCell;
+
 typedef struct uiprivGridChild {
 	uiControl *c;
 	uiprivGridCell cell;

@@ -90,15 +90,6 @@ int uiprivIndexValid(int index, int lo, int hi, const char *func);
 /* Where the selection goes when item deleted goes away: none if it was the selected one. */
 int uiprivSelectionAfterDelete(int selected, int deleted);
 
-/* grid.c: a grid child's cells. */
-typedef struct uiprivGridCell {
-	int left, top, xspan, yspan;
-} uiprivGridCell;
-/* Whether spans are at least 1 and alignments are uiAlign values; else reports a user bug naming func. */
-int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, const char *func);
-/* The cells of a child of xspan x yspan put next to existing on side at; 0 after a user bug if at is invalid. */
-int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int yspan, uiprivGridCell *out, const char *func);
-
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
 void *uiprivRealloc(void *p, size_t size);
