@@ -246,6 +246,35 @@ void uiprivOSGridPlaced(uiGrid *g);
 /* Applies the shared padded flag. */
 void uiprivOSGridSyncPadded(uiGrid *g);
 
+/* ---- uiLabel (common/label.c) ---- */
+
+extern const uiprivControlVtable uiprivLabelVtable;
+/* A new label without text, its text starting at the left; NULL (nothing left behind) on failure. */
+uiLabel *uiprivOSNewLabel(void);
+/* The label's text, as a new sanitized string. */
+char *uiprivOSLabelText(uiLabel *l);
+/* Shows text (valid UTF-8, possibly several lines). */
+void uiprivOSLabelSetText(uiLabel *l, const char *text);
+
+/* ---- uiSeparator (common/separator.c) ---- */
+
+/* A new horizontal (vertical 0) or vertical line; NULL (nothing left behind) on failure. */
+uiSeparator *uiprivOSNewSeparator(int vertical);
+
+/* ---- uiProgressBar (common/progressbar.c) ---- */
+
+typedef struct uiprivProgressBarShared {
+	/* The last value set: 0..100, or -1 while indeterminate. */
+	int value;
+} uiprivProgressBarShared;
+
+extern const uiprivControlVtable uiprivProgressBarVtable;
+/* A new bar at 0 (range 0..100), shared set; NULL (nothing left behind) on failure. */
+uiProgressBar *uiprivOSNewProgressBar(void);
+/* Shows value at once (no easing towards it): 0..100, or -1 for an animation that runs until the next
+ * value. */
+void uiprivOSProgressBarShow(uiProgressBar *p, int value);
+
 /* ---- uiButton (common/button.c) ---- */
 
 typedef struct uiprivButtonShared {

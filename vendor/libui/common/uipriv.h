@@ -82,9 +82,6 @@ static inline int uiprivClamp(int v, int min, int max)
 	return v < min ? min : v > max ? max : v;
 }
 
-/* progress.c: whether n is a uiProgressBar value (-1..100); else reports a user bug naming func. */
-int uiprivProgressValueValid(int n, const char *func);
-
 /* index.c: whether lo <= index <= hi; else reports a user bug naming func. */
 int uiprivIndexValid(int index, int lo, int hi, const char *func);
 /* Where the selection goes when item deleted goes away: none if it was the selected one. */
