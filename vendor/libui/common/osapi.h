@@ -246,6 +246,30 @@ void uiprivOSGridPlaced(uiGrid *g);
 /* Applies the shared padded flag. */
 void uiprivOSGridSyncPadded(uiGrid *g);
 
+/* ---- uiGroup (common/group.c) ---- */
+
+typedef struct uiprivGroupShared {
+	uiControl *child;
+	int margined;
+} uiprivGroupShared;
+
+extern const uiprivControlVtable uiprivGroupVtable;
+/* A new, empty, unmargined group without a title, shared set; NULL (nothing left behind) on failure. */
+uiGroup *uiprivOSNewGroup(void);
+/* The title, as a new sanitized string. */
+char *uiprivOSGroupTitle(uiGroup *g);
+/* Shows title (valid UTF-8). */
+void uiprivOSGroupSetTitle(uiGroup *g, const char *title);
+/* The shared child has just changed from old (parent already cleared; it stays alive for another
+ * container) to the new one (parent already set); either may be NULL.  Detaches old natively and
+ * shows the new one. */
+void uiprivOSGroupChildChanged(uiGroup *g, uiControl *old);
+/* Applies the shared margined flag. */
+void uiprivOSGroupSyncMargined(uiGroup *g);
+/* For the backend's free: forgets the child and clears its parent, leaving the native side alone,
+ * and returns it (NULL: none) to be freed. */
+uiControl *uiprivGroupTakeChild(uiGroup *g);
+
 /* ---- uiLabel (common/label.c) ---- */
 
 extern const uiprivControlVtable uiprivLabelVtable;
@@ -274,6 +298,55 @@ uiProgressBar *uiprivOSNewProgressBar(void);
 /* Shows value at once (no easing towards it): 0..100, or -1 for an animation that runs until the next
  * value. */
 void uiprivOSProgressBarShow(uiProgressBar *p, int value);
+
+/* ---- uiColorButton (common/colorbutton.c) ---- */
+
+typedef struct uiprivColorButtonShared {
+	void (*onChanged)(uiColorButton *b, void *data);
+	void *onChangedData;
+} uiprivColorButtonShared;
+
+extern const uiprivControlVtable uiprivColorButtonVtable;
+/* A new button showing opaque black, shared set; NULL (nothing left behind) on failure. */
+uiColorButton *uiprivOSNewColorButton(void);
+/* The color shown, red, green, blue and alpha in 0..1. */
+void uiprivOSColorButtonColor(uiColorButton *b, double rgba[4]);
+/* Shows rgba (each in 0..1) without reporting it as the user's choice. */
+void uiprivOSColorButtonSetColor(uiColorButton *b, const double rgba[4]);
+/* Called by the backend when the user chose a color in the dialog. */
+void uiprivColorButtonChangedByUser(uiColorButton *b);
+
+/* ---- uiFontButton (common/fontbutton.c; uiLoadControlFont in common/pickers.c) ---- */
+
+typedef struct uiprivFontButtonShared {
+	void (*onChanged)(uiFontButton *b, void *data);
+	void *onChangedData;
+} uiprivFontButtonShared;
+
+extern const uiprivControlVtable uiprivFontButtonVtable;
+/* A new button showing the control font (uiLoadControlFont's), shared set; NULL (nothing left behind)
+ * on failure. */
+uiFontButton *uiprivOSNewFontButton(void);
+/* Fills every field of desc (Family allocated) with the font shown and returns 1, or 0 if the
+ * platform gives none. */
+int uiprivOSFontButtonFont(uiFontButton *b, uiFontDescriptor *desc);
+/* Called by the backend when the user chose a font in the dialog. */
+void uiprivFontButtonChangedByUser(uiFontButton *b);
+
+/* ---- Dialogs: uiOpenFile, uiOpenFolder, uiSaveFile, uiMsgBox, uiMsgBoxError (common/dialogs.c) ---- */
+
+typedef enum uiprivFileDialogKind {
+	uiprivFileDialogOpen,
+	uiprivFileDialogFolder,
+	uiprivFileDialogSave,
+} uiprivFileDialogKind;
+/* Runs the file dialog of kind, modal to parent (a live window, or NULL for none); returns the chosen
+ * path as sanitized UTF-8, or NULL when the user cancelled. */
+char *uiprivOSFileDialog(uiWindow *parent, uiprivFileDialogKind kind);
+/* Runs a modal message box with an OK button, owned by parent (a live window, or NULL: then modal to
+ * the application), with title and description (valid UTF-8) and an error icon when error is 1, an
+ * information icon when 0. */
+void uiprivOSMsgBox(uiWindow *parent, const char *title, const char *description, int error);
 
 /* ---- uiButton (common/button.c) ---- */
 

@@ -170,14 +170,6 @@ void uiprivMenuItemSync(uiMenuItem *item);
 /* Each backend's uiWindow type. */
 extern const uiprivControlVtable uiprivWindowVtable;
 
-/* dialogs.c: the file dialogs' backend hook; parent is a live window or NULL.  Returns sanitized UTF-8 or NULL. */
-typedef enum uiprivFileDialogKind {
-	uiprivFileDialogOpen,
-	uiprivFileDialogFolder,
-	uiprivFileDialogSave,
-} uiprivFileDialogKind;
-char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind);
-
 /* pickers.c: uiDateTimePicker's value (month 1..12) and its struct tm rules (ui.h). */
 struct tm;
 #define uiprivMinYear 1753
