@@ -246,6 +246,68 @@ void uiprivOSGridPlaced(uiGrid *g);
 /* Applies the shared padded flag. */
 void uiprivOSGridSyncPadded(uiGrid *g);
 
+/* ---- uiWindow (common/window.c) ---- */
+
+/* The flags and handlers; the backend reads them to build its frame, lay out and report. */
+typedef struct uiprivWindowShared {
+	uiControl *child;
+	int margined;
+	int resizeable, borderless, fullscreen;
+	int (*onClosing)(uiWindow *w, void *data);
+	void *onClosingData;
+	void (*onContentSizeChanged)(uiWindow *w, void *data);
+	void *onContentSizeChangedData;
+	void (*onPositionChanged)(uiWindow *w, void *data);
+	void *onPositionChangedData;
+	void (*onFocusChanged)(uiWindow *w, void *data);
+	void *onFocusChangedData;
+} uiprivWindowShared;
+
+/* uiprivWindowVtable is declared in uipriv.h (other containers look for their window through it). */
+/* A new, hidden, resizeable, untitled window with an empty menu bar built from the menus when
+ * hasMenubar is nonzero (and there are menus), shared set (resizeable 1); NULL (nothing left behind)
+ * on failure.  common/ then sets its title and content size. */
+uiWindow *uiprivOSNewWindow(int hasMenubar);
+/* The title, as a new sanitized string. */
+char *uiprivOSWindowTitle(uiWindow *w);
+/* Shows title (valid UTF-8) in the title bar. */
+void uiprivOSWindowSetTitle(uiWindow *w, const char *title);
+/* The size of the area below the menu bar, in 96-DPI units. */
+void uiprivOSWindowContentSize(uiWindow *w, int *width, int *height);
+/* Resizes the window so that area is width x height (each 1..16384), without reporting it as the
+ * user's resize. */
+void uiprivOSWindowSetContentSize(uiWindow *w, int width, int height);
+/* The window's top-left corner on the screen. */
+void uiprivOSWindowPosition(uiWindow *w, int *x, int *y);
+/* Moves the window there without reporting it as the user's move. */
+void uiprivOSWindowSetPosition(uiWindow *w, int x, int y);
+/* The shared child has just changed from old (parent already cleared; it stays alive for another
+ * container) to the new one (parent already set); either may be NULL.  Detaches old natively and
+ * shows and lays out the new one. */
+void uiprivOSWindowChildChanged(uiWindow *w, uiControl *old);
+/* Applies the shared margined flag. */
+void uiprivOSWindowSyncMargined(uiWindow *w);
+/* Applies the shared resizeable and borderless flags (one of them just changed); the content keeps its
+ * size. */
+void uiprivOSWindowSyncFrame(uiWindow *w);
+/* Applies the shared fullscreen flag (it just changed): covers the window's monitor without a frame,
+ * or puts the window back where and as it was. */
+void uiprivOSWindowSyncFullscreen(uiWindow *w);
+/* Whether the window is the active one, with the keyboard focus. */
+int uiprivOSWindowFocused(uiWindow *w);
+/* v within 1..16384, the content sides a program may ask for. */
+int uiprivWindowClampSide(int v);
+/* For the backend's free: forgets the child and clears its parent, leaving the native side alone,
+ * and returns it (NULL: none) to be freed. */
+uiControl *uiprivWindowTakeChild(uiWindow *w);
+/* Called by the backend when the user asked to close the window (its close button, Alt+F4): the
+ * onClosing handler decides, and the window is destroyed if it returns nonzero. */
+void uiprivWindowClosingByUser(uiWindow *w);
+/* Called by the backend when the user (never the API) resized, moved, or (de)activated the window. */
+void uiprivWindowContentSizeChangedByUser(uiWindow *w);
+void uiprivWindowPositionChangedByUser(uiWindow *w);
+void uiprivWindowFocusChangedByUser(uiWindow *w);
+
 /* ---- uiGroup (common/group.c) ---- */
 
 typedef struct uiprivGroupShared {
