@@ -246,6 +246,48 @@ void uiprivOSGridPlaced(uiGrid *g);
 /* Applies the shared padded flag. */
 void uiprivOSGridSyncPadded(uiGrid *g);
 
+/* ---- The main loop: uiInit, uiUninit, uiMain, uiMainStep, uiQuit, uiTimer, uiOnShouldQuit
+ * (common/main.c; uiQueueMain's queue in common/queue.c) ---- */
+
+/* Initializes the toolkit on the calling thread (it becomes the main thread); returns NULL, or a
+ * message for uiInit's error after undoing whatever it did. */
+const char *uiprivOSInit(void);
+/* Undoes uiprivOSInit; windows and controls are gone, timers stopped and the queue closed. */
+void uiprivOSUninit(void);
+/* Runs the loop until uiprivOSQuit; returns at once if one came before (each is reported once). */
+void uiprivOSMain(void);
+/* Handles one event, waiting for one if wait is 1; returns 0 when uiprivOSQuit came (each is
+ * reported once), else 1. */
+int uiprivOSMainStep(int wait);
+/* On the main thread: ends uiprivOSMain, or makes the next uiprivOSMainStep return 0. */
+void uiprivOSQuit(void);
+/* Called under the queue's lock from any thread: makes the loop call uiprivQueueRun soon.  Returns 0
+ * if it could not (the next uiQueueMain tries again). */
+int uiprivOSQueueWake(void);
+/* Starts (watch 1) or stops (0) reporting the system's quit request (SIGTERM on GTK; Windows asks
+ * every window with WM_QUERYENDSESSION whatever this says) to uiprivShouldQuit. */
+void uiprivOSWatchQuitRequests(int watch);
+
+/* A uiTimer; common/ owns the struct and its list. */
+typedef struct uiprivTimer uiprivTimer;
+struct uiprivTimer {
+	int (*f)(void *data);
+	void *data;
+	/* Whether f is running (a modal loop inside it must not run it again). */
+	int running;
+	/* The backend's id for its native timer. */
+	uintptr_t native;
+	uiprivTimer *next;
+};
+/* Starts t's native timer, calling uiprivTimerFire(t) every milliseconds (>= 0) on the main thread;
+ * 0 if it could not. */
+int uiprivOSTimerStart(uiprivTimer *t, int milliseconds);
+/* Stops t's native timer for good (t is freed next); may be called from t's own firing. */
+void uiprivOSTimerStop(uiprivTimer *t);
+/* Called by the backend when t's interval passed: runs the callback and returns 1 if the timer goes on,
+ * 0 if it ended (then it is already stopped and freed). */
+int uiprivTimerFire(uiprivTimer *t);
+
 /* ---- uiWindow (common/window.c) ---- */
 
 /* The flags and handlers; the backend reads them to build its frame, lay out and report. */

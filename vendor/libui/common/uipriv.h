@@ -108,15 +108,10 @@ void uiprivQueueRun(void);
 int uiprivOnMainThread(void);
 /* 1 when initialized and on that thread; else reports a user bug naming func and returns 0. */
 int uiprivReady(const char *func);
-/* Backend hook, called under the queue's lock from any thread: make the main loop call uiprivQueueRun soon.
- * Returns 0 if it could not (the next uiQueueMain tries again). */
-int uiprivQueueWake(void);
 
-/* The uiOnShouldQuit handler's answer; 1 when none is set. */
+/* main.c: the uiOnShouldQuit handler's answer; 1 when none is set. */
 int uiprivShouldQuit(void);
 int uiprivHasShouldQuit(void);
-/* Backend hook: called when the handler is set or cleared. */
-void uiprivShouldQuitChanged(void);
 
 /* Backend hooks of ui_extras.h.  Set takes valid UTF-8 within uiTextLimit and
  * returns 1 on success; Get returns sanitized text or NULL. */
