@@ -1,7 +1,7 @@
 /* The uix functions of ui_extras.h: argument rules here, platform work in the
  * backends' extras.c (uiprivClipboard*, uiprivEntryActivated*). */
 #include <string.h>
-#include "uipriv.h"
+#include "osapi.h"
 #include "ui_extras.h"
 
 int uixClipboardSetText(const char *text)
@@ -13,14 +13,14 @@ int uixClipboardSetText(const char *text)
 	if (text == NULL || strlen(text) > uiTextLimit)
 		return 0;
 	clean = uiprivSanitize(text);
-	ok = uiprivClipboardSet(clean);
+	ok = uiprivOSClipboardSet(clean);
 	uiFreeText(clean);
 	return ok;
 }
 
 char *uixClipboardText(void)
 {
-	return uiprivClipboardGet();
+	return uiprivOSClipboardGet();
 }
 
 void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data)
@@ -29,5 +29,5 @@ void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *da
 
 	if (handle == 0)
 		return;
-	uiprivEntryActivatedSet(e, handle, f, data);
+	uiprivOSEntryActivatedSet(e, handle, f, data);
 }

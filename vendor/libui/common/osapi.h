@@ -288,6 +288,21 @@ void uiprivOSTimerStop(uiprivTimer *t);
  * 0 if it ended (then it is already stopped and freed). */
 int uiprivTimerFire(uiprivTimer *t);
 
+/* ---- Menus (the model in common/menus.c; each backend builds its windows' menu bars from it) ---- */
+
+/* Shows item's enabled and checked state in every menu bar. */
+void uiprivOSMenuItemSync(uiMenuItem *item);
+
+/* ---- ui_extras.h (common/extras.c) ---- */
+
+/* Puts text (valid UTF-8 within uiTextLimit) on the system clipboard; 1 on success. */
+int uiprivOSClipboardSet(const char *text);
+/* The clipboard's text, sanitized, or NULL when it holds none. */
+char *uiprivOSClipboardGet(void);
+/* Watches Enter in the entry whose native handle is handle (not yet checked to be an entry); f NULL
+ * stops watching. */
+void uiprivOSEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data);
+
 /* ---- uiWindow (common/window.c) ---- */
 
 /* The flags and handlers; the backend reads them to build its frame, lay out and report. */
@@ -436,6 +451,9 @@ uiFontButton *uiprivOSNewFontButton(void);
 int uiprivOSFontButtonFont(uiFontButton *b, uiFontDescriptor *desc);
 /* Called by the backend when the user chose a font in the dialog. */
 void uiprivFontButtonChangedByUser(uiFontButton *b);
+/* uiLoadControlFont's: fills every field of desc (Family allocated) with the font the system gives
+ * controls and returns 1, or 0 if it gives none. */
+int uiprivOSControlFont(uiFontDescriptor *desc);
 
 /* ---- Dialogs: uiOpenFile, uiOpenFolder, uiSaveFile, uiMsgBox, uiMsgBoxError (common/dialogs.c) ---- */
 

@@ -113,14 +113,6 @@ int uiprivReady(const char *func);
 int uiprivShouldQuit(void);
 int uiprivHasShouldQuit(void);
 
-/* Backend hooks of ui_extras.h.  Set takes valid UTF-8 within uiTextLimit and
- * returns 1 on success; Get returns sanitized text or NULL. */
-int uiprivClipboardSet(const char *text);
-char *uiprivClipboardGet(void);
-/* Watches Enter in the entry whose native handle is handle (not yet checked
- * to be an entry); f NULL stops watching. */
-void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data);
-
 /* menus.c: the one menu model every window's menu bar is built from (libui-ng: menus are made before the
  * first window, then fixed). */
 typedef enum uiprivMenuItemType {
@@ -159,8 +151,6 @@ uiMenuItem *uiprivMenuItemById(unsigned id);
 void uiprivMenuItemClicked(uiMenuItem *item, uiWindow *w);
 /* Frees the model at uiUninit. */
 void uiprivMenusUninit(void);
-/* Backend hook: show item's enabled and checked state in every menu bar. */
-void uiprivMenuItemSync(uiMenuItem *item);
 
 /* Each backend's uiWindow type. */
 extern const uiprivControlVtable uiprivWindowVtable;
@@ -187,8 +177,5 @@ void uiprivColorOut(const double rgba[4], double *r, double *g, double *b, doubl
 int uiprivFontOut(uiFontDescriptor *desc, const char *func);
 /* Fills desc as a rejected uiFontButtonFont call does. */
 void uiprivFontRejected(uiFontDescriptor *desc);
-/* Backend hook of uiLoadControlFont: fills every field of desc (Family allocated) and returns 1, or 0 if
- * the system gives no font. */
-int uiprivOSControlFont(uiFontDescriptor *desc);
 
 #endif
