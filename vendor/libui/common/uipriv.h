@@ -9,8 +9,9 @@
  * object, show a child, set a text, read a selection.  unix/ (GTK 3) and windows/ (Win32) each
  * implement every hook, so a missing one fails to link; a backend reports its native events back
  * through the uipriv...ByUser functions of osapi.h, which call the user's handler.  The platform-
- * free state sits in the backend's struct and is reached through uiControl.shared.  Controls not
- * yet moved keep their public functions in both backends. */
+ * free state sits in the backend's struct and is reached through uiControl.shared.  Where the
+ * platforms really differ (Windows' date range, GTK's quit signal), the difference is a hook's
+ * documented duty, never a second copy of a public function. */
 #ifndef UIPRIV_H
 #define UIPRIV_H
 
@@ -39,8 +40,8 @@ struct uiControl {
 	int visible;
 	int enabled;
 	/* The control's platform-free state (a uipriv…Shared of osapi.h) inside the backend's struct,
-	 * set by the backend's uiprivOSNew… hook; NULL for controls whose public functions are not
-	 * in common/ yet. */
+	 * set by the backend's uiprivOSNew… hook; NULL for controls that keep none (uiSeparator,
+	 * uiArea, uiLabel). */
 	void *shared;
 };
 
