@@ -2,8 +2,9 @@
  * prefixed uiprivOS and implemented once by each backend (unix/, windows/); a backend that lacks
  * one fails to link.  common/ has already checked the arguments (live control of the right type,
  * indices in range, text sanitized to valid UTF-8 within uiTextLimit) before it calls a hook, so
- * a hook checks only what needs the platform.  No hook calls a user's handler: the backend
- * reports native events to common/ through the uipriv…ByUser functions listed with each control. */
+ * a hook checks only what needs the platform.  No hook calls a user's handler itself (the loop's
+ * hooks and the modal dialogs run events that may): the backend reports native events to common/
+ * through the uipriv…ByUser functions listed with each control. */
 #ifndef UIPRIV_OSAPI_H
 #define UIPRIV_OSAPI_H
 
