@@ -613,6 +613,9 @@ typedef struct uiprivClickCounter {
 int uiprivClickCount(uiprivClickCounter *cc, int button, double x, double y, uint32_t time, uint32_t maxTime, double maxDist);
 /* Forget the last press (the pointer left, or the area lost the focus). */
 void uiprivClickReset(uiprivClickCounter *cc);
+/* uiAreaMouseEvent's Held1To64: bit n-1 for each button n (1..5) whose native mask is in state, leaving
+ * out button except (the one the event is about; 0: none). */
+uint64_t uiprivHeldButtons(uint64_t state, const uint64_t masks[5], int except);
 
 /* A path as common/drawpath.c records it: arcs and rectangles are already turned into moves, lines,
  * cubic Béziers and closes, so every backend replays the same four steps and draws arcs the same way. */
