@@ -2,11 +2,11 @@
  * built by `cargo xtask test sanitize`: threads queue while the main thread
  * runs the queue and then closes it as uiUninit does.  GTK and GLib are not
  * instrumented, so this program stands in for the backend's main loop
- * (uiprivQueueWake below) and links only the common code. */
+ * (uiprivOSQueueWake below) and links only the common code. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "uipriv.h"
+#include "osapi.h"
 
 #define THREADS 4
 #define PER_THREAD 20000
@@ -20,7 +20,7 @@ static int closed;
 static long ranAfterClose;
 static int failures;
 
-int uiprivQueueWake(void)
+int uiprivOSQueueWake(void)
 {
 	pthread_mutex_lock(&wakeLock);
 	wakeups++;

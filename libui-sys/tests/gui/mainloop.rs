@@ -20,6 +20,11 @@ pub fn cases() -> Vec<crate::Case> {
             needs_display: true,
             run: main_step_wait_wakes_for_queue_and_timer,
         },
+        crate::Case {
+            name: "timer_not_reentered_by_a_nested_loop",
+            needs_display: true,
+            run: timer_not_reentered_by_a_nested_loop,
+        },
     ]
 }
 
@@ -108,5 +113,42 @@ fn main_step_wait_wakes_for_queue_and_timer() -> CaseResult {
         fired |= guarded_wait_step(Duration::from_secs(3)).1;
     }
     check!(!fired && WOKEN.load(Ordering::SeqCst) == 2, "a timer did not wake uiMainStep(1)");
+    Ok(())
+}
+
+static TICKS: AtomicUsize = AtomicUsize::new(0);
+static DEPTH: AtomicUsize = AtomicUsize::new(0);
+static MAX_DEPTH: AtomicUsize = AtomicUsize::new(0);
+
+/// The first tick runs a loop of its own for several intervals, as a modal dialog would; the second
+/// ends the timer.
+extern "C" fn nesting_tick(_: *mut c_void) -> c_int {
+    let depth = DEPTH.fetch_add(1, Ordering::SeqCst) + 1;
+    MAX_DEPTH.fetch_max(depth, Ordering::SeqCst);
+    let tick = TICKS.fetch_add(1, Ordering::SeqCst) + 1;
+    if tick == 1 {
+        let until = Instant::now() + Duration::from_millis(150);
+        while Instant::now() < until {
+            unsafe { uiMainStep(0) };
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+    DEPTH.fetch_sub(1, Ordering::SeqCst);
+    c_int::from(tick == 1)
+}
+
+fn timer_not_reentered_by_a_nested_loop() -> CaseResult {
+    crate::pump(100);
+    TICKS.store(0, Ordering::SeqCst);
+    MAX_DEPTH.store(0, Ordering::SeqCst);
+    unsafe { uiTimer(10, Some(nesting_tick), null_mut()) };
+    let until = Instant::now() + Duration::from_secs(5);
+    while TICKS.load(Ordering::SeqCst) < 2 && Instant::now() < until {
+        crate::pump(20);
+    }
+    check!(MAX_DEPTH.load(Ordering::SeqCst) == 1, "a timer's callback ran again inside its own nested loop");
+    check!(TICKS.load(Ordering::SeqCst) == 2, "the timer did not tick again after its nested loop");
+    crate::pump(100);
+    check!(TICKS.load(Ordering::SeqCst) == 2, "the timer ticked on after its callback returned 0");
     Ok(())
 }

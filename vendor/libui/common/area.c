@@ -114,3 +114,14 @@ void uiprivClickReset(uiprivClickCounter *cc)
 {
 	cc->count = 0;
 }
+
+uint64_t uiprivHeldButtons(uint64_t state, const uint64_t masks[5], int except)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if ((state & masks[i]) && i + 1 != except)
+			h |= (uint64_t) 1 << i;
+	return h;
+}

@@ -1,5 +1,6 @@
-/* uiOpenFile, uiOpenFolder and uiSaveFile: the argument rules, once; the backends show the dialogs. */
-#include "uipriv.h"
+/* uiOpenFile, uiOpenFolder, uiSaveFile, uiMsgBox and uiMsgBoxError: the argument rules, once; the
+ * backends show the dialogs (hooks in osapi.h). */
+#include "osapi.h"
 
 static char *fileDialog(uiWindow *parent, uiprivFileDialogKind kind, const char *func)
 {
@@ -8,7 +9,7 @@ static char *fileDialog(uiWindow *parent, uiprivFileDialogKind kind, const char 
 	/* NULL is allowed (no owner window); anything else must be a live window. */
 	if (parent != NULL && uiprivCheck(parent, &uiprivWindowVtable, func) == NULL)
 		return NULL;
-	return uiprivFileDialog(parent, kind);
+	return uiprivOSFileDialog(parent, kind);
 }
 
 char *uiOpenFile(uiWindow *parent)
@@ -24,4 +25,28 @@ char *uiOpenFolder(uiWindow *parent)
 char *uiSaveFile(uiWindow *parent)
 {
 	return fileDialog(parent, uiprivFileDialogSave, __func__);
+}
+
+static void msgBox(uiWindow *parent, const char *title, const char *description, int error)
+{
+	char *t, *d;
+
+	/* A bad parent is dropped rather than rejecting the message. */
+	if (!uiprivControlIs(uiControl(parent), &uiprivWindowVtable))
+		parent = NULL;
+	t = uiprivSanitize(title);
+	d = uiprivSanitize(description);
+	uiprivOSMsgBox(parent, t, d, error);
+	uiFreeText(t);
+	uiFreeText(d);
+}
+
+void uiMsgBox(uiWindow *parent, const char *title, const char *description)
+{
+	msgBox(parent, title, description, 0);
+}
+
+void uiMsgBoxError(uiWindow *parent, const char *title, const char *description)
+{
+	msgBox(parent, title, description, 1);
 }

@@ -2,7 +2,7 @@
  * backends' extras.c (uiprivClipboard*, uiprivEntryActivated*).  The menu
  * queries live in menus.c, beside the state they read. */
 #include <string.h>
-#include "uipriv.h"
+#include "osapi.h"
 #include "ui_extras.h"
 
 int uixClipboardSetText(const char *text)
@@ -14,14 +14,14 @@ int uixClipboardSetText(const char *text)
 	if (text == NULL || strlen(text) > uiTextLimit)
 		return 0;
 	clean = uiprivSanitize(text);
-	ok = uiprivClipboardSet(clean);
+	ok = uiprivOSClipboardSet(clean);
 	uiFreeText(clean);
 	return ok;
 }
 
 char *uixClipboardText(void)
 {
-	return uiprivClipboardGet();
+	return uiprivOSClipboardGet();
 }
 
 int uixControlCanAdopt(uiControl *parent, uiControl *child)
@@ -39,5 +39,5 @@ void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *da
 
 	if (handle == 0)
 		return;
-	uiprivEntryActivatedSet(e, handle, f, data);
+	uiprivOSEntryActivatedSet(e, handle, f, data);
 }

@@ -5,7 +5,8 @@
 #define checked(x) ((uiGrid *) uiprivCheck((x), &uiprivGridVtable, __func__))
 #define shared(g) ((uiprivGridShared *) uiControl(g)->shared)
 
-int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, const char *func)
+/* Whether spans are at least 1 and alignments are uiAlign values; else reports a user bug naming func. */
+static int gridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, const char *func)
 {
 	if (xspan < 1 || yspan < 1) {
 		uiprivUserBug(func, "spans must be at least 1 (got %d x %d)", xspan, yspan);
@@ -18,7 +19,8 @@ int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, co
 	return 1;
 }
 
-int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int yspan, uiprivGridCell *out, const char *func)
+/* The cells of a child of xspan x yspan put next to existing on side at; 0 after a user bug if at is invalid. */
+static int gridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int yspan, uiprivGridCell *out, const char *func)
 {
 	out->xspan = xspan;
 	out->yspan = yspan;
@@ -84,7 +86,7 @@ void uiGridAppend(uiGrid *g, uiControl *c, int left, int top, int xspan, int ysp
 {
 	uiprivGridCell cell;
 
-	if (checked(g) == NULL || !uiprivGridArgsValid(xspan, yspan, halign, valign, __func__)
+	if (checked(g) == NULL || !gridArgsValid(xspan, yspan, halign, valign, __func__)
 		|| !uiprivControlCanAdopt(uiControl(g), c, __func__))
 		return;
 	cell.left = left;
@@ -98,13 +100,13 @@ void uiGridInsertAt(uiGrid *g, uiControl *c, uiControl *existing, uiAt at, int x
 {
 	uiprivGridCell old, cell;
 
-	if (checked(g) == NULL || !uiprivGridArgsValid(xspan, yspan, halign, valign, __func__))
+	if (checked(g) == NULL || !gridArgsValid(xspan, yspan, halign, valign, __func__))
 		return;
 	if (existing == NULL || !cellOf(g, existing, &old)) {
 		uiprivUserBug(__func__, "the existing control %p is not a child of this grid", (void *) existing);
 		return;
 	}
-	if (!uiprivGridNextTo(&old, at, xspan, yspan, &cell, __func__) || !uiprivControlCanAdopt(uiControl(g), c, __func__))
+	if (!gridNextTo(&old, at, xspan, yspan, &cell, __func__) || !uiprivControlCanAdopt(uiControl(g), c, __func__))
 		return;
 	place(g, c, &cell, hexpand != 0, halign, vexpand != 0, valign);
 }

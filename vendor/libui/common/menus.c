@@ -1,7 +1,7 @@
 /* uiMenu and uiMenuItem: the model and its rules, shared by both backends.  The backends build one native
- * menu bar per window from it (uiprivMenus) and mirror item state changes (uiprivMenuItemSync). */
+ * menu bar per window from it (uiprivMenus) and mirror item state changes (uiprivOSMenuItemSync). */
 #include <stdlib.h>
-#include "uipriv.h"
+#include "osapi.h"
 #include "ui_extras.h"
 
 /* Win32 command ids are 16 bits wide, and the backend offsets them. */
@@ -146,7 +146,7 @@ static void setEnabled(uiMenuItem *item, int enabled)
 	if (item->enabled == enabled)
 		return;
 	item->enabled = enabled;
-	uiprivMenuItemSync(item);
+	uiprivOSMenuItemSync(item);
 }
 
 void uiMenuItemEnable(uiMenuItem *m)
@@ -196,7 +196,7 @@ void uiMenuItemSetChecked(uiMenuItem *m, int checked)
 	if (checkItem(m, __func__) == NULL || m->checked == (checked != 0))
 		return;
 	m->checked = checked != 0;
-	uiprivMenuItemSync(m);
+	uiprivOSMenuItemSync(m);
 }
 
 void uiprivMenusFinalize(void)
@@ -253,7 +253,7 @@ void uiprivMenuItemClicked(uiMenuItem *item, uiWindow *w)
 		return;
 	case uiprivMenuItemCheck:
 		item->checked = !item->checked;
-		uiprivMenuItemSync(item);
+		uiprivOSMenuItemSync(item);
 		break;
 	default:
 		break;

@@ -2,8 +2,9 @@
  * prefixed uiprivOS and implemented once by each backend (unix/, windows/); a backend that lacks
  * one fails to link.  common/ has already checked the arguments (live control of the right type,
  * indices in range, text sanitized to valid UTF-8 within uiTextLimit) before it calls a hook, so
- * a hook checks only what needs the platform.  No hook calls a user's handler: the backend
- * reports native events to common/ through the uipriv…ByUser functions listed with each control. */
+ * a hook checks only what needs the platform.  No hook calls a user's handler itself (the loop's
+ * hooks and the modal dialogs run events that may): the backend reports native events to common/
+ * through the uipriv…ByUser functions listed with each control. */
 #ifndef UIPRIV_OSAPI_H
 #define UIPRIV_OSAPI_H
 
@@ -219,6 +220,11 @@ void uiprivFormRemoveRow(uiForm *f, int index);
 
 /* ---- uiGrid (common/grid.c) ---- */
 
+/* A grid child's cells (common/grid.c checks spans and places uiGridInsertAt's children). */
+typedef struct uiprivGridCell {
+	int left, top, xspan, yspan;
+} uiprivGridCell;
+
 typedef struct uiprivGridChild {
 	uiControl *c;
 	uiprivGridCell cell;
@@ -240,6 +246,230 @@ uiGrid *uiprivOSNewGrid(void);
 void uiprivOSGridPlaced(uiGrid *g);
 /* Applies the shared padded flag. */
 void uiprivOSGridSyncPadded(uiGrid *g);
+
+/* ---- The main loop: uiInit, uiUninit, uiMain, uiMainStep, uiQuit, uiTimer, uiOnShouldQuit
+ * (common/main.c; uiQueueMain's queue in common/queue.c) ---- */
+
+/* Initializes the toolkit on the calling thread (it becomes the main thread); returns NULL, or a
+ * message for uiInit's error after undoing whatever it did. */
+const char *uiprivOSInit(void);
+/* Undoes uiprivOSInit; windows and controls are gone, timers stopped and the queue closed. */
+void uiprivOSUninit(void);
+/* Runs the loop until uiprivOSQuit; returns at once if one came before (each is reported once). */
+void uiprivOSMain(void);
+/* Handles one event, waiting for one if wait is 1; returns 0 when uiprivOSQuit came (each is
+ * reported once), else 1. */
+int uiprivOSMainStep(int wait);
+/* On the main thread: ends uiprivOSMain, or makes the next uiprivOSMainStep return 0. */
+void uiprivOSQuit(void);
+/* Called under the queue's lock from any thread: makes the loop call uiprivQueueRun soon.  Returns 0
+ * if it could not (the next uiQueueMain tries again). */
+int uiprivOSQueueWake(void);
+/* Starts (watch 1) or stops (0) reporting the system's quit request (SIGTERM on GTK; Windows asks
+ * every window with WM_QUERYENDSESSION whatever this says) to uiprivShouldQuit. */
+void uiprivOSWatchQuitRequests(int watch);
+
+/* A uiTimer; common/ owns the struct and its list. */
+typedef struct uiprivTimer uiprivTimer;
+struct uiprivTimer {
+	int (*f)(void *data);
+	void *data;
+	/* Whether f is running (a modal loop inside it must not run it again). */
+	int running;
+	/* The backend's id for its native timer. */
+	uintptr_t native;
+	uiprivTimer *next;
+};
+/* Starts t's native timer, calling uiprivTimerFire(t) every milliseconds (>= 0) on the main thread;
+ * 0 if it could not. */
+int uiprivOSTimerStart(uiprivTimer *t, int milliseconds);
+/* Stops t's native timer for good (t is freed next); may be called from t's own firing. */
+void uiprivOSTimerStop(uiprivTimer *t);
+/* Called by the backend when t's interval passed: runs the callback and returns 1 if the timer goes on,
+ * 0 if it ended (then it is already stopped and freed). */
+int uiprivTimerFire(uiprivTimer *t);
+
+/* ---- Menus (the model in common/menus.c; each backend builds its windows' menu bars from it) ---- */
+
+/* Shows item's enabled and checked state in every menu bar. */
+void uiprivOSMenuItemSync(uiMenuItem *item);
+
+/* ---- ui_extras.h (common/extras.c) ---- */
+
+/* Puts text (valid UTF-8 within uiTextLimit) on the system clipboard; 1 on success. */
+int uiprivOSClipboardSet(const char *text);
+/* The clipboard's text, sanitized, or NULL when it holds none. */
+char *uiprivOSClipboardGet(void);
+/* Watches Enter in the entry whose native handle is handle (not yet checked to be an entry); f NULL
+ * stops watching. */
+void uiprivOSEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data);
+
+/* ---- uiWindow (common/window.c) ---- */
+
+/* The flags and handlers; the backend reads them to build its frame, lay out and report. */
+typedef struct uiprivWindowShared {
+	uiControl *child;
+	int margined;
+	int resizeable, borderless, fullscreen;
+	int (*onClosing)(uiWindow *w, void *data);
+	void *onClosingData;
+	void (*onContentSizeChanged)(uiWindow *w, void *data);
+	void *onContentSizeChangedData;
+	void (*onPositionChanged)(uiWindow *w, void *data);
+	void *onPositionChangedData;
+	void (*onFocusChanged)(uiWindow *w, void *data);
+	void *onFocusChangedData;
+} uiprivWindowShared;
+
+/* uiprivWindowVtable is declared in uipriv.h (other containers look for their window through it). */
+/* A new, hidden, resizeable, untitled window with an empty menu bar built from the menus when
+ * hasMenubar is nonzero (and there are menus), shared set (resizeable 1); NULL (nothing left behind)
+ * on failure.  common/ then sets its title and content size. */
+uiWindow *uiprivOSNewWindow(int hasMenubar);
+/* The title, as a new sanitized string. */
+char *uiprivOSWindowTitle(uiWindow *w);
+/* Shows title (valid UTF-8) in the title bar. */
+void uiprivOSWindowSetTitle(uiWindow *w, const char *title);
+/* The size of the area below the menu bar, in 96-DPI units. */
+void uiprivOSWindowContentSize(uiWindow *w, int *width, int *height);
+/* Resizes the window so that area is width x height (each 1..16384), without reporting it as the
+ * user's resize. */
+void uiprivOSWindowSetContentSize(uiWindow *w, int width, int height);
+/* The window's top-left corner on the screen. */
+void uiprivOSWindowPosition(uiWindow *w, int *x, int *y);
+/* Moves the window there without reporting it as the user's move. */
+void uiprivOSWindowSetPosition(uiWindow *w, int x, int y);
+/* The shared child has just changed from old (parent already cleared; it stays alive for another
+ * container) to the new one (parent already set); either may be NULL.  Detaches old natively and
+ * shows and lays out the new one. */
+void uiprivOSWindowChildChanged(uiWindow *w, uiControl *old);
+/* Applies the shared margined flag. */
+void uiprivOSWindowSyncMargined(uiWindow *w);
+/* Applies the shared resizeable and borderless flags (one of them just changed); the content keeps its
+ * size. */
+void uiprivOSWindowSyncFrame(uiWindow *w);
+/* Applies the shared fullscreen flag (it just changed): covers the window's monitor without a frame,
+ * or puts the window back where and as it was. */
+void uiprivOSWindowSyncFullscreen(uiWindow *w);
+/* Whether the window is the active one, with the keyboard focus. */
+int uiprivOSWindowFocused(uiWindow *w);
+/* v within 1..16384, the content sides a program may ask for. */
+int uiprivWindowClampSide(int v);
+/* For the backend's free: forgets the child and clears its parent, leaving the native side alone,
+ * and returns it (NULL: none) to be freed. */
+uiControl *uiprivWindowTakeChild(uiWindow *w);
+/* Called by the backend when the user asked to close the window (its close button, Alt+F4): the
+ * onClosing handler decides, and the window is destroyed if it returns nonzero. */
+void uiprivWindowClosingByUser(uiWindow *w);
+/* Called by the backend when the user (never the API) resized, moved, or (de)activated the window. */
+void uiprivWindowContentSizeChangedByUser(uiWindow *w);
+void uiprivWindowPositionChangedByUser(uiWindow *w);
+void uiprivWindowFocusChangedByUser(uiWindow *w);
+
+/* ---- uiGroup (common/group.c) ---- */
+
+typedef struct uiprivGroupShared {
+	uiControl *child;
+	int margined;
+} uiprivGroupShared;
+
+extern const uiprivControlVtable uiprivGroupVtable;
+/* A new, empty, unmargined group without a title, shared set; NULL (nothing left behind) on failure. */
+uiGroup *uiprivOSNewGroup(void);
+/* The title, as a new sanitized string. */
+char *uiprivOSGroupTitle(uiGroup *g);
+/* Shows title (valid UTF-8). */
+void uiprivOSGroupSetTitle(uiGroup *g, const char *title);
+/* The shared child has just changed from old (parent already cleared; it stays alive for another
+ * container) to the new one (parent already set); either may be NULL.  Detaches old natively and
+ * shows the new one. */
+void uiprivOSGroupChildChanged(uiGroup *g, uiControl *old);
+/* Applies the shared margined flag. */
+void uiprivOSGroupSyncMargined(uiGroup *g);
+/* For the backend's free: forgets the child and clears its parent, leaving the native side alone,
+ * and returns it (NULL: none) to be freed. */
+uiControl *uiprivGroupTakeChild(uiGroup *g);
+
+/* ---- uiLabel (common/label.c) ---- */
+
+extern const uiprivControlVtable uiprivLabelVtable;
+/* A new label without text, its text starting at the left; NULL (nothing left behind) on failure. */
+uiLabel *uiprivOSNewLabel(void);
+/* The label's text, as a new sanitized string. */
+char *uiprivOSLabelText(uiLabel *l);
+/* Shows text (valid UTF-8, possibly several lines). */
+void uiprivOSLabelSetText(uiLabel *l, const char *text);
+
+/* ---- uiSeparator (common/separator.c) ---- */
+
+/* A new horizontal (vertical 0) or vertical line; NULL (nothing left behind) on failure. */
+uiSeparator *uiprivOSNewSeparator(int vertical);
+
+/* ---- uiProgressBar (common/progressbar.c) ---- */
+
+typedef struct uiprivProgressBarShared {
+	/* The last value set: 0..100, or -1 while indeterminate. */
+	int value;
+} uiprivProgressBarShared;
+
+extern const uiprivControlVtable uiprivProgressBarVtable;
+/* A new bar at 0 (range 0..100), shared set; NULL (nothing left behind) on failure. */
+uiProgressBar *uiprivOSNewProgressBar(void);
+/* Shows value at once (no easing towards it): 0..100, or -1 for an animation that runs until the next
+ * value. */
+void uiprivOSProgressBarShow(uiProgressBar *p, int value);
+
+/* ---- uiColorButton (common/colorbutton.c) ---- */
+
+typedef struct uiprivColorButtonShared {
+	void (*onChanged)(uiColorButton *b, void *data);
+	void *onChangedData;
+} uiprivColorButtonShared;
+
+extern const uiprivControlVtable uiprivColorButtonVtable;
+/* A new button showing opaque black, shared set; NULL (nothing left behind) on failure. */
+uiColorButton *uiprivOSNewColorButton(void);
+/* The color shown, red, green, blue and alpha in 0..1. */
+void uiprivOSColorButtonColor(uiColorButton *b, double rgba[4]);
+/* Shows rgba (each in 0..1) without reporting it as the user's choice. */
+void uiprivOSColorButtonSetColor(uiColorButton *b, const double rgba[4]);
+/* Called by the backend when the user chose a color in the dialog. */
+void uiprivColorButtonChangedByUser(uiColorButton *b);
+
+/* ---- uiFontButton (common/fontbutton.c; uiLoadControlFont in common/pickers.c) ---- */
+
+typedef struct uiprivFontButtonShared {
+	void (*onChanged)(uiFontButton *b, void *data);
+	void *onChangedData;
+} uiprivFontButtonShared;
+
+extern const uiprivControlVtable uiprivFontButtonVtable;
+/* A new button showing the control font (uiLoadControlFont's), shared set; NULL (nothing left behind)
+ * on failure. */
+uiFontButton *uiprivOSNewFontButton(void);
+/* Fills every field of desc (Family allocated) with the font shown and returns 1, or 0 if the
+ * platform gives none. */
+int uiprivOSFontButtonFont(uiFontButton *b, uiFontDescriptor *desc);
+/* Called by the backend when the user chose a font in the dialog. */
+void uiprivFontButtonChangedByUser(uiFontButton *b);
+/* uiLoadControlFont's: fills every field of desc (Family allocated) with the font the system gives
+ * controls and returns 1, or 0 if it gives none. */
+int uiprivOSControlFont(uiFontDescriptor *desc);
+
+/* ---- Dialogs: uiOpenFile, uiOpenFolder, uiSaveFile, uiMsgBox, uiMsgBoxError (common/dialogs.c) ---- */
+
+typedef enum uiprivFileDialogKind {
+	uiprivFileDialogOpen,
+	uiprivFileDialogFolder,
+	uiprivFileDialogSave,
+} uiprivFileDialogKind;
+/* Runs the file dialog of kind, modal to parent (a live window, or NULL for none); returns the chosen
+ * path as sanitized UTF-8, or NULL when the user cancelled. */
+char *uiprivOSFileDialog(uiWindow *parent, uiprivFileDialogKind kind);
+/* Runs a modal message box with an OK button, owned by parent (a live window, or NULL: then modal to
+ * the application), with title and description (valid UTF-8) and an error icon when error is 1, an
+ * information icon when 0. */
+void uiprivOSMsgBox(uiWindow *parent, const char *title, const char *description, int error);
 
 /* ---- uiButton (common/button.c) ---- */
 
@@ -383,6 +613,9 @@ typedef struct uiprivClickCounter {
 int uiprivClickCount(uiprivClickCounter *cc, int button, double x, double y, uint32_t time, uint32_t maxTime, double maxDist);
 /* Forget the last press (the pointer left, or the area lost the focus). */
 void uiprivClickReset(uiprivClickCounter *cc);
+/* uiAreaMouseEvent's Held1To64: bit n-1 for each button n (1..5) whose native mask is in state, leaving
+ * out button except (the one the event is about; 0: none). */
+uint64_t uiprivHeldButtons(uint64_t state, const uint64_t masks[5], int except);
 
 /* A path as common/drawpath.c records it: arcs and rectangles are already turned into moves, lines,
  * cubic Béziers and closes, so every backend replays the same four steps and draws arcs the same way. */

@@ -1,7 +1,7 @@
-/* Checks and conversions shared by both backends' pickers: struct tm in and
- * out of uiDateTimePicker, and uiColorButton's components. */
+/* Checks and conversions of the pickers: struct tm in and out of uiDateTimePicker, colour components
+ * (uiColorButton, the drawing brushes), and font descriptors (uiFontButton, uiLoadControlFont). */
 #include <time.h>
-#include "uipriv.h"
+#include "osapi.h"
 
 static int isLeap(int year)
 {

@@ -1,9 +1,9 @@
 /* uiQueueMain's queue, shared by both backends: a FIFO under one lock, so
  * queueing is O(1) from any thread and uiUninit can close it without a race.
- * The backend only provides a wake-up (uiprivQueueWake) that makes its main
+ * The backend only provides a wake-up (uiprivOSQueueWake) that makes its main
  * loop call uiprivQueueRun. */
 #include <stdlib.h>
-#include "uipriv.h"
+#include "osapi.h"
 
 #ifdef _WIN32
 #ifndef WIN32_LEAN_AND_MEAN
@@ -130,7 +130,7 @@ void uiQueueMain(void (*f)(void *data), void *data)
 	tail = q;
 	/* Waking under the lock: uiprivQueueClose cannot slip in and tear the loop down between. */
 	if (!woken)
-		woken = uiprivQueueWake();
+		woken = uiprivOSQueueWake();
 	unlockQueue();
 }
 

@@ -9,8 +9,9 @@
  * object, show a child, set a text, read a selection.  unix/ (GTK 3) and windows/ (Win32) each
  * implement every hook, so a missing one fails to link; a backend reports its native events back
  * through the uipriv...ByUser functions of osapi.h, which call the user's handler.  The platform-
- * free state sits in the backend's struct and is reached through uiControl.shared.  Controls not
- * yet moved keep their public functions in both backends. */
+ * free state sits in the backend's struct and is reached through uiControl.shared.  Where the
+ * platforms really differ (Windows' date range, GTK's quit signal), the difference is a hook's
+ * documented duty, never a second copy of a public function. */
 #ifndef UIPRIV_H
 #define UIPRIV_H
 
@@ -39,8 +40,8 @@ struct uiControl {
 	int visible;
 	int enabled;
 	/* The control's platform-free state (a uipriv…Shared of osapi.h) inside the backend's struct,
-	 * set by the backend's uiprivOSNew… hook; NULL for controls whose public functions are not
-	 * in common/ yet. */
+	 * set by the backend's uiprivOSNew… hook; NULL for controls that keep none (uiSeparator,
+	 * uiArea, uiLabel). */
 	void *shared;
 };
 
@@ -94,22 +95,10 @@ static inline int uiprivClamp(int v, int min, int max)
 	return v < min ? min : v > max ? max : v;
 }
 
-/* progress.c: whether n is a uiProgressBar value (-1..100); else reports a user bug naming func. */
-int uiprivProgressValueValid(int n, const char *func);
-
 /* index.c: whether lo <= index <= hi; else reports a user bug naming func. */
 int uiprivIndexValid(int index, int lo, int hi, const char *func);
 /* Where the selection goes when item deleted goes away: none if it was the selected one. */
 int uiprivSelectionAfterDelete(int selected, int deleted);
-
-/* grid.c: a grid child's cells. */
-typedef struct uiprivGridCell {
-	int left, top, xspan, yspan;
-} uiprivGridCell;
-/* Whether spans are at least 1 and alignments are uiAlign values; else reports a user bug naming func. */
-int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, const char *func);
-/* The cells of a child of xspan x yspan put next to existing on side at; 0 after a user bug if at is invalid. */
-int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int yspan, uiprivGridCell *out, const char *func);
 
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
@@ -132,23 +121,10 @@ void uiprivQueueRun(void);
 int uiprivOnMainThread(void);
 /* 1 when initialized and on that thread; else reports a user bug naming func and returns 0. */
 int uiprivReady(const char *func);
-/* Backend hook, called under the queue's lock from any thread: make the main loop call uiprivQueueRun soon.
- * Returns 0 if it could not (the next uiQueueMain tries again). */
-int uiprivQueueWake(void);
 
-/* The uiOnShouldQuit handler's answer; 1 when none is set. */
+/* main.c: the uiOnShouldQuit handler's answer; 1 when none is set. */
 int uiprivShouldQuit(void);
 int uiprivHasShouldQuit(void);
-/* Backend hook: called when the handler is set or cleared. */
-void uiprivShouldQuitChanged(void);
-
-/* Backend hooks of ui_extras.h.  Set takes valid UTF-8 within uiTextLimit and
- * returns 1 on success; Get returns sanitized text or NULL. */
-int uiprivClipboardSet(const char *text);
-char *uiprivClipboardGet(void);
-/* Watches Enter in the entry whose native handle is handle (not yet checked
- * to be an entry); f NULL stops watching. */
-void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data);
 
 /* menus.c: the one menu model every window's menu bar is built from (libui-ng: menus are made before the
  * first window, then fixed). */
@@ -188,19 +164,9 @@ uiMenuItem *uiprivMenuItemById(unsigned id);
 void uiprivMenuItemClicked(uiMenuItem *item, uiWindow *w);
 /* Frees the model at uiUninit. */
 void uiprivMenusUninit(void);
-/* Backend hook: show item's enabled and checked state in every menu bar. */
-void uiprivMenuItemSync(uiMenuItem *item);
 
 /* Each backend's uiWindow type. */
 extern const uiprivControlVtable uiprivWindowVtable;
-
-/* dialogs.c: the file dialogs' backend hook; parent is a live window or NULL.  Returns sanitized UTF-8 or NULL. */
-typedef enum uiprivFileDialogKind {
-	uiprivFileDialogOpen,
-	uiprivFileDialogFolder,
-	uiprivFileDialogSave,
-} uiprivFileDialogKind;
-char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind);
 
 /* pickers.c: uiDateTimePicker's value (month 1..12) and its struct tm rules (ui.h). */
 struct tm;
@@ -224,8 +190,5 @@ void uiprivColorOut(const double rgba[4], double *r, double *g, double *b, doubl
 int uiprivFontOut(uiFontDescriptor *desc, const char *func);
 /* Fills desc as a rejected uiFontButtonFont call does. */
 void uiprivFontRejected(uiFontDescriptor *desc);
-/* Backend hook of uiLoadControlFont: fills every field of desc (Family allocated) and returns 1, or 0 if
- * the system gives no font. */
-int uiprivOSControlFont(uiFontDescriptor *desc);
 
 #endif

@@ -63,14 +63,9 @@ static uiModifiers modifiers(guint state)
 /* Bit n-1 for each button n held, as the event's state says (the state from before the event). */
 static uint64_t held(guint state, int except)
 {
-	static const guint masks[5] = { GDK_BUTTON1_MASK, GDK_BUTTON2_MASK, GDK_BUTTON3_MASK, GDK_BUTTON4_MASK, GDK_BUTTON5_MASK };
-	uint64_t h = 0;
-	int i;
+	static const uint64_t masks[5] = { GDK_BUTTON1_MASK, GDK_BUTTON2_MASK, GDK_BUTTON3_MASK, GDK_BUTTON4_MASK, GDK_BUTTON5_MASK };
 
-	for (i = 0; i < 5; i++)
-		if ((state & masks[i]) && i + 1 != except)
-			h |= (uint64_t) 1 << i;
-	return h;
+	return uiprivHeldButtons(state, masks, except);
 }
 
 /* GTK numbers left, middle, right 1, 2, 3 as libui-ng does; X's back/forward (8, 9) become 4 and 5. */

@@ -1,76 +1,53 @@
-/* uiColorButton on GTK 3: a GtkColorButton with alpha. */
+/* uiColorButton on GTK 3: a GtkColorButton with alpha (the public functions are in
+ * common/colorbutton.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiColorButton {
 	uiControl c;
 	GtkWidget *widget;
-	void (*onChanged)(uiColorButton *b, void *data);
-	void *onChangedData;
+	uiprivColorButtonShared shared;
 };
 
-static const uiprivControlVtable colorButtonVtable = {
+const uiprivControlVtable uiprivColorButtonVtable = {
 	"uiColorButton", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
-
-/* Public functions reject anything but a live uiColorButton, naming themselves. */
-#define checked(x) ((uiColorButton *) uiprivCheck((x), &colorButtonVtable, __func__))
 
 /* "color-set" comes only from the user's choice in the dialog. */
 static void onColorSet(GtkColorButton *button, gpointer data)
 {
-	uiColorButton *b = (uiColorButton *) data;
-
 	(void) button;
-	if (b->onChanged != NULL)
-		b->onChanged(b, b->onChangedData);
+	uiprivColorButtonChangedByUser((uiColorButton *) data);
 }
 
-void uiColorButtonColor(uiColorButton *b, double *r, double *g, double *bl, double *a)
+void uiprivOSColorButtonColor(uiColorButton *b, double rgba[4])
 {
 	GdkRGBA c;
-	double rgba[4];
 
-	if (checked(b) == NULL) {
-		uiprivColorOut(NULL, r, g, bl, a, __func__);
-		return;
-	}
 	gtk_color_chooser_get_rgba(GTK_COLOR_CHOOSER(b->widget), &c);
 	rgba[0] = c.red;
 	rgba[1] = c.green;
 	rgba[2] = c.blue;
 	rgba[3] = c.alpha;
-	uiprivColorOut(rgba, r, g, bl, a, __func__);
 }
 
-void uiColorButtonSetColor(uiColorButton *b, double r, double g, double bl, double a)
+void uiprivOSColorButtonSetColor(uiColorButton *b, const double rgba[4])
 {
 	GdkRGBA c;
 
-	if (checked(b) == NULL || !uiprivColorValid(r, g, bl, a, __func__))
-		return;
-	c.red = r;
-	c.green = g;
-	c.blue = bl;
-	c.alpha = a;
+	c.red = rgba[0];
+	c.green = rgba[1];
+	c.blue = rgba[2];
+	c.alpha = rgba[3];
 	gtk_color_chooser_set_rgba(GTK_COLOR_CHOOSER(b->widget), &c);
 }
 
-void uiColorButtonOnChanged(uiColorButton *b, void (*f)(uiColorButton *b, void *data), void *data)
+uiColorButton *uiprivOSNewColorButton(void)
 {
-	if (checked(b) == NULL)
-		return;
-	b->onChanged = f;
-	b->onChangedData = data;
-}
-
-uiColorButton *uiNewColorButton(void)
-{
-	uiColorButton *b;
+	uiColorButton *b = (uiColorButton *) uiprivNewControl(sizeof (uiColorButton), &uiprivColorButtonVtable, 1);
 	GdkRGBA black = { 0, 0, 0, 1 };
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	b = (uiColorButton *) uiprivNewControl(sizeof (uiColorButton), &colorButtonVtable, 1);
+	b->c.shared = &b->shared;
 	uiprivGtkAdopt(uiControl(b), gtk_color_button_new_with_rgba(&black));
 	gtk_color_chooser_set_use_alpha(GTK_COLOR_CHOOSER(b->widget), TRUE);
 	g_signal_connect(b->widget, "color-set", G_CALLBACK(onColorSet), b);

@@ -1,9 +1,10 @@
 /* ui_extras.h on GTK 3: the CLIPBOARD selection and GtkEntry's "activate". */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 #define activatedKey "uix-activated"
 
-int uiprivClipboardSet(const char *text)
+int uiprivOSClipboardSet(const char *text)
 {
 	GtkClipboard *clipboard = gtk_clipboard_get(GDK_SELECTION_CLIPBOARD);
 
@@ -16,7 +17,7 @@ int uiprivClipboardSet(const char *text)
 	return 1;
 }
 
-char *uiprivClipboardGet(void)
+char *uiprivOSClipboardGet(void)
 {
 	GtkClipboard *clipboard = gtk_clipboard_get(GDK_SELECTION_CLIPBOARD);
 	gchar *raw;
@@ -47,7 +48,7 @@ static void onActivate(GtkEntry *entry, gpointer unused)
 		a->f(a->e, a->data);
 }
 
-void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data)
+void uiprivOSEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data)
 {
 	GtkWidget *widget = (GtkWidget *) handle;
 	activated *a;

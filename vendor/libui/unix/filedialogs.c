@@ -1,7 +1,8 @@
 /* uiOpenFile, uiOpenFolder, uiSaveFile on GTK 3: a modal GtkFileChooserDialog. */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
-char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind)
+char *uiprivOSFileDialog(uiWindow *parent, uiprivFileDialogKind kind)
 {
 	static const struct {
 		const char *title;

@@ -1,28 +1,23 @@
-/* uiFontButton on GTK 3: a GtkFontButton, whose dialog is GTK's font chooser. */
+/* uiFontButton on GTK 3: a GtkFontButton, whose dialog is GTK's font chooser (the public functions
+ * are in common/fontbutton.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiFontButton {
 	uiControl c;
 	GtkWidget *widget;
-	void (*onChanged)(uiFontButton *b, void *data);
-	void *onChangedData;
+	uiprivFontButtonShared shared;
 };
 
-static const uiprivControlVtable fontButtonVtable = {
+const uiprivControlVtable uiprivFontButtonVtable = {
 	"uiFontButton", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
-
-/* Public functions reject anything but a live uiFontButton, naming themselves. */
-#define checked(x) ((uiFontButton *) uiprivCheck((x), &fontButtonVtable, __func__))
 
 /* "font-set" comes only from the user's choice in the dialog. */
 static void onFontSet(GtkFontButton *button, gpointer data)
 {
-	uiFontButton *b = (uiFontButton *) data;
-
 	(void) button;
-	if (b->onChanged != NULL)
-		b->onChanged(b, b->onChangedData);
+	uiprivFontButtonChangedByUser((uiFontButton *) data);
 }
 
 /* Pango's weights are the same scale as libui-ng's; its styles and stretches are in libui-ng's order. */
@@ -46,23 +41,15 @@ static void fromPango(const PangoFontDescription *pd, uiFontDescriptor *desc)
 	desc->Stretch = (uiTextStretch) uiprivClamp(stretch, uiTextStretchUltraCondensed, uiTextStretchUltraExpanded);
 }
 
-void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
+int uiprivOSFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 {
-	PangoFontDescription *pd;
+	PangoFontDescription *pd = gtk_font_chooser_get_font_desc(GTK_FONT_CHOOSER(b->widget));
 
-	if (!uiprivFontOut(desc, __func__))
-		return;
-	if (checked(b) == NULL) {
-		uiprivFontRejected(desc);
-		return;
-	}
-	pd = gtk_font_chooser_get_font_desc(GTK_FONT_CHOOSER(b->widget));
-	if (pd == NULL) {
-		uiprivFontRejected(desc);
-		return;
-	}
+	if (pd == NULL)
+		return 0;
 	fromPango(pd, desc);
 	pango_font_description_free(pd);
+	return 1;
 }
 
 /* The font GTK gives controls: the gtk-font-name setting.  GTK itself falls back to "Sans 10" when the
@@ -93,22 +80,12 @@ int uiprivOSControlFont(uiFontDescriptor *desc)
 	return 1;
 }
 
-void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *data), void *data)
+uiFontButton *uiprivOSNewFontButton(void)
 {
-	if (checked(b) == NULL)
-		return;
-	b->onChanged = f;
-	b->onChangedData = data;
-}
-
-uiFontButton *uiNewFontButton(void)
-{
-	uiFontButton *b;
+	uiFontButton *b = (uiFontButton *) uiprivNewControl(sizeof (uiFontButton), &uiprivFontButtonVtable, 1);
 	PangoFontDescription *pd;
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	b = (uiFontButton *) uiprivNewControl(sizeof (uiFontButton), &fontButtonVtable, 1);
+	b->c.shared = &b->shared;
 	uiprivGtkAdopt(uiControl(b), gtk_font_button_new());
 	/* The button shows the font in itself, so the user sees the choice. */
 	gtk_font_button_set_use_font(GTK_FONT_BUTTON(b->widget), TRUE);

@@ -1,5 +1,7 @@
-/* uiGroup on GTK 3: a GtkFrame titled in bold, holding a box that carries the margin. */
+/* uiGroup on GTK 3: a GtkFrame titled in bold, holding a box that carries the margin (the public
+ * functions are in common/group.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 /* GNOME's margin inside a group. */
 #define groupMargin 12
@@ -8,55 +10,35 @@ struct uiGroup {
 	uiControl c;
 	GtkWidget *widget;
 	GtkWidget *inner;
-	uiControl *child;
-	int margined;
+	uiprivGroupShared shared;
 };
-
-static void detachChild(uiGroup *g)
-{
-	if (g->child == NULL)
-		return;
-	gtk_container_remove(GTK_CONTAINER(g->inner), uiprivWidget(g->child));
-	uiprivSetParent(g->child, NULL);
-	g->child = NULL;
-}
 
 static void groupFree(uiControl *c)
 {
 	uiGroup *g = (uiGroup *) c;
-	uiControl *child = g->child;
+	uiControl *child = uiprivGroupTakeChild(g);
 
 	if (child != NULL) {
-		detachChild(g);
+		gtk_container_remove(GTK_CONTAINER(g->inner), uiprivWidget(child));
 		child->vt->free(child);
 	}
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable groupVtable = {
+const uiprivControlVtable uiprivGroupVtable = {
 	"uiGroup", 0, groupFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiGroup, naming themselves. */
-#define checked(x) ((uiGroup *) uiprivCheck((x), &groupVtable, __func__))
-
-char *uiGroupTitle(uiGroup *g)
+char *uiprivOSGroupTitle(uiGroup *g)
 {
-	if (checked(g) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivSanitize(gtk_frame_get_label(GTK_FRAME(g->widget)));
 }
 
-void uiGroupSetTitle(uiGroup *g, const char *title)
+void uiprivOSGroupSetTitle(uiGroup *g, const char *title)
 {
-	char *t;
 	GtkWidget *label;
 
-	if (checked(g) == NULL)
-		return;
-	t = uiprivSanitize(title);
-	gtk_frame_set_label(GTK_FRAME(g->widget), t);
-	uiFreeText(t);
+	gtk_frame_set_label(GTK_FRAME(g->widget), title);
 	/* GNOME titles groups in bold. */
 	label = gtk_frame_get_label_widget(GTK_FRAME(g->widget));
 	if (label != NULL) {
@@ -67,47 +49,28 @@ void uiGroupSetTitle(uiGroup *g, const char *title)
 	}
 }
 
-void uiGroupSetChild(uiGroup *g, uiControl *child)
+void uiprivOSGroupChildChanged(uiGroup *g, uiControl *old)
 {
-	if (checked(g) == NULL || child == g->child)
-		return;
-	if (child != NULL && !uiprivControlCanAdopt(uiControl(g), child, __func__))
-		return;
-	detachChild(g);
-	if (child == NULL)
-		return;
-	g->child = child;
-	uiprivSetParent(child, uiControl(g));
-	gtk_box_pack_start(GTK_BOX(g->inner), uiprivWidget(child), TRUE, TRUE, 0);
+	if (old != NULL)
+		gtk_container_remove(GTK_CONTAINER(g->inner), uiprivWidget(old));
+	if (g->shared.child != NULL)
+		gtk_box_pack_start(GTK_BOX(g->inner), uiprivWidget(g->shared.child), TRUE, TRUE, 0);
 }
 
-int uiGroupMargined(uiGroup *g)
+void uiprivOSGroupSyncMargined(uiGroup *g)
 {
-	if (checked(g) == NULL)
-		return 0;
-	return g->margined;
+	gtk_container_set_border_width(GTK_CONTAINER(g->inner), g->shared.margined ? groupMargin : 0);
 }
 
-void uiGroupSetMargined(uiGroup *g, int margined)
+uiGroup *uiprivOSNewGroup(void)
 {
-	if (checked(g) == NULL)
-		return;
-	g->margined = margined != 0;
-	gtk_container_set_border_width(GTK_CONTAINER(g->inner), g->margined ? groupMargin : 0);
-}
+	uiGroup *g = (uiGroup *) uiprivNewControl(sizeof (uiGroup), &uiprivGroupVtable, 1);
 
-uiGroup *uiNewGroup(const char *title)
-{
-	uiGroup *g;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	g = (uiGroup *) uiprivNewControl(sizeof (uiGroup), &groupVtable, 1);
+	g->c.shared = &g->shared;
 	uiprivGtkAdopt(uiControl(g), gtk_frame_new(NULL));
 	gtk_frame_set_shadow_type(GTK_FRAME(g->widget), GTK_SHADOW_NONE);
 	g->inner = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
 	gtk_container_add(GTK_CONTAINER(g->widget), g->inner);
 	gtk_widget_show(g->inner);
-	uiGroupSetTitle(g, title);
 	return g;
 }

@@ -1,46 +1,32 @@
-/* uiLabel on GTK 3. */
+/* uiLabel on GTK 3: a GtkLabel (the public functions are in common/label.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiLabel {
 	uiControl c;
 	GtkWidget *widget;
 };
 
-static const uiprivControlVtable labelVtable = {
+const uiprivControlVtable uiprivLabelVtable = {
 	"uiLabel", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiLabel, naming themselves. */
-#define checked(x) ((uiLabel *) uiprivCheck((x), &labelVtable, __func__))
-
-char *uiLabelText(uiLabel *l)
+char *uiprivOSLabelText(uiLabel *l)
 {
-	if (checked(l) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivSanitize(gtk_label_get_text(GTK_LABEL(l->widget)));
 }
 
-void uiLabelSetText(uiLabel *l, const char *text)
+void uiprivOSLabelSetText(uiLabel *l, const char *text)
 {
-	char *t;
-
-	if (checked(l) == NULL)
-		return;
-	t = uiprivSanitize(text);
-	gtk_label_set_text(GTK_LABEL(l->widget), t);
-	uiFreeText(t);
+	gtk_label_set_text(GTK_LABEL(l->widget), text);
 }
 
-uiLabel *uiNewLabel(const char *text)
+uiLabel *uiprivOSNewLabel(void)
 {
-	uiLabel *l;
+	uiLabel *l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &uiprivLabelVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &labelVtable, 1);
 	uiprivGtkAdopt(uiControl(l), gtk_label_new(NULL));
 	/* Text starts at the left even when the box gives the label more room. */
 	gtk_widget_set_halign(l->widget, GTK_ALIGN_START);
-	uiLabelSetText(l, text);
 	return l;
 }

@@ -1,83 +1,38 @@
-/* Init, the event loop, uiQueueMain, uiTimer and quit requests on GTK 3. */
+/* The GTK 3 main loop behind common/main.c: init, the loop, quit, uiQueueMain's wake-up, timers and
+ * SIGTERM as the system's quit request. */
 #include <signal.h>
 #include <glib-unix.h>
 #include "uipriv_unix.h"
+#include "osapi.h"
 
-static int initialized;
+/* A uiQuit not yet seen by uiMain or uiMainStep (GTK keeps no quit message of its own). */
 static int quitRequested;
-
-typedef struct timer timer;
-struct timer {
-	int (*f)(void *data);
-	void *data;
-	guint id;
-	timer *next;
-};
-
-static timer *timers;
 static guint sigtermSource;
 
-const char *uiInit(uiInitOptions *options)
+const char *uiprivOSInit(void)
 {
-	(void) options;
-	if (initialized) {
-		uiprivUserBug("uiInit", "already initialized");
-		return uiprivSanitize("uiInit: already initialized");
-	}
 	if (!gtk_init_check(NULL, NULL))
-		return uiprivSanitize("uiInit: GTK could not be initialized (is DISPLAY or WAYLAND_DISPLAY set?)");
+		return "uiInit: GTK could not be initialized (is DISPLAY or WAYLAND_DISPLAY set?)";
 	quitRequested = 0;
-	initialized = 1;
-	uiprivQueueOpen();
-	uiprivShouldQuitChanged();
 	return NULL;
 }
 
-void uiFreeInitError(const char *err)
+void uiprivOSUninit(void)
 {
-	uiFreeText((char *) err);
+	/* GTK cannot be shut down; the SIGTERM watch is already gone. */
 }
 
-void uiUninit(void)
+void uiprivOSMain(void)
 {
-	if (!initialized)
-		return;
-	while (timers != NULL) {
-		timer *t = timers;
-		timers = t->next;
-		g_source_remove(t->id);
-		g_free(t);
-	}
-	/* A wake-up still pending finds the queue empty, so it need not be removed. */
-	uiprivQueueClose();
-	uiprivMenusUninit();
-	if (sigtermSource != 0) {
-		g_source_remove(sigtermSource);
-		sigtermSource = 0;
-	}
-	initialized = 0;
-}
-
-void uiMain(void)
-{
-	if (!initialized)
-		return;
 	/* A uiQuit made before uiMain ends it at once, as a queued WM_QUIT does on Windows. */
 	if (!quitRequested)
 		gtk_main();
 	quitRequested = 0;
 }
 
-void uiMainSteps(void)
+int uiprivOSMainStep(int wait)
 {
-	/* Nothing to prepare: uiMainStep tracks uiQuit with its own flag. */
-}
-
-int uiMainStep(int wait)
-{
-	if (!initialized)
-		return 0;
-	gtk_main_iteration_do(wait != 0);
+	gtk_main_iteration_do(wait);
 	if (quitRequested) {
 		/* Each uiQuit is reported once, like WM_QUIT on Windows. */
 		quitRequested = 0;
@@ -86,19 +41,8 @@ int uiMainStep(int wait)
 	return 1;
 }
 
-static void quitOnMain(void *data)
+void uiprivOSQuit(void)
 {
-	(void) data;
-	uiQuit();
-}
-
-void uiQuit(void)
-{
-	/* Other threads may not read our state: they ask the main thread through the queue. */
-	if (!uiprivOnMainThread()) {
-		uiQueueMain(quitOnMain, NULL);
-		return;
-	}
 	quitRequested = 1;
 	/* gtk_main_quit complains when no gtk_main runs, e.g. while stepping. */
 	if (gtk_main_level() > 0)
@@ -112,7 +56,7 @@ static gboolean runQueue(gpointer data)
 	return G_SOURCE_REMOVE;
 }
 
-int uiprivQueueWake(void)
+int uiprivOSQueueWake(void)
 {
 	/* Attaching a source to the default context is thread-safe and wakes a waiting loop. */
 	g_idle_add(runQueue, NULL);
@@ -121,40 +65,19 @@ int uiprivQueueWake(void)
 
 static gboolean runTimer(gpointer data)
 {
-	timer *t = (timer *) data;
-	timer **pp;
-
-	if (t->f(t->data))
-		return G_SOURCE_CONTINUE;
-	for (pp = &timers; *pp != NULL; pp = &(*pp)->next)
-		if (*pp == t) {
-			*pp = t->next;
-			break;
-		}
-	g_free(t);
-	return G_SOURCE_REMOVE;
+	return uiprivTimerFire((uiprivTimer *) data) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-void uiTimer(int milliseconds, int (*f)(void *data), void *data)
+int uiprivOSTimerStart(uiprivTimer *t, int milliseconds)
 {
-	timer *t;
+	t->native = g_timeout_add((guint) milliseconds, runTimer, t);
+	return 1;
+}
 
-	if (f == NULL) {
-		uiprivUserBug(__func__, "the function is NULL");
-		return;
-	}
-	if (!initialized) {
-		uiprivUserBug(__func__, "called before uiInit");
-		return;
-	}
-	if (milliseconds < 0)
-		milliseconds = 0;
-	t = g_new0(timer, 1);
-	t->f = f;
-	t->data = data;
-	t->next = timers;
-	timers = t;
-	t->id = g_timeout_add((guint) milliseconds, runTimer, t);
+void uiprivOSTimerStop(uiprivTimer *t)
+{
+	/* Removing a source from its own callback is allowed; GLib then drops it once the callback returns. */
+	g_source_remove((guint) t->native);
 }
 
 static gboolean onSigterm(gpointer data)
@@ -165,14 +88,12 @@ static gboolean onSigterm(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
-void uiprivShouldQuitChanged(void)
+void uiprivOSWatchQuitRequests(int watch)
 {
-	int want = initialized && uiprivHasShouldQuit();
-
 	/* SIGTERM is only taken over while someone wants to be asked. */
-	if (want && sigtermSource == 0)
+	if (watch && sigtermSource == 0)
 		sigtermSource = g_unix_signal_add(SIGTERM, onSigterm, NULL);
-	else if (!want && sigtermSource != 0) {
+	else if (!watch && sigtermSource != 0) {
 		g_source_remove(sigtermSource);
 		sigtermSource = 0;
 	}

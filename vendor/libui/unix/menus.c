@@ -1,5 +1,6 @@
 /* Menu bars on GTK 3: one GtkMenuBar per window, built from the shared model. */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 /* Names the model item on each GtkMenuItem (by id, so a stale widget finds nothing). */
 static const char itemKey[] = "uiprivMenuItemId";
@@ -17,7 +18,7 @@ static void onActivate(GtkMenuItem *mi, gpointer data)
 		return;
 	uiprivMenuItemClicked(item, (uiWindow *) data);
 	/* A check item refused (disabled) or toggled elsewhere: show the model's state. */
-	uiprivMenuItemSync(item);
+	uiprivOSMenuItemSync(item);
 }
 
 static GtkWidget *newItem(uiMenuItem *item, uiWindow *w)
@@ -78,7 +79,7 @@ static void syncWidget(GtkWidget *mi, const uiMenuItem *item)
 		gtk_check_menu_item_set_active(GTK_CHECK_MENU_ITEM(mi), item->checked);
 }
 
-void uiprivMenuItemSync(uiMenuItem *item)
+void uiprivOSMenuItemSync(uiMenuItem *item)
 {
 	guint i;
 

@@ -1,5 +1,7 @@
-/* uiProgressBar on GTK 3: a GtkProgressBar, pulsed by a timer while indeterminate (-1). */
+/* uiProgressBar on GTK 3: a GtkProgressBar, pulsed by a timer while indeterminate (-1) (the public
+ * functions are in common/progressbar.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 /* How often an indeterminate bar moves, in milliseconds. */
 #define pulseInterval 100
@@ -7,8 +9,8 @@
 struct uiProgressBar {
 	uiControl c;
 	GtkWidget *widget;
-	int value;
 	guint pulser;
+	uiprivProgressBarShared shared;
 };
 
 static void stopPulsing(uiProgressBar *p)
@@ -25,12 +27,9 @@ static void progressBarFree(uiControl *c)
 	uiprivGtkFree(c);
 }
 
-static const uiprivControlVtable progressBarVtable = {
+const uiprivControlVtable uiprivProgressBarVtable = {
 	"uiProgressBar", 0, progressBarFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
-
-/* Public functions reject anything but a live uiProgressBar, naming themselves. */
-#define checked(x) ((uiProgressBar *) uiprivCheck((x), &progressBarVtable, __func__))
 
 static gboolean pulse(gpointer data)
 {
@@ -38,37 +37,23 @@ static gboolean pulse(gpointer data)
 	return G_SOURCE_CONTINUE;
 }
 
-int uiProgressBarValue(uiProgressBar *p)
+void uiprivOSProgressBarShow(uiProgressBar *p, int value)
 {
-	if (checked(p) == NULL)
-		return 0;
-	return p->value;
-}
-
-void uiProgressBarSetValue(uiProgressBar *p, int n)
-{
-	if (checked(p) == NULL)
-		return;
-	if (!uiprivProgressValueValid(n, __func__))
-		return;
-	p->value = n;
-	if (n == -1) {
+	if (value == -1) {
 		if (p->pulser == 0)
 			p->pulser = g_timeout_add(pulseInterval, pulse, p);
 		gtk_progress_bar_pulse(GTK_PROGRESS_BAR(p->widget));
 		return;
 	}
 	stopPulsing(p);
-	gtk_progress_bar_set_fraction(GTK_PROGRESS_BAR(p->widget), (double) n / 100);
+	gtk_progress_bar_set_fraction(GTK_PROGRESS_BAR(p->widget), (double) value / 100);
 }
 
-uiProgressBar *uiNewProgressBar(void)
+uiProgressBar *uiprivOSNewProgressBar(void)
 {
-	uiProgressBar *p;
+	uiProgressBar *p = (uiProgressBar *) uiprivNewControl(sizeof (uiProgressBar), &uiprivProgressBarVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	p = (uiProgressBar *) uiprivNewControl(sizeof (uiProgressBar), &progressBarVtable, 1);
+	p->c.shared = &p->shared;
 	uiprivGtkAdopt(uiControl(p), gtk_progress_bar_new());
 	return p;
 }

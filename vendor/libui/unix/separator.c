@@ -1,5 +1,6 @@
-/* uiSeparator on GTK 3: a GtkSeparator. */
+/* uiSeparator on GTK 3: a GtkSeparator (the constructors are in common/separator.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 
 struct uiSeparator {
 	uiControl c;
@@ -10,24 +11,10 @@ static const uiprivControlVtable separatorVtable = {
 	"uiSeparator", 0, uiprivGtkFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-static uiSeparator *newSeparator(GtkOrientation orientation)
+uiSeparator *uiprivOSNewSeparator(int vertical)
 {
 	uiSeparator *s = (uiSeparator *) uiprivNewControl(sizeof (uiSeparator), &separatorVtable, 1);
 
-	uiprivGtkAdopt(uiControl(s), gtk_separator_new(orientation));
+	uiprivGtkAdopt(uiControl(s), gtk_separator_new(vertical ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL));
 	return s;
-}
-
-uiSeparator *uiNewHorizontalSeparator(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newSeparator(GTK_ORIENTATION_HORIZONTAL);
-}
-
-uiSeparator *uiNewVerticalSeparator(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newSeparator(GTK_ORIENTATION_VERTICAL);
 }

@@ -1,47 +1,29 @@
-/* uiWindow on GTK 3: a GtkWindow holding one child, below a GtkMenuBar when it has one. */
+/* uiWindow on GTK 3: a GtkWindow holding one child, below a GtkMenuBar when it has one (the public
+ * functions are in common/window.c). */
 #include "uipriv_unix.h"
+#include "osapi.h"
 #ifdef GDK_WINDOWING_X11
 #include <gdk/gdkx.h>
 #endif
 
 /* GNOME's usual dialog margin. */
 #define windowMargin 12
-#define maxSide 16384
 
 struct uiWindow {
 	uiControl c;
 	GtkWidget *widget;
-	uiControl *child;
-	int margined;
-	int (*onClosing)(uiWindow *w, void *data);
-	void *onClosingData;
-	void (*onSizeChanged)(uiWindow *w, void *data);
-	void *onSizeChangedData;
+	uiprivWindowShared shared;
 	/* Last size reported or set, so programmatic resizes are not reported. */
 	int lastWidth, lastHeight;
 	/* With a menu bar: a vertical box holding it and content, the box that holds the child. */
 	GtkWidget *menubar;
 	GtkWidget *content;
-	void (*onPositionChanged)(uiWindow *w, void *data);
-	void *onPositionChangedData;
 	/* Last position reported or set, as for the size. */
 	int lastX, lastY;
-	void (*onFocusChanged)(uiWindow *w, void *data);
-	void *onFocusChangedData;
-	int fullscreen, borderless;
 	/* Full screen done by hand (an X server without a window manager that knows it): where the window was. */
 	int manualFullscreen;
 	int savedX, savedY, savedWidth, savedHeight;
 };
-
-static int clampSide(int v)
-{
-	if (v < 1)
-		return 1;
-	if (v > maxSide)
-		return maxSide;
-	return v;
-}
 
 /* What holds the child and its margin: the window itself, or the content box below the menu bar. */
 static GtkContainer *holder(uiWindow *w)
@@ -49,22 +31,13 @@ static GtkContainer *holder(uiWindow *w)
 	return GTK_CONTAINER(w->content != NULL ? w->content : w->widget);
 }
 
-static void detachChild(uiWindow *w)
-{
-	if (w->child == NULL)
-		return;
-	gtk_container_remove(holder(w), uiprivWidget(w->child));
-	uiprivSetParent(w->child, NULL);
-	w->child = NULL;
-}
-
 static void windowFree(uiControl *c)
 {
 	uiWindow *w = (uiWindow *) c;
-	uiControl *child = w->child;
+	uiControl *child = uiprivWindowTakeChild(w);
 
 	if (child != NULL) {
-		detachChild(w);
+		gtk_container_remove(holder(w), uiprivWidget(child));
 		child->vt->free(child);
 	}
 	if (w->menubar != NULL)
@@ -77,17 +50,11 @@ const uiprivControlVtable uiprivWindowVtable = {
 	"uiWindow", 1, windowFree, uiprivGtkHandle, uiprivGtkSyncVisible, uiprivGtkSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiWindow, naming themselves. */
-#define checked(x) ((uiWindow *) uiprivCheck((x), &uiprivWindowVtable, __func__))
-
 static gboolean onDeleteEvent(GtkWidget *widget, GdkEvent *event, gpointer data)
 {
-	uiWindow *w = (uiWindow *) data;
-
 	(void) widget;
 	(void) event;
-	if (w->onClosing != NULL && w->onClosing(w, w->onClosingData))
-		uiControlDestroy(uiControl(w));
+	uiprivWindowClosingByUser((uiWindow *) data);
 	/* Never let GTK destroy the window behind our back. */
 	return TRUE;
 }
@@ -115,140 +82,73 @@ static gboolean onConfigure(GtkWidget *widget, GdkEvent *event, gpointer data)
 	if (width != w->lastWidth || height != w->lastHeight) {
 		w->lastWidth = width;
 		w->lastHeight = height;
-		if (w->onSizeChanged != NULL)
-			w->onSizeChanged(w, w->onSizeChangedData);
+		uiprivWindowContentSizeChangedByUser(w);
 	}
 	gtk_window_get_position(GTK_WINDOW(widget), &x, &y);
 	if (x != w->lastX || y != w->lastY) {
 		w->lastX = x;
 		w->lastY = y;
-		if (w->onPositionChanged != NULL)
-			w->onPositionChanged(w, w->onPositionChangedData);
+		uiprivWindowPositionChangedByUser(w);
 	}
 	return FALSE;
 }
 
 static void onActiveChanged(GObject *object, GParamSpec *pspec, gpointer data)
 {
-	uiWindow *w = (uiWindow *) data;
-
 	(void) object;
 	(void) pspec;
-	if (w->onFocusChanged != NULL)
-		w->onFocusChanged(w, w->onFocusChangedData);
+	uiprivWindowFocusChangedByUser((uiWindow *) data);
 }
 
-char *uiWindowTitle(uiWindow *w)
+char *uiprivOSWindowTitle(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivSanitize(gtk_window_get_title(GTK_WINDOW(w->widget)));
 }
 
-void uiWindowSetTitle(uiWindow *w, const char *title)
+void uiprivOSWindowSetTitle(uiWindow *w, const char *title)
 {
-	char *t;
-
-	if (checked(w) == NULL)
-		return;
-	t = uiprivSanitize(title);
-	gtk_window_set_title(GTK_WINDOW(w->widget), t);
-	uiFreeText(t);
+	gtk_window_set_title(GTK_WINDOW(w->widget), title);
 }
 
-void uiWindowContentSize(uiWindow *w, int *width, int *height)
+void uiprivOSWindowContentSize(uiWindow *w, int *width, int *height)
 {
-	int cw = 0, ch = 0;
-
-	if (checked(w) != NULL) {
-		gtk_window_get_size(GTK_WINDOW(w->widget), &cw, &ch);
-		ch -= menubarHeight(w);
-	}
-	if (width != NULL)
-		*width = cw;
-	if (height != NULL)
-		*height = ch;
+	gtk_window_get_size(GTK_WINDOW(w->widget), width, height);
+	*height -= menubarHeight(w);
 }
 
-void uiWindowSetContentSize(uiWindow *w, int width, int height)
+void uiprivOSWindowSetContentSize(uiWindow *w, int width, int height)
 {
-	if (checked(w) == NULL)
-		return;
-	width = clampSide(width);
 	/* The content area is what is asked for; the menu bar comes on top. */
-	height = clampSide(height) + menubarHeight(w);
+	height += menubarHeight(w);
 	w->lastWidth = width;
 	w->lastHeight = height;
 	gtk_window_resize(GTK_WINDOW(w->widget), width, height);
 }
 
-void uiWindowOnContentSizeChanged(uiWindow *w, void (*f)(uiWindow *w, void *data), void *data)
+void uiprivOSWindowChildChanged(uiWindow *w, uiControl *old)
 {
-	if (checked(w) == NULL)
-		return;
-	w->onSizeChanged = f;
-	w->onSizeChangedData = data;
-}
+	uiControl *child = w->shared.child;
 
-void uiWindowOnClosing(uiWindow *w, int (*f)(uiWindow *w, void *data), void *data)
-{
-	if (checked(w) == NULL)
-		return;
-	w->onClosing = f;
-	w->onClosingData = data;
-}
-
-void uiWindowSetChild(uiWindow *w, uiControl *child)
-{
-	if (checked(w) == NULL || child == w->child)
-		return;
-	if (child != NULL && !uiprivControlCanAdopt(uiControl(w), child, __func__))
-		return;
-	detachChild(w);
+	if (old != NULL)
+		gtk_container_remove(holder(w), uiprivWidget(old));
 	if (child == NULL)
 		return;
-	w->child = child;
-	uiprivSetParent(child, uiControl(w));
 	if (w->content != NULL)
 		gtk_box_pack_start(GTK_BOX(w->content), uiprivWidget(child), TRUE, TRUE, 0);
 	else
 		gtk_container_add(GTK_CONTAINER(w->widget), uiprivWidget(child));
 }
 
-void uiWindowPosition(uiWindow *w, int *x, int *y)
+void uiprivOSWindowPosition(uiWindow *w, int *x, int *y)
 {
-	int px = 0, py = 0;
-
-	if (checked(w) != NULL)
-		gtk_window_get_position(GTK_WINDOW(w->widget), &px, &py);
-	if (x != NULL)
-		*x = px;
-	if (y != NULL)
-		*y = py;
+	gtk_window_get_position(GTK_WINDOW(w->widget), x, y);
 }
 
-void uiWindowSetPosition(uiWindow *w, int x, int y)
+void uiprivOSWindowSetPosition(uiWindow *w, int x, int y)
 {
-	if (checked(w) == NULL)
-		return;
 	w->lastX = x;
 	w->lastY = y;
 	gtk_window_move(GTK_WINDOW(w->widget), x, y);
-}
-
-void uiWindowOnPositionChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data)
-{
-	if (checked(w) == NULL)
-		return;
-	w->onPositionChanged = f;
-	w->onPositionChangedData = data;
-}
-
-int uiWindowFullscreen(uiWindow *w)
-{
-	if (checked(w) == NULL)
-		return 0;
-	return w->fullscreen;
 }
 
 /* Whether a window manager will act on gtk_window_fullscreen; on X without one, nothing would happen. */
@@ -289,19 +189,16 @@ static void enterManualFullscreen(uiWindow *w)
 static void leaveManualFullscreen(uiWindow *w)
 {
 	w->manualFullscreen = 0;
-	gtk_window_set_decorated(GTK_WINDOW(w->widget), !w->borderless);
+	gtk_window_set_decorated(GTK_WINDOW(w->widget), !w->shared.borderless);
 	gtk_window_move(GTK_WINDOW(w->widget), w->savedX, w->savedY);
 	gtk_window_resize(GTK_WINDOW(w->widget), w->savedWidth, w->savedHeight);
 }
 
-void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
+void uiprivOSWindowSyncFullscreen(uiWindow *w)
 {
-	if (checked(w) == NULL || w->fullscreen == (fullscreen != 0))
-		return;
-	w->fullscreen = fullscreen != 0;
-	if (w->fullscreen && !managerFullscreens(w))
+	if (w->shared.fullscreen && !managerFullscreens(w))
 		enterManualFullscreen(w);
-	else if (w->fullscreen)
+	else if (w->shared.fullscreen)
 		gtk_window_fullscreen(GTK_WINDOW(w->widget));
 	else if (w->manualFullscreen)
 		leaveManualFullscreen(w);
@@ -309,75 +206,30 @@ void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
 		gtk_window_unfullscreen(GTK_WINDOW(w->widget));
 }
 
-void uiWindowOnFocusChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data)
+int uiprivOSWindowFocused(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return;
-	w->onFocusChanged = f;
-	w->onFocusChangedData = data;
-}
-
-int uiWindowFocused(uiWindow *w)
-{
-	if (checked(w) == NULL)
-		return 0;
 	return gtk_window_is_active(GTK_WINDOW(w->widget)) != FALSE;
 }
 
-int uiWindowBorderless(uiWindow *w)
+void uiprivOSWindowSyncFrame(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return 0;
-	return w->borderless;
-}
-
-void uiWindowSetBorderless(uiWindow *w, int borderless)
-{
-	if (checked(w) == NULL)
-		return;
-	w->borderless = borderless != 0;
+	gtk_window_set_resizable(GTK_WINDOW(w->widget), w->shared.resizeable);
 	/* A hand-made full screen has no decorations; leaving it applies this. */
 	if (!w->manualFullscreen)
-		gtk_window_set_decorated(GTK_WINDOW(w->widget), !w->borderless);
+		gtk_window_set_decorated(GTK_WINDOW(w->widget), !w->shared.borderless);
 }
 
-int uiWindowMargined(uiWindow *w)
+void uiprivOSWindowSyncMargined(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return 0;
-	return w->margined;
+	gtk_container_set_border_width(holder(w), w->shared.margined ? windowMargin : 0);
 }
 
-void uiWindowSetMargined(uiWindow *w, int margined)
+uiWindow *uiprivOSNewWindow(int hasMenubar)
 {
-	if (checked(w) == NULL)
-		return;
-	w->margined = margined != 0;
-	gtk_container_set_border_width(holder(w), w->margined ? windowMargin : 0);
-}
+	uiWindow *w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
 
-int uiWindowResizeable(uiWindow *w)
-{
-	if (checked(w) == NULL)
-		return 0;
-	return gtk_window_get_resizable(GTK_WINDOW(w->widget)) != FALSE;
-}
-
-void uiWindowSetResizeable(uiWindow *w, int resizeable)
-{
-	if (checked(w) == NULL)
-		return;
-	gtk_window_set_resizable(GTK_WINDOW(w->widget), resizeable != 0);
-}
-
-uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
-{
-	uiWindow *w;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	uiprivMenusFinalize();
-	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
+	w->c.shared = &w->shared;
+	w->shared.resizeable = 1;
 	uiprivGtkAdopt(uiControl(w), gtk_window_new(GTK_WINDOW_TOPLEVEL));
 	if (hasMenubar)
 		w->menubar = uiprivMakeMenubar(w);
@@ -391,8 +243,6 @@ uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
 		gtk_widget_show(vbox);
 		gtk_container_add(GTK_CONTAINER(w->widget), vbox);
 	}
-	uiWindowSetTitle(w, title);
-	uiWindowSetContentSize(w, width, height);
 	g_signal_connect(w->widget, "delete-event", G_CALLBACK(onDeleteEvent), w);
 	g_signal_connect(w->widget, "configure-event", G_CALLBACK(onConfigure), w);
 	g_signal_connect(w->widget, "notify::is-active", G_CALLBACK(onActiveChanged), w);

@@ -135,14 +135,9 @@ static uiModifiers modifiers(void)
 
 static uint64_t heldButtons(WPARAM wParam, int except)
 {
-	static const WPARAM masks[5] = { MK_LBUTTON, MK_MBUTTON, MK_RBUTTON, MK_XBUTTON1, MK_XBUTTON2 };
-	uint64_t h = 0;
-	int i;
+	static const uint64_t masks[5] = { MK_LBUTTON, MK_MBUTTON, MK_RBUTTON, MK_XBUTTON1, MK_XBUTTON2 };
 
-	for (i = 0; i < 5; i++)
-		if ((wParam & masks[i]) && i + 1 != except)
-			h |= (uint64_t) 1 << i;
-	return h;
+	return uiprivHeldButtons(wParam, masks, except);
 }
 
 static void mouse(uiArea *a, UINT msg, WPARAM wParam, LPARAM lParam)

@@ -1,7 +1,9 @@
 /* uiColorButton on Win32: a push button with a swatch of its color drawn
  * over its face (NM_CUSTOMDRAW), which opens ChooseColor when clicked.  The
- * color is kept as given; ChooseColor edits red, green and blue. */
+ * color is kept as given; ChooseColor edits red, green and blue.  The public functions are in
+ * common/colorbutton.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <commdlg.h>
 
 struct uiColorButton {
@@ -9,8 +11,7 @@ struct uiColorButton {
 	HWND hwnd;
 	double rgba[4];
 	COLORREF custom[16]; /* the dialog's custom colors, kept between openings */
-	void (*onChanged)(uiColorButton *b, void *data);
-	void *onChangedData;
+	uiprivColorButtonShared shared;
 };
 
 typedef BOOL (WINAPI *chooseColorFunc)(LPCHOOSECOLORW);
@@ -19,8 +20,6 @@ static BYTE byteOf(double v)
 {
 	return (BYTE) (v * 255 + 0.5);
 }
-
-static const uiprivControlVtable colorButtonVtable;
 
 static void colorButtonCommand(uiControl *c, WORD code)
 {
@@ -42,14 +41,13 @@ static void colorButtonCommand(uiControl *c, WORD code)
 	if (!chooseColor(&cc))
 		return;
 	/* The handler of the dialog's own loop may have destroyed the button meanwhile. */
-	if (!uiprivControlIs(c, &colorButtonVtable))
+	if (!uiprivControlIs(c, &uiprivColorButtonVtable))
 		return;
 	b->rgba[0] = GetRValue(cc.rgbResult) / 255.0;
 	b->rgba[1] = GetGValue(cc.rgbResult) / 255.0;
 	b->rgba[2] = GetBValue(cc.rgbResult) / 255.0;
 	InvalidateRect(b->hwnd, NULL, TRUE);
-	if (b->onChanged != NULL)
-		b->onChanged(b, b->onChangedData);
+	uiprivColorButtonChangedByUser(b);
 }
 
 /* The swatch: the color over the button face, mixed by alpha, inside the button's border. */
@@ -93,49 +91,33 @@ static const uiprivWinHooks colorButtonHooks = {
 	uiprivButtonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, colorButtonCommand, NULL, colorButtonNotify,
 };
 
-static const uiprivControlVtable colorButtonVtable = {
+const uiprivControlVtable uiprivColorButtonVtable = {
 	"uiColorButton", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &colorButtonHooks,
 };
 
-/* Public functions reject anything but a live uiColorButton, naming themselves. */
-#define checked(x) ((uiColorButton *) uiprivCheck((x), &colorButtonVtable, __func__))
-
-void uiColorButtonColor(uiColorButton *b, double *r, double *g, double *bl, double *a)
+void uiprivOSColorButtonColor(uiColorButton *b, double rgba[4])
 {
-	if (checked(b) == NULL) {
-		uiprivColorOut(NULL, r, g, bl, a, __func__);
-		return;
-	}
-	uiprivColorOut(b->rgba, r, g, bl, a, __func__);
+	int i;
+
+	for (i = 0; i < 4; i++)
+		rgba[i] = b->rgba[i];
 }
 
-void uiColorButtonSetColor(uiColorButton *b, double r, double g, double bl, double a)
+void uiprivOSColorButtonSetColor(uiColorButton *b, const double rgba[4])
 {
-	if (checked(b) == NULL || !uiprivColorValid(r, g, bl, a, __func__))
-		return;
-	b->rgba[0] = r;
-	b->rgba[1] = g;
-	b->rgba[2] = bl;
-	b->rgba[3] = a;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		b->rgba[i] = rgba[i];
 	InvalidateRect(b->hwnd, NULL, TRUE);
 }
 
-void uiColorButtonOnChanged(uiColorButton *b, void (*f)(uiColorButton *b, void *data), void *data)
+uiColorButton *uiprivOSNewColorButton(void)
 {
-	if (checked(b) == NULL)
-		return;
-	b->onChanged = f;
-	b->onChangedData = data;
-}
-
-uiColorButton *uiNewColorButton(void)
-{
-	uiColorButton *b;
+	uiColorButton *b = (uiColorButton *) uiprivNewControl(sizeof (uiColorButton), &uiprivColorButtonVtable, 1);
 	int i;
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	b = (uiColorButton *) uiprivNewControl(sizeof (uiColorButton), &colorButtonVtable, 1);
+	b->c.shared = &b->shared;
 	b->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_PUSHBUTTON | WS_TABSTOP, uiControl(b));
 	if (b->hwnd == NULL) {
 		uiprivControlFree(uiControl(b));

@@ -18,7 +18,7 @@ static BOOL openClipboard(void)
 	return FALSE;
 }
 
-int uiprivClipboardSet(const char *text)
+int uiprivOSClipboardSet(const char *text)
 {
 	WCHAR *wide = uiprivToUTF16(text);
 	size_t bytes = (wcslen(wide) + 1) * sizeof (WCHAR);
@@ -45,7 +45,7 @@ int uiprivClipboardSet(const char *text)
 	return ok;
 }
 
-char *uiprivClipboardGet(void)
+char *uiprivOSClipboardGet(void)
 {
 	HANDLE block;
 	const WCHAR *wide;
@@ -100,7 +100,7 @@ static LRESULT CALLBACK activatedProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM
 	return CallWindowProcW(previous, hwnd, msg, wParam, lParam);
 }
 
-void uiprivEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data)
+void uiprivOSEntryActivatedSet(uiEntry *e, uintptr_t handle, void (*f)(uiEntry *e, void *data), void *data)
 {
 	HWND hwnd = (HWND) handle;
 	WCHAR cls[16];

@@ -3,6 +3,7 @@
  * cannot be made (COM refused, or a stripped-down system without it). */
 #define COBJMACROS
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <objbase.h>
 #include <shobjidl.h>
 #include <commdlg.h>
@@ -115,7 +116,7 @@ char *uiprivClassicFileDialog(HWND owner, uiprivFileDialogKind kind)
 	return NULL;
 }
 
-char *uiprivFileDialog(uiWindow *parent, uiprivFileDialogKind kind)
+char *uiprivOSFileDialog(uiWindow *parent, uiprivFileDialogKind kind)
 {
 	HWND owner = parent != NULL ? (HWND) uiControlHandle(uiControl(parent)) : NULL;
 	IFileDialog *d = NULL;

@@ -1,6 +1,7 @@
 /* uiFontButton on Win32: a push button naming the chosen font, which opens
- * ChooseFont when clicked. */
+ * ChooseFont when clicked (the public functions are in common/fontbutton.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <commdlg.h>
 #include <stdlib.h>
 
@@ -9,8 +10,7 @@ struct uiFontButton {
 	HWND hwnd;
 	LOGFONTW font;
 	int pointTenths; /* the size in tenths of a point, as ChooseFont reports it */
-	void (*onChanged)(uiFontButton *b, void *data);
-	void *onChangedData;
+	uiprivFontButtonShared shared;
 };
 
 typedef BOOL (WINAPI *chooseFontFunc)(LPCHOOSEFONTW);
@@ -49,8 +49,6 @@ static void showFont(uiFontButton *b)
 	SetWindowTextW(b->hwnd, text);
 }
 
-static const uiprivControlVtable fontButtonVtable;
-
 static void fontButtonCommand(uiControl *c, WORD code)
 {
 	uiFontButton *b = (uiFontButton *) c;
@@ -75,26 +73,22 @@ static void fontButtonCommand(uiControl *c, WORD code)
 	if (!chooseFont(&cf))
 		return;
 	/* The handler of the dialog's own loop may have destroyed the button meanwhile. */
-	if (!uiprivControlIs(c, &fontButtonVtable))
+	if (!uiprivControlIs(c, &uiprivFontButtonVtable))
 		return;
 	b->font = lf;
 	b->pointTenths = cf.iPointSize > 0 ? cf.iPointSize : MulDiv(abs(lf.lfHeight), 720, (int) dpi);
 	showFont(b);
 	uiprivRelayout(c);
-	if (b->onChanged != NULL)
-		b->onChanged(b, b->onChangedData);
+	uiprivFontButtonChangedByUser(b);
 }
 
 static const uiprivWinHooks fontButtonHooks = {
 	uiprivButtonMinSize, uiprivWinLayout, uiprivWinSetNativeParent, fontButtonCommand, NULL, NULL,
 };
 
-static const uiprivControlVtable fontButtonVtable = {
+const uiprivControlVtable uiprivFontButtonVtable = {
 	"uiFontButton", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &fontButtonHooks,
 };
-
-/* Public functions reject anything but a live uiFontButton, naming themselves. */
-#define checked(x) ((uiFontButton *) uiprivCheck((x), &fontButtonVtable, __func__))
 
 /* GDI fonts and ChooseFont have no width classes, so the stretch is always normal. */
 static void toDescriptor(const LOGFONTW *lf, int pointTenths, uiFontDescriptor *desc)
@@ -127,15 +121,10 @@ static void messageFont(LOGFONTW *lf, int *pointTenths)
 	*pointTenths = (MulDiv(height, 720, (int) uiprivSystemDpi()) + 5) / 10 * 10;
 }
 
-void uiFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
+int uiprivOSFontButtonFont(uiFontButton *b, uiFontDescriptor *desc)
 {
-	if (!uiprivFontOut(desc, __func__))
-		return;
-	if (checked(b) == NULL) {
-		uiprivFontRejected(desc);
-		return;
-	}
 	toDescriptor(&b->font, b->pointTenths, desc);
+	return 1;
 }
 
 int uiprivOSControlFont(uiFontDescriptor *desc)
@@ -148,21 +137,11 @@ int uiprivOSControlFont(uiFontDescriptor *desc)
 	return 1;
 }
 
-void uiFontButtonOnChanged(uiFontButton *b, void (*f)(uiFontButton *b, void *data), void *data)
+uiFontButton *uiprivOSNewFontButton(void)
 {
-	if (checked(b) == NULL)
-		return;
-	b->onChanged = f;
-	b->onChangedData = data;
-}
+	uiFontButton *b = (uiFontButton *) uiprivNewControl(sizeof (uiFontButton), &uiprivFontButtonVtable, 1);
 
-uiFontButton *uiNewFontButton(void)
-{
-	uiFontButton *b;
-
-	if (!uiprivReady(__func__))
-		return NULL;
-	b = (uiFontButton *) uiprivNewControl(sizeof (uiFontButton), &fontButtonVtable, 1);
+	b->c.shared = &b->shared;
 	b->hwnd = uiprivCreateControlWindow(0, L"BUTTON", BS_PUSHBUTTON | WS_TABSTOP, uiControl(b));
 	if (b->hwnd == NULL) {
 		uiprivControlFree(uiControl(b));

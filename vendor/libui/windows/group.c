@@ -1,7 +1,8 @@
 /* uiGroup on Win32: one of our container windows holding a BS_GROUPBOX frame
  * and, above it, the child (a group box does not pass notifications on, so it
- * cannot be the child's parent). */
+ * cannot be the child's parent).  The public functions are in common/group.c. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Space between the frame and the child, in dialog units; the top also clears the title. */
 #define marginXDlu 7
@@ -15,15 +16,14 @@ struct uiGroup {
 	uiControl c;
 	HWND hwnd;
 	HWND frame;
-	uiControl *child;
-	int margined;
+	uiprivGroupShared shared;
 };
 
 static void insets(uiGroup *g, const uiprivMetrics *m, int *x, int *top, int *bottom)
 {
-	*x = uiprivDluX(m, g->margined ? marginXDlu : bareXDlu);
-	*top = uiprivDluY(m, g->margined ? marginTopDlu : bareTopDlu);
-	*bottom = uiprivDluY(m, g->margined ? marginBottomDlu : bareBottomDlu);
+	*x = uiprivDluX(m, g->shared.margined ? marginXDlu : bareXDlu);
+	*top = uiprivDluY(m, g->shared.margined ? marginTopDlu : bareTopDlu);
+	*bottom = uiprivDluY(m, g->shared.margined ? marginBottomDlu : bareBottomDlu);
 }
 
 static void groupMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -32,8 +32,8 @@ static void groupMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *
 	int x, top, bottom, cw = 0, ch = 0, title;
 
 	insets(g, m, &x, &top, &bottom);
-	if (g->child != NULL && g->child->visible)
-		uiprivHooks(g->child)->minSize(g->child, m, &cw, &ch);
+	if (g->shared.child != NULL && g->shared.child->visible)
+		uiprivHooks(g->shared.child)->minSize(g->shared.child, m, &cw, &ch);
 	title = uiprivTextExtent(m->dc, g->frame).cx + 2 * uiprivDluX(m, marginXDlu);
 	*width = cw + 2 * x > title ? cw + 2 * x : title;
 	*height = ch + top + bottom;
@@ -46,12 +46,12 @@ static void groupLayout(uiControl *c, const uiprivMetrics *m, int x, int y, int 
 
 	uiprivWinLayout(c, m, x, y, width, height);
 	SetWindowPos(g->frame, HWND_BOTTOM, 0, 0, width, height, SWP_NOACTIVATE | SWP_NOOWNERZORDER);
-	if (g->child == NULL || !g->child->visible)
+	if (g->shared.child == NULL || !g->shared.child->visible)
 		return;
 	insets(g, m, &ix, &top, &bottom);
 	cw = width - 2 * ix;
 	ch = height - top - bottom;
-	uiprivHooks(g->child)->layout(g->child, m, ix, top, cw > 0 ? cw : 0, ch > 0 ? ch : 0);
+	uiprivHooks(g->shared.child)->layout(g->shared.child, m, ix, top, cw > 0 ? cw : 0, ch > 0 ? ch : 0);
 }
 
 static void groupSyncEnabled(uiControl *c)
@@ -60,20 +60,16 @@ static void groupSyncEnabled(uiControl *c)
 
 	EnableWindow(g->frame, uiprivControlEffectiveEnabled(c));
 	uiprivWinSyncEnabled(c);
-	if (g->child != NULL)
-		g->child->vt->syncEnabled(g->child);
+	if (g->shared.child != NULL)
+		g->shared.child->vt->syncEnabled(g->shared.child);
 }
 
 static void groupFree(uiControl *c)
 {
-	uiGroup *g = (uiGroup *) c;
-	uiControl *child = g->child;
+	uiControl *child = uiprivGroupTakeChild((uiGroup *) c);
 
-	if (child != NULL) {
-		g->child = NULL;
-		uiprivSetParent(child, NULL);
+	if (child != NULL)
 		child->vt->free(child);
-	}
 	uiprivWinFree(c);
 }
 
@@ -81,75 +77,47 @@ static const uiprivWinHooks groupHooks = {
 	groupMinSize, groupLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
-static const uiprivControlVtable groupVtable = {
+const uiprivControlVtable uiprivGroupVtable = {
 	"uiGroup", 0, groupFree, uiprivWinHandle, uiprivWinSyncVisible, groupSyncEnabled, &groupHooks,
 };
 
-/* Public functions reject anything but a live uiGroup, naming themselves. */
-#define checked(x) ((uiGroup *) uiprivCheck((x), &groupVtable, __func__))
-
-char *uiGroupTitle(uiGroup *g)
+char *uiprivOSGroupTitle(uiGroup *g)
 {
-	if (checked(g) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivWindowTextUTF8(g->frame);
 }
 
-void uiGroupSetTitle(uiGroup *g, const char *title)
+void uiprivOSGroupSetTitle(uiGroup *g, const char *title)
 {
-	if (checked(g) == NULL)
-		return;
 	uiprivSetWindowTextUTF8(g->frame, title);
 	uiprivRelayout(uiControl(g));
 }
 
-void uiGroupSetChild(uiGroup *g, uiControl *child)
+void uiprivOSGroupChildChanged(uiGroup *g, uiControl *old)
 {
-	uiControl *old;
+	uiControl *child = g->shared.child;
 
-	if (checked(g) == NULL || child == g->child)
-		return;
-	if (child != NULL && !uiprivControlCanAdopt(uiControl(g), child, __func__))
-		return;
-	old = g->child;
 	if (old != NULL) {
-		g->child = NULL;
-		uiprivSetParent(old, NULL);
 		uiprivHooks(old)->setNativeParent(old, NULL);
 		old->vt->syncEnabled(old);
 	}
 	if (child != NULL) {
-		g->child = child;
-		uiprivSetParent(child, uiControl(g));
 		uiprivHooks(child)->setNativeParent(child, g->hwnd);
 		child->vt->syncEnabled(child);
 	}
 	uiprivRelayout(uiControl(g));
 }
 
-int uiGroupMargined(uiGroup *g)
+void uiprivOSGroupSyncMargined(uiGroup *g)
 {
-	if (checked(g) == NULL)
-		return 0;
-	return g->margined;
-}
-
-void uiGroupSetMargined(uiGroup *g, int margined)
-{
-	if (checked(g) == NULL)
-		return;
-	g->margined = margined != 0;
 	uiprivRelayout(uiControl(g));
 }
 
-uiGroup *uiNewGroup(const char *title)
+uiGroup *uiprivOSNewGroup(void)
 {
-	uiGroup *g;
+	uiGroup *g = (uiGroup *) uiprivNewControl(sizeof (uiGroup), &uiprivGroupVtable, 1);
 	ULONG_PTR cookie;
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	g = (uiGroup *) uiprivNewControl(sizeof (uiGroup), &groupVtable, 1);
+	g->c.shared = &g->shared;
 	/* Not WS_CLIPCHILDREN: the frame covers the whole window but does not paint its inside, so the
 	 * container's own background must show through it. */
 	g->hwnd = uiprivCreateControlWindow(WS_EX_CONTROLPARENT, uiprivBoxClass, 0, uiControl(g));
@@ -165,6 +133,5 @@ uiGroup *uiNewGroup(const char *title)
 		return NULL;
 	}
 	SendMessageW(g->frame, WM_SETFONT, (WPARAM) uiprivDefaultFont, FALSE);
-	uiGroupSetTitle(g, title);
 	return g;
 }

@@ -1,5 +1,6 @@
-/* uiLabel on Win32: a STATIC control. */
+/* uiLabel on Win32: a STATIC control (the public functions are in common/label.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <string.h>
 
 /* Height of one line of text in the Windows layout guidelines, in dialog units. */
@@ -23,29 +24,22 @@ static const uiprivWinHooks labelHooks = {
 	labelMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
-static const uiprivControlVtable labelVtable = {
+const uiprivControlVtable uiprivLabelVtable = {
 	"uiLabel", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &labelHooks,
 };
 
-/* Public functions reject anything but a live uiLabel, naming themselves. */
-#define checked(x) ((uiLabel *) uiprivCheck((x), &labelVtable, __func__))
-
-char *uiLabelText(uiLabel *l)
+char *uiprivOSLabelText(uiLabel *l)
 {
-	if (checked(l) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivWindowTextUTF8(l->hwnd);
 }
 
-void uiLabelSetText(uiLabel *l, const char *text)
+void uiprivOSLabelSetText(uiLabel *l, const char *text)
 {
 	LONG_PTR style;
 
-	if (checked(l) == NULL)
-		return;
 	/* Single lines are centred vertically, so a label lines up with an entry beside it; SS_CENTERIMAGE would cut other lines. */
 	style = GetWindowLongPtrW(l->hwnd, GWL_STYLE) & ~(LONG_PTR) SS_CENTERIMAGE;
-	if (text == NULL || strchr(text, '\n') == NULL)
+	if (strchr(text, '\n') == NULL)
 		style |= SS_CENTERIMAGE;
 	SetWindowLongPtrW(l->hwnd, GWL_STYLE, style);
 	uiprivSetWindowTextUTF8(l->hwnd, text);
@@ -53,18 +47,14 @@ void uiLabelSetText(uiLabel *l, const char *text)
 	uiprivRelayout(uiControl(l));
 }
 
-uiLabel *uiNewLabel(const char *text)
+uiLabel *uiprivOSNewLabel(void)
 {
-	uiLabel *l;
+	uiLabel *l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &uiprivLabelVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	l = (uiLabel *) uiprivNewControl(sizeof (uiLabel), &labelVtable, 1);
 	l->hwnd = uiprivCreateControlWindow(0, L"STATIC", SS_LEFTNOWORDWRAP | SS_NOPREFIX, uiControl(l));
 	if (l->hwnd == NULL) {
 		uiprivControlFree(uiControl(l));
 		return NULL;
 	}
-	uiLabelSetText(l, text);
 	return l;
 }

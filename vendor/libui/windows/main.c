@@ -1,5 +1,7 @@
-/* Init, the event loop, uiQueueMain, uiTimer and quit on Win32. */
+/* The Win32 message loop behind common/main.c: init (window classes, the utility and parking windows,
+ * the message font), the loop with dialog navigation, quit, uiQueueMain's wake-up and timers. */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
 HINSTANCE uiprivInstance;
@@ -12,57 +14,8 @@ static const WCHAR utilClass[] = L"uiprivUtil";
 static ATOM windowAtom, boxAtom, utilAtom;
 /* Message-only window: target of uiQueueMain, uiQuit from other threads, and timers. */
 static HWND utilWindow;
-static int initialized;
 
 #define msgQueued (WM_APP + 1)
-
-typedef struct timer timer;
-struct timer {
-	int (*f)(void *data);
-	void *data;
-	int running;
-	timer *next;
-};
-
-static timer *timers;
-
-static int unlinkTimer(timer *t)
-{
-	timer **pp;
-
-	for (pp = &timers; *pp != NULL; pp = &(*pp)->next)
-		if (*pp == t) {
-			*pp = t->next;
-			return 1;
-		}
-	return 0;
-}
-
-static int knownTimer(timer *t)
-{
-	timer *p;
-
-	for (p = timers; p != NULL; p = p->next)
-		if (p == t)
-			return 1;
-	return 0;
-}
-
-static void runTimer(timer *t)
-{
-	int again;
-
-	/* A modal loop started by the callback would otherwise re-enter it. */
-	if (!knownTimer(t) || t->running)
-		return;
-	t->running = 1;
-	again = t->f(t->data);
-	t->running = 0;
-	if (!again && unlinkTimer(t)) {
-		KillTimer(utilWindow, (UINT_PTR) t);
-		free(t);
-	}
-}
 
 static LRESULT CALLBACK utilWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
 {
@@ -71,7 +24,8 @@ static LRESULT CALLBACK utilWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM l
 		uiprivQueueRun();
 		return 0;
 	case WM_TIMER:
-		runTimer((timer *) wParam);
+		/* The id is the timer's address; common/ ignores one it does not know. */
+		uiprivTimerFire((uiprivTimer *) wParam);
 		return 0;
 	}
 	return DefWindowProcW(hwnd, msg, wParam, lParam);
@@ -137,19 +91,14 @@ static void teardown(void)
 static const char *fail(const char *msg)
 {
 	teardown();
-	return uiprivSanitize(msg);
+	return msg;
 }
 
-const char *uiInit(uiInitOptions *options)
+const char *uiprivOSInit(void)
 {
 	HBRUSH face = GetSysColorBrush(COLOR_BTNFACE);
 	const char *err;
 
-	(void) options;
-	if (initialized) {
-		uiprivUserBug("uiInit", "already initialized");
-		return uiprivSanitize("uiInit: already initialized");
-	}
 	/* Our own module, so classes stay ours when the library is linked into a DLL. */
 	if (!GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
 		(LPCWSTR) (void *) &uiprivInstance, &uiprivInstance))
@@ -171,30 +120,11 @@ const char *uiInit(uiInitOptions *options)
 	uiprivDefaultFont = uiprivCreateMessageFont(uiprivSystemDpi());
 	if (uiprivDefaultFont == NULL)
 		return fail("uiInit: creating the message font failed");
-	initialized = 1;
-	uiprivQueueOpen();
 	return NULL;
 }
 
-void uiFreeInitError(const char *err)
+void uiprivOSUninit(void)
 {
-	uiFreeText((char *) err);
-}
-
-void uiUninit(void)
-{
-	if (!initialized)
-		return;
-	while (timers != NULL) {
-		timer *t = timers;
-		timers = t->next;
-		KillTimer(utilWindow, (UINT_PTR) t);
-		free(t);
-	}
-	/* Closed before the window goes: no thread can post to it afterwards, and wake-ups already posted die with it. */
-	uiprivQueueClose();
-	uiprivMenusUninit();
-	initialized = 0;
 	teardown();
 }
 
@@ -212,27 +142,18 @@ static void dispatch(MSG *msg)
 	DispatchMessageW(msg);
 }
 
-void uiMain(void)
+void uiprivOSMain(void)
 {
 	MSG msg;
 
-	if (!initialized)
-		return;
 	while (GetMessageW(&msg, NULL, 0, 0) > 0)
 		dispatch(&msg);
 }
 
-void uiMainSteps(void)
-{
-	/* Nothing to prepare: uiMainStep watches for WM_QUIT itself. */
-}
-
-int uiMainStep(int wait)
+int uiprivOSMainStep(int wait)
 {
 	MSG msg;
 
-	if (!initialized)
-		return 0;
 	/* Retrieving WM_QUIT consumes it: each uiQuit is reported exactly once. */
 	if (wait) {
 		if (GetMessageW(&msg, NULL, 0, 0) <= 0)
@@ -247,55 +168,31 @@ int uiMainStep(int wait)
 	return 1;
 }
 
-static void quitOnMain(void *data)
+void uiprivOSQuit(void)
 {
-	(void) data;
+	/* WM_QUIT goes to the calling thread's queue: common/ calls this on the main thread. */
 	PostQuitMessage(0);
 }
 
-void uiQuit(void)
-{
-	/* WM_QUIT goes to the calling thread's queue, so other threads ask the main thread to post it;
-	 * they may not read our state either, so they go through the queue. */
-	if (!uiprivOnMainThread()) {
-		uiQueueMain(quitOnMain, NULL);
-		return;
-	}
-	PostQuitMessage(0);
-}
-
-int uiprivQueueWake(void)
+int uiprivOSQueueWake(void)
 {
 	return PostMessageW(utilWindow, msgQueued, 0, 0) != 0;
 }
 
-void uiTimer(int milliseconds, int (*f)(void *data), void *data)
+int uiprivOSTimerStart(uiprivTimer *t, int milliseconds)
 {
-	timer *t;
-
-	if (f == NULL) {
-		uiprivUserBug(__func__, "the function is NULL");
-		return;
-	}
-	if (!initialized) {
-		uiprivUserBug(__func__, "called before uiInit");
-		return;
-	}
-	if (milliseconds < 0)
-		milliseconds = 0;
-	t = (timer *) uiprivAlloc(sizeof (timer));
-	t->f = f;
-	t->data = data;
 	/* The struct's address is the timer id: unique while it lives. */
-	if (SetTimer(utilWindow, (UINT_PTR) t, (UINT) milliseconds, NULL) == 0) {
-		free(t);
-		return;
-	}
-	t->next = timers;
-	timers = t;
+	t->native = (uintptr_t) t;
+	return SetTimer(utilWindow, (UINT_PTR) t->native, (UINT) milliseconds, NULL) != 0;
 }
 
-void uiprivShouldQuitChanged(void)
+void uiprivOSTimerStop(uiprivTimer *t)
+{
+	KillTimer(utilWindow, (UINT_PTR) t->native);
+}
+
+void uiprivOSWatchQuitRequests(int watch)
 {
 	/* Nothing to install: every uiWindow answers WM_QUERYENDSESSION. */
+	(void) watch;
 }

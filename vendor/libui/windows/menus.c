@@ -72,7 +72,7 @@ void uiprivForgetMenubar(HMENU bar)
 	}
 }
 
-void uiprivMenuItemSync(uiMenuItem *item)
+void uiprivOSMenuItemSync(uiMenuItem *item)
 {
 	size_t i;
 

@@ -1,31 +1,22 @@
-/* uiMsgBox and uiMsgBoxError on Win32: MessageBox, styled by Common Controls 6. */
+/* uiMsgBox and uiMsgBoxError on Win32: MessageBox, styled by Common Controls 6 (the public functions
+ * are in common/dialogs.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 #include <stdlib.h>
 
-static void msgbox(uiWindow *parent, const char *title, const char *description, UINT icon)
+void uiprivOSMsgBox(uiWindow *parent, const char *title, const char *description, int error)
 {
 	HWND owner = NULL;
 	WCHAR *t, *d;
 	ULONG_PTR cookie;
 
-	/* A bad parent is dropped rather than rejecting the message. */
-	if (uiprivControlIs(uiControl(parent), &uiprivWindowVtable))
+	if (parent != NULL)
 		owner = (HWND) uiControlHandle(uiControl(parent));
 	t = uiprivToUTF16(title);
 	d = uiprivToUTF16(description);
 	cookie = uiprivActivateComctl();
-	MessageBoxW(owner, d, t, MB_OK | icon | (owner == NULL ? MB_TASKMODAL : 0));
+	MessageBoxW(owner, d, t, MB_OK | (error ? MB_ICONERROR : MB_ICONINFORMATION) | (owner == NULL ? MB_TASKMODAL : 0));
 	uiprivDeactivateComctl(cookie);
 	free(t);
 	free(d);
-}
-
-void uiMsgBox(uiWindow *parent, const char *title, const char *description)
-{
-	msgbox(parent, title, description, MB_ICONINFORMATION);
-}
-
-void uiMsgBoxError(uiWindow *parent, const char *title, const char *description)
-{
-	msgbox(parent, title, description, MB_ICONERROR);
 }

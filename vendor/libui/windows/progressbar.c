@@ -1,5 +1,7 @@
-/* uiProgressBar on Win32: a Common Controls progress bar; marquee style while indeterminate (-1). */
+/* uiProgressBar on Win32: a Common Controls progress bar; marquee style while indeterminate (-1) (the
+ * public functions are in common/progressbar.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Progress bar size from the Windows layout guidelines, in dialog units. */
 #define progressWidthDlu 237
@@ -8,7 +10,7 @@
 struct uiProgressBar {
 	uiControl c;
 	HWND hwnd;
-	int value;
+	uiprivProgressBarShared shared;
 };
 
 static void progressBarMinSize(uiControl *c, const uiprivMetrics *m, int *width, int *height)
@@ -22,19 +24,9 @@ static const uiprivWinHooks progressBarHooks = {
 	progressBarMinSize, uiprivWinLayout, uiprivWinSetNativeParent, NULL, NULL, NULL,
 };
 
-static const uiprivControlVtable progressBarVtable = {
+const uiprivControlVtable uiprivProgressBarVtable = {
 	"uiProgressBar", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &progressBarHooks,
 };
-
-/* Public functions reject anything but a live uiProgressBar, naming themselves. */
-#define checked(x) ((uiProgressBar *) uiprivCheck((x), &progressBarVtable, __func__))
-
-int uiProgressBarValue(uiProgressBar *p)
-{
-	if (checked(p) == NULL)
-		return 0;
-	return p->value;
-}
 
 static void setMarquee(uiProgressBar *p, BOOL on)
 {
@@ -50,13 +42,8 @@ static void setMarquee(uiProgressBar *p, BOOL on)
 		SetWindowLongPtrW(p->hwnd, GWL_STYLE, style & ~(LONG_PTR) PBS_MARQUEE);
 }
 
-void uiProgressBarSetValue(uiProgressBar *p, int n)
+void uiprivOSProgressBarShow(uiProgressBar *p, int n)
 {
-	if (checked(p) == NULL)
-		return;
-	if (!uiprivProgressValueValid(n, __func__))
-		return;
-	p->value = n;
 	if (n == -1) {
 		setMarquee(p, TRUE);
 		return;
@@ -74,13 +61,11 @@ void uiProgressBarSetValue(uiProgressBar *p, int n)
 	}
 }
 
-uiProgressBar *uiNewProgressBar(void)
+uiProgressBar *uiprivOSNewProgressBar(void)
 {
-	uiProgressBar *p;
+	uiProgressBar *p = (uiProgressBar *) uiprivNewControl(sizeof (uiProgressBar), &uiprivProgressBarVtable, 1);
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	p = (uiProgressBar *) uiprivNewControl(sizeof (uiProgressBar), &progressBarVtable, 1);
+	p->c.shared = &p->shared;
 	p->hwnd = uiprivCreateControlWindow(0, PROGRESS_CLASSW, PBS_SMOOTH, uiControl(p));
 	if (p->hwnd == NULL) {
 		uiprivControlFree(uiControl(p));

@@ -1,5 +1,6 @@
-/* uiSeparator on Win32: an etched STATIC line. */
+/* uiSeparator on Win32: an etched STATIC line (the constructors are in common/separator.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Thickness of the etched line's box, in dialog units. */
 #define separatorDlu 1
@@ -27,7 +28,7 @@ static const uiprivControlVtable separatorVtable = {
 	"uiSeparator", 0, uiprivWinFree, uiprivWinHandle, uiprivWinSyncVisible, uiprivWinSyncEnabled, &separatorHooks,
 };
 
-static uiSeparator *newSeparator(int vertical)
+uiSeparator *uiprivOSNewSeparator(int vertical)
 {
 	uiSeparator *s = (uiSeparator *) uiprivNewControl(sizeof (uiSeparator), &separatorVtable, 1);
 
@@ -38,18 +39,4 @@ static uiSeparator *newSeparator(int vertical)
 		return NULL;
 	}
 	return s;
-}
-
-uiSeparator *uiNewHorizontalSeparator(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newSeparator(0);
-}
-
-uiSeparator *uiNewVerticalSeparator(void)
-{
-	if (!uiprivReady(__func__))
-		return NULL;
-	return newSeparator(1);
 }

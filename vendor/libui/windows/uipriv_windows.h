@@ -16,7 +16,8 @@
 #endif
 #include <windows.h>
 #include <commctrl.h>
-#include "uipriv.h"
+/* The hooks too: filedialogs.c's classic dialog below takes a uiprivFileDialogKind. */
+#include "osapi.h"
 
 /* What a window's layout pass knows: a DC with the window's font selected and its dialog base units. */
 typedef struct uiprivMetrics {

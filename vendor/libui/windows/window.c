@@ -1,10 +1,10 @@
 /* uiWindow on Win32: a top-level window that lays out its child itself and
- * keeps its own message font for its DPI. */
+ * keeps its own message font for its DPI (the public functions are in common/window.c). */
 #include "uipriv_windows.h"
+#include "osapi.h"
 
 /* Dialog margin from the Windows layout guidelines, in dialog units. */
 #define marginDlu 7
-#define maxSide 16384
 #define windowStyle (WS_OVERLAPPEDWINDOW | WS_CLIPCHILDREN)
 #define resizeStyle (WS_THICKFRAME | WS_MAXIMIZEBOX)
 /* The style bits that make the frame; the rest (WS_VISIBLE, WS_DISABLED, WS_CLIPCHILDREN) stay. */
@@ -14,39 +14,20 @@
 struct uiWindow {
 	uiControl c;
 	HWND hwnd;
-	uiControl *child;
-	int margined;
+	uiprivWindowShared shared;
 	UINT dpi;
 	HFONT font;
 	int baseX, baseY;
-	int (*onClosing)(uiWindow *w, void *data);
-	void *onClosingData;
-	void (*onSizeChanged)(uiWindow *w, void *data);
-	void *onSizeChangedData;
 	/* Content size (96-DPI units) last reported or set, so programmatic resizes are not reported. */
 	int lastWidth, lastHeight;
 	HMENU menubar;
-	int resizeable, borderless, fullscreen;
 	/* Where the window was before it went full screen. */
 	WINDOWPLACEMENT placement;
 	/* Nonzero while the library itself moves or resizes the window: nothing is reported. */
 	int changing;
-	void (*onPositionChanged)(uiWindow *w, void *data);
-	void *onPositionChangedData;
 	int lastX, lastY;
-	void (*onFocusChanged)(uiWindow *w, void *data);
-	void *onFocusChangedData;
 	int focused;
 };
-
-static int clampSide(int v)
-{
-	if (v < 1)
-		return 1;
-	if (v > maxSide)
-		return maxSide;
-	return v;
-}
 
 static HDC beginMetrics(uiWindow *w, uiprivMetrics *m, HGDIOBJ *old)
 {
@@ -66,8 +47,8 @@ static void endMetrics(uiWindow *w, uiprivMetrics *m, HGDIOBJ old)
 
 static void margins(uiWindow *w, const uiprivMetrics *m, int *mx, int *my)
 {
-	*mx = w->margined ? uiprivDluX(m, marginDlu) : 0;
-	*my = w->margined ? uiprivDluY(m, marginDlu) : 0;
+	*mx = w->shared.margined ? uiprivDluX(m, marginDlu) : 0;
+	*my = w->shared.margined ? uiprivDluY(m, marginDlu) : 0;
 }
 
 void uiprivWindowRelayout(uiWindow *w)
@@ -77,17 +58,17 @@ void uiprivWindowRelayout(uiWindow *w)
 	RECT r;
 	int mx, my, width, height;
 
-	if (w->hwnd == NULL || w->font == NULL || w->child == NULL || !w->child->visible)
+	if (w->hwnd == NULL || w->font == NULL || w->shared.child == NULL || !w->shared.child->visible)
 		return;
 	if (beginMetrics(w, &m, &old) == NULL)
 		return;
 	/* Controls moved in since the last pass still carry the parking font. */
-	uiprivSetFontTree(uiprivHwnd(w->child), w->font);
+	uiprivSetFontTree(uiprivHwnd(w->shared.child), w->font);
 	GetClientRect(w->hwnd, &r);
 	margins(w, &m, &mx, &my);
 	width = r.right - 2 * mx;
 	height = r.bottom - 2 * my;
-	uiprivHooks(w->child)->layout(w->child, &m, mx, my, width > 0 ? width : 0, height > 0 ? height : 0);
+	uiprivHooks(w->shared.child)->layout(w->shared.child, &m, mx, my, width > 0 ? width : 0, height > 0 ? height : 0);
 	endMetrics(w, &m, old);
 }
 
@@ -98,12 +79,12 @@ static void minTrackSize(uiWindow *w, MINMAXINFO *mmi)
 	RECT r;
 	int mx, my, cw = 0, ch = 0;
 
-	if (w->font == NULL || w->child == NULL || !w->child->visible)
+	if (w->font == NULL || w->shared.child == NULL || !w->shared.child->visible)
 		return;
 	if (beginMetrics(w, &m, &old) == NULL)
 		return;
-	uiprivSetFontTree(uiprivHwnd(w->child), w->font);
-	uiprivHooks(w->child)->minSize(w->child, &m, &cw, &ch);
+	uiprivSetFontTree(uiprivHwnd(w->shared.child), w->font);
+	uiprivHooks(w->shared.child)->minSize(w->shared.child, &m, &cw, &ch);
 	margins(w, &m, &mx, &my);
 	endMetrics(w, &m, old);
 	SetRect(&r, 0, 0, cw + 2 * mx, ch + 2 * my);
@@ -125,8 +106,8 @@ static void updateFont(uiWindow *w, UINT dpi)
 	w->dpi = dpi;
 	w->font = font;
 	uiprivFontBaseUnits(font, &w->baseX, &w->baseY);
-	if (w->child != NULL)
-		uiprivSetFontTree(uiprivHwnd(w->child), font);
+	if (w->shared.child != NULL)
+		uiprivSetFontTree(uiprivHwnd(w->shared.child), font);
 	if (old != NULL)
 		DeleteObject(old);
 }
@@ -149,8 +130,8 @@ static void reportSize(uiWindow *w)
 		return;
 	w->lastWidth = width;
 	w->lastHeight = height;
-	if (w->onSizeChanged != NULL && !w->changing)
-		w->onSizeChanged(w, w->onSizeChangedData);
+	if (!w->changing)
+		uiprivWindowContentSizeChangedByUser(w);
 }
 
 static void position(uiWindow *w, int *x, int *y)
@@ -171,8 +152,8 @@ static void reportPosition(uiWindow *w)
 		return;
 	w->lastX = x;
 	w->lastY = y;
-	if (w->onPositionChanged != NULL && !w->changing)
-		w->onPositionChanged(w, w->onPositionChangedData);
+	if (!w->changing)
+		uiprivWindowPositionChangedByUser(w);
 }
 
 static void reportFocus(uiWindow *w, int focused)
@@ -180,8 +161,7 @@ static void reportFocus(uiWindow *w, int focused)
 	if (focused == w->focused)
 		return;
 	w->focused = focused;
-	if (w->onFocusChanged != NULL)
-		w->onFocusChanged(w, w->onFocusChangedData);
+	uiprivWindowFocusChangedByUser(w);
 }
 
 /* After a change the library made: what it caused counts as already reported. */
@@ -243,8 +223,7 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 		minTrackSize(w, (MINMAXINFO *) lParam);
 		return 0;
 	case WM_CLOSE:
-		if (w->onClosing != NULL && w->onClosing(w, w->onClosingData))
-			uiControlDestroy(uiControl(w));
+		uiprivWindowClosingByUser(w);
 		return 0;
 	case WM_DPICHANGED: {
 		const RECT *r = (const RECT *) lParam;
@@ -274,13 +253,10 @@ LRESULT CALLBACK uiprivWindowWndProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM 
 static void windowFree(uiControl *c)
 {
 	uiWindow *w = (uiWindow *) c;
-	uiControl *child = w->child;
+	uiControl *child = uiprivWindowTakeChild(w);
 
-	if (child != NULL) {
-		w->child = NULL;
-		child->parent = NULL;
+	if (child != NULL)
 		child->vt->free(child);
-	}
 	SetWindowLongPtrW(w->hwnd, GWLP_USERDATA, 0);
 	/* DestroyWindow destroys the menu bar with the window. */
 	if (w->menubar != NULL)
@@ -306,59 +282,41 @@ static void windowSyncEnabled(uiControl *c)
 
 	EnableWindow(w->hwnd, c->enabled);
 	/* So the controls also look disabled. */
-	if (w->child != NULL)
-		w->child->vt->syncEnabled(w->child);
+	if (w->shared.child != NULL)
+		w->shared.child->vt->syncEnabled(w->shared.child);
 }
 
 const uiprivControlVtable uiprivWindowVtable = {
 	"uiWindow", 1, windowFree, uiprivWinHandle, windowSyncVisible, windowSyncEnabled, NULL,
 };
 
-/* Public functions reject anything but a live uiWindow, naming themselves. */
-#define checked(x) ((uiWindow *) uiprivCheck((x), &uiprivWindowVtable, __func__))
-
-char *uiWindowTitle(uiWindow *w)
+char *uiprivOSWindowTitle(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return uiprivSanitize(NULL);
 	return uiprivWindowTextUTF8(w->hwnd);
 }
 
-void uiWindowSetTitle(uiWindow *w, const char *title)
+void uiprivOSWindowSetTitle(uiWindow *w, const char *title)
 {
-	if (checked(w) == NULL)
-		return;
 	uiprivSetWindowTextUTF8(w->hwnd, title);
 }
 
-void uiWindowContentSize(uiWindow *w, int *width, int *height)
+void uiprivOSWindowContentSize(uiWindow *w, int *width, int *height)
 {
-	int cw = 0, ch = 0;
-
-	if (checked(w) != NULL)
-		contentSize(w, &cw, &ch);
-	if (width != NULL)
-		*width = cw;
-	if (height != NULL)
-		*height = ch;
+	contentSize(w, width, height);
 }
 
-static void setContentSize(uiWindow *w, int width, int height)
+void uiprivOSWindowSetContentSize(uiWindow *w, int width, int height)
 {
 	RECT r;
 
-	SetRect(&r, 0, 0, MulDiv(clampSide(width), (int) w->dpi, 96), MulDiv(clampSide(height), (int) w->dpi, 96));
+	/* Clamped again for restyle, which passes the current size (0 while minimized). */
+	width = uiprivWindowClampSide(width);
+	height = uiprivWindowClampSide(height);
+	SetRect(&r, 0, 0, MulDiv(width, (int) w->dpi, 96), MulDiv(height, (int) w->dpi, 96));
 	uiprivAdjustWindowRect(&r, (DWORD) GetWindowLongPtrW(w->hwnd, GWL_STYLE), w->menubar != NULL, windowExStyle, w->dpi);
 	w->changing++;
 	SetWindowPos(w->hwnd, NULL, 0, 0, r.right - r.left, r.bottom - r.top, SWP_NOMOVE | SWP_NOZORDER | SWP_NOACTIVATE);
 	endChange(w);
-}
-
-void uiWindowSetContentSize(uiWindow *w, int width, int height)
-{
-	if (checked(w) == NULL)
-		return;
-	setContentSize(w, width, height);
 }
 
 /* Applies resizeable, borderless and fullscreen to the frame style. */
@@ -366,10 +324,10 @@ static void applyStyle(uiWindow *w)
 {
 	LONG_PTR style = GetWindowLongPtrW(w->hwnd, GWL_STYLE) & ~(LONG_PTR) frameBits;
 
-	if (w->borderless || w->fullscreen)
+	if (w->shared.borderless || w->shared.fullscreen)
 		style |= WS_POPUP;
 	else
-		style |= w->resizeable ? WS_OVERLAPPEDWINDOW : WS_OVERLAPPEDWINDOW & ~resizeStyle;
+		style |= w->shared.resizeable ? WS_OVERLAPPEDWINDOW : WS_OVERLAPPEDWINDOW & ~resizeStyle;
 	w->changing++;
 	SetWindowLongPtrW(w->hwnd, GWL_STYLE, style);
 	SetWindowPos(w->hwnd, NULL, 0, 0, 0, 0, SWP_FRAMECHANGED | SWP_NOMOVE | SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE);
@@ -383,57 +341,30 @@ static void restyle(uiWindow *w)
 
 	contentSize(w, &width, &height);
 	applyStyle(w);
-	if (!w->fullscreen)
-		setContentSize(w, width, height);
+	if (!w->shared.fullscreen)
+		uiprivOSWindowSetContentSize(w, width, height);
 }
 
-void uiWindowPosition(uiWindow *w, int *x, int *y)
+void uiprivOSWindowPosition(uiWindow *w, int *x, int *y)
 {
-	int px = 0, py = 0;
-
-	if (checked(w) != NULL)
-		position(w, &px, &py);
-	if (x != NULL)
-		*x = px;
-	if (y != NULL)
-		*y = py;
+	position(w, x, y);
 }
 
-void uiWindowSetPosition(uiWindow *w, int x, int y)
+void uiprivOSWindowSetPosition(uiWindow *w, int x, int y)
 {
-	if (checked(w) == NULL)
-		return;
 	w->changing++;
 	SetWindowPos(w->hwnd, NULL, x, y, 0, 0, SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE);
 	endChange(w);
 }
 
-void uiWindowOnPositionChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data)
-{
-	if (checked(w) == NULL)
-		return;
-	w->onPositionChanged = f;
-	w->onPositionChangedData = data;
-}
-
-int uiWindowFullscreen(uiWindow *w)
-{
-	if (checked(w) == NULL)
-		return 0;
-	return w->fullscreen;
-}
-
-void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
+void uiprivOSWindowSyncFullscreen(uiWindow *w)
 {
 	MONITORINFO mi;
 
-	if (checked(w) == NULL || w->fullscreen == (fullscreen != 0))
-		return;
 	w->changing++;
-	if (fullscreen) {
+	if (w->shared.fullscreen) {
 		w->placement.length = sizeof w->placement;
 		GetWindowPlacement(w->hwnd, &w->placement);
-		w->fullscreen = 1;
 		applyStyle(w);
 		ZeroMemory(&mi, sizeof mi);
 		mi.cbSize = sizeof mi;
@@ -441,7 +372,6 @@ void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
 		SetWindowPos(w->hwnd, HWND_TOP, mi.rcMonitor.left, mi.rcMonitor.top, mi.rcMonitor.right - mi.rcMonitor.left,
 			mi.rcMonitor.bottom - mi.rcMonitor.top, SWP_NOOWNERZORDER | SWP_NOACTIVATE);
 	} else {
-		w->fullscreen = 0;
 		applyStyle(w);
 		/* The placement must not show a window that is hidden now. */
 		w->placement.showCmd = IsWindowVisible(w->hwnd) ? SW_SHOWNOACTIVATE : SW_HIDE;
@@ -450,118 +380,45 @@ void uiWindowSetFullscreen(uiWindow *w, int fullscreen)
 	endChange(w);
 }
 
-void uiWindowOnFocusChanged(uiWindow *w, void (*f)(uiWindow *sender, void *senderData), void *data)
+int uiprivOSWindowFocused(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return;
-	w->onFocusChanged = f;
-	w->onFocusChangedData = data;
-}
-
-int uiWindowFocused(uiWindow *w)
-{
-	if (checked(w) == NULL)
-		return 0;
 	return w->focused;
 }
 
-int uiWindowBorderless(uiWindow *w)
+void uiprivOSWindowSyncFrame(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return 0;
-	return w->borderless;
-}
-
-void uiWindowSetBorderless(uiWindow *w, int borderless)
-{
-	if (checked(w) == NULL || w->borderless == (borderless != 0))
-		return;
-	w->borderless = borderless != 0;
+	/* The frame changes thickness; the content keeps its size. */
 	restyle(w);
 }
 
-void uiWindowOnContentSizeChanged(uiWindow *w, void (*f)(uiWindow *w, void *data), void *data)
+void uiprivOSWindowChildChanged(uiWindow *w, uiControl *old)
 {
-	if (checked(w) == NULL)
-		return;
-	w->onSizeChanged = f;
-	w->onSizeChangedData = data;
-}
+	uiControl *child = w->shared.child;
 
-void uiWindowOnClosing(uiWindow *w, int (*f)(uiWindow *w, void *data), void *data)
-{
-	if (checked(w) == NULL)
-		return;
-	w->onClosing = f;
-	w->onClosingData = data;
-}
-
-void uiWindowSetChild(uiWindow *w, uiControl *child)
-{
-	uiControl *old;
-
-	if (checked(w) == NULL || child == w->child)
-		return;
-	if (child != NULL && !uiprivControlCanAdopt(uiControl(w), child, __func__))
-		return;
-	old = w->child;
 	if (old != NULL) {
-		w->child = NULL;
-		uiprivSetParent(old, NULL);
 		uiprivHooks(old)->setNativeParent(old, NULL);
 		old->vt->syncEnabled(old);
 	}
 	if (child != NULL) {
-		w->child = child;
-		uiprivSetParent(child, uiControl(w));
 		uiprivHooks(child)->setNativeParent(child, w->hwnd);
 		child->vt->syncEnabled(child);
 		uiprivWindowRelayout(w);
 	}
 }
 
-int uiWindowMargined(uiWindow *w)
+void uiprivOSWindowSyncMargined(uiWindow *w)
 {
-	if (checked(w) == NULL)
-		return 0;
-	return w->margined;
-}
-
-void uiWindowSetMargined(uiWindow *w, int margined)
-{
-	if (checked(w) == NULL)
-		return;
-	w->margined = margined != 0;
 	uiprivWindowRelayout(w);
 }
 
-int uiWindowResizeable(uiWindow *w)
+uiWindow *uiprivOSNewWindow(int hasMenubar)
 {
-	if (checked(w) == NULL)
-		return 0;
-	return w->resizeable;
-}
-
-void uiWindowSetResizeable(uiWindow *w, int resizeable)
-{
-	if (checked(w) == NULL || w->resizeable == (resizeable != 0))
-		return;
-	/* The frame changes thickness; the content keeps its size. */
-	w->resizeable = resizeable != 0;
-	restyle(w);
-}
-
-uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
-{
-	uiWindow *w;
+	uiWindow *w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
 	ULONG_PTR cookie;
 	HWND hwnd;
 
-	if (!uiprivReady(__func__))
-		return NULL;
-	uiprivMenusFinalize();
-	w = (uiWindow *) uiprivNewControl(sizeof (uiWindow), &uiprivWindowVtable, 0);
-	w->resizeable = 1;
+	w->c.shared = &w->shared;
+	w->shared.resizeable = 1;
 	if (hasMenubar)
 		w->menubar = uiprivMakeMenubar();
 	cookie = uiprivActivateComctl();
@@ -577,7 +434,5 @@ uiWindow *uiNewWindow(const char *title, int width, int height, int hasMenubar)
 		return NULL;
 	}
 	updateFont(w, uiprivWindowDpi(hwnd));
-	uiWindowSetTitle(w, title);
-	uiWindowSetContentSize(w, width, height);
 	return w;
 }
