@@ -99,6 +99,19 @@ int uiprivGridArgsValid(int xspan, int yspan, uiAlign halign, uiAlign valign, co
 /* The cells of a child of xspan x yspan put next to existing on side at; 0 after a user bug if at is invalid. */
 int uiprivGridNextTo(const uiprivGridCell *existing, uiAt at, int xspan, int yspan, uiprivGridCell *out, const char *func);
 
+/* objects.c: live images, table values and table models, recognised without reading freed memory. */
+typedef enum uiprivObjectKind {
+	uiprivObjectImage = 1,
+	uiprivObjectTableValue = 2,
+	uiprivObjectTableModel = 3,
+} uiprivObjectKind;
+void uiprivObjectAdd(const void *p, uiprivObjectKind kind);
+void uiprivObjectRemove(const void *p, uiprivObjectKind kind);
+/* Whether p is a live object of kind, silently. */
+int uiprivObjectIs(const void *p, uiprivObjectKind kind);
+/* p if it is a live object of kind, else NULL after reporting a user bug naming func. */
+void *uiprivObjectCheck(const void *p, uiprivObjectKind kind, const char *func);
+
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
 void *uiprivRealloc(void *p, size_t size);
