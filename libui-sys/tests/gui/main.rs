@@ -36,6 +36,7 @@ mod input;
 mod mainloop;
 mod menus;
 mod pickers;
+mod table;
 mod window_extras;
 
 fn c(s: &str) -> CString {
@@ -703,6 +704,7 @@ fn main() {
     cases.extend(input::cases());
     cases.extend(window_extras::cases());
     cases.extend(dialogs::cases());
+    cases.extend(table::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

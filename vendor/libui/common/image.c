@@ -17,7 +17,7 @@ uiImage *uiNewImage(double width, double height)
 		return NULL;
 	/* Written so that NaN fails too. */
 	if (!(width > 0 && width <= maxPoints && height > 0 && height <= maxPoints)) {
-		uiprivUserBug(__func__, "size %g x %g is not within 0 (excluded) .. %g points", width, height, maxPoints);
+		uiprivUserBug(__func__, "width and height must be numbers above 0 and at most %d points", (int) maxPoints);
 		return NULL;
 	}
 	i = (uiImage *) uiprivAlloc(sizeof (uiImage));

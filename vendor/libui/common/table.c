@@ -23,7 +23,7 @@ static int modelColumnValid(uiTableModel *m, int column, uiTableValueType type, 
 		return 0;
 	}
 	if (m->mh->ColumnType(m->mh, m, column) != type) {
-		uiprivUserBug(func, "%s column %d is not a %s column", what, column, typeNames[type]);
+		uiprivUserBug(func, "%s column %d is not a column of type %s", what, column, typeNames[type]);
 		return 0;
 	}
 	return 1;
@@ -261,7 +261,7 @@ void uiTableHeaderSetSortIndicator(uiTable *t, int column, uiSortIndicator indic
 	if (checked(t) == NULL || !tableColumnValid(t, column, __func__))
 		return;
 	if (indicator > uiSortIndicatorDescending) {
-		uiprivUserBug(__func__, "%u is not a uiSortIndicator", indicator);
+		uiprivUserBug(__func__, "%d is not a uiSortIndicator", (int) indicator);
 		return;
 	}
 	shared(t)->columns[column].sort = indicator;
@@ -305,7 +305,7 @@ void uiTableSetSelectionMode(uiTable *t, uiTableSelectionMode mode)
 	if (checked(t) == NULL)
 		return;
 	if (mode > uiTableSelectionModeZeroOrMany) {
-		uiprivUserBug(__func__, "%u is not a uiTableSelectionMode", mode);
+		uiprivUserBug(__func__, "%d is not a uiTableSelectionMode", (int) mode);
 		return;
 	}
 	shared(t)->mode = mode;
