@@ -339,12 +339,12 @@ fn wine_d2d(renderer: &str) -> bool {
 
 /// Only Wine's windows can be driven by xdotool: the same question.
 #[cfg(windows)]
-fn under_wine() -> bool {
+pub(crate) fn under_wine() -> bool {
     crate::input::native::drivable_by_xdotool()
 }
 
 #[cfg(not(windows))]
-fn under_wine() -> bool {
+pub(crate) fn under_wine() -> bool {
     false
 }
 

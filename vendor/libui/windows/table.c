@@ -28,6 +28,8 @@ struct uiTable {
 
 #define rows(t) ((t)->shared.model->rows)
 
+static void deselectAll(uiTable *t);
+
 static UINT tableDpi(uiTable *t)
 {
 	return uiprivWindowDpi(t->hwnd);
@@ -353,9 +355,7 @@ static void selectionChanged(uiTable *t)
 	if (t->quiet)
 		return;
 	if (t->shared.mode == uiTableSelectionModeNone) {
-		t->quiet++;
-		ListView_SetItemState(t->hwnd, -1, 0, LVIS_SELECTED);
-		t->quiet--;
+		deselectAll(t);
 		return;
 	}
 	if (!t->selectionPosted && PostMessageW(t->hwnd, msgSelectionChanged, 0, 0))
@@ -511,10 +511,11 @@ void uiprivOSTableColumnSetWidth(uiTable *t, int column, int width)
 /* The selected rows, ascending, as a new array (NULL when none). */
 int *uiprivOSTableSelection(uiTable *t, int *n)
 {
-	int cap = 0, row = -1, *out = NULL;
+	int cap = 0, row = -1, *out = NULL, want = ListView_GetSelectedCount(t->hwnd);
 
 	*n = 0;
-	while ((row = ListView_GetNextItem(t->hwnd, row, LVNI_SELECTED)) >= 0 && row < rows(t) + 1) {
+	/* Stopping at the count spares a scan to the end (some ListViews scan row by row). */
+	while (*n < want && (row = ListView_GetNextItem(t->hwnd, row, LVNI_SELECTED)) >= 0 && row < rows(t) + 1) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 8;
 			out = (int *) uiprivRealloc(out, (size_t) cap * sizeof (int));
@@ -524,12 +525,24 @@ int *uiprivOSTableSelection(uiTable *t, int *n)
 	return out;
 }
 
+/* Clears the selection row by row: item -1 ("all") makes some ListViews (Wine's) visit every row. */
+static void deselectAll(uiTable *t)
+{
+	int n, k, *sel = uiprivOSTableSelection(t, &n);
+
+	t->quiet++;
+	for (k = 0; k < n; k++)
+		ListView_SetItemState(t->hwnd, sel[k], 0, LVIS_SELECTED);
+	t->quiet--;
+	free(sel);
+}
+
 void uiprivOSTableSetSelection(uiTable *t, const int *rows, int n)
 {
 	int k;
 
+	deselectAll(t);
 	t->quiet++;
-	ListView_SetItemState(t->hwnd, -1, 0, LVIS_SELECTED);
 	for (k = 0; k < n; k++)
 		ListView_SetItemState(t->hwnd, rows[k], LVIS_SELECTED, LVIS_SELECTED);
 	if (n > 0)
@@ -541,7 +554,7 @@ void uiprivOSTableSetSelection(uiTable *t, const int *rows, int n)
  * delta +1 for a row inserted at row, -1 for row deleted (which leaves the selection). */
 static void shiftRows(uiTable *t, int row, int delta)
 {
-	int n, k, m = 0, focus = ListView_GetNextItem(t->hwnd, -1, LVNI_FOCUSED);
+	int n, k, m = 0, was = ListView_GetNextItem(t->hwnd, -1, LVNI_FOCUSED), focus = was;
 	int *sel;
 
 	endEdit(t, 0);
@@ -556,8 +569,12 @@ static void shiftRows(uiTable *t, int row, int delta)
 	}
 	if (focus >= row)
 		focus = (delta < 0 && focus == row) ? -1 : focus + delta;
+	t->shared.model->rows -= delta;
+	deselectAll(t);
+	t->shared.model->rows += delta;
 	t->quiet++;
-	ListView_SetItemState(t->hwnd, -1, 0, LVIS_SELECTED | LVIS_FOCUSED);
+	if (was >= 0)
+		ListView_SetItemState(t->hwnd, was, 0, LVIS_FOCUSED);
 	ListView_SetItemCountEx(t->hwnd, rows(t), LVSICF_NOSCROLL | LVSICF_NOINVALIDATEALL);
 	for (k = 0; k < m; k++)
 		ListView_SetItemState(t->hwnd, sel[k], LVIS_SELECTED, LVIS_SELECTED);
