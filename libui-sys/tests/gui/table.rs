@@ -267,7 +267,7 @@ fn values_images_and_misuse() -> CaseResult {
         let s = uiNewTableValueString(c("Zürich ✓").as_ptr());
         check!(uiTableValueGetType(s) == uiTableValueTypeString);
         check!(CStr::from_ptr(uiTableValueString(s)).to_str().unwrap() == "Zürich ✓");
-        let bad = uiNewTableValueString(b"a\xffb\0".as_ptr().cast());
+        let bad = uiNewTableValueString(c"a\xffb".as_ptr());
         check!(CStr::from_ptr(uiTableValueString(bad)).to_str().unwrap() == "a\u{fffd}b", "invalid UTF-8 is replaced");
         let i = uiNewTableValueInt(-7);
         check!(uiTableValueGetType(i) == uiTableValueTypeInt && uiTableValueInt(i) == -7);

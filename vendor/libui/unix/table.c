@@ -1,8 +1,8 @@
 /* uiTable on GTK 3: a GtkTreeView in fixed-height mode (so it asks only for the rows it draws) over
  * a GtkTreeModel that reads the program's model through common/table.c and keeps no copy of it;
  * one cell renderer per part of a column (the public functions are in common/table.c). */
-#include <stdlib.h>
 #include "uipriv_unix.h"
+#include <stdlib.h>
 #include "osapi.h"
 
 struct uiTable {

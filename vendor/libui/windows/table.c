@@ -2,8 +2,8 @@
  * asks (through common/table.c) for the rows it paints.  Every cell is drawn here in custom draw
  * (checkboxes, images, progress bars, buttons, colours); text is edited in place with an EDIT
  * child (Enter commits, Escape cancels).  The public functions are in common/table.c. */
-#include <stdlib.h>
 #include "uipriv_windows.h"
+#include <stdlib.h>
 #include "osapi.h"
 
 /* Size from libui-ng's usual table, in dialog units. */
