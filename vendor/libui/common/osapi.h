@@ -442,6 +442,8 @@ extern const uiprivControlVtable uiprivTableVtable;
  * init's background column and selection mode: the backend copies *init into its own shared
  * state first and sets c.shared; NULL (nothing left behind) on failure. */
 uiTable *uiprivOSNewTable(const uiprivTableShared *init);
+/* A column's width, in points, until the program sets one. */
+int uiprivTableColumnDefaultWidth(const uiprivTableColumn *c);
 /* Called by the backend's free before it frees t: t leaves its model, its columns are freed. */
 void uiprivTableFreed(uiTable *t);
 /* Shows column ncolumns - 1, just added to shared. */

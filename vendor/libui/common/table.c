@@ -372,6 +372,20 @@ void uiFreeTableSelection(uiTableSelection *s)
 	free(s);
 }
 
+int uiprivTableColumnDefaultWidth(const uiprivTableColumn *c)
+{
+	switch (c->kind) {
+	case uiprivTableColumnImage:
+	case uiprivTableColumnCheckbox:
+		return 40;
+	case uiprivTableColumnProgress:
+	case uiprivTableColumnButton:
+		return 100;
+	default:
+		return 150;
+	}
+}
+
 /* ---- cell reads for the backends ---- */
 
 uiTableValue *uiprivTableCell(uiTable *t, int row, int column)

@@ -413,21 +413,6 @@ static void addPart(uiTable *t, GtkTreeViewColumn *col, int column, part p, int 
 	gtk_tree_view_column_set_cell_data_func(col, r, cellDataFunc, d, g_free);
 }
 
-/* A column's width when the program has not set one, in points. */
-static int defaultWidth(const uiprivTableColumn *c)
-{
-	switch (c->kind) {
-	case uiprivTableColumnImage:
-	case uiprivTableColumnCheckbox:
-		return 40;
-	case uiprivTableColumnProgress:
-	case uiprivTableColumnButton:
-		return 100;
-	default:
-		return 150;
-	}
-}
-
 static void onHeaderClicked(GtkTreeViewColumn *col, gpointer data)
 {
 	uiTable *t = (uiTable *) data;
@@ -449,7 +434,7 @@ void uiprivOSTableColumnAppended(uiTable *t)
 	gtk_tree_view_column_set_clickable(col, TRUE);
 	/* Fixed sizing everywhere is what lets the view skip measuring every row. */
 	gtk_tree_view_column_set_sizing(col, GTK_TREE_VIEW_COLUMN_FIXED);
-	gtk_tree_view_column_set_fixed_width(col, defaultWidth(c));
+	gtk_tree_view_column_set_fixed_width(col, uiprivTableColumnDefaultWidth(c));
 	g_signal_connect(col, "clicked", G_CALLBACK(onHeaderClicked), t);
 	switch (c->kind) {
 	case uiprivTableColumnText:
@@ -544,7 +529,7 @@ void uiprivOSTableColumnSetWidth(uiTable *t, int column, int width)
 	if (width < 0) {
 		/* Fit: as wide as the header needs, at least the column's default. */
 		gtk_widget_get_preferred_width(gtk_tree_view_column_get_button(col), NULL, &header);
-		width = header > defaultWidth(&t->shared.columns[column]) ? header : defaultWidth(&t->shared.columns[column]);
+		width = header > uiprivTableColumnDefaultWidth(&t->shared.columns[column]) ? header : uiprivTableColumnDefaultWidth(&t->shared.columns[column]);
 	}
 	gtk_tree_view_column_set_fixed_width(col, width > 0 ? width : 1);
 }

@@ -11,7 +11,6 @@
 #define tableHeightDlu 50
 /* A private message the ListView posts itself so one user action reports one selection change. */
 #define msgSelectionChanged (WM_APP + 0x71)
-#define subclassId 0x7ab1e
 
 struct uiTable {
 	uiControl c;
@@ -219,14 +218,28 @@ static void endEdit(uiTable *t, int commit)
 	ListView_RedrawItems(t->hwnd, t->editRow, t->editRow);
 }
 
-static LRESULT CALLBACK editProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam, UINT_PTR id, DWORD_PTR data)
+/* The class procedures under our own: subclassed through GWLP_WNDPROC (user32), since
+ * SetWindowSubclass would import comctl32 by name and load the system's old one before our
+ * activation context can pick version 6. */
+static WNDPROC editBase, listBase;
+
+/* The table owning the ListView lv; NULL once it is being destroyed. */
+static uiTable *tableOf(HWND lv)
 {
-	uiTable *t = (uiTable *) data;
+	return (uiTable *) GetPropW(lv, uiprivControlProp);
+}
+
+static LRESULT CALLBACK editProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
+{
+	uiTable *t = tableOf(GetParent(hwnd));
+
+	if (t == NULL)
+		return CallWindowProcW(editBase, hwnd, msg, wParam, lParam);
 
 	switch (msg) {
 	case WM_GETDLGCODE:
 		/* Enter and Escape are the editor's, not the window's default buttons'. */
-		return DLGC_WANTALLKEYS | DefSubclassProc(hwnd, msg, wParam, lParam);
+		return DLGC_WANTALLKEYS | CallWindowProcW(editBase, hwnd, msg, wParam, lParam);
 	case WM_KEYDOWN:
 		if (wParam == VK_RETURN || wParam == VK_ESCAPE) {
 			endEdit(t, wParam == VK_RETURN);
@@ -243,11 +256,8 @@ static LRESULT CALLBACK editProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lPar
 		if (t->edit == hwnd)
 			endEdit(t, 1);
 		break;
-	case WM_NCDESTROY:
-		RemoveWindowSubclass(hwnd, editProc, id);
-		break;
 	}
-	return DefSubclassProc(hwnd, msg, wParam, lParam);
+	return CallWindowProcW(editBase, hwnd, msg, wParam, lParam);
 }
 
 static void startEdit(uiTable *t, int row, int column)
@@ -274,7 +284,7 @@ static void startEdit(uiTable *t, int row, int column)
 	t->editRow = row;
 	t->editColumn = column;
 	SendMessageW(t->edit, WM_SETFONT, SendMessageW(t->hwnd, WM_GETFONT, 0, 0), TRUE);
-	SetWindowSubclass(t->edit, editProc, subclassId, (DWORD_PTR) t);
+	editBase = (WNDPROC) SetWindowLongPtrW(t->edit, GWLP_WNDPROC, (LONG_PTR) editProc);
 	SendMessageW(t->edit, EM_SETSEL, 0, -1);
 	SetFocus(t->edit);
 }
@@ -327,9 +337,12 @@ static void clicked(uiTable *t, POINT pt, int twice)
 		startEdit(t, row, column);
 }
 
-static LRESULT CALLBACK listProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam, UINT_PTR id, DWORD_PTR data)
+static LRESULT CALLBACK listProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lParam)
 {
-	uiTable *t = (uiTable *) data;
+	uiTable *t = tableOf(hwnd);
+
+	if (t == NULL)
+		return CallWindowProcW(listBase, hwnd, msg, wParam, lParam);
 
 	switch (msg) {
 	case msgSelectionChanged:
@@ -343,11 +356,8 @@ static LRESULT CALLBACK listProc(HWND hwnd, UINT msg, WPARAM wParam, LPARAM lPar
 		/* The editor would stay where the cell was. */
 		endEdit(t, 1);
 		break;
-	case WM_NCDESTROY:
-		RemoveWindowSubclass(hwnd, listProc, id);
-		break;
 	}
-	return DefSubclassProc(hwnd, msg, wParam, lParam);
+	return CallWindowProcW(listBase, hwnd, msg, wParam, lParam);
 }
 
 static void selectionChanged(uiTable *t)
@@ -452,20 +462,6 @@ const uiprivControlVtable uiprivTableVtable = {
 
 /* ---- columns ---- */
 
-static int defaultWidth(const uiprivTableColumn *c)
-{
-	switch (c->kind) {
-	case uiprivTableColumnImage:
-	case uiprivTableColumnCheckbox:
-		return 40;
-	case uiprivTableColumnProgress:
-	case uiprivTableColumnButton:
-		return 100;
-	default:
-		return 150;
-	}
-}
-
 void uiprivOSTableColumnAppended(uiTable *t)
 {
 	int k = t->shared.ncolumns - 1;
@@ -476,7 +472,7 @@ void uiprivOSTableColumnAppended(uiTable *t)
 	ZeroMemory(&col, sizeof col);
 	col.mask = LVCF_FMT | LVCF_TEXT | LVCF_WIDTH | LVCF_SUBITEM;
 	col.fmt = LVCFMT_LEFT;
-	col.cx = scale(t, defaultWidth(c));
+	col.cx = scale(t, uiprivTableColumnDefaultWidth(c));
 	col.pszText = name;
 	col.iSubItem = k;
 	SendMessageW(t->hwnd, LVM_INSERTCOLUMNW, (WPARAM) k, (LPARAM) &col);
@@ -492,14 +488,12 @@ void uiprivOSTableColumnSetWidth(uiTable *t, int column, int width)
 {
 	if (width < 0) {
 		/* Fit the header: LVSCW_AUTOSIZE would ask an owner-data view for every row's text. */
-		HWND header = ListView_GetHeader(t->hwnd);
 		const uiprivTableColumn *c = &t->shared.columns[column];
 		WCHAR *name = uiprivToUTF16(c->name);
 		int need = ListView_GetStringWidth(t->hwnd, name) + scale(t, 16);
 
 		free(name);
-		(void) header;
-		width = need > scale(t, defaultWidth(c)) ? need : scale(t, defaultWidth(c));
+		width = need > scale(t, uiprivTableColumnDefaultWidth(c)) ? need : scale(t, uiprivTableColumnDefaultWidth(c));
 	} else
 		width = scale(t, width);
 	endEdit(t, 1);
@@ -670,7 +664,7 @@ uiTable *uiprivOSNewTable(const uiprivTableShared *init)
 		return NULL;
 	}
 	ListView_SetExtendedListViewStyle(t->hwnd, LVS_EX_FULLROWSELECT | LVS_EX_DOUBLEBUFFER);
-	SetWindowSubclass(t->hwnd, listProc, subclassId, (DWORD_PTR) t);
+	listBase = (WNDPROC) SetWindowLongPtrW(t->hwnd, GWLP_WNDPROC, (LONG_PTR) listProc);
 	ListView_SetItemCountEx(t->hwnd, rows(t), LVSICF_NOSCROLL);
 	uiprivOSTableSyncSelectionMode(t);
 	return t;
