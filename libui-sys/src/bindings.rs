@@ -56,6 +56,12 @@ pub type uiModifiers = ::core::ffi::c_uint;
 pub type uiModifiersValues = ::core::ffi::c_uint;
 pub type uiExtKey = ::core::ffi::c_uint;
 pub type uiExtKeyValues = ::core::ffi::c_uint;
+pub type uiTableValueType = ::core::ffi::c_uint;
+pub type uiTableValueTypeValues = ::core::ffi::c_uint;
+pub type uiSortIndicator = ::core::ffi::c_uint;
+pub type uiSortIndicatorValues = ::core::ffi::c_uint;
+pub type uiTableSelectionMode = ::core::ffi::c_uint;
+pub type uiTableSelectionModeValues = ::core::ffi::c_uint;
 pub type uixAdopt = ::core::ffi::c_uint;
 pub type uixAdoptValues = ::core::ffi::c_uint;
 pub type uixMenuItem = ::core::ffi::c_uint;
@@ -356,9 +362,88 @@ pub struct uiAreaKeyEvent {
     pub Modifiers: uiModifiers,
     pub Up: ::core::ffi::c_int,
 }
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiImage {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTableValue {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTableModel {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTableModelHandler {
+    pub NumColumns: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiTableModelHandler,
+            arg2: *mut uiTableModel,
+        ) -> ::core::ffi::c_int,
+    >,
+    pub ColumnType: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiTableModelHandler,
+            arg2: *mut uiTableModel,
+            arg3: ::core::ffi::c_int,
+        ) -> uiTableValueType,
+    >,
+    pub NumRows: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiTableModelHandler,
+            arg2: *mut uiTableModel,
+        ) -> ::core::ffi::c_int,
+    >,
+    pub CellValue: ::core::option::Option<
+        unsafe extern "C" fn(
+            mh: *mut uiTableModelHandler,
+            m: *mut uiTableModel,
+            row: ::core::ffi::c_int,
+            column: ::core::ffi::c_int,
+        ) -> *mut uiTableValue,
+    >,
+    pub SetCellValue: ::core::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut uiTableModelHandler,
+            arg2: *mut uiTableModel,
+            arg3: ::core::ffi::c_int,
+            arg4: ::core::ffi::c_int,
+            arg5: *const uiTableValue,
+        ),
+    >,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTableTextColumnOptionalParams {
+    pub ColorModelColumn: ::core::ffi::c_int,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTableParams {
+    pub Model: *mut uiTableModel,
+    pub RowBackgroundColorModelColumn: ::core::ffi::c_int,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTable {
+    _unused: [u8; 0],
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct uiTableSelection {
+    pub NumRows: ::core::ffi::c_int,
+    pub Rows: *mut ::core::ffi::c_int,
+}
 pub const uiTextLimit: i32 = 65536;
 pub const uiPi: f64 = 3.141592653589793;
 pub const uiDrawDefaultMiterLimit: f64 = 10.0;
+pub const uiTableModelColumnNeverEditable: i32 = -1;
+pub const uiTableModelColumnAlwaysEditable: i32 = -2;
 pub const uiTextWeightMinimum: _bindgen_ty_1 = 0;
 pub const uiTextWeightThin: _bindgen_ty_1 = 100;
 pub const uiTextWeightUltraLight: _bindgen_ty_1 = 200;
@@ -478,6 +563,17 @@ pub const uiExtKeyNAdd: uiExtKeyValues = 36;
 pub const uiExtKeyNSubtract: uiExtKeyValues = 37;
 pub const uiExtKeyNMultiply: uiExtKeyValues = 38;
 pub const uiExtKeyNDivide: uiExtKeyValues = 39;
+pub const uiTableValueTypeString: uiTableValueTypeValues = 0;
+pub const uiTableValueTypeImage: uiTableValueTypeValues = 1;
+pub const uiTableValueTypeInt: uiTableValueTypeValues = 2;
+pub const uiTableValueTypeColor: uiTableValueTypeValues = 3;
+pub const uiSortIndicatorNone: uiSortIndicatorValues = 0;
+pub const uiSortIndicatorAscending: uiSortIndicatorValues = 1;
+pub const uiSortIndicatorDescending: uiSortIndicatorValues = 2;
+pub const uiTableSelectionModeNone: uiTableSelectionModeValues = 0;
+pub const uiTableSelectionModeZeroOrOne: uiTableSelectionModeValues = 1;
+pub const uiTableSelectionModeOne: uiTableSelectionModeValues = 2;
+pub const uiTableSelectionModeZeroOrMany: uiTableSelectionModeValues = 3;
 pub const uixAdoptOK: uixAdoptValues = 0;
 pub const uixAdoptNotLive: uixAdoptValues = 1;
 pub const uixAdoptToplevel: uixAdoptValues = 2;
@@ -1172,6 +1268,148 @@ unsafe extern "C" {
         width: ::core::ffi::c_int,
         height: ::core::ffi::c_int,
     ) -> *mut uiArea;
+    pub fn uiNewImage(width: f64, height: f64) -> *mut uiImage;
+    pub fn uiFreeImage(i: *mut uiImage);
+    pub fn uiImageAppend(
+        i: *mut uiImage,
+        pixels: *mut ::core::ffi::c_void,
+        pixelWidth: ::core::ffi::c_int,
+        pixelHeight: ::core::ffi::c_int,
+        byteStride: ::core::ffi::c_int,
+    );
+    pub fn uiFreeTableValue(v: *mut uiTableValue);
+    pub fn uiTableValueGetType(v: *const uiTableValue) -> uiTableValueType;
+    pub fn uiNewTableValueString(str_: *const ::core::ffi::c_char) -> *mut uiTableValue;
+    pub fn uiTableValueString(v: *const uiTableValue) -> *const ::core::ffi::c_char;
+    pub fn uiNewTableValueImage(img: *mut uiImage) -> *mut uiTableValue;
+    pub fn uiTableValueImage(v: *const uiTableValue) -> *mut uiImage;
+    pub fn uiNewTableValueInt(i: ::core::ffi::c_int) -> *mut uiTableValue;
+    pub fn uiTableValueInt(v: *const uiTableValue) -> ::core::ffi::c_int;
+    pub fn uiNewTableValueColor(r: f64, g: f64, b: f64, a: f64) -> *mut uiTableValue;
+    pub fn uiTableValueColor(
+        v: *const uiTableValue,
+        r: *mut f64,
+        g: *mut f64,
+        b: *mut f64,
+        a: *mut f64,
+    );
+    pub fn uiNewTableModel(mh: *mut uiTableModelHandler) -> *mut uiTableModel;
+    pub fn uiFreeTableModel(m: *mut uiTableModel);
+    pub fn uiTableModelRowInserted(m: *mut uiTableModel, newIndex: ::core::ffi::c_int);
+    pub fn uiTableModelRowChanged(m: *mut uiTableModel, index: ::core::ffi::c_int);
+    pub fn uiTableModelRowDeleted(m: *mut uiTableModel, oldIndex: ::core::ffi::c_int);
+    pub fn uiTableAppendTextColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        textModelColumn: ::core::ffi::c_int,
+        textEditableModelColumn: ::core::ffi::c_int,
+        textParams: *mut uiTableTextColumnOptionalParams,
+    );
+    pub fn uiTableAppendImageColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        imageModelColumn: ::core::ffi::c_int,
+    );
+    pub fn uiTableAppendImageTextColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        imageModelColumn: ::core::ffi::c_int,
+        textModelColumn: ::core::ffi::c_int,
+        textEditableModelColumn: ::core::ffi::c_int,
+        textParams: *mut uiTableTextColumnOptionalParams,
+    );
+    pub fn uiTableAppendCheckboxColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        checkboxModelColumn: ::core::ffi::c_int,
+        checkboxEditableModelColumn: ::core::ffi::c_int,
+    );
+    pub fn uiTableAppendCheckboxTextColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        checkboxModelColumn: ::core::ffi::c_int,
+        checkboxEditableModelColumn: ::core::ffi::c_int,
+        textModelColumn: ::core::ffi::c_int,
+        textEditableModelColumn: ::core::ffi::c_int,
+        textParams: *mut uiTableTextColumnOptionalParams,
+    );
+    pub fn uiTableAppendProgressBarColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        progressModelColumn: ::core::ffi::c_int,
+    );
+    pub fn uiTableAppendButtonColumn(
+        t: *mut uiTable,
+        name: *const ::core::ffi::c_char,
+        buttonModelColumn: ::core::ffi::c_int,
+        buttonClickableModelColumn: ::core::ffi::c_int,
+    );
+    pub fn uiTableHeaderVisible(t: *mut uiTable) -> ::core::ffi::c_int;
+    pub fn uiTableHeaderSetVisible(t: *mut uiTable, visible: ::core::ffi::c_int);
+    pub fn uiNewTable(params: *mut uiTableParams) -> *mut uiTable;
+    pub fn uiTableOnRowClicked(
+        t: *mut uiTable,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                t: *mut uiTable,
+                row: ::core::ffi::c_int,
+                data: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiTableOnRowDoubleClicked(
+        t: *mut uiTable,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                t: *mut uiTable,
+                row: ::core::ffi::c_int,
+                data: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiTableHeaderSetSortIndicator(
+        t: *mut uiTable,
+        column: ::core::ffi::c_int,
+        indicator: uiSortIndicator,
+    );
+    pub fn uiTableHeaderSortIndicator(
+        t: *mut uiTable,
+        column: ::core::ffi::c_int,
+    ) -> uiSortIndicator;
+    pub fn uiTableHeaderOnClicked(
+        t: *mut uiTable,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(
+                sender: *mut uiTable,
+                column: ::core::ffi::c_int,
+                senderData: *mut ::core::ffi::c_void,
+            ),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiTableColumnWidth(
+        t: *mut uiTable,
+        column: ::core::ffi::c_int,
+    ) -> ::core::ffi::c_int;
+    pub fn uiTableColumnSetWidth(
+        t: *mut uiTable,
+        column: ::core::ffi::c_int,
+        width: ::core::ffi::c_int,
+    );
+    pub fn uiTableGetSelectionMode(t: *mut uiTable) -> uiTableSelectionMode;
+    pub fn uiTableSetSelectionMode(t: *mut uiTable, mode: uiTableSelectionMode);
+    pub fn uiTableOnSelectionChanged(
+        t: *mut uiTable,
+        f: ::core::option::Option<
+            unsafe extern "C" fn(t: *mut uiTable, data: *mut ::core::ffi::c_void),
+        >,
+        data: *mut ::core::ffi::c_void,
+    );
+    pub fn uiTableGetSelection(t: *mut uiTable) -> *mut uiTableSelection;
+    pub fn uiTableSetSelection(t: *mut uiTable, sel: *mut uiTableSelection);
+    pub fn uiFreeTableSelection(s: *mut uiTableSelection);
     pub fn uixClipboardSetText(text: *const ::core::ffi::c_char) -> ::core::ffi::c_int;
     pub fn uixClipboardText() -> *mut ::core::ffi::c_char;
     pub fn uixEntryOnActivated(

@@ -295,6 +295,34 @@ static void allCallsOn(uiControl *c)
 	uiGridInsertAt(uiGrid(c), NULL, NULL, uiAtTop, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
 	CHECK(uiGridPadded(uiGrid(c)) == 0);
 	uiGridSetPadded(uiGrid(c), 1);
+	{
+		uiTableSelection sel = { 0, NULL };
+		uiTableSelection *got;
+
+		uiTableAppendTextColumn(uiTable(c), "t", 0, -1, NULL);
+		uiTableAppendImageColumn(uiTable(c), "t", 0);
+		uiTableAppendImageTextColumn(uiTable(c), "t", 0, 0, -1, NULL);
+		uiTableAppendCheckboxColumn(uiTable(c), "t", 0, -1);
+		uiTableAppendCheckboxTextColumn(uiTable(c), "t", 0, -1, 0, -1, NULL);
+		uiTableAppendProgressBarColumn(uiTable(c), "t", 0);
+		uiTableAppendButtonColumn(uiTable(c), "t", 0, -1);
+		CHECK(uiTableHeaderVisible(uiTable(c)) == 0);
+		uiTableHeaderSetVisible(uiTable(c), 1);
+		uiTableOnRowClicked(uiTable(c), NULL, NULL);
+		uiTableOnRowDoubleClicked(uiTable(c), NULL, NULL);
+		uiTableHeaderSetSortIndicator(uiTable(c), 0, uiSortIndicatorAscending);
+		CHECK(uiTableHeaderSortIndicator(uiTable(c), 0) == uiSortIndicatorNone);
+		uiTableHeaderOnClicked(uiTable(c), NULL, NULL);
+		CHECK(uiTableColumnWidth(uiTable(c), 0) == -1);
+		uiTableColumnSetWidth(uiTable(c), 0, 10);
+		CHECK(uiTableGetSelectionMode(uiTable(c)) == uiTableSelectionModeNone);
+		uiTableSetSelectionMode(uiTable(c), uiTableSelectionModeOne);
+		uiTableOnSelectionChanged(uiTable(c), NULL, NULL);
+		got = uiTableGetSelection(uiTable(c));
+		CHECK(got != NULL && got->NumRows == 0 && got->Rows == NULL);
+		uiFreeTableSelection(got);
+		uiTableSetSelection(uiTable(c), &sel);
+	}
 }
 
 /* Lists at and past their ends, with invalid UTF-8 items; a group's parenting rules. */
@@ -1341,6 +1369,141 @@ static void areas(void)
 	uiDrawFreeTextLayout(drawnLayout);
 }
 
+/* Tables: a model whose handler answers wrongly in every way, values and images misused. */
+static int badRows = 3, badCalls;
+static uiTableValue *staleValue;
+
+static int bNumColumns(uiTableModelHandler *h, uiTableModel *m) { (void) h; (void) m; return 3; }
+static uiTableValueType bColumnType(uiTableModelHandler *h, uiTableModel *m, int col)
+{
+	(void) h;
+	(void) m;
+	return col == 0 ? uiTableValueTypeString : col == 1 ? uiTableValueTypeInt : uiTableValueTypeColor;
+}
+static int bNumRows(uiTableModelHandler *h, uiTableModel *m) { (void) h; (void) m; return badRows; }
+static uiTableValue *bCellValue(uiTableModelHandler *h, uiTableModel *m, int row, int col)
+{
+	(void) h;
+	(void) m;
+	(void) col;
+	badCalls++;
+	/* Row 0: the wrong type; row 1: NULL; row 2: a value already freed. */
+	if (row == 0)
+		return uiNewTableValueInt(5);
+	if (row == 1)
+		return NULL;
+	return staleValue;
+}
+static void bSetCellValue(uiTableModelHandler *h, uiTableModel *m, int row, int col, const uiTableValue *v)
+{
+	(void) h; (void) m; (void) row; (void) col; (void) v;
+}
+
+static int stopLoop(void *data)
+{
+	(void) data;
+	uiQuit();
+	return 0;
+}
+
+static void tables(void)
+{
+	uiTableModelHandler mh = { bNumColumns, bColumnType, bNumRows, bCellValue, bSetCellValue };
+	uiTableParams p;
+	uiTableModel *m;
+	uiTable *t;
+	uiWindow *w;
+	uiImage *img;
+	uiTableValue *v;
+	unsigned char px[4 * 4 * 4] = { 0 };
+	double r = 1, g = 1, b = 1, a = 1;
+	int rows[2] = { 0, 7 };
+	uiTableSelection sel = { 2, rows };
+	char *log;
+
+	beginCapture();
+	staleValue = uiNewTableValueString("gone");
+	uiFreeTableValue(staleValue);
+	uiFreeTableValue(staleValue);
+	CHECK(uiTableValueGetType(NULL) == uiTableValueTypeString);
+	CHECK(strcmp(uiTableValueString(staleValue), "") == 0);
+	CHECK(uiTableValueInt(NULL) == 0 && uiTableValueImage(NULL) == NULL);
+	uiTableValueColor(NULL, &r, &g, &b, &a);
+	CHECK(r == 0 && a == 0);
+	CHECK(uiNewTableValueColor(-0.1, 0, 0, 1) == NULL);
+	v = uiNewTableValueString("\xff\xfe");
+	CHECK(strcmp(uiTableValueString(v), "\xef\xbf\xbd\xef\xbf\xbd") == 0);
+	uiFreeTableValue(v);
+	CHECK(uiNewImage(-1, 5) == NULL && uiNewImage(5, 1e9) == NULL);
+	img = uiNewImage(4, 4);
+	uiImageAppend(img, px, 4, 4, 15);
+	uiImageAppend(img, px, 1 << 20, 4, 1 << 22);
+	uiImageAppend(img, NULL, 4, 4, 16);
+	uiImageAppend(NULL, px, 4, 4, 16);
+	uiImageAppend(img, px, 4, 4, 16);
+	uiImageAppend(img, px, 4, 4, 16);
+	uiFreeImage(img);
+	uiFreeImage(img);
+	uiImageAppend(img, px, 4, 4, 16);
+	CHECK(uiNewTableValueImage(img) == NULL);
+
+	CHECK(uiNewTableModel(NULL) == NULL);
+	m = uiNewTableModel(&mh);
+	/* A negative row count counts as none. */
+	badRows = -4;
+	p.Model = m;
+	p.RowBackgroundColorModelColumn = 1;
+	t = uiNewTable(&p);
+	CHECK(t != NULL);
+	uiControlDestroy(uiControl(t));
+	badRows = 3;
+	p.RowBackgroundColorModelColumn = 2;
+	t = uiNewTable(&p);
+	uiTableAppendTextColumn(t, "text", 0, uiTableModelColumnAlwaysEditable, NULL);
+	uiTableAppendTextColumn(t, "wrong", 1, -1, NULL);
+	uiTableAppendCheckboxColumn(t, "wrong", 0, 2);
+	uiTableAppendButtonColumn(t, "wrong", 7, -1);
+	uiTableHeaderSetSortIndicator(t, 0, 99);
+	uiTableHeaderSetSortIndicator(t, -1, uiSortIndicatorAscending);
+	uiTableColumnSetWidth(t, 3, 5);
+	uiTableColumnSetWidth(t, 0, -2);
+	uiTableSetSelectionMode(t, 4);
+	uiTableSetSelection(t, NULL);
+	uiTableSetSelection(t, &sel);
+	sel.NumRows = -1;
+	uiTableSetSelection(t, &sel);
+	uiFreeTableSelection(NULL);
+	w = uiNewWindow("table", 300, 200, 0);
+	uiWindowSetChild(w, uiControl(t));
+	uiControlShow(uiControl(w));
+	uiTimer(300, stopLoop, NULL);
+	uiMain();
+	CHECK(badCalls > 0);
+	/* Notifications past the end, and counts that disagree with NumRows. */
+	uiTableModelRowInserted(m, 4);
+	uiTableModelRowDeleted(m, 3);
+	uiTableModelRowChanged(m, -1);
+	uiTableModelRowInserted(m, 0);
+	badRows = 4;
+	uiTableModelRowDeleted(m, 0);
+	uiTableModelRowDeleted(NULL, 0);
+	uiFreeTableModel(m);
+	uiControlDestroy(uiControl(w));
+	uiTableModelRowChanged(m, 0);
+	uiFreeTableModel(m);
+	uiFreeTableModel(m);
+	uiTableModelRowChanged(m, 0);
+	log = endCapture();
+	CHECK(strstr(log, "libui: CellValue: row 0 column 0: a int value for a string column") != NULL);
+	CHECK(strstr(log, "libui: CellValue: row 1 column 0: NULL for a string column") != NULL);
+	CHECK(strstr(log, "is not a live uiTableValue") != NULL);
+	CHECK(strstr(log, "libui: uiNewTable: the model's NumRows returned -4") != NULL);
+	CHECK(strstr(log, "libui: uiFreeTableModel: the model is still used by 1 table(s)") != NULL);
+	CHECK(strstr(log, "libui: uiTableModelRowInserted: index 4 is outside 0..3") != NULL);
+	CHECK(strstr(log, "libui: uiFreeImage: the image") == NULL);
+	free(log);
+}
+
 int main(void)
 {
 	beforeInit();
@@ -1368,6 +1531,7 @@ int main(void)
 	extras();
 	text();
 	areas();
+	tables();
 	uiUninit();
 	printf("bad-input: %d checks, %d failed\n", checks, failures);
 	return failures == 0 ? 0 : 1;

@@ -128,7 +128,7 @@ fn click(control: *mut uiControl) -> CaseResult {
 
 /// `key` arguments that type `text` (`type` would take every argument after it as text,
 /// `key` stops at the next command). Letters, digits, space, '-' and newline.
-fn typing(text: &str) -> Vec<String> {
+pub(crate) fn typing(text: &str) -> Vec<String> {
     let mut a = args!["key", "--delay", 30];
     a.extend(text.chars().map(|ch| match ch {
         ' ' => "space".to_string(),

@@ -36,6 +36,7 @@ mod input;
 mod mainloop;
 mod menus;
 mod pickers;
+mod table;
 mod text;
 mod window_extras;
 
@@ -705,6 +706,7 @@ fn main() {
     cases.extend(input::cases());
     cases.extend(window_extras::cases());
     cases.extend(dialogs::cases());
+    cases.extend(table::cases());
     cases.extend(native::platform_cases());
     runner::run(cases, init, || {}, || unsafe { uiUninit() });
 }

@@ -578,6 +578,143 @@ void uiprivOSSpinboxSetValue(uiSpinbox *s, int value);
 /* Called by the backend when the user changed the value. */
 void uiprivSpinboxChangedByUser(uiSpinbox *s);
 
+/* ---- Tables and images (common/image.c, tablevalue.c, tablemodel.c, table.c; windows|unix/image.c, table.c) ---- */
+
+/* One pixel size of an image: tightly packed straight RGBA, and the backend's native copy, made on
+ * first use by the backend and freed through uiprivOSImageRepFree. */
+typedef struct uiprivImageRep {
+	int width, height;
+	uint8_t *pixels;
+	void *native;
+} uiprivImageRep;
+
+struct uiImage {
+	/* In points. */
+	double width, height;
+	uiprivImageRep *reps;
+	int n;
+	/* Live table values referring to the image. */
+	int users;
+};
+
+/* The size of i to draw at scale (device pixels per point): the smallest at least as large as
+ * needed, else the largest; NULL when i has no pixels. */
+uiprivImageRep *uiprivImageRepFor(uiImage *i, double scale);
+/* Frees a native copy the backend made for a rep (called when the rep goes away). */
+void uiprivOSImageRepFree(void *native);
+
+/* What a value is; values are platform-free. */
+struct uiTableValue {
+	uiTableValueType type;
+	union {
+		char *str;
+		uiImage *img;
+		int i;
+		double rgba[4];
+	} u;
+};
+
+/* The program's model, and the tables that show it. */
+struct uiTableModel {
+	uiTableModelHandler *mh;
+	uiTable **tables;
+	int ntables, cap;
+	/* The row count the tables show, known while there are tables. */
+	int rows;
+};
+
+/* tablemodel.c: the handler's row count (a negative one reported, naming func, as 0); adding a
+ * table to the model and taking it away. */
+int uiprivTableModelNumRows(uiTableModel *m, const char *func);
+void uiprivTableModelAttach(uiTableModel *m, uiTable *t);
+void uiprivTableModelDetach(uiTableModel *m, uiTable *t);
+
+/* What a table column shows: model column indices (-1 where a part is absent). */
+typedef enum uiprivTableColumnKind {
+	uiprivTableColumnText,
+	uiprivTableColumnImage,
+	uiprivTableColumnImageText,
+	uiprivTableColumnCheckbox,
+	uiprivTableColumnCheckboxText,
+	uiprivTableColumnProgress,
+	uiprivTableColumnButton,
+} uiprivTableColumnKind;
+
+typedef struct uiprivTableColumn {
+	uiprivTableColumnKind kind;
+	char *name;
+	int text, textEditable, textColor;
+	int image;
+	int checkbox, checkboxEditable;
+	int progress;
+	int button, buttonClickable;
+	uiSortIndicator sort;
+} uiprivTableColumn;
+
+typedef struct uiprivTableShared {
+	uiTableModel *model;
+	int backgroundColumn;
+	uiprivTableColumn *columns;
+	int ncolumns, cap;
+	uiTableSelectionMode mode;
+	void (*onRowClicked)(uiTable *t, int row, void *data);
+	void *onRowClickedData;
+	void (*onRowDoubleClicked)(uiTable *t, int row, void *data);
+	void *onRowDoubleClickedData;
+	void (*onHeaderClicked)(uiTable *t, int column, void *data);
+	void *onHeaderClickedData;
+	void (*onSelectionChanged)(uiTable *t, void *data);
+	void *onSelectionChangedData;
+} uiprivTableShared;
+
+extern const uiprivControlVtable uiprivTableVtable;
+/* A new table without columns, showing init's model (whose row count is init->model->rows) with
+ * init's background column and selection mode: the backend copies *init into its own shared
+ * state first and sets c.shared; NULL (nothing left behind) on failure. */
+uiTable *uiprivOSNewTable(const uiprivTableShared *init);
+/* A column's width, in points, until the program sets one. */
+int uiprivTableColumnDefaultWidth(const uiprivTableColumn *c);
+/* Called by the backend's free before it frees t: t leaves its model, its columns are freed. */
+void uiprivTableFreed(uiTable *t);
+/* Shows column ncolumns - 1, just added to shared. */
+void uiprivOSTableColumnAppended(uiTable *t);
+/* The model's rows changed: a row inserted at row (model->rows already counts it), row changed,
+ * or row deleted (model->rows no longer counts it).  The selection follows its rows. */
+void uiprivOSTableRowInserted(uiTable *t, int row);
+void uiprivOSTableRowChanged(uiTable *t, int row);
+void uiprivOSTableRowDeleted(uiTable *t, int row);
+int uiprivOSTableHeaderVisible(uiTable *t);
+void uiprivOSTableHeaderSetVisible(uiTable *t, int visible);
+/* Shows columns[column].sort on that column's header. */
+void uiprivOSTableSyncSortIndicator(uiTable *t, int column);
+/* A column's width in 96-DPI units; sets it (width >= 0) or fits it to its contents (-1). */
+int uiprivOSTableColumnWidth(uiTable *t, int column);
+void uiprivOSTableColumnSetWidth(uiTable *t, int column, int width);
+/* Applies shared mode, cutting the selection to what it allows, without reporting a change. */
+void uiprivOSTableSyncSelectionMode(uiTable *t);
+/* The selected rows ascending, as a new array (NULL when none), their count in *n. */
+int *uiprivOSTableSelection(uiTable *t, int *n);
+/* Selects exactly rows[0..n-1] (valid, allowed by the mode) without reporting a change. */
+void uiprivOSTableSetSelection(uiTable *t, const int *rows, int n);
+
+/* What backends ask of the model, through common/ (which reports the program's wrong answers):
+ * the cell at row, column as a value of the column's type, NULL for none (free it with
+ * uiFreeTableValue); the text (a new string, "" for none); the int; the colour (0: none); the
+ * image (NULL: none); whether a part whose editable column is editable may be edited in row. */
+uiTableValue *uiprivTableCell(uiTable *t, int row, int column);
+char *uiprivTableCellText(uiTable *t, int row, int column);
+int uiprivTableCellInt(uiTable *t, int row, int column);
+int uiprivTableCellColor(uiTable *t, int row, int column, double rgba[4]);
+uiImage *uiprivTableCellImage(uiTable *t, int row, int column);
+int uiprivTableCellEditable(uiTable *t, int row, int editable);
+/* Called by the backend when the user edited a cell (value; NULL for a button click). */
+void uiprivTableSetCellByUser(uiTable *t, int row, int column, const uiTableValue *value);
+/* Called by the backend for the user's clicks and selection changes. */
+void uiprivTableRowClickedByUser(uiTable *t, int row);
+void uiprivTableRowDoubleClickedByUser(uiTable *t, int row);
+void uiprivTableHeaderClickedByUser(uiTable *t, int column);
+void uiprivTableSelectionChangedByUser(uiTable *t);
+
 /* ---- Areas and drawing (common/area.c, common/drawpath.c; windows|unix/area.c, draw.c) ---- */
 
 /* The backend's uiArea type, so common/ can check that a pointer is a live area. */

@@ -100,6 +100,19 @@ int uiprivIndexValid(int index, int lo, int hi, const char *func);
 /* Where the selection goes when item deleted goes away: none if it was the selected one. */
 int uiprivSelectionAfterDelete(int selected, int deleted);
 
+/* objects.c: live images, table values and table models, recognised without reading freed memory. */
+typedef enum uiprivObjectKind {
+	uiprivObjectImage = 1,
+	uiprivObjectTableValue = 2,
+	uiprivObjectTableModel = 3,
+} uiprivObjectKind;
+void uiprivObjectAdd(const void *p, uiprivObjectKind kind);
+void uiprivObjectRemove(const void *p, uiprivObjectKind kind);
+/* Whether p is a live object of kind, silently. */
+int uiprivObjectIs(const void *p, uiprivObjectKind kind);
+/* p if it is a live object of kind, else NULL after reporting a user bug naming func. */
+void *uiprivObjectCheck(const void *p, uiprivObjectKind kind, const char *func);
+
 /* Allocation that aborts when out of memory (the documented policy). */
 void *uiprivAlloc(size_t size);
 void *uiprivRealloc(void *p, size_t size);

@@ -1072,11 +1072,192 @@ struct uiAreaKeyEvent {
 	int Up;
 };
 
-/* Not provided yet (so a program using them fails to compile, never to link
- * or run): uiTable, uiImage.  Custom controls (uiAllocControl,
- * uiFreeControl, the fields of struct uiControl) are not provided either:
- * they need libui-ng's per-platform headers, so struct uiControl stays
- * opaque here. */
+/* ---- Images ---- */
+
+/* A picture in points (96-DPI units) held at one or more pixel sizes; tables show the size that fits
+ * the monitor's DPI best.  Images are not controls: free them with uiFreeImage once nothing shows them. */
+typedef struct uiImage uiImage;
+
+/* A new image of width x height points (each above 0 and at most 65536, else a user bug and NULL), with no pixels yet. */
+_UI_EXTERN uiImage *uiNewImage(double width, double height);
+/* Frees i; a table value or table still showing it is a user bug (the free is then ignored). */
+_UI_EXTERN void uiFreeImage(uiImage *i);
+/* Adds a copy of pixelWidth x pixelHeight pixels (each 1..16384) of straight (not premultiplied) RGBA,
+ * one byte per channel in the order R, G, B, A, with byteStride bytes from one row to the next (at
+ * least 4 * pixelWidth).  A size already held is replaced.  NULL pixels or bad sizes are a user bug. */
+_UI_EXTERN void uiImageAppend(uiImage *i, void *pixels, int pixelWidth, int pixelHeight, int byteStride);
+
+/* ---- Table values ---- */
+
+/* One cell's value.  A model's CellValue returns a new one, which the table frees; SetCellValue gets
+ * one the table owns and frees after the call.  Values a program makes itself it frees itself. */
+typedef struct uiTableValue uiTableValue;
+
+/* Frees v. */
+_UI_EXTERN void uiFreeTableValue(uiTableValue *v);
+
+typedef unsigned int uiTableValueType;
+enum uiTableValueTypeValues {
+	uiTableValueTypeString,
+	uiTableValueTypeImage,
+	uiTableValueTypeInt,
+	uiTableValueTypeColor,
+};
+
+/* v's type; 0 (String) after a user bug. */
+_UI_EXTERN uiTableValueType uiTableValueGetType(const uiTableValue *v);
+/* A string value holding a sanitized copy of str. */
+_UI_EXTERN uiTableValue *uiNewTableValueString(const char *str);
+/* The text of a string value, owned by v (valid until v is freed); "" after a user bug. */
+_UI_EXTERN const char *uiTableValueString(const uiTableValue *v);
+/* An image value referring to img (not copied: img must outlive the value and every table showing it). */
+_UI_EXTERN uiTableValue *uiNewTableValueImage(uiImage *img);
+/* The image of an image value; NULL after a user bug. */
+_UI_EXTERN uiImage *uiTableValueImage(const uiTableValue *v);
+/* An integer value: a number, a checkbox state (0 or 1) or a progress (-1 for indeterminate, 0..100). */
+_UI_EXTERN uiTableValue *uiNewTableValueInt(int i);
+/* The number of an int value; 0 after a user bug. */
+_UI_EXTERN int uiTableValueInt(const uiTableValue *v);
+/* A colour value; each component in 0..1, else a user bug and NULL. */
+_UI_EXTERN uiTableValue *uiNewTableValueColor(double r, double g, double b, double a);
+/* The components of a colour value (zeros after a user bug); each pointer must be non-NULL. */
+_UI_EXTERN void uiTableValueColor(const uiTableValue *v, double *r, double *g, double *b, double *a);
+
+/* ---- Table models ---- */
+
+/* How a table header shows the order of a column. */
+typedef unsigned int uiSortIndicator;
+enum uiSortIndicatorValues {
+	uiSortIndicatorNone,
+	uiSortIndicatorAscending,
+	uiSortIndicatorDescending,
+};
+
+/* The rows a table shows; the program keeps the data and answers through its handler.  A model must
+ * outlive every table using it. */
+typedef struct uiTableModel uiTableModel;
+typedef struct uiTableModelHandler uiTableModelHandler;
+
+/* The program's side of a model.  Tables ask only for the rows they show.
+ * - NumColumns and ColumnType describe the model's columns (fixed for the model's life).
+ * - NumRows: the row count (0 or more); it may change only together with the notifications below.
+ * - CellValue: a new value of the column's type for row, column (the table frees it); NULL is
+ *   allowed for image and colour columns (no image, default colour).
+ * - SetCellValue: the user edited a cell (value owned by the table) or clicked a button (value NULL).
+ * A wrong answer (negative count, NULL or mistyped value) is a user bug: the cell shows empty. */
+struct uiTableModelHandler {
+	int (*NumColumns)(uiTableModelHandler *, uiTableModel *);
+	uiTableValueType (*ColumnType)(uiTableModelHandler *, uiTableModel *, int);
+	int (*NumRows)(uiTableModelHandler *, uiTableModel *);
+	uiTableValue *(*CellValue)(uiTableModelHandler *mh, uiTableModel *m, int row, int column);
+	void (*SetCellValue)(uiTableModelHandler *, uiTableModel *, int, int, const uiTableValue *);
+};
+
+/* A new model answered by mh (which must stay valid while the model lives; every member non-NULL, else a user bug and NULL). */
+_UI_EXTERN uiTableModel *uiNewTableModel(uiTableModelHandler *mh);
+/* Frees m; freeing a model a live table still uses is a user bug (ignored). */
+_UI_EXTERN void uiFreeTableModel(uiTableModel *m);
+/* Tells the tables a row was inserted at newIndex (0..old row count), after NumRows counts it. */
+_UI_EXTERN void uiTableModelRowInserted(uiTableModel *m, int newIndex);
+/* Tells the tables row index (0..row count - 1) changed. */
+_UI_EXTERN void uiTableModelRowChanged(uiTableModel *m, int index);
+/* Tells the tables row oldIndex (0..old row count - 1) was deleted, after NumRows stopped counting it. */
+_UI_EXTERN void uiTableModelRowDeleted(uiTableModel *m, int oldIndex);
+
+/* ---- Tables ---- */
+
+/* Editable-column arguments: a model column index (an int column, nonzero for editable rows) or one of these. */
+#define uiTableModelColumnNeverEditable (-1)
+#define uiTableModelColumnAlwaysEditable (-2)
+
+typedef struct uiTableTextColumnOptionalParams uiTableTextColumnOptionalParams;
+typedef struct uiTableParams uiTableParams;
+
+/* ColorModelColumn: a colour column giving the text colour per row, or -1 for the default. */
+struct uiTableTextColumnOptionalParams {
+	int ColorModelColumn;
+};
+
+/* Model: the rows shown.  RowBackgroundColorModelColumn: a colour column painting each row's background, or -1. */
+struct uiTableParams {
+	uiTableModel *Model;
+	int RowBackgroundColorModelColumn;
+};
+
+/* A virtual grid showing a uiTableModel in columns. */
+typedef struct uiTable uiTable;
+#define uiTable(this) ((uiTable *) (this))
+
+/* The append functions add a column titled name.  Every model column given must exist and have the
+ * type the column shows (text: string; image: image; checkbox and progress: int; button: string for
+ * its label; editable and clickable: int), else a user bug and no column.  textParams may be NULL. */
+/* Text, editable per textEditableModelColumn. */
+_UI_EXTERN void uiTableAppendTextColumn(uiTable *t, const char *name, int textModelColumn, int textEditableModelColumn, uiTableTextColumnOptionalParams *textParams);
+/* An image. */
+_UI_EXTERN void uiTableAppendImageColumn(uiTable *t, const char *name, int imageModelColumn);
+/* An image followed by text. */
+_UI_EXTERN void uiTableAppendImageTextColumn(uiTable *t, const char *name, int imageModelColumn, int textModelColumn, int textEditableModelColumn, uiTableTextColumnOptionalParams *textParams);
+/* A checkbox; toggling an editable one calls SetCellValue with an int value of 0 or 1. */
+_UI_EXTERN void uiTableAppendCheckboxColumn(uiTable *t, const char *name, int checkboxModelColumn, int checkboxEditableModelColumn);
+/* A checkbox followed by text. */
+_UI_EXTERN void uiTableAppendCheckboxTextColumn(uiTable *t, const char *name, int checkboxModelColumn, int checkboxEditableModelColumn, int textModelColumn, int textEditableModelColumn, uiTableTextColumnOptionalParams *textParams);
+/* A progress bar (-1: indeterminate; values past 0..100 are clamped). */
+_UI_EXTERN void uiTableAppendProgressBarColumn(uiTable *t, const char *name, int progressModelColumn);
+/* A push button labelled by a string column; a click on a clickable one calls SetCellValue with a NULL value. */
+_UI_EXTERN void uiTableAppendButtonColumn(uiTable *t, const char *name, int buttonModelColumn, int buttonClickableModelColumn);
+/* Whether the column header is shown (1 by default). */
+_UI_EXTERN int uiTableHeaderVisible(uiTable *t);
+_UI_EXTERN void uiTableHeaderSetVisible(uiTable *t, int visible);
+/* A new table without columns over params->Model (a live model, else a user bug and NULL). */
+_UI_EXTERN uiTable *uiNewTable(uiTableParams *params);
+/* Called when the user clicks a row (with its index). */
+_UI_EXTERN void uiTableOnRowClicked(uiTable *t, void (*f)(uiTable *t, int row, void *data), void *data);
+/* Called when the user double-clicks a row. */
+_UI_EXTERN void uiTableOnRowDoubleClicked(uiTable *t, void (*f)(uiTable *t, int row, void *data), void *data);
+/* Shows indicator on column's header (column: a table column, 0..count-1). */
+_UI_EXTERN void uiTableHeaderSetSortIndicator(uiTable *t, int column, uiSortIndicator indicator);
+_UI_EXTERN uiSortIndicator uiTableHeaderSortIndicator(uiTable *t, int column);
+/* Called when the user clicks a column header (sorting is the program's: it reorders its model). */
+_UI_EXTERN void uiTableHeaderOnClicked(uiTable *t, void (*f)(uiTable *sender, int column, void *senderData), void *data);
+/* A column's width in 96-DPI units; -1 after a user bug. */
+_UI_EXTERN int uiTableColumnWidth(uiTable *t, int column);
+/* Sets a column's width (0 or more), or -1 for a width that fits its contents. */
+_UI_EXTERN void uiTableColumnSetWidth(uiTable *t, int column, int width);
+
+/* Which rows the user may select. */
+typedef unsigned int uiTableSelectionMode;
+enum uiTableSelectionModeValues {
+	uiTableSelectionModeNone,
+	uiTableSelectionModeZeroOrOne,
+	uiTableSelectionModeOne,
+	uiTableSelectionModeZeroOrMany,
+};
+
+/* The selection mode (ZeroOrOne by default). */
+_UI_EXTERN uiTableSelectionMode uiTableGetSelectionMode(uiTable *t);
+/* Sets the mode; a selection the mode does not allow is cut to fit. */
+_UI_EXTERN void uiTableSetSelectionMode(uiTable *t, uiTableSelectionMode mode);
+/* Called when the user changed the selection (not uiTableSetSelection). */
+_UI_EXTERN void uiTableOnSelectionChanged(uiTable *t, void (*f)(uiTable *t, void *data), void *data);
+
+typedef struct uiTableSelection uiTableSelection;
+
+/* NumRows selected row indices in ascending order (Rows NULL when there are none). */
+struct uiTableSelection {
+	int NumRows;
+	int *Rows;
+};
+
+/* A new copy of the selection, to free with uiFreeTableSelection; an empty one after a user bug. */
+_UI_EXTERN uiTableSelection *uiTableGetSelection(uiTable *t);
+/* Selects exactly sel's rows (each a row of the model, and as many as the mode allows, else a user bug and no change). */
+_UI_EXTERN void uiTableSetSelection(uiTable *t, uiTableSelection *sel);
+_UI_EXTERN void uiFreeTableSelection(uiTableSelection *s);
+
+/* Not provided (so a program using them fails to compile, never to link or
+ * run): custom controls (uiAllocControl, uiFreeControl, the fields of struct
+ * uiControl): they need libui-ng's per-platform headers, so struct uiControl
+ * stays opaque here. */
 
 #ifdef __cplusplus
 }

@@ -39,4 +39,7 @@ GtkEntryBuffer *uiprivNewEntryBuffer(void);
 /* draw.c: runs ah's Draw on cr for area a; width and height are what uiAreaDrawParams reports. */
 void uiprivDrawWithCairo(uiArea *a, uiAreaHandler *ah, cairo_t *cr, double width, double height);
 
+/* image.c: the size of i for scale (device pixels per point) as a cairo surface owned by i; NULL when i has no pixels. */
+cairo_surface_t *uiprivImageSurface(uiImage *i, double scale);
+
 #endif

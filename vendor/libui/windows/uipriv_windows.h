@@ -171,4 +171,8 @@ void uiprivGdipShutdown(void);
 extern const uiprivControlVtable uiprivWindowVtable;
 void uiprivWindowRelayout(uiWindow *w);
 
+/* image.c: draws i at its size in points for dpi (the best of its sizes), shrunk to fit box if
+ * needed, at box's left edge, centred vertically. */
+void uiprivDrawImage(HDC dc, uiImage *i, UINT dpi, const RECT *box);
+
 #endif
