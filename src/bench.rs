@@ -31,7 +31,12 @@ fn network(i: usize, managed: bool) -> Network {
 
 fn state(n: usize, managed: bool) -> ServiceState {
     ServiceState::Running {
-        status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
+        status: NodeStatus {
+            address: "89e92ceee5".into(),
+            online: true,
+            version: "1.14.2".into(),
+            ..NodeStatus::default()
+        },
         networks: (0..n).map(|i| network(i, managed)).collect(),
         notes: Vec::new(),
     }

@@ -439,7 +439,12 @@ mod tests {
 
     fn running(networks: Vec<Network>) -> ServiceState {
         ServiceState::Running {
-            status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
+            status: NodeStatus {
+                address: "89e92ceee5".into(),
+                online: true,
+                version: "1.14.2".into(),
+                ..NodeStatus::default()
+            },
             networks,
             notes: vec![],
         }
