@@ -197,10 +197,10 @@ impl Findings {
         });
         match &self.token {
             Ok((path, warning)) => {
-                out.push(format!("Token: read from {}", path.display()));
+                out.push(format!("Token file: {}", path.display()));
                 out.extend(warning.iter().map(|w| format!("Token warning: {w}")));
             }
-            Err(e) => out.push(format!("Token: none ({})", e.detail())),
+            Err(e) => out.push(format!("Token file: none usable ({})", e.detail())),
         }
         out.push(format!("Time allowed per call: {} ms", self.timeout.as_millis()));
         out

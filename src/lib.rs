@@ -13,12 +13,14 @@ mod about;
 mod bench;
 mod cli;
 mod controller;
+mod diagnostics;
 mod discovery;
 mod http;
 mod icon;
 mod join;
 mod logging;
 mod model;
+mod notify;
 mod platform;
 mod saved;
 mod service;
@@ -85,6 +87,17 @@ pub fn main() -> ExitCode {
                     log::error!("token setup: {e}");
                     ExitCode::FAILURE
                 }
+            };
+        }
+        cli::Mode::SaveDiagnostics { path } => {
+            let mut session = worker::Session::new(Places::new(&overrides));
+            return match session.run(Command::SaveDiagnostics(path.clone()), true).and_then(|r| r.saved) {
+                Some((_, Ok(()))) => print(&format!("wrote {}\n", path.display()), true),
+                Some((_, Err(e))) => {
+                    log::error!("diagnostics: {e}");
+                    ExitCode::FAILURE
+                }
+                None => ExitCode::FAILURE,
             };
         }
         cli::Mode::BenchMenu { networks } => return bench::menu(networks),
