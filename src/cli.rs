@@ -29,6 +29,10 @@ pub enum Mode {
     BenchParse {
         networks: usize,
     },
+    /// Hidden: times one window update (peers answer, tables, history) for this many peers.
+    BenchPeers {
+        peers: usize,
+    },
     /// Hidden: the privileged step of token setup (run by pkexec or UAC).
     /// Reads the token from the built-in service homes only and hands it
     /// back: on stdout, or on Windows into the named pipe `pipe` names.
@@ -120,6 +124,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
                     n.filter(|n| (1..=1_000_000).contains(n)).ok_or("--bench-parse needs a count (1-1000000)")?;
                 mode = Mode::BenchParse { networks };
             }
+            "--bench-peers" => {
+                let n = args.next().and_then(|s| s.into_string().ok()).and_then(|s| s.parse().ok());
+                let peers = n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-peers needs a count (1-100000)")?;
+                mode = Mode::BenchPeers { peers };
+            }
             _ => return Err(format!("unknown argument {text:?} (see --help)")),
         }
     }
@@ -179,6 +188,8 @@ mod tests {
         assert!(parse_str(&["--port", "1", "--read-service-token"]).is_err(), "only as the first argument");
         assert_eq!(parse_str(&["--bench-menu", "500"]).unwrap().mode, Mode::BenchMenu { networks: 500 });
         assert!(parse_str(&["--bench-menu", "0"]).unwrap_err().contains("count"));
+        assert_eq!(parse_str(&["--bench-peers", "1000"]).unwrap().mode, Mode::BenchPeers { peers: 1000 });
+        assert!(parse_str(&["--bench-peers", "x"]).unwrap_err().contains("count"));
         for flag in [
             "--service-home",
             "--port",

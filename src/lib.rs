@@ -28,7 +28,8 @@ mod service;
 mod test_support;
 mod text;
 mod token_setup;
-#[allow(dead_code)] // the window that shows it needs uiTable and text drawing, not in zt-libui yet
+// Parts wait for the window that shows them (it needs uiTable and text drawing, not in zt-libui yet).
+#[allow(dead_code)]
 mod window;
 mod worker;
 
@@ -102,6 +103,7 @@ pub fn main() -> ExitCode {
         }
         cli::Mode::BenchMenu { networks } => return bench::menu(networks),
         cli::Mode::BenchParse { networks } => return bench::parse(networks),
+        cli::Mode::BenchPeers { peers } => return bench::peers(peers),
         cli::Mode::ReadServiceToken { pipe } => {
             return match token_setup::serve(pipe.as_deref()) {
                 Ok(()) => ExitCode::SUCCESS,
