@@ -54,6 +54,10 @@ enum Service {
 pub struct Notifier {
     /// `None` until the first answer (running or not).
     service: Option<Service>,
+    /// Whether the service was ever seen running: only then are its networks
+    /// known, and its return after a stop news.  A service that starts after
+    /// the app (at login) brings its whole state at once: no burst for that.
+    seen_running: bool,
     /// The last status seen per network; kept while the service is down, so
     /// its return does not announce every network again.
     networks: HashMap<NetworkId, NetState>,
@@ -69,12 +73,12 @@ impl Notifier {
             ServiceState::Down { .. } => Service::Down,
             ServiceState::Running { .. } => Service::Running,
         };
-        let first = self.service.is_none();
+        let known = self.seen_running;
         match (self.service, state) {
             (Some(Service::Running), ServiceState::Down { problem, .. }) => {
                 notices.push(Notice { title: model::headline(problem).to_string(), body: clean(problem.detail(), 120) })
             }
-            (Some(Service::Down), ServiceState::Running { status, .. }) => notices.push(Notice {
+            (Some(Service::Down), ServiceState::Running { status, .. }) if known => notices.push(Notice {
                 title: "ZeroTier One is running again".into(),
                 body: format!("Node {}", status.address),
             }),
@@ -88,13 +92,14 @@ impl Notifier {
                 let class = classify(net);
                 // A network seen for the first time at start is the state, not news.
                 let before = self.networks.get(&net.id).copied();
-                if !first && before != Some(class) {
+                if known && before != Some(class) {
                     changed.extend(network_notice(net, class));
                 }
                 next.insert(net.id.clone(), class);
             }
             // Networks no longer listed were left (by the user, most likely): forgotten quietly.
             self.networks = next;
+            self.seen_running = true;
             if changed.len() > MAX_PER_UPDATE {
                 let titles: Vec<String> = changed.iter().map(|n| n.title.clone()).collect();
                 changed = vec![Notice {
@@ -180,6 +185,16 @@ mod tests {
             assert!(n.update(&first, true).is_empty(), "{first:?}");
             assert!(n.update(&first, true).is_empty());
         }
+    }
+
+    #[test]
+    fn a_service_that_starts_after_the_app_is_no_burst() {
+        let mut n = Notifier::default();
+        assert!(n.update(&down(), true).is_empty());
+        let first = running(vec![net(A, "OK"), net(B, "ACCESS_DENIED")]);
+        assert!(n.update(&first, true).is_empty(), "its first answer is the state, not a return");
+        assert_eq!(titles(n.update(&down(), true)), ["ZeroTier One is not running"]);
+        assert_eq!(titles(n.update(&first, true)), ["ZeroTier One is running again"]);
     }
 
     #[test]
