@@ -572,30 +572,61 @@ fn is_node_address(text: &str) -> bool {
 }
 
 /// The peers kept and how many valid ones were left out past [`MAX_PEERS`].
-/// Entries without a valid address, or repeated, are dropped and counted in the log.
 pub(crate) fn parse_peers(v: &Value) -> Result<(Vec<Peer>, usize), CallError> {
-    let list = v.as_array().ok_or_else(|| CallError::Failed("the peer list is not a JSON list".into()))?;
-    let mut peers = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let (mut rejected, mut omitted) = (0usize, 0usize);
-    for entry in list {
-        let f = Fields::new("a peer", entry)?;
-        let address = f.text("address", 16)?.unwrap_or_default().to_ascii_lowercase();
-        if !is_node_address(&address) || !seen.insert(address.clone()) {
-            rejected += 1;
-            continue;
+    let list = KeyedList { what: "peer", key_name: "address", max: MAX_PEERS };
+    list.parse(
+        v,
+        |f| {
+            let address = f.text("address", 16)?.unwrap_or_default().to_ascii_lowercase();
+            Ok(is_node_address(&address).then_some(address))
+        },
+        parse_peer,
+    )
+}
+
+/// A list answer whose entries each carry a key (a network ID, a peer
+/// address): entries without a valid key, or with one seen before, are
+/// dropped and counted in the log; past `max` entries the rest are only
+/// counted.  Linear in the answer's size: repeats are found in a set.
+struct KeyedList {
+    what: &'static str,
+    key_name: &'static str,
+    max: usize,
+}
+
+impl KeyedList {
+    fn parse<K: std::hash::Hash + Eq + Clone + fmt::Display, T>(
+        &self,
+        v: &Value,
+        key: impl Fn(&Fields) -> Result<Option<K>, CallError>,
+        entry: impl Fn(K, &Fields) -> Result<T, CallError>,
+    ) -> Result<(Vec<T>, usize), CallError> {
+        let what = self.what;
+        let list = v.as_array().ok_or_else(|| CallError::Failed(format!("the {what} list is not a JSON list")))?;
+        let mut kept = Vec::new();
+        let mut seen: HashSet<K> = HashSet::new();
+        let (mut rejected, mut omitted) = (0usize, 0usize);
+        for item in list {
+            let f = Fields::new(format!("a {what}"), item)?;
+            let Some(k) = key(&f)?.filter(|k| seen.insert(k.clone())) else {
+                rejected += 1;
+                continue;
+            };
+            if kept.len() == self.max {
+                omitted += 1;
+                continue;
+            }
+            let f = Fields { what: format!("{what} {k}"), map: f.map };
+            kept.push(entry(k, &f)?);
         }
-        if peers.len() == MAX_PEERS {
-            omitted += 1;
-            continue;
+        if rejected > 0 {
+            let key_name = self.key_name;
+            log::warn!(
+                "the service listed {rejected} {what}(s) with a missing, invalid or repeated {key_name}; not shown"
+            );
         }
-        let f = Fields { what: format!("peer {address}"), map: f.map };
-        peers.push(parse_peer(address, &f)?);
+        Ok((kept, omitted))
     }
-    if rejected > 0 {
-        log::warn!("the service listed {rejected} peer(s) with a missing, invalid or repeated address; not shown");
-    }
-    Ok((peers, omitted))
 }
 
 fn parse_peer(address: String, f: &Fields) -> Result<Peer, CallError> {
@@ -633,40 +664,18 @@ fn in_time(deadline: Instant, path: &str) -> Result<(), CallError> {
     }
 }
 
-/// The networks kept and how many valid ones were left out past
-/// [`MAX_NETWORKS`].  Linear in the answer's size: repeats are found in a set.
+/// The networks kept and how many valid ones were left out past [`MAX_NETWORKS`].
 pub(crate) fn parse_networks(v: &Value) -> Result<(Vec<Network>, usize), CallError> {
-    let list = v.as_array().ok_or_else(|| CallError::Failed("the network list is not a JSON list".into()))?;
-    let mut networks: Vec<Network> = Vec::new();
-    let mut seen: HashSet<NetworkId> = HashSet::new();
-    let mut rejected = 0usize;
-    let mut omitted = 0usize;
-    for entry in list {
-        let f = Fields::new("a network", entry)?;
-        let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
-        // The service writes IDs whole: the typist's spaces are no excuse here.
-        let id = match NetworkId::parse(&text) {
-            Ok(id) if !text.contains(char::is_whitespace) => id,
-            _ => {
-                rejected += 1;
-                continue;
-            }
-        };
-        if !seen.insert(id.clone()) {
-            rejected += 1;
-            continue;
-        }
-        if networks.len() == MAX_NETWORKS {
-            omitted += 1;
-            continue;
-        }
-        let f = Fields { what: format!("network {id}"), map: f.map };
-        networks.push(parse_network(id, &f)?);
-    }
-    if rejected > 0 {
-        log::warn!("the service listed {rejected} network(s) with a missing, invalid or repeated ID; not shown");
-    }
-    Ok((networks, omitted))
+    let list = KeyedList { what: "network", key_name: "ID", max: MAX_NETWORKS };
+    list.parse(
+        v,
+        |f| {
+            let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
+            // The service writes IDs whole: the typist's spaces are no excuse here.
+            Ok(NetworkId::parse(&text).ok().filter(|_| !text.contains(char::is_whitespace)))
+        },
+        parse_network,
+    )
 }
 
 fn parse_network(id: NetworkId, f: &Fields) -> Result<Network, CallError> {
