@@ -284,21 +284,13 @@ pub fn redact_local_conf(text: &str) -> String {
     }
 }
 
-/// The OS in a few words: family, architecture and, on Linux, the distribution.
+/// The OS in a few words: family, architecture, and the release the system names.
 pub fn os_description() -> String {
-    let mut os = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
-    if cfg!(target_os = "linux") {
-        if let Ok(release) = crate::platform::read_small_file(Path::new("/etc/os-release"), 16 << 10) {
-            let pretty = release.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=")).map(|v| v.trim_matches('"'));
-            if let Some(name) = pretty {
-                os.push_str(&format!(", {}", crate::text::clean(name, 80)));
-            }
-        }
-        if let Ok(kernel) = crate::platform::read_small_file(Path::new("/proc/sys/kernel/osrelease"), 256) {
-            os.push_str(&format!(", kernel {}", crate::text::clean(&kernel, 60)));
-        }
+    let os = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
+    match crate::platform::os_release() {
+        Some(release) => format!("{os}, {release}"),
+        None => os,
     }
-    os
 }
 
 /// Gathers the facts: discovery, the given state, the peers when the
