@@ -20,8 +20,8 @@ const TARGET: &str = "aarch64-pc-windows-msvc";
 
 /// Wine 8.0 on arm64 cannot catch a C++-style exception (its
 /// __CxxFrameHandler does not handle them there), so a Rust panic that should
-/// be caught ends the process.  Tests that rely on catching one, by name (and
-/// one that hangs Wine here, see its reason).
+/// be caught ends the process.  Tests that rely on catching one, by name, and
+/// the GUI cases that need xdotool.
 const SKIPPED: &[(&str, &str)] = &[
     ("tests::panics_are_kept_and_raised_again_in_rust", CATCHES),
     ("handler_panic_is_raised_after_the_loop", CATCHES),
@@ -31,11 +31,6 @@ const SKIPPED: &[(&str, &str)] = &[
     (
         "worker::tests::a_dead_worker_thread_is_restarted",
         "its worker thread panics on purpose, and Wine 8.0 on arm64 cannot unwind the panic",
-    ),
-    (
-        "the_menu_drives_the_service_clipboard_and_run_key",
-        "it passes, but a `wineboot --init` that Wine starts meanwhile never ends in this build, so the run \
-         waits out its time limit; the same test runs under the wine and arm64-run tiers",
     ),
 ];
 
@@ -68,18 +63,18 @@ pub(crate) fn msvc_run() -> Result<(), String> {
     for (name, _) in SKIPPED {
         tests.args(["--skip", name]);
     }
-    run(&mut under_display(&mut tests)).map_err(explain)?;
+    run(&mut under_display(&mut arm64_run::in_session(&wine.runner, &mut tests))).map_err(explain)?;
     for fixture in FIXTURES {
         let mut fixture_run = cargo();
         fixture_run.current_dir(util::root().join("fixtures").join(fixture)).args(["run", "--quiet"]);
         target_env(&mut fixture_run, &linker, &wine)?;
-        run(&mut under_display(&mut fixture_run)).map_err(explain)?;
+        run(&mut under_display(&mut arm64_run::in_session(&wine.runner, &mut fixture_run))).map_err(explain)?;
     }
     let mut app = cargo();
     app.args(["run", "-p", "zerotier_desktop_ui"]);
     target_env(&mut app, &linker, &wine)?;
     app.args(["--", "--exit-after-init"]);
-    run(&mut under_display(&mut app)).map_err(explain)
+    run(&mut under_display(&mut arm64_run::in_session(&wine.runner, &mut app))).map_err(explain)
 }
 
 /// The build for TARGET: its own target directory (the `msvc` tier's builds
