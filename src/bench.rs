@@ -31,7 +31,12 @@ fn network(i: usize, managed: bool) -> Network {
 
 fn state(n: usize, managed: bool) -> ServiceState {
     ServiceState::Running {
-        status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
+        status: NodeStatus {
+            address: "89e92ceee5".into(),
+            online: true,
+            version: "1.14.2".into(),
+            ..NodeStatus::default()
+        },
         networks: (0..n).map(|i| network(i, managed)).collect(),
         notes: Vec::new(),
     }
@@ -111,5 +116,81 @@ pub fn parse(n: usize) -> ExitCode {
         }
     }
     println!("bench-parse networks={n} answer={} KiB {:.1} ms (median of {rounds})", body.len() / 1024, median(times));
+    ExitCode::SUCCESS
+}
+
+/// `--bench-peers N`: one window update for N peers, the work each 1 s poll
+/// does while the window is open: reading the `GET /peer` answer, the peers
+/// table's rows and the row notifications against the last poll (a tenth
+/// of the latencies changed), and the latency history; and the networks
+/// table's rows and notifications for N networks.
+pub fn peers(n: usize) -> ExitCode {
+    let answer = |poll: usize| -> String {
+        let list: Vec<serde_json::Value> = (0..n)
+            .map(|i| {
+                let latency = if i % 10 == poll % 10 { 20 + poll } else { 20 };
+                serde_json::json!({
+                    "address": format!("{:010x}", 0x1a_0000_0000u64 + i as u64), "role": "LEAF",
+                    "version": "1.14.2", "latency": latency,
+                    "paths": [{"address": format!("192.0.2.{}/9993", i % 250), "active": true, "preferred": true,
+                               "expired": false, "lastSend": 1_765_000_000_000i64, "lastReceive": 1_765_000_000_000i64}],
+                })
+            })
+            .collect();
+        serde_json::Value::Array(list).to_string()
+    };
+    let rounds = if n > 5000 { 5 } else { 20 };
+    let bodies: Vec<String> = (0..rounds + 1).map(answer).collect();
+    let read = |body: &str| -> Result<Vec<crate::service::Peer>, String> {
+        let value = serde_json::from_str(body).map_err(|e| e.to_string())?;
+        crate::service::parse_peers(&value).map(|(peers, _)| peers).map_err(|e| e.detail().to_string())
+    };
+    let Ok(mut last_rows) = read(&bodies[0]).map(|p| crate::window::peer_rows(&p, "")) else {
+        log::error!("bench-peers: the synthetic answer does not parse");
+        return ExitCode::FAILURE;
+    };
+    let mut history = crate::window::LatencyHistory::new(5 * 60 * 1000);
+    let (mut parse_times, mut table_times, mut history_times) = (Vec::new(), Vec::new(), Vec::new());
+    for (round, body) in bodies.iter().enumerate().skip(1) {
+        let started = Instant::now();
+        let peers = match read(body) {
+            Ok(peers) => peers,
+            Err(e) => {
+                log::error!("bench-peers: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        parse_times.push(started.elapsed());
+        let started = Instant::now();
+        let rows = crate::window::peer_rows(&peers, "");
+        let changes = crate::window::diff_peers(&last_rows, &rows);
+        table_times.push(started.elapsed());
+        std::hint::black_box(changes);
+        last_rows = rows;
+        let started = Instant::now();
+        history.record(round as u64 * 1000, &peers);
+        history_times.push(started.elapsed());
+    }
+    let networks_before: Vec<Network> = (0..n).map(|i| network(i, true)).collect();
+    let networks_after: Vec<Network> = (0..n)
+        .map(|i| Network { status: if i % 10 == 0 { "ACCESS_DENIED".into() } else { "OK".into() }, ..network(i, true) })
+        .collect();
+    let mut network_times = Vec::new();
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let before = crate::window::network_rows(&networks_before);
+        let after = crate::window::network_rows(&networks_after);
+        let changes = crate::window::diff_networks(&before, &after);
+        network_times.push(started.elapsed());
+        std::hint::black_box(changes);
+    }
+    println!(
+        "bench-peers peers={n} read answer {:.2} ms, table rows + row notifications {:.2} ms, latency history {:.2} ms; \
+         networks table for {n} networks {:.2} ms (median of {rounds})",
+        median(parse_times),
+        median(table_times),
+        median(history_times),
+        median(network_times)
+    );
     ExitCode::SUCCESS
 }

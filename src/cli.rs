@@ -14,6 +14,10 @@ pub enum Mode {
     PrintState,
     /// Copy the service's token to the per-user file (what the menu item does).
     SetUpToken,
+    /// Write the diagnostics file (what "Save diagnostics…" does), exit.
+    SaveDiagnostics {
+        path: std::path::PathBuf,
+    },
     Help,
     Version,
     /// Hidden: times the menu rebuild for this many synthetic networks
@@ -24,6 +28,10 @@ pub enum Mode {
     /// Hidden: times reading a `GET /network` answer of this many networks.
     BenchParse {
         networks: usize,
+    },
+    /// Hidden: times one window update (peers answer, tables, history) for this many peers.
+    BenchPeers {
+        peers: usize,
     },
     /// Hidden: the privileged step of token setup (run by pkexec or UAC).
     /// Reads the token from the built-in service homes only and hands it
@@ -54,6 +62,9 @@ Options:
                        (exit status 0 when the service answered, 1 otherwise)
   --set-up-token       copy the service's token to this user's token file
                        (asks for an administrator's password), then exit
+  --save-diagnostics FILE
+                       write what the menu's \"Save diagnostics…\" writes (token
+                       and secrets removed) to FILE, then exit
   --help               print this help
   --version            print the version
 
@@ -97,6 +108,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
             "--token-file" => o.token_file = Some(value(&flag)?.into()),
             "--print-state" => mode = Mode::PrintState,
             "--set-up-token" => mode = Mode::SetUpToken,
+            "--save-diagnostics" => mode = Mode::SaveDiagnostics { path: value(&flag)?.into() },
             "--exit-after-init" => mode = Mode::Tray { exit_after_init: true },
             "--help" | "-h" => return Ok(Cli { mode: Mode::Help, overrides: o }),
             "--version" | "-V" => return Ok(Cli { mode: Mode::Version, overrides: o }),
@@ -111,6 +123,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
                 let networks =
                     n.filter(|n| (1..=1_000_000).contains(n)).ok_or("--bench-parse needs a count (1-1000000)")?;
                 mode = Mode::BenchParse { networks };
+            }
+            "--bench-peers" => {
+                let n = args.next().and_then(|s| s.into_string().ok()).and_then(|s| s.parse().ok());
+                let peers = n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-peers needs a count (1-100000)")?;
+                mode = Mode::BenchPeers { peers };
             }
             _ => return Err(format!("unknown argument {text:?} (see --help)")),
         }
@@ -139,6 +156,9 @@ mod tests {
         assert_eq!(cli.overrides.service_home, Some(PathBuf::from("/h")));
         assert_eq!(cli.overrides.port.as_deref(), Some("4000"));
         assert_eq!(cli.overrides.token_file, Some(PathBuf::from("/t")));
+        let diag = parse_str(&["--save-diagnostics", "/tmp/d.txt"]).unwrap().mode;
+        assert_eq!(diag, Mode::SaveDiagnostics { path: "/tmp/d.txt".into() });
+        assert!(parse_str(&["--save-diagnostics"]).unwrap_err().contains("needs a value"));
         assert_eq!(parse_str(&[]).unwrap().mode, Mode::Tray { exit_after_init: false });
         assert_eq!(parse_str(&["--port", "1", "--version"]).unwrap().mode, Mode::Version);
         assert_eq!(parse_str(&["--help"]).unwrap().mode, Mode::Help);
@@ -168,9 +188,18 @@ mod tests {
         assert!(parse_str(&["--port", "1", "--read-service-token"]).is_err(), "only as the first argument");
         assert_eq!(parse_str(&["--bench-menu", "500"]).unwrap().mode, Mode::BenchMenu { networks: 500 });
         assert!(parse_str(&["--bench-menu", "0"]).unwrap_err().contains("count"));
-        for flag in
-            ["--service-home", "--port", "--token-file", "--print-state", "--set-up-token", "--help", "--version"]
-        {
+        assert_eq!(parse_str(&["--bench-peers", "1000"]).unwrap().mode, Mode::BenchPeers { peers: 1000 });
+        assert!(parse_str(&["--bench-peers", "x"]).unwrap_err().contains("count"));
+        for flag in [
+            "--service-home",
+            "--port",
+            "--token-file",
+            "--print-state",
+            "--set-up-token",
+            "--save-diagnostics",
+            "--help",
+            "--version",
+        ] {
             assert!(USAGE.contains(flag), "{flag} undocumented");
         }
     }

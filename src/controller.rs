@@ -25,6 +25,7 @@ struct Controller {
     overrides: Overrides,
     state: ServiceState,
     local: Local,
+    notifier: crate::notify::Notifier,
 }
 
 thread_local! {
@@ -40,7 +41,8 @@ pub fn start(
 ) -> Result<(), zt_tray::Error> {
     let state = ServiceState::Starting;
     let saved = crate::saved::default_path().map(|p| crate::saved::load(&p)).unwrap_or_default();
-    let local = Local { autostart: platform::autostart_enabled(), pending_joins: Vec::new(), saved };
+    let settings = crate::saved::settings_path().map(|p| crate::saved::load_settings(&p)).unwrap_or_default();
+    let local = Local { autostart: platform::autostart_enabled(), pending_joins: Vec::new(), saved, settings };
     let tray = Tray::builder(tray_icon(&state))
         .tooltip(model::tooltip(&state))
         .menu(model::menu(&state, &local))
@@ -51,7 +53,8 @@ pub fn start(
             Event::MiddleClicked | Event::Scrolled { .. } => {}
         })
         .build()?;
-    let c = Controller { ui: Rc::downgrade(ui), tray, commands, refresh, overrides, state, local };
+    let notifier = crate::notify::Notifier::default();
+    let c = Controller { ui: Rc::downgrade(ui), tray, commands, refresh, overrides, state, local, notifier };
     CONTROLLER.with(|cell| *cell.borrow_mut() = Some(c));
     Ok(())
 }
@@ -74,6 +77,11 @@ pub fn apply(report: Report) {
     if let Some((id, outcome)) = &report.join {
         join::answered(id, outcome);
     }
+    match &report.saved {
+        Some((path, Ok(()))) => notify("Diagnostics saved", &path.display().to_string()),
+        Some((_, Err(why))) => zt_libui::msg_box(None, "Diagnostics not saved", why),
+        None => {}
+    }
     let mut changed = false;
     with(|c| {
         let pending = c.local.pending_joins.len();
@@ -87,9 +95,10 @@ pub fn apply(report: Report) {
         changed = old != c.state || pending != c.local.pending_joins.len();
         if old != c.state {
             log::info!("{}", model::tooltip(&c.state));
-            if let Some((title, text)) = model::transition_notice(&old, &c.state) {
-                show_notice(&c.tray, &title, &text);
-            }
+        }
+        // Every state goes through the rules, so none is missed while switched off.
+        for notice in c.notifier.update(&c.state, c.local.settings.notifications) {
+            show_notice(&c.tray, &notice.title, &notice.body);
         }
     });
     // Most polls bring the same answer: the menu is derived from state and
@@ -183,6 +192,27 @@ fn on_action(action: Action) {
             }
         }
         Action::SetUpToken => set_up_token(ui.handle(), overrides, gate, commands),
+        Action::SetNotifications(on) => {
+            with(|c| c.local.settings.notifications = on);
+            let settings = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.local.settings)).unwrap_or_default();
+            let stored = match crate::saved::settings_path() {
+                Some(path) => {
+                    crate::saved::store_settings(&path, &settings).map_err(|e| format!("{}: {e}", path.display()))
+                }
+                None => Err("no per-user config folder (HOME / APPDATA unset)".to_string()),
+            };
+            if let Err(e) = stored {
+                log::warn!("cannot save the settings: {e}");
+                zt_libui::msg_box(None, "Notifications", &format!("Changed, but not saved for the next start: {e}"));
+            }
+            refresh();
+        }
+        Action::SaveDiagnostics => {
+            // Modal: the tray waits while the user picks the file.
+            if let Some(path) = zt_libui::save_file(None) {
+                send(Command::SaveDiagnostics(path));
+            }
+        }
         Action::SetAutostart(on) => {
             match platform::set_autostart(on) {
                 Ok(()) => with(|c| c.local.autostart = on),

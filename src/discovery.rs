@@ -45,6 +45,8 @@ pub struct Places {
     /// Replaces every other token location when set.
     pub token_file: Option<PathBuf>,
     pub timeout: Duration,
+    /// Whether `homes` is the one the user named (else the platform's list).
+    pub home_overridden: bool,
 }
 
 impl Places {
@@ -60,6 +62,7 @@ impl Places {
             user_tokens: user_token_files(),
             token_file: o.token_file.clone(),
             timeout,
+            home_overridden: o.service_home.is_some(),
         }
     }
 
@@ -107,11 +110,27 @@ pub fn user_token_files() -> Vec<PathBuf> {
     }
 }
 
+/// Where the port in use came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortSource {
+    /// `--port` or `ZT_PORT`.
+    Override,
+    PortFile(PathBuf),
+    /// No port file in any home.
+    Default,
+}
+
 /// The port: the override, else the first port file found in the homes,
 /// else the default. A present but unusable value is a configuration error.
 pub fn port(p: &Places) -> Result<u16, CallError> {
+    locate_port(p).map(|(port, _)| port)
+}
+
+/// [`port`], and where it came from.
+pub fn locate_port(p: &Places) -> Result<(u16, PortSource), CallError> {
     if let Some(text) = &p.port {
         return parse_port(text)
+            .map(|port| (port, PortSource::Override))
             .ok_or_else(|| CallError::BadConfig(format!("{text:?} is not a port number (1-65535)")));
     }
     for home in &p.homes {
@@ -119,14 +138,73 @@ pub fn port(p: &Places) -> Result<u16, CallError> {
             let path = home.join(name);
             // Unreadable counts as absent: a home we cannot look into is not ours.
             if let Ok(text) = crate::platform::read_small_file(&path, MAX_FILE) {
-                return parse_port(&text).ok_or_else(|| {
+                return parse_port(&text).map(|port| (port, PortSource::PortFile(path.clone()))).ok_or_else(|| {
                     let (text, home) = (text.trim(), home.display());
                     CallError::BadConfig(format!("{name} holds {text:?}, not a port number (in {home})"))
                 });
             }
         }
     }
-    Ok(DEFAULT_PORT)
+    Ok((DEFAULT_PORT, PortSource::Default))
+}
+
+/// What discovery found and why, for the "This node" facts and the diagnostics file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Findings {
+    pub homes: Vec<PathBuf>,
+    pub home_overridden: bool,
+    pub port: Result<(u16, PortSource), CallError>,
+    /// The token file in use (never the token), with its exposure warning.
+    pub token: Result<(PathBuf, Option<String>), CallError>,
+    pub timeout: Duration,
+}
+
+/// Looks everything up once (reads the port and token files).
+pub fn findings(p: &Places) -> Findings {
+    Findings {
+        homes: p.homes.clone(),
+        home_overridden: p.home_overridden,
+        port: locate_port(p),
+        token: token(p).map(|found| (found.path, found.warning)),
+        timeout: p.timeout,
+    }
+}
+
+impl Findings {
+    /// The service home in use: the first one holding the port or token file, else the first tried.
+    pub fn home(&self) -> Option<&std::path::Path> {
+        let holds = |h: &&PathBuf| {
+            matches!(&self.port, Ok((_, PortSource::PortFile(f))) if f.starts_with(h))
+                || matches!(&self.token, Ok((f, _)) if f.starts_with(h))
+        };
+        self.homes.iter().find(holds).or(self.homes.first()).map(PathBuf::as_path)
+    }
+
+    /// One line per fact, with where it came from.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let homes: Vec<String> = self.homes.iter().map(|h| h.display().to_string()).collect();
+        let why = if self.home_overridden { "named by --service-home / ZT_SERVICE_HOME" } else { "the platform's" };
+        out.push(format!("Service homes tried ({why}): {}", homes.join(", ")));
+        if let Some(home) = self.home() {
+            out.push(format!("Service home in use: {}", home.display()));
+        }
+        out.push(match &self.port {
+            Ok((port, PortSource::Override)) => format!("Port: {port} (from --port / ZT_PORT)"),
+            Ok((port, PortSource::PortFile(f))) => format!("Port: {port} (from the port file {})", f.display()),
+            Ok((port, PortSource::Default)) => format!("Port: {port} (the default: no port file found)"),
+            Err(e) => format!("Port: not usable ({})", e.detail()),
+        });
+        match &self.token {
+            Ok((path, warning)) => {
+                out.push(format!("Token file: {}", path.display()));
+                out.extend(warning.iter().map(|w| format!("Token warning: {w}")));
+            }
+            Err(e) => out.push(format!("Token file: none usable ({})", e.detail())),
+        }
+        out.push(format!("Time allowed per call: {} ms", self.timeout.as_millis()));
+        out
+    }
 }
 
 pub fn parse_port(text: &str) -> Option<u16> {
@@ -183,7 +261,33 @@ mod tests {
     }
 
     fn places(homes: Vec<PathBuf>, user_tokens: Vec<PathBuf>) -> Places {
-        Places { homes, port: None, user_tokens, token_file: None, timeout: DEFAULT_TIMEOUT }
+        Places { homes, port: None, user_tokens, token_file: None, timeout: DEFAULT_TIMEOUT, home_overridden: false }
+    }
+
+    #[test]
+    fn findings_say_where_the_port_and_token_came_from() {
+        let dir = temp_dir("findings");
+        let (a, b) = (dir.join("a"), dir.join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        let p = places(vec![a.clone(), b.clone()], vec![]);
+        let f = findings(&p);
+        assert_eq!(f.port, Ok((DEFAULT_PORT, PortSource::Default)));
+        assert!(f.lines().iter().any(|l| l.contains("the default")), "{:?}", f.lines());
+        assert!(matches!(f.token, Err(CallError::NoToken(_))));
+        assert_eq!(f.home(), Some(a.as_path()), "nothing found: the first home tried");
+        std::fs::write(b.join("zerotier-one.port"), "19993").unwrap();
+        std::fs::write(b.join(HOME_TOKEN), "sekrit-token").unwrap();
+        let f = findings(&p);
+        assert_eq!(f.port, Ok((19993, PortSource::PortFile(b.join("zerotier-one.port")))));
+        assert_eq!(f.home(), Some(b.as_path()), "the home that holds the files");
+        let text = f.lines().join("\n");
+        assert!(text.contains("the platform's") && text.contains(&b.join(HOME_TOKEN).display().to_string()), "{text}");
+        assert!(!text.contains("sekrit-token"), "the token itself is never a finding");
+        let over = Places { port: Some("4000".into()), home_overridden: true, ..p };
+        let text = findings(&over).lines().join("\n");
+        assert!(text.contains("4000 (from --port") && text.contains("named by --service-home"), "{text}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

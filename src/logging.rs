@@ -4,6 +4,7 @@
 //! made `eprintln!` panic inside a C callback).
 
 use log::{Level, LevelFilter, Log, Metadata, Record};
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,6 +12,25 @@ use std::sync::Mutex;
 
 /// The log file is started afresh when it has grown past this.
 const MAX_LOG_FILE: u64 = 1 << 20;
+/// Lines kept in memory for the diagnostics file, and the longest kept whole.
+const RECENT_LINES: usize = 200;
+const MAX_RECENT_LINE: usize = 1000;
+
+/// The app's last messages, newest last (a log file may not exist: Linux logs to stderr).
+static RECENT: Mutex<VecDeque<String>> = Mutex::new(VecDeque::new());
+
+/// Keeps `line` among the last `RECENT_LINES`, cut to `MAX_RECENT_LINE` characters.
+fn remember(recent: &mut VecDeque<String>, line: &str) {
+    if recent.len() == RECENT_LINES {
+        recent.pop_front();
+    }
+    recent.push_back(line.chars().take(MAX_RECENT_LINE).collect());
+}
+
+/// The last messages the app logged, oldest first.
+pub fn recent_lines() -> Vec<String> {
+    RECENT.lock().map(|r| r.iter().cloned().collect()).unwrap_or_default()
+}
 
 struct Logger {
     file: Option<Mutex<File>>,
@@ -26,6 +46,9 @@ impl Log for Logger {
             return;
         }
         let line = format!("zerotier_desktop_ui: {}: {}\n", record.level().as_str().to_lowercase(), record.args());
+        if let Ok(mut recent) = RECENT.lock() {
+            remember(&mut recent, line.trim_end());
+        }
         match &self.file {
             Some(file) => {
                 if let Ok(mut f) = file.lock() {
@@ -95,4 +118,22 @@ fn has_console() -> bool {
 #[cfg(not(windows))]
 fn has_console() -> bool {
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_lines_are_kept_bounded() {
+        let mut recent = VecDeque::new();
+        for i in 0..RECENT_LINES + 50 {
+            remember(&mut recent, &format!("line {i}"));
+        }
+        assert_eq!(recent.len(), RECENT_LINES);
+        assert_eq!(recent.front().unwrap(), "line 50");
+        assert_eq!(recent.back().unwrap(), &format!("line {}", RECENT_LINES + 49));
+        remember(&mut recent, &"é".repeat(5000));
+        assert_eq!(recent.back().unwrap().chars().count(), MAX_RECENT_LINE);
+    }
 }

@@ -47,6 +47,10 @@ pub enum Action {
     Refresh,
     /// Turns starting at login on or off.
     SetAutostart(bool),
+    /// Turns desktop notifications on or off.
+    SetNotifications(bool),
+    /// Asks where to save the diagnostics file, then writes it.
+    SaveDiagnostics,
     About,
     Quit,
 }
@@ -60,6 +64,7 @@ pub struct Local {
     pub pending_joins: Vec<NetworkId>,
     /// Networks disconnected from, newest first.
     pub saved: Vec<crate::saved::Saved>,
+    pub settings: crate::saved::Settings,
 }
 
 impl Setting {
@@ -157,35 +162,6 @@ fn title(net: &Network) -> String {
     format!("{} {name}", net.id)
 }
 
-/// A desktop notification worth showing when the state changes from `old`
-/// to `new`: the service going away or coming back (not the first answer).
-pub fn transition_notice(old: &ServiceState, new: &ServiceState) -> Option<(String, String)> {
-    match (old, new) {
-        (ServiceState::Running { .. }, ServiceState::Down { problem, .. }) => {
-            Some((headline(problem).into(), shorten(problem.detail(), 120)))
-        }
-        (ServiceState::Down { .. }, ServiceState::Running { status, .. }) => {
-            Some(("ZeroTier One is running".into(), format!("Node {}", status.address)))
-        }
-        (_, ServiceState::Running { networks, .. }) => {
-            // A set, so a long list is not searched once per network.
-            let waiting: std::collections::HashSet<&NetworkId> = match old {
-                ServiceState::Running { networks, .. } => {
-                    networks.iter().filter(|n| login_url(n).is_some()).map(|n| &n.id).collect()
-                }
-                _ => Default::default(),
-            };
-            let was_waiting = |id: &NetworkId| waiting.contains(id);
-            let fresh = networks.iter().find(|n| login_url(n).is_some() && !was_waiting(&n.id))?;
-            Some((
-                format!("Log in to {}", title(fresh)),
-                "The network needs a browser login: choose \"Open login page…\" in the tray menu.".into(),
-            ))
-        }
-        _ => None,
-    }
-}
-
 /// The whole tray menu for a state.
 pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
     let mut entries = Vec::new();
@@ -236,6 +212,9 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
     }
     entries.push(MenuItem::separator());
     entries.push(check("Start at login", local.autostart, Action::SetAutostart(!local.autostart)));
+    let notifications = local.settings.notifications;
+    entries.push(check("Notifications", notifications, Action::SetNotifications(!notifications)));
+    entries.push(item("Save diagnostics…", Action::SaveDiagnostics));
     entries.push(item("Refresh", Action::Refresh));
     entries.push(item("About ZeroTier Desktop UI", Action::About));
     entries.push(item("Quit", Action::Quit));
@@ -439,7 +418,12 @@ mod tests {
 
     fn running(networks: Vec<Network>) -> ServiceState {
         ServiceState::Running {
-            status: NodeStatus { address: "89e92ceee5".into(), online: true, version: "1.14.2".into() },
+            status: NodeStatus {
+                address: "89e92ceee5".into(),
+                online: true,
+                version: "1.14.2".into(),
+                ..NodeStatus::default()
+            },
             networks,
             notes: vec![],
         }
@@ -550,16 +534,6 @@ mod tests {
     }
 
     #[test]
-    fn notices_only_for_the_service_going_and_coming() {
-        let down = down(CallError::NotAnswering("timed out".into()));
-        assert_eq!(transition_notice(&running(vec![]), &down).unwrap().0, "ZeroTier One is not answering");
-        assert_eq!(transition_notice(&down, &running(vec![])).unwrap().1, "Node 89e92ceee5");
-        assert_eq!(transition_notice(&ServiceState::Starting, &running(vec![])), None, "first answer is no news");
-        assert_eq!(transition_notice(&ServiceState::Starting, &down), None);
-        assert_eq!(transition_notice(&running(vec![]), &running(vec![network("a000000000000001", "")])), None);
-    }
-
-    #[test]
     fn long_reasons_are_shortened_on_a_character_boundary() {
         let m = menu(&down(CallError::Failed("é".repeat(100))), &Local::default());
         assert_eq!(text(&m[2]).chars().count(), 60);
@@ -618,6 +592,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn notifications_are_a_check_item_and_diagnostics_always_offered() {
+        for on in [false, true] {
+            let local = Local { settings: crate::saved::Settings { notifications: on }, ..Local::default() };
+            for state in [ServiceState::Starting, down(CallError::NotRunning("x".into())), running(vec![])] {
+                let m = menu(&state, &local);
+                let entry = m.iter().find(|e| text(e) == "Notifications").unwrap();
+                assert_eq!(entry.entry().unwrap().checked, Some(on));
+                assert_eq!(action(entry), Some(&Action::SetNotifications(!on)));
+                assert!(
+                    m.iter().any(|e| action(e) == Some(&Action::SaveDiagnostics)),
+                    "even while the service is down"
+                );
+            }
+        }
+    }
+
     fn sso(id: &str, url: &str) -> Network {
         let mut net = network(id, "corp");
         net.status = "AUTHENTICATION_REQUIRED".into();
@@ -649,15 +640,6 @@ mod tests {
         let m = menu(&running(vec![done]), &Local::default());
         assert!(!m.iter().any(|e| text(e).starts_with("Open login page")));
         assert!(children(&m[3]).iter().any(|e| text(e).starts_with("Login expires")));
-    }
-
-    #[test]
-    fn a_new_login_request_is_announced_once() {
-        let before = running(vec![network("a000000000000001", "x")]);
-        let waiting = running(vec![sso("d000000000000001", "https://x")]);
-        let notice = transition_notice(&before, &waiting).unwrap();
-        assert_eq!(notice.0, "Log in to d000000000000001 corp");
-        assert_eq!(transition_notice(&waiting, &waiting), None, "not again while still waiting");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Networks the user disconnected from, kept so they can reconnect later:
-//! a small JSON file in the per-user config folder, readable by the user only.
+//! What the app keeps between runs, each a small JSON file in the per-user
+//! config folder, readable by the user only: the networks the user
+//! disconnected from (so they can reconnect later), and the app's settings.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,49 @@ pub fn forget(list: &mut Vec<Saved>, id: &NetworkId) {
     list.retain(|s| &s.id != id);
 }
 
+/// The app's own settings (start at login lives with the platform instead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Desktop notifications when a network or the service changes.
+    pub notifications: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { notifications: true }
+    }
+}
+
+pub fn settings_path() -> Option<PathBuf> {
+    crate::platform::config_dir().map(|d| d.join("settings.json"))
+}
+
+/// Reads the settings; a missing file gives the defaults, and so does a
+/// setting that is absent or of the wrong type (the others are kept).
+pub fn load_settings(path: &Path) -> Settings {
+    let text = match crate::platform::read_small_file(path, MAX_FILE) {
+        Ok(text) => text,
+        Err(e) => {
+            if e.kind() != io::ErrorKind::NotFound {
+                log::warn!("cannot read {}: {e}; using the default settings", path.display());
+            }
+            return Settings::default();
+        }
+    };
+    let value: Value = serde_json::from_str(&text).unwrap_or_else(|_| {
+        log::warn!("{} is not a settings file; using the default settings", path.display());
+        Value::Null
+    });
+    let defaults = Settings::default();
+    Settings { notifications: value.get("notifications").and_then(Value::as_bool).unwrap_or(defaults.notifications) }
+}
+
+pub fn store_settings(path: &Path, settings: &Settings) -> io::Result<()> {
+    let text =
+        serde_json::to_string_pretty(&json!({ "notifications": settings.notifications })).map_err(io::Error::other)?;
+    crate::platform::replace_file(path, text.as_bytes())
+}
+
 fn clean_name(name: &str) -> String {
     crate::text::clean(name, crate::text::MAX_NAME)
 }
@@ -151,6 +195,21 @@ mod tests {
         std::fs::write(&path, " ".repeat(MAX_FILE as usize + 1)).unwrap();
         assert!(load(&path).is_empty(), "an oversized file is not read");
         assert!(load(&temp("missing")).is_empty());
+    }
+
+    #[test]
+    fn settings_survive_a_round_trip_and_bad_files_give_defaults() {
+        let path = temp("settings").with_file_name("settings.json");
+        assert_eq!(load_settings(&path), Settings::default(), "missing: the defaults");
+        assert!(Settings::default().notifications, "notifications are on until switched off");
+        store_settings(&path, &Settings { notifications: false }).unwrap();
+        assert_eq!(load_settings(&path), Settings { notifications: false });
+        std::fs::write(&path, r#"{"notifications": "no"}"#).unwrap();
+        assert_eq!(load_settings(&path), Settings::default(), "a wrong type is not a silent false");
+        std::fs::write(&path, "garbage").unwrap();
+        assert_eq!(load_settings(&path), Settings::default());
+        std::fs::write(&path, " ".repeat(MAX_FILE as usize + 1)).unwrap();
+        assert_eq!(load_settings(&path), Settings::default(), "an oversized file is not read");
     }
 
     #[test]

@@ -83,11 +83,94 @@ impl CallError {
 }
 
 /// `GET /status`
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NodeStatus {
     pub address: String,
     pub online: bool,
     pub version: String,
+    /// Whether the node relays its traffic over TCP (UDP blocked); `None` when not said.
+    pub tcp_fallback: Option<bool>,
+    /// The UDP ports the node listens on (primary, secondary, tertiary), as configured.
+    pub ports: Vec<u16>,
+    /// The planet (root set) this node uses; 149604618 is ZeroTier's own.
+    pub planet_world_id: Option<u64>,
+}
+
+/// Most peers kept from one answer; the rest are counted.
+pub const MAX_PEERS: usize = 10_000;
+/// Most paths kept per peer.
+const MAX_PATHS: usize = 16;
+
+/// What a peer is to this node (`role` in `GET /peer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeerRole {
+    Leaf,
+    Planet,
+    Moon,
+    /// A role this app does not know (a newer service).
+    Other,
+}
+
+impl PeerRole {
+    pub fn label(self) -> &'static str {
+        match self {
+            PeerRole::Leaf => "leaf",
+            PeerRole::Planet => "planet",
+            PeerRole::Moon => "moon",
+            PeerRole::Other => "other",
+        }
+    }
+}
+
+/// One physical path to a peer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerPath {
+    /// `ip/port` as the service writes it, cleaned.
+    pub address: String,
+    /// Milliseconds since the Unix epoch; `None` when never.
+    pub last_send_ms: Option<i64>,
+    pub last_receive_ms: Option<i64>,
+    pub active: bool,
+    pub preferred: bool,
+    pub expired: bool,
+}
+
+/// One entry of `GET /peer`, sanitized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peer {
+    /// The peer's 10-digit ZeroTier address, lowercase.
+    pub address: String,
+    pub role: PeerRole,
+    /// `None` while the peer's version is unknown (the service says `-1.-1.-1`).
+    pub version: Option<String>,
+    /// `None` while unmeasured (the service says -1).
+    pub latency_ms: Option<u32>,
+    pub paths: Vec<PeerPath>,
+}
+
+/// How traffic reaches a peer right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// Over an active path straight to the peer.
+    Direct,
+    /// No usable direct path: through a root (planet or moon).
+    Relayed,
+}
+
+impl Peer {
+    /// The path traffic goes over: the preferred active one, else any active one.
+    pub fn active_path(&self) -> Option<&PeerPath> {
+        let usable = || self.paths.iter().filter(|p| p.active && !p.expired);
+        usable().find(|p| p.preferred).or_else(|| usable().next())
+    }
+
+    pub fn link(&self) -> Link {
+        if self.active_path().is_some() {
+            Link::Direct
+        } else {
+            Link::Relayed
+        }
+    }
 }
 
 /// A network's ID: 16 hexadecimal digits, kept in lowercase.  Checked once
@@ -317,6 +400,13 @@ impl Endpoint {
         in_time(deadline, "/status").map(|()| status)
     }
 
+    /// The peers, at most [`MAX_PEERS`], and how many more were listed.
+    pub fn peers(&self) -> Result<(Vec<Peer>, usize), CallError> {
+        let deadline = Instant::now() + self.timeout;
+        let peers = parse_peers(&self.call("GET", "/peer", None, deadline)?)?;
+        in_time(deadline, "/peer").map(|()| peers)
+    }
+
     /// The networks, at most [`MAX_NETWORKS`], and how many more were listed.
     pub fn networks(&self) -> Result<(Vec<Network>, usize), CallError> {
         let deadline = Instant::now() + self.timeout;
@@ -419,6 +509,24 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A whole number; fractions are cut (some services write latencies as 12.0).
+    fn number(&self, key: &str) -> Result<Option<i64>, CallError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Number(n)) => {
+                Ok(Some(n.as_i64().or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64)).unwrap_or(0)))
+            }
+            Some(_) => Err(self.wrong(key, "a number")),
+        }
+    }
+
+    fn object(&self, key: &str) -> Result<Option<Fields<'a>>, CallError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => Fields::new(format!("{}: {key}", self.what), v).map(Some),
+        }
+    }
+
     fn list(&self, key: &str) -> Result<&'a [Value], CallError> {
         match self.get(key) {
             None => Ok(&[]),
@@ -438,14 +546,113 @@ impl<'a> Fields<'a> {
 fn parse_status(v: &Value) -> Result<NodeStatus, CallError> {
     let f = Fields::new("the node status", v)?;
     let address = f.text("address", 10)?.unwrap_or_default();
-    if address.len() != 10 || !address.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !is_node_address(&address) {
         return Err(CallError::Failed("the node status has no valid 10-digit address".into()));
+    }
+    let mut ports = Vec::new();
+    if let Some(settings) = f.object("config")?.map(|c| c.object("settings")).transpose()?.flatten() {
+        for key in ["primaryPort", "secondaryPort", "tertiaryPort"] {
+            let port = settings.number(key)?.and_then(|p| u16::try_from(p).ok()).filter(|p| *p != 0);
+            ports.extend(port.filter(|p| !ports.contains(p)));
+        }
     }
     Ok(NodeStatus {
         address,
         online: f.flag("online")?.ok_or_else(|| f.wrong("online", "present"))?,
         version: f.text("version", 20)?.unwrap_or_else(|| "?".into()),
+        tcp_fallback: f.flag("tcpFallbackActive")?,
+        ports,
+        planet_world_id: f.number("planetWorldId")?.and_then(|id| u64::try_from(id).ok()),
     })
+}
+
+/// Whether `text` is a 10-digit ZeroTier node address.
+fn is_node_address(text: &str) -> bool {
+    text.len() == 10 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The peers kept and how many valid ones were left out past [`MAX_PEERS`].
+pub(crate) fn parse_peers(v: &Value) -> Result<(Vec<Peer>, usize), CallError> {
+    let list = KeyedList { what: "peer", key_name: "address", max: MAX_PEERS };
+    list.parse(
+        v,
+        |f| {
+            let address = f.text("address", 16)?.unwrap_or_default().to_ascii_lowercase();
+            Ok(is_node_address(&address).then_some(address))
+        },
+        parse_peer,
+    )
+}
+
+/// A list answer whose entries each carry a key (a network ID, a peer
+/// address): entries without a valid key, or with one seen before, are
+/// dropped and counted in the log; past `max` entries the rest are only
+/// counted.  Linear in the answer's size: repeats are found in a set.
+struct KeyedList {
+    what: &'static str,
+    key_name: &'static str,
+    max: usize,
+}
+
+impl KeyedList {
+    fn parse<K: std::hash::Hash + Eq + Clone + fmt::Display, T>(
+        &self,
+        v: &Value,
+        key: impl Fn(&Fields) -> Result<Option<K>, CallError>,
+        entry: impl Fn(K, &Fields) -> Result<T, CallError>,
+    ) -> Result<(Vec<T>, usize), CallError> {
+        let what = self.what;
+        let list = v.as_array().ok_or_else(|| CallError::Failed(format!("the {what} list is not a JSON list")))?;
+        let mut kept = Vec::new();
+        let mut seen: HashSet<K> = HashSet::new();
+        let (mut rejected, mut omitted) = (0usize, 0usize);
+        for item in list {
+            let f = Fields::new(format!("a {what}"), item)?;
+            let Some(k) = key(&f)?.filter(|k| seen.insert(k.clone())) else {
+                rejected += 1;
+                continue;
+            };
+            if kept.len() == self.max {
+                omitted += 1;
+                continue;
+            }
+            let f = Fields { what: format!("{what} {k}"), map: f.map };
+            kept.push(entry(k, &f)?);
+        }
+        if rejected > 0 {
+            let key_name = self.key_name;
+            log::warn!(
+                "the service listed {rejected} {what}(s) with a missing, invalid or repeated {key_name}; not shown"
+            );
+        }
+        Ok((kept, omitted))
+    }
+}
+
+fn parse_peer(address: String, f: &Fields) -> Result<Peer, CallError> {
+    let role = match f.text("role", 16)?.unwrap_or_default().to_ascii_uppercase().as_str() {
+        "LEAF" => PeerRole::Leaf,
+        "PLANET" => PeerRole::Planet,
+        "MOON" => PeerRole::Moon,
+        _ => PeerRole::Other,
+    };
+    let version = f.text("version", 20)?.filter(|v| !v.is_empty() && !v.starts_with('-'));
+    let latency_ms = f.number("latency")?.and_then(|ms| u32::try_from(ms).ok());
+    let mut paths = Vec::new();
+    for p in f.list("paths")?.iter().take(MAX_PATHS) {
+        let p = Fields::new(format!("{}: a path", f.what), p)?;
+        let Some(address) = p.text("address", MAX_NAME)? else { continue };
+        let when = |key| p.number(key).map(|ms| ms.filter(|ms| *ms > 0));
+        paths.push(PeerPath {
+            address,
+            last_send_ms: when("lastSend")?,
+            last_receive_ms: when("lastReceive")?,
+            active: p.flag("active")?.unwrap_or(false),
+            preferred: p.flag("preferred")?.unwrap_or(false),
+            expired: p.flag("expired")?.unwrap_or(false),
+        });
+    }
+    Ok(Peer { address, role, version, latency_ms, paths })
 }
 
 /// A call that answered, but after its deadline once parsed, counts as not answering.
@@ -457,40 +664,18 @@ fn in_time(deadline: Instant, path: &str) -> Result<(), CallError> {
     }
 }
 
-/// The networks kept and how many valid ones were left out past
-/// [`MAX_NETWORKS`].  Linear in the answer's size: repeats are found in a set.
+/// The networks kept and how many valid ones were left out past [`MAX_NETWORKS`].
 pub(crate) fn parse_networks(v: &Value) -> Result<(Vec<Network>, usize), CallError> {
-    let list = v.as_array().ok_or_else(|| CallError::Failed("the network list is not a JSON list".into()))?;
-    let mut networks: Vec<Network> = Vec::new();
-    let mut seen: HashSet<NetworkId> = HashSet::new();
-    let mut rejected = 0usize;
-    let mut omitted = 0usize;
-    for entry in list {
-        let f = Fields::new("a network", entry)?;
-        let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
-        // The service writes IDs whole: the typist's spaces are no excuse here.
-        let id = match NetworkId::parse(&text) {
-            Ok(id) if !text.contains(char::is_whitespace) => id,
-            _ => {
-                rejected += 1;
-                continue;
-            }
-        };
-        if !seen.insert(id.clone()) {
-            rejected += 1;
-            continue;
-        }
-        if networks.len() == MAX_NETWORKS {
-            omitted += 1;
-            continue;
-        }
-        let f = Fields { what: format!("network {id}"), map: f.map };
-        networks.push(parse_network(id, &f)?);
-    }
-    if rejected > 0 {
-        log::warn!("the service listed {rejected} network(s) with a missing, invalid or repeated ID; not shown");
-    }
-    Ok((networks, omitted))
+    let list = KeyedList { what: "network", key_name: "ID", max: MAX_NETWORKS };
+    list.parse(
+        v,
+        |f| {
+            let text = f.text("id", 32)?.or(f.text("nwid", 32)?).unwrap_or_default();
+            // The service writes IDs whole: the typist's spaces are no excuse here.
+            Ok(NetworkId::parse(&text).ok().filter(|_| !text.contains(char::is_whitespace)))
+        },
+        parse_network,
+    )
 }
 
 fn parse_network(id: NetworkId, f: &Fields) -> Result<Network, CallError> {
@@ -638,6 +823,99 @@ mod tests {
         let (nets, omitted) = parse_networks(&Value::Array(repeated)).unwrap();
         assert_eq!((nets.len(), omitted), (MAX_NETWORKS, 5000));
         assert_eq!(nets[0].id.as_str(), "0000000000000000");
+    }
+
+    #[test]
+    fn node_status_reads_fallback_ports_and_planet() {
+        let s = parse_status(&json!({
+            "address": "89e92ceee5", "online": true, "version": "1.14.2", "tcpFallbackActive": true,
+            "planetWorldId": 149604618u64,
+            "config": {"settings": {"primaryPort": 9993, "secondaryPort": 21000, "tertiaryPort": 0}},
+        }))
+        .unwrap();
+        assert_eq!(
+            (s.tcp_fallback, s.ports.as_slice(), s.planet_world_id),
+            (Some(true), &[9993, 21000][..], Some(149604618))
+        );
+        let bare = parse_status(&json!({"address": "89e92ceee5", "online": false})).unwrap();
+        assert_eq!((bare.tcp_fallback, bare.ports.len(), bare.planet_world_id), (None, 0, None));
+        for bad in [
+            json!({"address": "89e92ceee5", "online": true, "tcpFallbackActive": "no"}),
+            json!({"address": "89e92ceee5", "online": true, "config": {"settings": {"primaryPort": "9993"}}}),
+            json!({"address": "89e92ceee5", "online": true, "config": []}),
+        ] {
+            assert!(matches!(parse_status(&bad), Err(CallError::Failed(_))), "{bad}");
+        }
+        let odd = json!({"address": "89e92ceee5", "online": true, "config": {"settings": {"primaryPort": 70000}}});
+        assert!(parse_status(&odd).unwrap().ports.is_empty(), "a port out of range is not a port");
+    }
+
+    fn peer_json(address: &str) -> Value {
+        json!({
+            "address": address, "role": "LEAF", "version": "1.14.2", "latency": 12,
+            "paths": [
+                {"address": "192.0.2.7/9993", "active": true, "preferred": true, "expired": false,
+                 "lastSend": 1700000000000i64, "lastReceive": 1700000000500i64},
+                {"address": "198.51.100.1/443", "active": false, "preferred": false, "expired": true,
+                 "lastSend": 0, "lastReceive": -5},
+            ]
+        })
+    }
+
+    #[test]
+    fn peers_are_typed_and_cleaned() {
+        let mut planet = peer_json("778CDE7190");
+        planet["role"] = "PLANET".into();
+        planet["paths"] = json!([]);
+        planet["version"] = "-1.-1.-1".into();
+        planet["latency"] = (-1).into();
+        let mut hostile = peer_json("0000000001");
+        hostile["role"] = "\u{202E}MOON".into();
+        hostile["paths"][0]["address"] = format!("\u{202E}{}", "9".repeat(500)).into();
+        let list = json!([peer_json("89e92ceee5"), planet, {"address": "../../x"}, peer_json("89e92ceee5"), hostile]);
+        let (peers, omitted) = parse_peers(&list).unwrap();
+        assert_eq!((peers.len(), omitted), (3, 0));
+        let leaf = &peers[0];
+        assert_eq!((leaf.role, leaf.version.as_deref(), leaf.latency_ms), (PeerRole::Leaf, Some("1.14.2"), Some(12)));
+        assert_eq!(leaf.paths[0].last_receive_ms, Some(1_700_000_000_500));
+        assert_eq!((leaf.paths[1].last_send_ms, leaf.paths[1].last_receive_ms), (None, None), "never is not 1970");
+        assert_eq!(leaf.link(), Link::Direct);
+        assert_eq!(leaf.active_path().unwrap().address, "192.0.2.7/9993");
+        let planet = &peers[1];
+        assert_eq!(planet.address, "778cde7190");
+        assert_eq!((planet.role, planet.version.clone(), planet.latency_ms), (PeerRole::Planet, None, None));
+        assert_eq!(planet.link(), Link::Relayed);
+        let hostile = &peers[2];
+        assert_eq!(hostile.role, PeerRole::Other, "a role with a bidi control is not MOON");
+        assert!(hostile.paths[0].address.starts_with('\u{fffd}'));
+        assert_eq!(hostile.paths[0].address.chars().count(), MAX_NAME);
+        assert!(matches!(
+            parse_peers(&json!([{"address": "89e92ceee5", "latency": "fast"}])),
+            Err(CallError::Failed(_))
+        ));
+        assert!(matches!(parse_peers(&json!({})), Err(CallError::Failed(_))));
+    }
+
+    #[test]
+    fn an_expired_or_inactive_path_is_not_direct() {
+        let mut p = peer_json("89e92ceee5");
+        p["paths"][0]["expired"] = true.into();
+        let peer = parse_peer("89e92ceee5".into(), &Fields::new("p", &p).unwrap()).unwrap();
+        assert_eq!(peer.link(), Link::Relayed);
+        p["paths"][0]["expired"] = false.into();
+        p["paths"][0]["preferred"] = false.into();
+        let peer = parse_peer("89e92ceee5".into(), &Fields::new("p", &p).unwrap()).unwrap();
+        assert_eq!(peer.link(), Link::Direct, "active but not preferred still goes direct");
+    }
+
+    #[test]
+    fn huge_peer_lists_are_bounded() {
+        let list: Vec<Value> = (0..MAX_PEERS + 7).map(|i| json!({"address": format!("{i:010x}")})).collect();
+        let mut one = peer_json("89e92ceee5");
+        one["paths"] = Value::Array(vec![one["paths"][0].clone(); 1000]);
+        let (peers, omitted) = parse_peers(&Value::Array(list)).unwrap();
+        assert_eq!((peers.len(), omitted), (MAX_PEERS, 7));
+        assert_eq!(parse_peers(&json!([one])).unwrap().0[0].paths.len(), MAX_PATHS);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::discovery::{self, Places};
 use crate::model::{self, ServiceState};
 use crate::service::{self, CallError, Endpoint, NetworkId, Setting};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -22,6 +23,8 @@ pub enum Command {
     Join(NetworkId),
     Leave(NetworkId),
     Set(NetworkId, Setting, bool),
+    /// Fetch the state, then write the diagnostics file here.
+    SaveDiagnostics(PathBuf),
 }
 
 /// What one command produced: the state after it, and for a join, whether
@@ -29,6 +32,8 @@ pub enum Command {
 pub struct Report {
     pub state: ServiceState,
     pub join: Option<(NetworkId, Result<(), String>)>,
+    /// For a diagnostics file: where, and whether it was written.
+    pub saved: Option<(PathBuf, Result<(), String>)>,
 }
 
 /// At most one pending refresh: requests while one is queued only raise its
@@ -80,9 +85,21 @@ impl Session {
             Command::Join(id) => Some(id.clone()),
             _ => None,
         };
+        let diagnostics = match &command {
+            Command::SaveDiagnostics(path) => Some(path.clone()),
+            _ => None,
+        };
         let (state, outcome) =
             self.run_with(command == Command::Refresh && !forced, move || fetch(&places, command))?;
-        Some(Report { state, join: joining.map(|id| (id, outcome)) })
+        let saved = diagnostics.map(|path| {
+            let places = &self.places;
+            let written = catch_unwind(AssertUnwindSafe(|| {
+                crate::diagnostics::save(&path, &crate::diagnostics::collect(places, state.clone()))
+            }))
+            .unwrap_or_else(|_| Err("an internal error stopped the diagnostics".into()));
+            (path, written)
+        });
+        Some(Report { state, join: joining.map(|id| (id, outcome)), saved })
     }
 
     /// [`Session::run`] around any fetch (tests inject panicking ones).
@@ -153,7 +170,7 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
     let endpoint = Endpoint { port, token: found.token, timeout: places.timeout, homes: places.homes.clone() };
     let mut notes: Vec<String> = found.warning.into_iter().collect();
     let changed = match &command {
-        Command::Refresh => Ok(()),
+        Command::Refresh | Command::SaveDiagnostics(_) => Ok(()),
         Command::Join(id) => endpoint.join(id).map_err(|e| ("join", id, e)),
         Command::Leave(id) => endpoint.leave(id).map_err(|e| ("leave", id, e)),
         Command::Set(id, setting, on) => endpoint.set(id, *setting, *on).map_err(|e| ("change", id, e)),
@@ -273,6 +290,22 @@ mod tests {
         s.next_poll = Some(Instant::now());
         assert!(s.run_with(true, || (ServiceState::Starting, Ok(()))).is_some());
         assert_eq!(s.next_poll, None, "an answer ends the backoff");
+    }
+
+    #[test]
+    fn diagnostics_are_written_even_while_the_service_is_down() {
+        let dir = crate::test_support::fresh_dir("worker-diagnostics");
+        let path = dir.join("diag.txt");
+        let mut s = Session::new(Places::new(&Overrides { port: Some("bad".into()), ..Default::default() }));
+        let report = s.run(Command::SaveDiagnostics(path.clone()), true).unwrap();
+        assert!(matches!(report.state, ServiceState::Down { problem: CallError::BadConfig(_), .. }));
+        assert_eq!(report.saved, Some((path.clone(), Ok(()))));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("The app's settings are not usable"), "{text}");
+        // A file where the folder should be.
+        let blocked = s.run(Command::SaveDiagnostics(path.join("x.txt")), true).unwrap();
+        assert!(blocked.saved.unwrap().1.is_err(), "a failed write is reported, not hidden");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

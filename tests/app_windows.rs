@@ -230,6 +230,17 @@ fn the_menu_drives_the_service_clipboard_and_run_key() {
     pump_until(&app, "Start at login to be unchecked", || entry(&["Start at login"]).is_some_and(|e| !e.checked));
     assert!(!run_key_set(), "unchecking removes it");
 
+    // Notifications: on until switched off, and the choice is saved with the app's settings.
+    assert!(entry(&["Notifications"]).is_some_and(|e| e.checked), "notifications start on");
+    assert!(entry(&["Save diagnostics…"]).is_some(), "no Save diagnostics… in {:?}", labels());
+    choose(&["Notifications"]);
+    pump_until(&app, "Notifications to be unchecked", || entry(&["Notifications"]).is_some_and(|e| !e.checked));
+    let settings = sandbox.join("ZeroTier Desktop UI/settings.json");
+    let text = std::fs::read_to_string(&settings).unwrap_or_default();
+    assert!(text.contains("\"notifications\": false"), "{}: {text:?}", settings.display());
+    choose(&["Notifications"]);
+    pump_until(&app, "Notifications to be checked", || entry(&["Notifications"]).is_some_and(|e| e.checked));
+
     // Hung, then back, then dead: a failure shows by the end of the next poll (the poll starts
     // within POLL_MS, a hung call ends at its deadline, the rest gets an allowance); coming back
     // waits for the backed-off poll, so it gets the general limit.

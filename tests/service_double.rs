@@ -157,6 +157,61 @@ fn a_healthy_service_is_shown_in_full() {
     assert!(double.requests().contains(&"GET /network".to_string()));
 }
 
+/// "Save diagnostics…" as the app writes it (`--save-diagnostics`): every
+/// section, the double's peers and node facts, and neither the token nor
+/// local.conf's secrets nor a login page's query.
+#[test]
+fn diagnostics_hold_the_facts_and_never_the_token() {
+    let sb = Sandbox::new("diagnostics");
+    let double = Double::start(false);
+    let port_file = sb.home().join("zerotier-one.port");
+    std::fs::write(&port_file, double.port().to_string()).unwrap();
+    std::fs::write(sb.home().join("authtoken.secret"), TOKEN).unwrap();
+    set_private(&sb.home().join("authtoken.secret"));
+    let conf = r#"{"settings": {"primaryPort": 9993, "portMappingEnabled": true}, "secretKey": "conf-s3cret"}"#;
+    std::fs::write(sb.home().join("local.conf"), conf).unwrap();
+    let out = sb.root.join("diagnostics.txt");
+    let r = run(sb.command(&[&"--save-diagnostics", &out]));
+    assert!(r.ok, "{}{}", r.out, r.err);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains(TOKEN), "the token is in the diagnostics:\n{text}");
+    for secret in ["conf-s3cret", "n=a09acf0233000002"] {
+        assert!(!text.contains(secret), "{secret} is in the diagnostics:\n{text}");
+    }
+    for needle in [
+        format!("App version: {}", env!("CARGO_PKG_VERSION")),
+        "Build target: ".into(),
+        "OS: ".into(),
+        format!("Port: {} (from the port file {})", double.port(), port_file.display()),
+        format!("Address: {NODE}"),
+        "Ports: 9993, 41234".into(),
+        "Planet world ID: 149604618".into(),
+        "TCP fallback in use: false".into(),
+        format!("{NET_A} earth"),
+        "Networks (2)".into(),
+        "Peers (2)".into(),
+        "778cde7190 planet version 1.14.2 latency 87 ms Direct".into(),
+        "path 2001:db8::10/9993 active false".into(),
+        "login page: https://login.example/zt?<redacted>".into(),
+        "\"portMappingEnabled\": true".into(),
+        "\"secretKey\": \"<redacted>\"".into(),
+    ] {
+        assert!(text.contains(&needle), "missing {needle:?} in\n{text}");
+    }
+    assert!(double.requests().contains(&"GET /peer".to_string()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "private to the user");
+    }
+    // With the service gone the file still says why.
+    drop(double);
+    let r = run(sb.command(&[&"--save-diagnostics", &out]));
+    assert!(r.ok, "{}{}", r.out, r.err);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("ZeroTier One is not running") && !text.contains(TOKEN), "{text}");
+}
+
 #[test]
 fn a_wrong_token_is_refused_and_setup_offered() {
     let sb = Sandbox::new("wrongtoken");

@@ -10,6 +10,9 @@ mod sni;
 #[path = "support/double.rs"]
 mod double;
 
+#[path = "support/notifications.rs"]
+mod notifications;
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -270,6 +273,81 @@ fn menu_over_dbus_drives_the_service() {
         m.children.first().is_some_and(|c| c.label == "ZeroTier One is not running")
     })
     .expect("a dead service shows within one poll");
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// Desktop notifications as a notification server receives them: none for
+/// the state found at start, one per change the user cares about, none while
+/// the "Notifications" item is unchecked (which is saved for the next start).
+#[test]
+fn notifications_follow_the_service_and_can_be_switched_off() {
+    if !ready() {
+        return;
+    }
+    let _turn = turn();
+    use double::{Double, NET_A, NODE, TOKEN};
+    let home = std::env::temp_dir().join(format!("ztui-e2e-notify-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).unwrap();
+    let token = home.join("token");
+    std::fs::write(&token, TOKEN).unwrap();
+    let double = Double::start(false);
+    double.set_status(NET_A, "REQUESTING_CONFIGURATION");
+    let host = sni::Host::start().expect("the test owns the StatusNotifierWatcher name");
+    let shown = notifications::Notifications::start().expect("the test owns the notification server's name");
+    let port = double.port().to_string();
+    let args = ["--port", &port, "--token-file", token.to_str().unwrap(), "--service-home", home.to_str().unwrap()];
+    let app = start_with(&home, &args);
+    let item = host.wait_item(app.0.id(), WAIT).unwrap();
+    let address = format!("My address: {NODE}");
+    host.layout_until(&item, WAIT, |m| m.find(&|l| l == address).is_some()).unwrap();
+    // The double's second network waits for a login from the start: that is the state, not news.
+    std::thread::sleep(POLL * 4);
+    assert_eq!(shown.shown(), [], "nothing at start");
+
+    double.set_status(NET_A, "OK");
+    shown.wait_for(&format!("Connected to earth ({NET_A})"), ONE_POLL).unwrap();
+    double.set_status(NET_A, "ACCESS_DENIED");
+    let denied = format!("Access denied to earth ({NET_A})");
+    shown.wait_for(&denied, ONE_POLL).unwrap();
+    std::thread::sleep(POLL * 4);
+    assert_eq!(shown.shown().iter().filter(|s| s.summary == denied).count(), 1, "never twice for one change");
+
+    // Switched off: saved, and still off after a restart.
+    let toggle = host.layout(&item).unwrap().find(&|l| l == "Notifications").unwrap().clone();
+    assert_eq!(toggle.checked, Some(true), "on until switched off");
+    host.click(&item, toggle.id).unwrap();
+    let settings = home.join("config/zerotier-desktop-ui/settings.json");
+    let end = Instant::now() + WAIT;
+    while !std::fs::read_to_string(&settings).is_ok_and(|t| t.contains("\"notifications\": false")) {
+        assert!(Instant::now() < end, "unchecking Notifications is not saved in {}", settings.display());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(app);
+    let app = start_with(&home, &args);
+    let item = host.wait_item(app.0.id(), WAIT).unwrap();
+    let menu = host.layout_until(&item, WAIT, |m| m.find(&|l| l == address).is_some()).unwrap();
+    assert_eq!(menu.find(&|l| l == "Notifications").unwrap().checked, Some(false), "the setting survives a restart");
+    let before = shown.shown().len();
+    double.set_status(NET_A, "NOT_FOUND");
+    let net = format!("{NET_A} earth");
+    host.layout_until(&item, ONE_POLL, |m| {
+        // The test host drops underscores (GTK mnemonics) from labels.
+        m.find(&|l| l == net).and_then(|n| n.find(&|l| l == "Status: NOTFOUND")).is_some()
+    })
+    .unwrap();
+    std::thread::sleep(POLL * 3);
+    assert_eq!(shown.shown().len(), before, "nothing while switched off: {:#?}", shown.shown());
+
+    // On again: the service stopping is news.
+    let toggle = host.layout(&item).unwrap().find(&|l| l == "Notifications").unwrap().id;
+    host.click(&item, toggle).unwrap();
+    host.layout_until(&item, WAIT, |m| m.find(&|l| l == "Notifications").and_then(|n| n.checked) == Some(true))
+        .unwrap();
+    drop(double);
+    shown.wait_for("ZeroTier One is not running", ONE_POLL).unwrap();
+    assert_eq!(shown.shown().len(), before + 1, "only the service stopping: {:#?}", shown.shown());
+    drop(app);
     let _ = std::fs::remove_dir_all(&home);
 }
 

@@ -33,6 +33,20 @@ fn xdg_config_home() -> Option<PathBuf> {
 }
 
 /// The app's own per-user settings folder.
+/// The distribution and kernel ("Debian GNU/Linux 12 (bookworm), kernel 6.1.0"),
+/// from `/etc/os-release` and `/proc` where the system has them.
+pub fn os_release() -> Option<String> {
+    let name = super::read_small_file(Path::new("/etc/os-release"), 16 << 10).ok().and_then(|release| {
+        let pretty = release.lines().find_map(|l| l.strip_prefix("PRETTY_NAME="))?;
+        Some(crate::text::clean(pretty.trim_matches('"'), 80))
+    });
+    let kernel = super::read_small_file(Path::new("/proc/sys/kernel/osrelease"), 256)
+        .ok()
+        .map(|k| format!("kernel {}", crate::text::clean(&k, 60)));
+    let parts: Vec<String> = name.into_iter().chain(kernel).collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 pub fn config_dir() -> Option<PathBuf> {
     xdg_config_home().map(|c| c.join("zerotier-desktop-ui"))
 }
@@ -204,6 +218,14 @@ pub fn open_url(url: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_os_release_names_the_kernel() {
+        let release = os_release().expect("Linux has /proc");
+        assert!(release.contains("kernel "), "{release}");
+        assert!(!release.contains('\n'), "one line: {release:?}");
+    }
 
     #[test]
     fn autostart_file_is_written_and_removed() {

@@ -44,6 +44,46 @@ pub fn config_dir() -> Option<std::path::PathBuf> {
     std::env::var_os("APPDATA").filter(|v| !v.is_empty()).map(|d| std::path::PathBuf::from(d).join(super::APP_NAME))
 }
 
+/// The Windows edition, release and build as the registry names them
+/// ("Windows 10 Pro 22H2, build 19045"), and whether Wine runs it.
+pub fn os_release() -> Option<String> {
+    use windows_sys::Win32::System::Registry::HKEY_LOCAL_MACHINE;
+    const KEY: &str = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion";
+    let text = |name: &str| -> Option<String> {
+        let (key, name) = (wide(KEY), wide(name));
+        let mut buf = vec![0u16; 128];
+        let mut size = (buf.len() * 2) as u32;
+        // SAFETY: valid NUL-terminated strings and a buffer of `size` bytes; a
+        // longer value fails with ERROR_MORE_DATA and is left out.
+        let code = unsafe {
+            RegGetValueW(
+                HKEY_LOCAL_MACHINE,
+                key.as_ptr(),
+                name.as_ptr(),
+                RRF_RT_REG_SZ,
+                std::ptr::null_mut(),
+                buf.as_mut_ptr().cast(),
+                &mut size,
+            )
+        };
+        let len = (size as usize / 2).min(buf.len());
+        let value = String::from_utf16_lossy(&buf[..len]);
+        let value = crate::text::clean(value.trim_end_matches('\0'), 60);
+        (code == ERROR_SUCCESS && !value.is_empty()).then_some(value)
+    };
+    let mut out = text("ProductName")?;
+    if let Some(release) = text("DisplayVersion") {
+        out.push_str(&format!(" {release}"));
+    }
+    if let Some(build) = text("CurrentBuildNumber") {
+        out.push_str(&format!(", build {build}"));
+    }
+    if under_wine() {
+        out.push_str(" (under Wine)");
+    }
+    Some(out)
+}
+
 /// `SystemUsesLightTheme` = 1 means a light taskbar (Windows 10 1903 and later).
 pub fn taskbar_backdrop() -> Backdrop {
     let (key, name) = (wide(THEME_KEY), wide("SystemUsesLightTheme"));
@@ -278,6 +318,13 @@ mod tests {
         let sid = UserSid::current().unwrap().to_sddl().unwrap();
         assert!(sid.starts_with("S-1-"), "{sid}");
         assert!(claim_mutex(&format!("Local\\{name}-{sid}")).unwrap().is_none(), "the SID is in the name");
+    }
+
+    #[test]
+    fn the_os_release_is_read_from_the_registry() {
+        let release = os_release().expect("Windows (and Wine) name their product in the registry");
+        assert!(release.contains("Windows"), "{release}");
+        assert_eq!(release.ends_with("(under Wine)"), under_wine(), "{release}");
     }
 
     #[test]

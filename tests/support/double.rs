@@ -1,6 +1,7 @@
 //! A stand-in for the ZeroTier One service on a loopback port: speaks the
-//! API the app uses (status, networks with routes/DNS/MAC/SSO fields, join,
-//! leave, settings, 401 on a wrong token) and misbehaves on demand.
+//! API the app uses (status with ports and planet, networks with
+//! routes/DNS/MAC/SSO fields, peers with paths, join, leave, settings, 401 on
+//! a wrong token), changes state when a test says so, and misbehaves on demand.
 
 #![allow(dead_code)] // each test file uses its own part
 
@@ -51,6 +52,7 @@ struct State {
     token: String,
     behaviour: Misbehaviour,
     networks: Vec<Value>,
+    peers: Vec<Value>,
     requests: Vec<String>,
 }
 
@@ -69,6 +71,22 @@ pub fn network(id: &str, name: &str) -> Value {
         "dns": {"domain": "zt.example", "servers": ["10.147.17.1"]},
         "allowManaged": true, "allowGlobal": false, "allowDefault": false, "allowDNS": true,
         "authenticationURL": "", "authenticationExpiryTime": 0
+    })
+}
+
+/// A peer as `GET /peer` lists it: a leaf with one direct path, or a root
+/// (planet) reached over two.
+pub fn peer(address: &str, planet: bool) -> Value {
+    json!({
+        "address": address, "role": if planet { "PLANET" } else { "LEAF" }, "version": "1.14.2",
+        "versionMajor": 1, "versionMinor": 14, "versionRev": 2, "latency": if planet { 87 } else { 12 },
+        "isBonded": false, "tunneled": false,
+        "paths": [
+            {"address": "192.0.2.10/9993", "active": true, "preferred": true, "expired": false,
+             "lastSend": 1_765_000_000_000i64, "lastReceive": 1_765_000_000_500i64, "trustedPathId": 0},
+            {"address": "2001:db8::10/9993", "active": planet, "preferred": false, "expired": false,
+             "lastSend": 1_765_000_000_000i64, "lastReceive": 0, "trustedPathId": 0},
+        ]
     })
 }
 
@@ -111,6 +129,7 @@ impl Double {
             token: TOKEN.into(),
             behaviour: Misbehaviour::None,
             networks: vec![network(NET_A, "earth"), sso],
+            peers: vec![peer("778cde7190", true), peer("1a2b3c4d5e", false)],
             requests: Vec::new(),
         }));
         let stop = Arc::new(AtomicBool::new(false));
@@ -142,6 +161,18 @@ impl Double {
 
     pub fn set_networks(&self, networks: Vec<Value>) {
         self.state.lock().unwrap().networks = networks;
+    }
+
+    pub fn set_peers(&self, peers: Vec<Value>) {
+        self.state.lock().unwrap().peers = peers;
+    }
+
+    /// Changes one network's `status` (OK, ACCESS_DENIED, NOT_FOUND, ...), as
+    /// its controller's answer would.
+    pub fn set_status(&self, id: &str, status: &str) {
+        let mut st = self.state.lock().unwrap();
+        let net = st.networks.iter_mut().find(|n| n["id"] == id).unwrap_or_else(|| panic!("no network {id}"));
+        net["status"] = status.into();
     }
 
     pub fn networks(&self) -> Vec<Value> {
@@ -211,8 +242,18 @@ fn answer(req: &Req, st: &Mutex<State>) -> (u16, String) {
     let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let online = if st.behaviour == Misbehaviour::WrongTypes { json!("yes") } else { json!(true) };
     match (method, path) {
-        ("GET", "/status") => (200, json!({"address": NODE, "online": online, "version": "1.14.2"}).to_string()),
+        ("GET", "/status") => (
+            200,
+            json!({
+                "address": NODE, "online": online, "version": "1.14.2", "tcpFallbackActive": false,
+                "planetWorldId": 149_604_618u64, "planetWorldTimestamp": 1_644_592_324_813i64,
+                "config": {"settings": {"primaryPort": 9993, "secondaryPort": 41234, "tertiaryPort": 0,
+                                        "portMappingEnabled": true, "allowTcpFallbackRelay": true}},
+            })
+            .to_string(),
+        ),
         ("GET", "/network") => (200, Value::Array(st.networks.clone()).to_string()),
+        ("GET", "/peer") => (200, Value::Array(st.peers.clone()).to_string()),
         (_, p) if p.starts_with("/network/") => {
             let id = &p["/network/".len()..];
             let pos = st.networks.iter().position(|n| n["id"] == id);

@@ -1,8 +1,9 @@
 //! `cargo xtask bench-app`: what the app costs a user.  Prints the stripped
 //! exe size for every target this machine can build, the resident memory
 //! after start-up and at its peak, CPU time and wake-ups (context switches
-//! of all threads) while idle, and how long a menu rebuild takes for 1 and
-//! 500 networks (the app's own `--bench-menu`).
+//! of all threads) while idle, how long a menu rebuild takes for 1 and
+//! 500 networks (the app's own `--bench-menu`), and how long one update of
+//! the window's tables takes for 1,000 and 10,000 peers (`--bench-peers`).
 //!
 //! `--idle-seconds N` sets the idle window (default 60).
 
@@ -23,7 +24,8 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     let exe = util::root().join("target/release/zerotier_desktop_ui");
     idle_figures(&exe, Duration::from_secs(idle))?;
     menu_figures(&exe)?;
-    parse_figures(&exe)
+    parse_figures(&exe)?;
+    window_figures(&exe)
 }
 
 /// Release builds for the host and the Windows targets, stripped.
@@ -147,6 +149,16 @@ fn parse_figures(exe: &Path) -> Result<(), String> {
     println!("\nnetwork list parsing (JSON answer to kept list, median of the app's own runs)");
     for networks in ["20000", "40000", "160000"] {
         println!("  {}", app_figure(exe, "bench-parse", networks, false)?);
+    }
+    Ok(())
+}
+
+/// The app times one update of the (future) window's tables: the peers
+/// answer read, the rows and row notifications, the latency history.
+fn window_figures(exe: &Path) -> Result<(), String> {
+    println!("\nwindow update per poll (peers answer, table rows and notifications, latency history; median of the app's own runs)");
+    for peers in ["1000", "10000"] {
+        println!("  {}", app_figure(exe, "bench-peers", peers, false)?);
     }
     Ok(())
 }
