@@ -33,6 +33,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "qemu-user-static", // runs the arm64 root's ELF binaries (arm64-run)
     "wine",
     "wine64",
+    "x11-utils", // xprop: the panel test tells a tooltip window by its type
     "xauth",
     "xclip", // the end-to-end test reads the X clipboard
     "xdotool",
