@@ -337,14 +337,14 @@ if [ "$XTASK_ARM64_STAGE" != inside ]; then
         XTASK_ARM64_SESSION=$member "$@"
         rc=$?
         # A clean server exit saves the registry; then the namespaces go.
-        (wine_env; nsenter -t "$member" -m -p -n -r \
+        (wine_env; nsenter -t "$member" -m -p -n -r -w \
             /bin/sh -c 'wineserver -k; wineserver -w') 2>/dev/null
         # unshare ignores SIGTERM while it waits; the namespace ends with its first process.
         kill -9 "$member" 2>/dev/null; wait "$holder"
         exit $rc
     fi
     if [ -n "$XTASK_ARM64_SESSION" ]; then
-        (wine_env; exec nsenter -t "$XTASK_ARM64_SESSION" -m -p -n -r /bin/sh -c "$in_session" \
+        (wine_env; exec nsenter -t "$XTASK_ARM64_SESSION" -m -p -n -r -w /bin/sh -c "$in_session" \
             arm64-run "$PWD" "$checkout" "$limit" "$@")
         rc=$?
         report $rc "$1"
