@@ -149,6 +149,10 @@ pub fn compile_cc(plan: &Plan, target: &Target, root: &Path, probed: &Probed) ->
         .include(root.join(plan.backend.dir()))
         .includes(&probed.include_paths)
         .warnings(true);
+    // A function no header declares is an error, not a guess at its type that fails only at
+    // link time, on one SDK (Wine's commctrl.h lacks macros MinGW's and Microsoft's have).
+    let msvc_cl = build.try_get_compiler().is_ok_and(|t| t.is_like_msvc() && !t.is_like_clang_cl());
+    build.flag_if_supported(if msvc_cl { "/we4013" } else { "-Werror=implicit-function-declaration" });
     for (name, value) in plan.defines.iter().chain(&probed.defines) {
         build.define(name, if value.is_empty() { None } else { Some(*value) });
     }

@@ -27,6 +27,13 @@ struct uiTable {
 
 #define rows(t) ((t)->shared.model->rows)
 
+/* The owner-data row count.  LVM_SETITEMCOUNT sent directly: Wine's commctrl.h (the msvc tiers'
+ * headers) lacks the ListView_SetItemCountEx macro that MinGW's and Microsoft's have. */
+static void setItemCount(uiTable *t, DWORD flags)
+{
+	SendMessageW(t->hwnd, LVM_SETITEMCOUNT, (WPARAM) rows(t), (LPARAM) flags);
+}
+
 static void deselectAll(uiTable *t);
 
 static UINT tableDpi(uiTable *t)
@@ -569,7 +576,7 @@ static void shiftRows(uiTable *t, int row, int delta)
 	t->quiet++;
 	if (was >= 0)
 		ListView_SetItemState(t->hwnd, was, 0, LVIS_FOCUSED);
-	ListView_SetItemCountEx(t->hwnd, rows(t), LVSICF_NOSCROLL | LVSICF_NOINVALIDATEALL);
+	setItemCount(t, LVSICF_NOSCROLL | LVSICF_NOINVALIDATEALL);
 	for (k = 0; k < m; k++)
 		ListView_SetItemState(t->hwnd, sel[k], LVIS_SELECTED, LVIS_SELECTED);
 	if (focus >= 0 && focus < rows(t))
@@ -665,7 +672,7 @@ uiTable *uiprivOSNewTable(const uiprivTableShared *init)
 	}
 	ListView_SetExtendedListViewStyle(t->hwnd, LVS_EX_FULLROWSELECT | LVS_EX_DOUBLEBUFFER);
 	listBase = (WNDPROC) SetWindowLongPtrW(t->hwnd, GWLP_WNDPROC, (LONG_PTR) listProc);
-	ListView_SetItemCountEx(t->hwnd, rows(t), LVSICF_NOSCROLL);
+	setItemCount(t, LVSICF_NOSCROLL);
 	uiprivOSTableSyncSelectionMode(t);
 	return t;
 }
