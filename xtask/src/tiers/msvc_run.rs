@@ -27,7 +27,6 @@ const SKIPPED: &[(&str, &str)] = &[
     ("handler_panic_is_raised_after_the_loop", CATCHES),
     ("queue_runs_on_the_ui_thread_and_panics_come_back", CATCHES),
     ("worker::tests::a_panicking_call_is_caught_and_reported_on_every_later_state", CATCHES),
-    (arm64_run::INPUT_CASES, arm64_run::NO_XDOTOOL),
     (
         "worker::tests::a_dead_worker_thread_is_restarted",
         "its worker thread panics on purpose, and Wine 8.0 on arm64 cannot unwind the panic",
@@ -51,7 +50,7 @@ pub(crate) fn msvc_run() -> Result<(), String> {
              not as a clean FAILED line"
         )
     };
-    for (name, why) in SKIPPED {
+    for (name, why) in SKIPPED.iter().chain(arm64_run::ARM64_SKIPPED) {
         println!("msvc-run: skipping test {name}: {why}");
     }
     // Every test program takes `--skip NAME` (the GUI runners as libtest does);
@@ -60,7 +59,7 @@ pub(crate) fn msvc_run() -> Result<(), String> {
     tests.args(["test", "--workspace", "--exclude", "xtask", "--lib", "--bins", "--tests", "--no-fail-fast"]);
     target_env(&mut tests, &linker, &wine)?;
     tests.arg("--");
-    for (name, _) in SKIPPED {
+    for (name, _) in SKIPPED.iter().chain(arm64_run::ARM64_SKIPPED) {
         tests.args(["--skip", name]);
     }
     run(&mut under_display(&mut arm64_run::in_session(&wine.runner, &mut tests))).map_err(explain)?;
