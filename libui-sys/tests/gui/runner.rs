@@ -26,6 +26,18 @@ pub fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
     format!("panicked: {}", msg.unwrap_or_default())
 }
 
+/// `GUI_SHARD=K/N` (1 <= K <= N): this run takes the cases at positions K, K+N, K+2N, ... of
+/// the full list, so N runs on one platform (the two ARM64 toolchains) share the slow cases.
+fn shard() -> Result<Option<(usize, usize)>, String> {
+    let Some(text) = std::env::var_os("GUI_SHARD") else { return Ok(None) };
+    let text = text.to_string_lossy();
+    let parsed = text.split_once('/').and_then(|(k, n)| Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?)));
+    match parsed {
+        Some((k, n)) if 1 <= k && k <= n => Ok(Some((k, n))),
+        _ => Err(format!("GUI_SHARD={text}: expected K/N with 1 <= K <= N")),
+    }
+}
+
 /// Runs the cases whose names contain a command-line argument (all without one), one line
 /// each (`ok`, `FAIL`, `SKIP`), then `N passed, N failed, N skipped`, and exits 1 if any
 /// failed. `setup` prepares the display cases and runs only when there is a display;
@@ -41,7 +53,17 @@ pub fn run(cases: Vec<Case>, setup: impl FnOnce() -> CaseResult, after_each: imp
         (filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
             && !skip.iter().any(|s| name.contains(s))
     };
-    let selected: Vec<Case> = cases.into_iter().filter(|c| wanted(c.name)).collect();
+    let shard = shard().unwrap_or_else(|why| {
+        println!("FAIL {why}");
+        std::process::exit(1)
+    });
+    let total = cases.len();
+    let in_shard = |i: usize| shard.map_or(true, |(k, n)| i % n == k - 1);
+    let selected: Vec<Case> =
+        cases.into_iter().enumerate().filter(|(i, c)| in_shard(*i) && wanted(c.name)).map(|(_, c)| c).collect();
+    if let Some((k, n)) = shard {
+        println!("GUI_SHARD={k}/{n}: {} of {total} cases here, the others in the other shards", selected.len());
+    }
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     let (mut passed, mut failed, mut skipped) = (0, 0, 0);
     let mut set_up = false;

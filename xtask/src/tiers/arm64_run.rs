@@ -73,6 +73,12 @@ pub(crate) fn prepare(tier: &str) -> Result<Option<Arm64Wine>, String> {
 pub(crate) const INPUT_CASES: &str = "input_";
 pub(crate) const NO_XDOTOOL: &str = "the arm64 root has no xdotool; the wine tier drives real input";
 
+/// The C libraries' GUI cases (libui-sys's and tray-sys's runners) run once
+/// per platform: Windows on ARM64 is one, built by two toolchains, so
+/// arm64-run takes every other case and msvc-run the rest (`GUI_SHARD`, see
+/// the runner).  Both tiers build every case.
+pub(crate) const ARM64_GUI_SHARDS: [&str; 2] = ["1/2", "2/2"];
+
 /// Cases both ARM64 tiers skip, by name, with the reason each prints.
 pub(crate) const ARM64_SKIPPED: &[(&str, &str)] = &[
     (INPUT_CASES, NO_XDOTOOL),
@@ -100,6 +106,7 @@ pub(crate) fn arm64_run() -> Result<(), String> {
         ARM64_TARGET,
     ]);
     target_env(&mut test, &runner)?;
+    test.env("GUI_SHARD", ARM64_GUI_SHARDS[0]);
     test.arg("--");
     for (name, why) in ARM64_SKIPPED {
         println!("arm64-run: skipping test {name}: {why}");
@@ -357,10 +364,13 @@ if [ "$XTASK_ARM64_STAGE" != inside ]; then
         exit $rc
     fi
     if [ -n "$XTASK_ARM64_SESSION" ]; then
+        start=$(date +%s)
         (wine_env; exec nsenter -t "$XTASK_ARM64_SESSION" -m -p -n -r -w /bin/sh -c "$in_session" \
             arm64-run "$PWD" "$checkout" "$limit" "$@")
         rc=$?
         report $rc "$1"
+        # Where the tier's time goes, program by program.
+        echo "arm64-run: ${{1##*/}} ran $(($(date +%s) - start)) s" >&2
         exit $rc
     fi
     XTASK_ARM64_STAGE=inside timeout -k 10 "$limit" unshare -m -p -n --fork --kill-child "$0" "$@"

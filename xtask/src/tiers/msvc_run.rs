@@ -60,6 +60,7 @@ pub(crate) fn msvc_run() -> Result<(), String> {
     let mut tests = cargo();
     tests.args(["test", "--workspace", "--exclude", "xtask", "--lib", "--bins", "--tests", "--no-fail-fast"]);
     target_env(&mut tests, &linker, &wine)?;
+    tests.env("GUI_SHARD", arm64_run::ARM64_GUI_SHARDS[1]);
     tests.arg("--");
     for (name, _) in SKIPPED.iter().chain(arm64_run::ARM64_SKIPPED) {
         tests.args(["--skip", name]);
