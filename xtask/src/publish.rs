@@ -39,10 +39,17 @@ pub fn command(args: &[String]) -> Result<(), String> {
     publish(&util::state_dir().join("publish"), execute, from).map(|_| ())
 }
 
+/// What a verified packaging left: the directory registry that holds our
+/// crates and the third-party ones, and the SHA-256 of each of our `.crate`
+/// files (what builds against the registry may be kept by, see [`keep_if_built_from`]).
+pub struct Packaged {
+    pub registry: PathBuf,
+    pub crates_sha256: String,
+}
+
 /// Stages, packages and verifies every publishable crate in `work`; then
-/// publishes them (`execute`) or prints what would be published. Returns the
-/// directory registry that holds our crates and the third-party ones.
-pub fn publish(work: &Path, execute: bool, from: Option<&str>) -> Result<PathBuf, String> {
+/// publishes them (`execute`) or prints what would be published.
+pub fn publish(work: &Path, execute: bool, from: Option<&str>) -> Result<Packaged, String> {
     let order = publish_order()?;
     let skip = match from {
         Some(name) => order
@@ -51,12 +58,14 @@ pub fn publish(work: &Path, execute: bool, from: Option<&str>) -> Result<PathBuf
             .ok_or_else(|| format!("--from {name}: not a published crate; published are {}", order.join(", ")))?,
         None => 0,
     };
-    let _ = fs::remove_dir_all(work);
+    let index = work.join("registry");
+    let _ = fs::remove_dir_all(&index);
     let staged = Staged::copy(&util::root())?;
     let crates = package(&order)?;
-    let index = work.join("registry");
-    fill_registry(&index, &crates)?;
-    verify(&index, &crates, &work.join("verify-target"))?;
+    let crates_sha256 = fill_registry(&index, &crates)?;
+    let target = work.join("verify-target");
+    keep_if_built_from(&target, &crates_sha256)?;
+    verify(&index, &crates, &target)?;
     let mut commands = Vec::new();
     for name in &order[skip..] {
         let mut c = cargo();
@@ -77,7 +86,21 @@ pub fn publish(work: &Path, execute: bool, from: Option<&str>) -> Result<PathBuf
         }
     }
     drop(staged);
-    Ok(index)
+    Ok(Packaged { registry: index, crates_sha256 })
+}
+
+/// Keeps `dir` (builds against our packages) only if it was made from
+/// `.crate` files with exactly these checksums, else empties it.  Cargo takes
+/// a registry crate of an unchanged version as unchanged, so a build kept
+/// across new sources could hide them; `cargo package` writes the same bytes
+/// for the same sources (fixed timestamps), so unchanged crates keep their builds.
+pub fn keep_if_built_from(dir: &Path, crates_sha256: &str) -> Result<(), String> {
+    let stamp = dir.join(".xtask-built-from");
+    if fs::read_to_string(&stamp).is_ok_and(|kept| kept == crates_sha256) {
+        return Ok(());
+    }
+    let _ = fs::remove_dir_all(dir);
+    write(&stamp, crates_sha256)
 }
 
 /// The workspace's publishable packages (no `publish = false`), each after
@@ -183,10 +206,12 @@ fn check_carries_c(file: &Path) -> Result<(), String> {
 /// Builds every package as a registry user gets it: unpacked outside the
 /// repository (so no workspace claims it), offline, its dependencies from
 /// `index` only; what `cargo package` verifies, with our unpublished crates
-/// in reach. `target` starts empty: cargo takes a registry crate of the same
-/// version for unchanged, so a kept one could hide new sources.
+/// in reach. The folder is named after the checkout, not the run, so an
+/// unchanged package is the same package to cargo next time.
 fn verify(index: &Path, crates: &[PathBuf], target: &Path) -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!("zt-publish-verify-{}", std::process::id()));
+    let checkout = util::root();
+    let id: u32 = checkout.to_string_lossy().bytes().fold(2166136261, |h, b| (h ^ u32::from(b)).wrapping_mul(16777619));
+    let dir = std::env::temp_dir().join(format!("zt-publish-verify-{id:08x}"));
     let _ = fs::remove_dir_all(&dir);
     let result = verify_in(&dir, index, crates, target);
     let _ = fs::remove_dir_all(&dir);
@@ -247,18 +272,22 @@ impl Drop for Staged {
 
 /// A directory registry: the third-party crates from `cargo vendor`, plus
 /// our `.crate` files unpacked with the checksum file cargo requires.
-fn fill_registry(index: &Path, crates: &[PathBuf]) -> Result<(), String> {
+/// Returns the `.crate` files' checksums, one line each.
+fn fill_registry(index: &Path, crates: &[PathBuf]) -> Result<String, String> {
     let mut vendor = cargo();
     vendor.args(["vendor", "--quiet", "--versioned-dirs"]).arg(index).stdout(std::process::Stdio::null());
     run(&mut vendor)?;
+    let mut sums = String::new();
     for file in crates {
         run(&mut cmd("tar", ["xzf".as_ref(), file.as_os_str(), "-C".as_ref(), index.as_os_str()]))?;
         // The package checksum is the .crate's SHA-256, as on crates.io: the lock
         // files `cargo package` puts into the dependents' .crate files name it.
-        let checksum = format!("{{\"files\":{{}},\"package\":\"{}\"}}", sha256(file)?);
+        let sum = sha256(file)?;
+        let checksum = format!("{{\"files\":{{}},\"package\":\"{sum}\"}}");
         write(&index.join(crate_dir_name(file)?).join(".cargo-checksum.json"), &checksum)?;
+        sums.push_str(&format!("{sum}  {}\n", crate_dir_name(file)?));
     }
-    Ok(())
+    Ok(sums)
 }
 
 /// The SHA-256 of `file` in hex, by coreutils' `sha256sum` or Perl's `shasum`.

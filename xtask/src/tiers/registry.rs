@@ -17,12 +17,15 @@ use crate::util::{self, cargo, run};
 
 pub fn registry() -> Result<(), String> {
     let work = util::state_dir().join("registry");
-    let _ = fs::remove_dir_all(&work);
     plain_package_names_the_command(&work.join("plain"))?;
-    let index = publish::publish(&work.join("publish"), false, None)?;
+    let packaged = publish::publish(&work.join("publish"), false, None)?;
     let fixture = work.join("fixture");
+    // The fixture's builds are kept while our .crate files stay byte for byte the same.
+    publish::keep_if_built_from(&fixture.join("target"), &packaged.crates_sha256)?;
+    // Resolved afresh: a kept lock file would name the old crates' checksums.
+    let _ = fs::remove_file(fixture.join("Cargo.lock"));
     copy_dir(&util::root().join("fixtures/registry"), &fixture)?;
-    write(&fixture.join(".cargo/config.toml"), &registry_config(&index))?;
+    write(&fixture.join(".cargo/config.toml"), &registry_config(&packaged.registry))?;
     let in_fixture = |args: &[&str]| {
         let mut c = cargo();
         c.current_dir(&fixture).args(args);
