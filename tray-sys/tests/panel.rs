@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 const TOOLS: &[&str] =
     &["Xvfb", "dbus-daemon", "xfce4-panel", "trayer", "xdotool", "import", "convert", "gdbus", "xprop"];
+/// One top bar with the Status Tray and a clock (also the screenshots' panel).
+const PANEL_CONFIG: &str = include_str!("panel/xfce4-panel.xml");
 /// tray_minimal's icon colour.
 const ORANGE: &str = "#ffb000";
 
@@ -73,6 +75,9 @@ impl Desk {
         let home = std::env::temp_dir().join(format!("tray-panel-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&home);
         std::fs::create_dir_all(home.join("runtime")).unwrap();
+        let channels = home.join("config/xfce4/xfconf/xfce-perchannel-xml");
+        std::fs::create_dir_all(&channels).unwrap();
+        std::fs::write(channels.join("xfce4-panel.xml"), PANEL_CONFIG).unwrap();
         Desk { display, bus: bus.trim().to_string(), home, _x: Proc(x), _dbus: Proc(d) }
     }
 
@@ -109,6 +114,30 @@ impl Desk {
             }
         });
         (Proc(child), lines)
+    }
+
+    /// xfce4-panel with the config above. Its settings daemon is started here first, with
+    /// this desk's XDG_CONFIG_HOME: started by D-Bus activation it would read and write the
+    /// config of whoever runs the test.
+    fn xfce4_panel(&self) -> (Proc, Proc) {
+        let daemon = xfconfd().expect("xfconfd (Debian package xfconf)");
+        let conf = self.spawn(daemon.to_str().unwrap(), &[]);
+        let owned = wait_for(Duration::from_secs(10), || {
+            self.gdbus(&[
+                "call",
+                "--session",
+                "-d",
+                "org.freedesktop.DBus",
+                "-o",
+                "/org/freedesktop/DBus",
+                "-m",
+                "org.freedesktop.DBus.NameHasOwner",
+                "org.xfce.Xfconf",
+            ])
+            .contains("true")
+        });
+        assert!(owned, "xfconfd never took its bus name");
+        (conf, self.spawn("xfce4-panel", &["--disable-wm-check"]))
     }
 
     fn gdbus(&self, args: &[&str]) -> String {
@@ -181,6 +210,15 @@ impl Desk {
     }
 }
 
+/// xfconfd lives in a library folder, not on PATH.
+fn xfconfd() -> Option<PathBuf> {
+    let multiarch = std::fs::read_dir("/usr/lib").ok()?.filter_map(|e| e.ok()).map(|e| e.path());
+    multiarch
+        .map(|d| d.join("xfce4/xfconf/xfconfd"))
+        .chain([PathBuf::from("/usr/libexec/xfce4/xfconf/xfconfd")])
+        .find(|p| p.is_file())
+}
+
 fn wait_for(limit: Duration, mut ok: impl FnMut() -> bool) -> bool {
     let end = Instant::now() + limit;
     while Instant::now() < end {
@@ -198,7 +236,10 @@ fn saw(lines: &Arc<Mutex<Vec<String>>>, line: &str) -> bool {
 
 /// Whether the test can run here; a missing tool is a failure only in CI.
 fn tools_present() -> bool {
-    let missing: Vec<&str> = TOOLS.iter().copied().filter(|t| !have(t)).collect();
+    let mut missing: Vec<&str> = TOOLS.iter().copied().filter(|t| !have(t)).collect();
+    if xfconfd().is_none() {
+        missing.push("xfconfd");
+    }
     if missing.is_empty() {
         return true;
     }
@@ -219,8 +260,7 @@ fn xfce4_panel_hosts_clicks_and_survives_restarts() {
         return;
     }
     let desk = Desk::start("xfce");
-    let panel_args = ["--disable-wm-check"];
-    let panel = desk.spawn("xfce4-panel", &panel_args);
+    let (xfconf, panel) = desk.xfce4_panel();
     assert!(
         wait_for(Duration::from_secs(20), || desk.registered().contains('[')),
         "xfce4-panel's watcher never appeared"
@@ -256,7 +296,7 @@ fn xfce4_panel_hosts_clicks_and_survives_restarts() {
     // watcher, and drawn.
     drop(panel);
     assert!(wait_for(Duration::from_secs(5), || !desk.registered().contains('[')), "the watcher did not go away");
-    let panel = desk.spawn("xfce4-panel", &panel_args);
+    let panel = desk.spawn("xfce4-panel", &["--disable-wm-check"]);
     assert!(wait_for(Duration::from_secs(20), || desk.registered().contains('[')), "xfce4-panel did not come back");
     let back = Instant::now();
     assert!(
@@ -267,6 +307,7 @@ fn xfce4_panel_hosts_clicks_and_survives_restarts() {
     eprintln!("registered again {:?} after the watcher", back.elapsed());
     desk.wait_icon("xfce4-panel-restarted.png", Duration::from_secs(10));
     drop(panel);
+    drop(xfconf);
 }
 
 #[test]
