@@ -284,23 +284,71 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// The watcher gone and back 100 times: neither fds nor memory grow.
+/// The bus daemon's own counts (its Debug.Stats interface): match rules (a name watch or
+/// signal subscription left behind adds one), bus names and connections.
+fn bus_counts() -> Result<[u32; 3], String> {
+    let stats = call(
+        "org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.Debug.Stats",
+        "GetStats",
+        null_mut(),
+    )?;
+    let dict = unsafe { g_variant_get_child_value(stats, 0) };
+    let count = |key: &str| {
+        let v = unsafe { g_variant_lookup_value(dict, c(key).as_ptr(), null_mut()) };
+        if v.is_null() {
+            Err(format!("GetStats has no {key}"))
+        } else {
+            Ok(unsafe { g_variant_get_uint32(v) })
+        }
+    };
+    Ok([count("MatchRules")?, count("BusNames")?, count("ActiveConnections")?])
+}
+
+/// The object paths where `service` exports the item or its menu, found by introspecting
+/// from `/` down (the test's own watcher shares the connection).
+fn exported_paths(service: &str) -> Result<Vec<String>, String> {
+    let mut found = Vec::new();
+    let mut todo = vec!["/".to_string()];
+    while let Some(path) = todo.pop() {
+        let reply = call(service, &path, "org.freedesktop.DBus.Introspectable", "Introspect", null_mut())?;
+        let xml = unsafe { child_str(reply, 0) };
+        if xml.contains("<interface name=\"org.kde.StatusNotifierItem\"")
+            || xml.contains("<interface name=\"com.canonical.dbusmenu\"")
+        {
+            found.push(path.clone());
+        }
+        for part in xml.split("<node name=\"").skip(1) {
+            let name = part.split('"').next().unwrap_or_default();
+            todo.push(if path == "/" { format!("/{name}") } else { format!("{path}/{name}") });
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The watcher gone and back 100 times: no fds, memory, exported objects, bus names, match
+/// rules or connections left behind.
 fn restart_leak() -> Result<(), String> {
-    init_and_find(pixel_tray("Leak", sample_menu()))?;
+    let sni = init_and_find(pixel_tray("Leak", sample_menu()))?;
     let result = (|| {
         // Warm up: GTK and the X connection are set up by the first fallback.
         for _ in 0..5 {
             restart_once()?;
         }
         pump_for(Duration::from_millis(200));
-        let (fd0, rss0) = (fds(), rss_kib());
+        let (fd0, rss0, bus0, paths0) = (fds(), rss_kib(), bus_counts()?, exported_paths(&sni.service)?);
+        ensure(paths0 == ["/MenuBar", "/StatusNotifierItem"], format!("exported {paths0:?}"))?;
         for round in 0..100 {
             restart_once().map_err(|e| format!("round {round}: {e}"))?;
         }
         pump_for(Duration::from_millis(200));
-        let (fd1, rss1) = (fds(), rss_kib());
+        let (fd1, rss1, bus1, paths1) = (fds(), rss_kib(), bus_counts()?, exported_paths(&sni.service)?);
         ensure(fd1 <= fd0, format!("fds {fd0} -> {fd1}"))?;
-        ensure(rss1 <= rss0 + 1024, format!("RSS {rss0} KiB -> {rss1} KiB"))
+        ensure(rss1 <= rss0 + 1024, format!("RSS {rss0} KiB -> {rss1} KiB"))?;
+        ensure(bus1 == bus0, format!("match rules, bus names, connections {bus0:?} -> {bus1:?}"))?;
+        ensure(paths1 == paths0, format!("exported objects {paths0:?} -> {paths1:?}"))
     })();
     let _ = watcher(true);
     result
