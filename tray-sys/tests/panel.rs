@@ -13,10 +13,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "panel/common.rs"]
+mod common;
+use common::{wait_for, xfconfd, PANEL_CONFIG};
+
 const TOOLS: &[&str] =
     &["Xvfb", "dbus-daemon", "xfce4-panel", "trayer", "xdotool", "import", "convert", "gdbus", "xprop"];
-/// One top bar with the Status Tray and a clock (also the screenshots' panel).
-const PANEL_CONFIG: &str = include_str!("panel/xfce4-panel.xml");
 /// tray_minimal's icon colour.
 const ORANGE: &str = "#ffb000";
 
@@ -208,26 +210,6 @@ impl Desk {
     fn xdotool(&self, args: &[&str]) {
         assert!(self.command("xdotool").args(args).status().unwrap().success(), "xdotool {args:?}");
     }
-}
-
-/// xfconfd lives in a library folder, not on PATH.
-fn xfconfd() -> Option<PathBuf> {
-    let multiarch = std::fs::read_dir("/usr/lib").ok()?.filter_map(|e| e.ok()).map(|e| e.path());
-    multiarch
-        .map(|d| d.join("xfce4/xfconf/xfconfd"))
-        .chain([PathBuf::from("/usr/libexec/xfce4/xfconf/xfconfd")])
-        .find(|p| p.is_file())
-}
-
-fn wait_for(limit: Duration, mut ok: impl FnMut() -> bool) -> bool {
-    let end = Instant::now() + limit;
-    while Instant::now() < end {
-        if ok() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    ok()
 }
 
 fn saw(lines: &Arc<Mutex<Vec<String>>>, line: &str) -> bool {
