@@ -13,6 +13,9 @@ mod double;
 #[path = "support/notifications.rs"]
 mod notifications;
 
+#[path = "support/panel.rs"]
+mod panel;
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -111,12 +114,16 @@ fn wait_for_window(title: &str) {
     }
 }
 
-/// With `ZTUI_SCREENSHOTS=DIR` (the screenshots tier), saves the screen.
-fn screenshot(name: &str) {
+/// With `ZTUI_SCREENSHOTS=DIR` (the screenshots tier), saves the window with this title
+/// (exactly the window: there is no window manager, so no frame).
+fn screenshot(title: &str, name: &str) {
     if let Some(dir) = std::env::var_os("ZTUI_SCREENSHOTS") {
         std::thread::sleep(Duration::from_millis(500));
+        let id = Command::new("xdotool").args(["search", "--onlyvisible", "--name", &format!("^{title}$")]).output();
+        let id = id.ok().and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_string));
+        let id = id.unwrap_or_else(|| panic!("no window titled {title:?} to take"));
         let path = Path::new(&dir).join(name);
-        let ok = Command::new("import").args(["-window", "root"]).arg(&path).status().is_ok_and(|s| s.success());
+        let ok = Command::new("import").args(["-window", &id]).arg(&path).status().is_ok_and(|s| s.success());
         assert!(ok, "cannot save {}", path.display());
     }
 }
@@ -157,7 +164,6 @@ fn menu_over_dbus_toggles_start_at_login_and_quits() {
     let about = host.layout(&item).unwrap().find(&|l| l == "About ZeroTier Desktop UI").unwrap().id;
     host.click(&item, about).unwrap();
     wait_for_window("About ZeroTier Desktop UI");
-    screenshot("about-linux.png");
 
     let quit = host.layout(&item).unwrap().find(&|l| l == "Quit").unwrap().id;
     host.click(&item, quit).unwrap();
@@ -210,6 +216,11 @@ fn menu_over_dbus_drives_the_service() {
         std::thread::sleep(Duration::from_millis(100));
     }
 
+    // About, with the service's version (also the screenshots tier's picture of it).
+    host.click(&item, menu.find(&|l| l == "About ZeroTier Desktop UI").unwrap().id).unwrap();
+    wait_for_window("About ZeroTier Desktop UI");
+    screenshot("About ZeroTier Desktop UI", "about-linux.png");
+
     // A setting: the double sees the change and the check follows it.
     let network = menu.find(&|l| l == net).unwrap().clone();
     let toggle = network.find(&|l| l == "Allow Default Route Override").unwrap();
@@ -238,7 +249,7 @@ fn menu_over_dbus_drives_the_service() {
     let join = host.layout(&item).unwrap().find(&|l| l == "Join Network…").unwrap().id;
     host.click(&item, join).unwrap();
     wait_for_window("Join a ZeroTier network");
-    screenshot("join-linux.png");
+    screenshot("Join a ZeroTier network", "join-linux.png");
     type_into("Join a ZeroTier network", "e000 0000 0000 0001");
     wait_for_request(&double, "POST /network/e000000000000001");
     host.layout_until(&item, WAIT, |m| m.children.iter().any(|c| c.label.starts_with("e000000000000001"))).unwrap();
@@ -351,8 +362,8 @@ fn notifications_follow_the_service_and_can_be_switched_off() {
     let _ = std::fs::remove_dir_all(&home);
 }
 
-/// For the screenshots tier only (`ZTUI_SCREENSHOTS`): the app's menu as a
-/// user sees it, docked in an X tray (trayer) with the double's networks.
+/// For the screenshots tier only (`ZTUI_SCREENSHOTS`): the app's menu as a user sees it,
+/// opened with a right click on its icon in xfce4-panel, with the double's networks.
 #[test]
 fn menu_picture() {
     let Some(dir) = std::env::var_os("ZTUI_SCREENSHOTS") else { return };
@@ -365,39 +376,24 @@ fn menu_picture() {
     // As a careful user keeps it (else the menu rightly warns about it).
     std::fs::set_permissions(&token, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     let double = Double::start(false);
-    let mut trayer = Command::new("trayer")
-        .args(["--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "120", "--height", "32"])
-        .args(["--SetDockType", "true", "--transparent", "false", "--tint", "0x404040", "--expand", "false"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("trayer is needed (apt install trayer)");
-    std::thread::sleep(Duration::from_secs(1));
+    let panel = panel::Panel::start(&home).unwrap_or_else(|e| panic!("{e}"));
     let port = double.port().to_string();
     let _app = start_with(&home, &["--port", &port, "--token-file", token.to_str().unwrap()]);
-    // Without a StatusNotifierWatcher the tray docks a GtkStatusIcon in trayer.
-    let end = Instant::now() + WAIT;
-    let icon = loop {
-        // The docked icon's window is named after the tooltip.
-        let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^ZeroTier"]).output();
-        if let Some(id) = out.ok().and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_string)) {
-            break id;
-        }
-        assert!(Instant::now() < end, "the icon never docked in trayer");
-        std::thread::sleep(Duration::from_millis(200));
-    };
-    std::thread::sleep(Duration::from_secs(2)); // the first poll fills the menu
-    let geometry = Command::new("xdotool").args(["getwindowgeometry", "--shell", &icon]).output().unwrap();
-    let text = String::from_utf8_lossy(&geometry.stdout).into_owned();
-    let field = |key: &str| -> i32 {
-        text.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
-    };
-    let (x, y) = (field("X=") + field("WIDTH=") / 2, field("Y=") + field("HEIGHT=") / 2);
-    Command::new("xdotool").args(["mousemove", &x.to_string(), &y.to_string(), "click", "3"]).status().unwrap();
+    panel.wait_item(WAIT).unwrap();
+    // The first polls fill the menu.
+    wait_for_request(&double, "GET /network");
     std::thread::sleep(Duration::from_secs(1));
+    let (x, y) = panel.first_icon(&home.join("bar.png"), WAIT).unwrap();
+    let click = ["mousemove", &x.to_string(), &y.to_string(), "click", "3"];
+    assert!(Command::new("xdotool").args(click).status().unwrap().success());
+    std::thread::sleep(Duration::from_millis(1500));
+    // The bar's right end and the menu below it, not the whole empty screen.
     let path = Path::new(&dir).join("menu-linux.png");
-    assert!(Command::new("import").args(["-window", "root"]).arg(&path).status().unwrap().success());
-    let _ = trayer.kill();
-    let _ = trayer.wait();
+    let screen = Command::new("xdotool").arg("getdisplaygeometry").output().unwrap();
+    let width: i32 = String::from_utf8_lossy(&screen.stdout).split_whitespace().next().unwrap().parse().unwrap();
+    let crop = format!("640x360+{}+0", width - 640);
+    assert!(Command::new("import").args(["-window", "root", "-crop", &crop]).arg(&path).status().unwrap().success());
+    Command::new("xdotool").args(["key", "Escape"]).status().unwrap();
+    drop(panel);
     let _ = std::fs::remove_dir_all(&home);
 }

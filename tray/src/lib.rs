@@ -76,7 +76,7 @@
 //! | attention ([`Tray::set_attention`]) | the attention icon in place of the icon | `Status` NeedsAttention with `AttentionIconPixmap` | the attention icon in place of the icon |
 //! | check items | yes (not toggled by a click, see below) | yes | yes |
 //! | radio items ([`MenuItem::radio`]) | `MFT_RADIOCHECK` | `toggle-type` radio | yes |
-//! | icons in menu items ([`MenuItem::icon`]) | yes | yes (PNG `icon-data`) | no |
+//! | icons in menu items ([`MenuItem::icon`]) | yes | yes (PNG `icon-data`) | at 16 px, on items other than check and radio items (those show their mark) |
 //! | keyboard accelerators shown in the menu | not yet | not yet | not yet |
 //! | dark popup menu (Windows 10/11 app theme) | not yet | the host's theme | GTK's theme |
 //! | notifications ([`Tray::notify`]) | balloon / toast | `org.freedesktop.Notifications` | `org.freedesktop.Notifications` |

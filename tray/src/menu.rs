@@ -84,7 +84,8 @@ impl<A> MenuItem<A> {
     /// must be made of pixels ([`Icon::from_rgba`] or [`Icon::from_sizes`]);
     /// showing a menu with a file icon fails with [`Error::Icon`](crate::Error::Icon).
     /// Windows draws the size nearest the small-icon size, Linux sends the
-    /// one nearest 16 pixels to the panel.
+    /// one nearest 16 pixels to the panel (the XEmbed fallback draws it at
+    /// 16 pixels, except on check and radio items, which show their mark).
     pub fn icon(mut self, icon: Icon) -> Self {
         if let MenuItem::Entry(e) = &mut self {
             e.icon = Some(icon);

@@ -2,25 +2,28 @@
 # Takes one picture for `cargo xtask test screenshots` (xtask/src/tiers/screenshots.rs builds
 # the examples, prepares the Wine prefix and checks the pictures). Each run gets its own
 # virtual display and private session bus.
-#   tray-linux   the tray icon docked in trayer (an XEmbed tray: with no StatusNotifierWatcher on
-#                the private bus the tray falls back to a GtkStatusIcon), menu opened
+#   tray-linux   the tray icon in xfce4-panel (a StatusNotifierItem host: the panel draws the
+#                icon and the dbusmenu), menu opened with a right click
+#   tray-linux-xembed  the same in trayer (an XEmbed tray: with no StatusNotifierWatcher on the
+#                private bus the tray falls back to a GtkStatusIcon)
 #   tray-wine    the tray icon in Wine's virtual desktop, whose taskbar has a notification area
 #   libui-linux  the C control gallery's GTK window, captured by window id (exactly the window,
 #                margins included)
 #   libui-wine   the gallery's Win32 window in Wine's virtual desktop, so Wine draws the frame itself
 # Usage: xtask/scripts/screenshots.sh KIND EXE OUT.png   (Wine kinds need WINEPREFIX)
-# Needs: xvfb-run, dbus-run-session, xdotool, ImageMagick's import; trayer; wine.
+# Needs: xvfb-run, dbus-run-session, xdotool, ImageMagick's import and convert; xfce4-panel
+# and xfconf; trayer; wine.
 set -eu
 kind=$1 exe=$2 out=$3
 
 if [ -z "${SCREENSHOT_DISPLAY:-}" ]; then
 	case $kind in
-	tray-linux) size=480x320 ;;
+	tray-linux | tray-linux-xembed) size=480x320 ;;
 	libui-linux) size=1100x760 ;;
 	tray-wine) size=800x600 ;;
 	libui-wine) size=1100x760 ;;
 	*)
-		echo "unknown kind $kind (tray-linux, tray-wine, libui-linux, libui-wine)" >&2
+		echo "unknown kind $kind (tray-linux, tray-linux-xembed, tray-wine, libui-linux, libui-wine)" >&2
 		exit 2
 		;;
 	esac
@@ -29,6 +32,51 @@ fi
 
 case $kind in
 tray-linux)
+	# The panel's settings daemon first, with a private config home, so the panel runs
+	# tray-sys/tests/panel/xfce4-panel.xml (one bar: the Status Tray and a clock).
+	config=$(mktemp -d)
+	mkdir -p "$config/xfce4/xfconf/xfce-perchannel-xml"
+	cp tray-sys/tests/panel/xfce4-panel.xml "$config/xfce4/xfconf/xfce-perchannel-xml/"
+	xfconfd=$(ls /usr/lib/*/xfce4/xfconf/xfconfd /usr/libexec/xfce4/xfconf/xfconfd 2>/dev/null | head -n 1)
+	[ -n "$xfconfd" ] || { echo "xfconfd is missing (apt install xfconf)" >&2; exit 1; }
+	XDG_CONFIG_HOME=$config "$xfconfd" >/dev/null 2>&1 &
+	conf=$!
+	for _ in $(seq 50); do
+		gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
+			-m org.freedesktop.DBus.NameHasOwner org.xfce.Xfconf 2>/dev/null | grep -q true && break
+		sleep 0.2
+	done
+	XDG_CONFIG_HOME=$config NO_AT_BRIDGE=1 xfce4-panel --disable-wm-check >/dev/null 2>&1 &
+	panel=$!
+	# The bar holds an empty stretch, the Status Tray, then the clock: once the icon is
+	# there, the leftmost thing drawn on the bar is the icon (22 px in a 30 px bar).
+	bar_left() {
+		import -window root -crop 2000x30+0+0 "$out"
+		convert "$out" +repage -fuzz 8% -trim -format %X info: 2>/dev/null | tr -d +
+	}
+	clock=0
+	for _ in $(seq 50); do
+		clock=$(bar_left)
+		[ "${clock:-0}" -gt 0 ] && break
+		sleep 0.2
+	done
+	"$exe" >/dev/null 2>&1 &
+	app=$!
+	left=
+	for _ in $(seq 50); do
+		left=$(bar_left)
+		[ "${left:-0}" -gt 0 ] && [ "$left" -lt $((clock - 8)) ] && break
+		left=
+		sleep 0.2
+	done
+	[ -n "$left" ] || { echo "no tray icon appeared in xfce4-panel" >&2; exit 1; }
+	xdotool mousemove $((left + 11)) 15 click 3
+	sleep 1
+	import -window root "$out"
+	kill $app $panel $conf 2>/dev/null || true
+	rm -rf "$config"
+	;;
+tray-linux-xembed)
 	trayer --edge top --align right --widthtype pixel --width 120 --height 32 \
 		--SetDockType true --transparent false --tint 0x404040 --expand false >/dev/null 2>&1 &
 	sleep 1

@@ -38,6 +38,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "xclip", // the end-to-end test reads the X clipboard
     "xdotool",
     "xfce4-panel", // a real StatusNotifierItem host (its Status Tray plugin) for the tray
+    "xfconf",      // xfconfd, which the tests start themselves so the panel reads a private config
     "xvfb",
 ];
 

@@ -26,6 +26,8 @@ static void check(int ok, const char *what, int line) {
 
 static unsigned char blue[16 * 16 * 4];
 static struct tray_image sizes[2] = {{blue, 16, 16}, {blue, 8, 8}};
+/* Wider than the menu icon size and not square: the fallback's GtkMenu scales it down. */
+static struct tray_image wide[1] = {{blue, 32, 8}};
 static int item_calls, icon_events;
 static struct tray tray;
 
@@ -52,7 +54,7 @@ static struct tray_menu menu[] = {
     {"First", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0},
     {"-", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0},
     {"Radio", 0, 1, 0, on_item, NULL, NULL, 1, sizes, 2},
-    {"Sub", 0, 0, 0, NULL, NULL, sub, 0, NULL, 0},
+    {"Sub", 0, 0, 0, NULL, NULL, sub, 0, wide, 1},
     {"Quit", 0, 0, 0, exit_from_item, NULL, NULL, 0, NULL, 0},
     {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
 static struct tray_menu other[] = {{"Other", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0},

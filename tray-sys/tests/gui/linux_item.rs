@@ -21,6 +21,8 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_attention_status_and_pixmaps", needs_display: true, run: attention },
         Case { name: "linux_radio_items_and_menu_icons", needs_display: true, run: radio_and_icons },
         Case { name: "linux_xembed_same_shape_update_keeps_the_menu", needs_display: true, run: xembed_in_place },
+        Case { name: "linux_xembed_menu_icons", needs_display: true, run: xembed_menu_icons },
+        Case { name: "linux_new_signals_on_every_change", needs_display: true, run: new_signals },
     ]
 }
 
@@ -282,23 +284,71 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// The watcher gone and back 100 times: neither fds nor memory grow.
+/// The bus daemon's own counts (its Debug.Stats interface): match rules (a name watch or
+/// signal subscription left behind adds one), bus names and connections.
+fn bus_counts() -> Result<[u32; 3], String> {
+    let stats = call(
+        "org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.Debug.Stats",
+        "GetStats",
+        null_mut(),
+    )?;
+    let dict = unsafe { g_variant_get_child_value(stats, 0) };
+    let count = |key: &str| {
+        let v = unsafe { g_variant_lookup_value(dict, c(key).as_ptr(), null_mut()) };
+        if v.is_null() {
+            Err(format!("GetStats has no {key}"))
+        } else {
+            Ok(unsafe { g_variant_get_uint32(v) })
+        }
+    };
+    Ok([count("MatchRules")?, count("BusNames")?, count("ActiveConnections")?])
+}
+
+/// The object paths where `service` exports the item or its menu, found by introspecting
+/// from `/` down (the test's own watcher shares the connection).
+fn exported_paths(service: &str) -> Result<Vec<String>, String> {
+    let mut found = Vec::new();
+    let mut todo = vec!["/".to_string()];
+    while let Some(path) = todo.pop() {
+        let reply = call(service, &path, "org.freedesktop.DBus.Introspectable", "Introspect", null_mut())?;
+        let xml = unsafe { child_str(reply, 0) };
+        if xml.contains("<interface name=\"org.kde.StatusNotifierItem\"")
+            || xml.contains("<interface name=\"com.canonical.dbusmenu\"")
+        {
+            found.push(path.clone());
+        }
+        for part in xml.split("<node name=\"").skip(1) {
+            let name = part.split('"').next().unwrap_or_default();
+            todo.push(if path == "/" { format!("/{name}") } else { format!("{path}/{name}") });
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The watcher gone and back 100 times: no fds, memory, exported objects, bus names, match
+/// rules or connections left behind.
 fn restart_leak() -> Result<(), String> {
-    init_and_find(pixel_tray("Leak", sample_menu()))?;
+    let sni = init_and_find(pixel_tray("Leak", sample_menu()))?;
     let result = (|| {
         // Warm up: GTK and the X connection are set up by the first fallback.
         for _ in 0..5 {
             restart_once()?;
         }
         pump_for(Duration::from_millis(200));
-        let (fd0, rss0) = (fds(), rss_kib());
+        let (fd0, rss0, bus0, paths0) = (fds(), rss_kib(), bus_counts()?, exported_paths(&sni.service)?);
+        ensure(paths0 == ["/MenuBar", "/StatusNotifierItem"], format!("exported {paths0:?}"))?;
         for round in 0..100 {
             restart_once().map_err(|e| format!("round {round}: {e}"))?;
         }
         pump_for(Duration::from_millis(200));
-        let (fd1, rss1) = (fds(), rss_kib());
+        let (fd1, rss1, bus1, paths1) = (fds(), rss_kib(), bus_counts()?, exported_paths(&sni.service)?);
         ensure(fd1 <= fd0, format!("fds {fd0} -> {fd1}"))?;
-        ensure(rss1 <= rss0 + 1024, format!("RSS {rss0} KiB -> {rss1} KiB"))
+        ensure(rss1 <= rss0 + 1024, format!("RSS {rss0} KiB -> {rss1} KiB"))?;
+        ensure(bus1 == bus0, format!("match rules, bus names, connections {bus0:?} -> {bus1:?}"))?;
+        ensure(paths1 == paths0, format!("exported objects {paths0:?} -> {paths1:?}"))
     })();
     let _ = watcher(true);
     result
@@ -417,6 +467,24 @@ extern "C" {
     fn g_list_nth_data(list: P, n: c_uint) -> P;
     fn g_list_length(list: P) -> c_uint;
     fn g_list_free(list: P);
+    fn g_type_name_from_instance(instance: P) -> *const c_char;
+    fn g_variant_get_type_string(v: P) -> *const c_char;
+    fn gdk_pixbuf_get_width(pixbuf: P) -> c_int;
+    fn gdk_pixbuf_get_height(pixbuf: P) -> c_int;
+    fn gdk_pixbuf_get_pixels(pixbuf: P) -> *const u8;
+    fn g_dbus_connection_signal_subscribe(
+        c: P,
+        sender: *const c_char,
+        iface: *const c_char,
+        member: *const c_char,
+        path: *const c_char,
+        arg0: *const c_char,
+        flags: c_int,
+        cb: unsafe extern "C" fn(P, *const c_char, *const c_char, *const c_char, *const c_char, P, P),
+        data: P,
+        free: P,
+    ) -> c_uint;
+    fn g_dbus_connection_signal_unsubscribe(c: P, id: c_uint);
 }
 
 /// The fallback's menu items as (widget, label), read through the GTK the library loaded
@@ -463,5 +531,157 @@ fn xembed_in_place() -> Result<(), String> {
         ensure(unsafe { tray_native_menu() } != before, "a new shape kept the old GtkMenu")
     })();
     let _ = watcher(true);
+    result
+}
+
+/// The image a fallback menu item shows: (width, height, first pixel RGBA), or None.
+fn xembed_item_image(item: P) -> Result<Option<(i32, i32, [u8; 4])>, String> {
+    let kind = unsafe { text(g_type_name_from_instance(item)) };
+    ensure(kind == "GtkImageMenuItem", format!("a plain item is a {kind}, which cannot show an icon"))?;
+    let mut image: P = null_mut();
+    unsafe { g_object_get(item, c("image").as_ptr(), &mut image as *mut P, null::<c_char>()) };
+    if image.is_null() {
+        return Ok(None);
+    }
+    let mut pixbuf: P = null_mut();
+    unsafe { g_object_get(image, c("pixbuf").as_ptr(), &mut pixbuf as *mut P, null::<c_char>()) };
+    ensure(!pixbuf.is_null(), "the item's image has no pixbuf")?;
+    let (w, h, px) =
+        unsafe { (gdk_pixbuf_get_width(pixbuf), gdk_pixbuf_get_height(pixbuf), gdk_pixbuf_get_pixels(pixbuf)) };
+    let first = unsafe { [*px, *px.add(1), *px.add(2), *px.add(3)] };
+    Ok(Some((w, h, first)))
+}
+
+/// Docked in an X tray, a menu item's icon shows in the GtkMenu at 16 px (the 16 px size
+/// of a list; a larger one alone is scaled down), and goes when the item loses it.
+fn xembed_menu_icons() -> Result<(), String> {
+    init_and_find(pixel_tray("Docked icons", radio_icon_menu()))?;
+    let result = (|| {
+        watcher(false)?;
+        ensure(pump_until(Duration::from_secs(5), || !unsafe { tray_native_menu() }.is_null()), "never docked")?;
+        let find = |label: &str| -> Result<P, String> {
+            let items = xembed_items(unsafe { tray_native_menu() })?;
+            items.iter().find(|i| i.1 == label).map(|i| i.0).ok_or(format!("no {label} in the GtkMenu"))
+        };
+        let shown = xembed_item_image(find("With icon")?)?;
+        ensure(shown == Some((16, 16, [255, 0, 0, 255])), format!("With icon shows {shown:?}"))?;
+        ensure(xembed_item_image(find("Plain")?)?.is_none(), "Plain shows an icon")?;
+        // Only a 48 px blue icon: scaled to 16 (same shape, so changed in place).
+        let only_big = images(vec![image(48, 48, [0, 0, 255, 255])]);
+        let big = menu(vec![
+            tray_menu { radio: 1, ..item("Radio A", 21) },
+            tray_menu { radio: 1, checked: 1, ..item("Radio B", 22) },
+            tray_menu { icons: only_big.0, icon_count: only_big.1, ..item("With icon", 23) },
+            item("Plain", 24),
+        ]);
+        expect("big icon", unsafe { tray_update(pixel_tray("Docked icons", big)) }, OK)?;
+        let shown = xembed_item_image(find("With icon")?)?;
+        ensure(shown == Some((16, 16, [0, 0, 255, 255])), format!("the 48 px icon shows as {shown:?}"))?;
+        expect("icon dropped", unsafe { tray_update(pixel_tray("Docked icons", radio_moved_menu())) }, OK)?;
+        ensure(xembed_item_image(find("With icon")?)?.is_none(), "the dropped icon still shows")
+    })();
+    let _ = watcher(true);
+    result
+}
+
+thread_local! {
+    /// (interface, signal, first string argument) of each signal the item and its menu sent.
+    static SIGNALS: RefCell<Vec<(String, String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+unsafe extern "C" fn on_signal(
+    _c: P,
+    _sender: *const c_char,
+    _path: *const c_char,
+    iface: *const c_char,
+    name: *const c_char,
+    params: P,
+    _d: P,
+) {
+    let iface = text(iface);
+    if iface != "org.kde.StatusNotifierItem" && iface != "com.canonical.dbusmenu" {
+        return;
+    }
+    let arg = if !params.is_null()
+        && g_variant_n_children(params) > 0
+        && text(g_variant_get_type_string(params)).starts_with("(s")
+    {
+        child_str(params, 0)
+    } else {
+        String::new()
+    };
+    SIGNALS.with(|s| s.borrow_mut().push((iface, text(name), arg)));
+}
+
+/// The signal names received since the last call, after letting the main context run.
+fn signals_after(update: *mut tray) -> Result<Vec<String>, String> {
+    pump_for(Duration::from_millis(100));
+    SIGNALS.with(|s| s.borrow_mut().clear());
+    expect("update", unsafe { tray_update(update) }, OK)?;
+    pump_for(Duration::from_millis(300));
+    let mut got: Vec<String> = SIGNALS.with(|s| {
+        s.borrow_mut()
+            .drain(..)
+            .map(|(_, name, arg)| if arg.is_empty() { name } else { format!("{name}({arg})") })
+            .collect()
+    });
+    got.sort();
+    got.dedup();
+    Ok(got)
+}
+
+/// Every change a panel must redraw for comes with its signal, and nothing else does: the
+/// icon (NewIcon, and NewToolTip, which carries it), the tooltip (NewTitle, NewToolTip),
+/// attention (NewStatus with the status, NewAttentionIcon), the menu (LayoutUpdated for a
+/// new shape, ItemsPropertiesUpdated for the same shape).
+fn new_signals() -> Result<(), String> {
+    let sub = unsafe {
+        g_dbus_connection_signal_subscribe(
+            bus(),
+            null(),
+            null(),
+            null(),
+            null(),
+            null(),
+            0,
+            on_signal,
+            null_mut(),
+            null_mut(),
+        )
+    };
+    let result = (|| {
+        init_and_find(pixel_tray("Signals", sample_menu()))?;
+        let same = signals_after(pixel_tray("Signals", sample_menu()))?;
+        ensure(same.is_empty(), format!("an update that changes nothing sent {same:?}"))?;
+        let tip = signals_after(pixel_tray("Signals\nwith a body", sample_menu()))?;
+        ensure(tip == ["NewTitle", "NewToolTip"], format!("a new tooltip sent {tip:?}"))?;
+        let red = pixel_tray("Signals\nwith a body", sample_menu());
+        red.icon_rgba = pixels([255, 0, 0]).as_ptr();
+        let icon = signals_after(red)?;
+        ensure(icon == ["NewIcon", "NewToolTip"], format!("a new icon sent {icon:?}"))?;
+        let themed = pixel_tray("Signals\nwith a body", sample_menu());
+        themed.icon_rgba = null();
+        themed.icon = cstr("network-wired");
+        let named = signals_after(themed)?;
+        ensure(named == ["NewIcon", "NewToolTip"], format!("a theme icon sent {named:?}"))?;
+        let urgent = pixel_tray("Signals\nwith a body", sample_menu());
+        urgent.attention = 1;
+        (urgent.attention_icons, urgent.attention_icon_count) = images(vec![image(22, 22, [9, 9, 9, 255])]);
+        let call = signals_after(urgent)?;
+        ensure(
+            call.contains(&"NewStatus(NeedsAttention)".to_string()) && call.contains(&"NewAttentionIcon".to_string()),
+            format!("attention sent {call:?}"),
+        )?;
+        let calm = signals_after(pixel_tray("Signals\nwith a body", sample_menu()))?;
+        ensure(
+            calm.contains(&"NewStatus(Active)".to_string()) && calm.contains(&"NewAttentionIcon".to_string()),
+            format!("the end of attention sent {calm:?}"),
+        )?;
+        let reworded = signals_after(pixel_tray("Signals\nwith a body", sample_menu_reworded()))?;
+        ensure(reworded == ["ItemsPropertiesUpdated"], format!("a same-shape menu sent {reworded:?}"))?;
+        let reshaped = signals_after(pixel_tray("Signals\nwith a body", menu(vec![item("Alone", 1)])))?;
+        ensure(reshaped == ["LayoutUpdated"], format!("a new menu shape sent {reshaped:?}"))
+    })();
+    unsafe { g_dbus_connection_signal_unsubscribe(bus(), sub) };
     result
 }

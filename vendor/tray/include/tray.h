@@ -105,7 +105,9 @@ struct tray_menu {
   int radio;                      /* non-zero: a radio item, marked when checked (checkbox is then ignored);
                                      the caller keeps one item of a group checked */
   const struct tray_image *icons; /* may be NULL: sizes of an icon shown before the label; Windows picks by
-                                     SM_CXSMICON, Linux sends the one nearest 16 pixels as PNG (icon-data) */
+                                     SM_CXSMICON, Linux sends the one nearest 16 pixels as PNG (icon-data);
+                                     the XEmbed fallback shows it at 16 pixels on items that are neither
+                                     check nor radio items */
   int icon_count;                 /* 1..TRAY_MAX_IMAGES with icons, else 0 */
 };
 

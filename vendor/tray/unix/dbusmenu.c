@@ -11,9 +11,6 @@
 
 #include "trayp_unix.h"
 
-/* The menu icon size hosts draw (they scale what they get). */
-#define MENU_ICON_SIZE 16
-
 struct node {
   struct tray_menu *item; /* NULL for the root */
   char *label;            /* with mnemonic underscores doubled */
@@ -78,7 +75,7 @@ static char *escape_label(const char *text) {
 
 /* The menu icon as PNG bytes (icon-data), or NULL if encoding failed. */
 static GBytes *icon_png(const struct tray_menu *m) {
-  const struct tray_image *im = trayp_image_pick(m->icons, m->icon_count, MENU_ICON_SIZE);
+  const struct tray_image *im = trayp_image_pick(m->icons, m->icon_count, TRAYP_MENU_ICON_SIZE);
   GdkPixbuf *pb = gdk_pixbuf_new_from_data(im->rgba, GDK_COLORSPACE_RGB, TRUE, 8, im->width, im->height,
                                            im->width * 4, NULL, NULL);
   gchar *buf = NULL;

@@ -23,6 +23,7 @@ static struct {
   GCancellable *pending; /* the RegisterStatusNotifierItem call in flight */
   GVariant *pixmaps;   /* IconPixmap */
   GVariant *attention_pixmaps; /* AttentionIconPixmap */
+  char *icon_name;     /* IconName */
   char *title, *body;  /* the tooltip split at its first line break */
   int watched;         /* a watcher owns its name */
   int docked;          /* the XEmbed fallback shows the icon */
@@ -86,8 +87,13 @@ static void on_method(GDBusConnection *c, const char *sender, const char *path, 
 }
 
 /* The theme icon name, or "" when the icon travels as pixels. */
-static const char *icon_name(void) {
-  return S.tray->icons == NULL && S.tray->icon_rgba == NULL && !trayp_icon_is_file(S.tray) ? S.tray->icon : "";
+static const char *icon_name(const struct tray *tray) {
+  return tray->icons == NULL && tray->icon_rgba == NULL && !trayp_icon_is_file(tray) ? tray->icon : "";
+}
+
+/* 1 if a and b differ; a NULL (nothing shown yet) differs from everything. */
+static int changed(GVariant *a, GVariant *b) {
+  return a == NULL || b == NULL || !g_variant_equal(a, b);
 }
 
 static const char *status(const struct tray *tray) {
@@ -120,7 +126,7 @@ static GVariant *on_property(GDBusConnection *c, const char *sender, const char 
   if (strcmp(name, "WindowId") == 0)
     return g_variant_new_int32(0);
   if (strcmp(name, "IconName") == 0)
-    return g_variant_new_string(icon_name());
+    return g_variant_new_string(S.icon_name);
   if (strcmp(name, "IconPixmap") == 0)
     return g_variant_ref(S.pixmaps);
   if (strcmp(name, "AttentionIconPixmap") == 0)
@@ -128,7 +134,7 @@ static GVariant *on_property(GDBusConnection *c, const char *sender, const char 
   if (strcmp(name, "OverlayIconPixmap") == 0)
     return empty_pixmaps();
   if (strcmp(name, "ToolTip") == 0)
-    return g_variant_new("(s@a(iiay)ss)", icon_name(), S.pixmaps, S.title, S.body);
+    return g_variant_new("(s@a(iiay)ss)", S.icon_name, S.pixmaps, S.title, S.body);
   if (strcmp(name, "ItemIsMenu") == 0) /* without a click callback a click opens the menu */
     return g_variant_new_boolean(S.tray->cb == NULL && S.tray->event_cb == NULL);
   if (strcmp(name, "Menu") == 0)
@@ -238,7 +244,7 @@ static int apply(struct tray *tray, int items) {
   char *title = brk != NULL ? g_strndup(tip, (gsize)(brk - tip)) : g_strdup(tip);
   char *body = g_strdup(brk != NULL ? brk + 1 : "");
   int r = pixmaps != NULL ? trayp_menu_set(tray->menu, items) : TRAY_ERR_ICON;
-  int title_changed, status_changed;
+  int title_changed, status_changed, icon_changed, attention_changed;
   if (r != TRAY_OK) {
     if (pixmaps != NULL)
       g_variant_unref(pixmaps);
@@ -246,30 +252,37 @@ static int apply(struct tray *tray, int items) {
     g_free(body);
     return r;
   }
+  attention = trayp_attention_pixmaps(tray);
   title_changed = g_strcmp0(title, S.title) != 0 || g_strcmp0(body, S.body) != 0;
   status_changed = S.tray == NULL || S.attention != (tray->attention != 0);
+  icon_changed = changed(pixmaps, S.pixmaps) || g_strcmp0(icon_name(tray), S.icon_name) != 0;
+  attention_changed = changed(attention, S.attention_pixmaps);
   S.attention = tray->attention != 0;
-  attention = trayp_attention_pixmaps(tray);
   if (S.attention_pixmaps != NULL)
     g_variant_unref(S.attention_pixmaps);
   S.attention_pixmaps = attention;
   if (S.pixmaps != NULL)
     g_variant_unref(S.pixmaps);
   S.pixmaps = pixmaps;
+  g_free(S.icon_name);
+  S.icon_name = g_strdup(icon_name(tray));
   g_free(S.title);
   g_free(S.body);
   S.title = title;
   S.body = body;
   S.tray = tray;
-  /* Hosts re-read what a signal names; the icon may change in every update. */
-  emit("NewIcon", NULL);
-  emit("NewAttentionIcon", NULL);
+  /* One signal per changed property (hosts re-read what a signal names, so a signal for
+   * nothing makes them redraw for nothing); the tooltip carries the icon too. */
+  if (icon_changed)
+    emit("NewIcon", NULL);
+  if (attention_changed)
+    emit("NewAttentionIcon", NULL);
   if (status_changed)
     emit("NewStatus", g_variant_new("(s)", status(tray)));
-  if (title_changed) {
+  if (title_changed)
     emit("NewTitle", NULL);
+  if (title_changed || icon_changed)
     emit("NewToolTip", NULL);
-  }
   if (S.docked)
     trayp_xembed_show(tray);
   return TRAY_OK;
@@ -294,6 +307,7 @@ static void teardown(void) {
   if (S.bus != NULL)
     g_object_unref(S.bus);
   g_free(S.name);
+  g_free(S.icon_name);
   g_free(S.title);
   g_free(S.body);
   {

@@ -13,6 +13,10 @@
 #define TRAYP_SNI_PATH "/StatusNotifierItem"
 #define TRAYP_MENU_PATH "/MenuBar"
 
+/* The size menu icons are drawn at, by panels (which scale what dbusmenu sends) and by the
+ * fallback's GtkMenu alike. */
+#define TRAYP_MENU_ICON_SIZE 16
+
 /* Exports com.canonical.dbusmenu at TRAYP_MENU_PATH on bus, with an empty menu. */
 int trayp_menu_export(GDBusConnection *bus);
 /* Unexports the menu and frees it. */

@@ -30,8 +30,11 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   X(gint, gtk_status_icon_get_size, (GtkStatusIcon *))                                     \
   X(GtkWidget *, gtk_menu_new, (void))                                                     \
   X(GtkWidget *, gtk_separator_menu_item_new, (void))                                      \
-  X(GtkWidget *, gtk_menu_item_new_with_label, (const gchar *))                            \
   X(GtkWidget *, gtk_check_menu_item_new_with_label, (const gchar *))                      \
+  X(GtkWidget *, gtk_image_menu_item_new_with_label, (const gchar *))                      \
+  X(void, gtk_image_menu_item_set_image, (GtkImageMenuItem *, GtkWidget *))                \
+  X(void, gtk_image_menu_item_set_always_show_image, (GtkImageMenuItem *, gboolean))       \
+  X(GtkWidget *, gtk_image_new_from_pixbuf, (GdkPixbuf *))                                 \
   X(void, gtk_check_menu_item_set_draw_as_radio, (GtkCheckMenuItem *, gboolean))           \
   X(void, gtk_check_menu_item_set_active, (GtkCheckMenuItem *, gboolean))                  \
   X(void, gtk_menu_item_set_submenu, (GtkMenuItem *, GtkWidget *))                         \
@@ -105,6 +108,45 @@ static void on_item_activate(GtkMenuItem *widget, gpointer data) {
     item->cb(item);
 }
 
+/* A pixbuf holding a copy of w x h RGBA pixels: the program may free its own after the next
+ * update. */
+static GdkPixbuf *pixbuf_copy(const unsigned char *rgba, int w, int h) {
+  GBytes *bytes = g_bytes_new(rgba, (gsize)w * (gsize)h * 4);
+  GdkPixbuf *pb = gdk_pixbuf_new_from_bytes(bytes, GDK_COLORSPACE_RGB, TRUE, 8, w, h, w * 4);
+  g_bytes_unref(bytes);
+  return pb;
+}
+
+/* im as a pixbuf, scaled down to fit size x size when larger; NULL if out of memory. */
+static GdkPixbuf *pixbuf_at(const struct tray_image *im, int size) {
+  GdkPixbuf *pb = pixbuf_copy(im->rgba, im->width, im->height);
+  if (pb != NULL && (im->width > size || im->height > size)) {
+    int w = im->width >= im->height ? size : MAX(1, im->width * size / im->height);
+    int h = im->height >= im->width ? size : MAX(1, im->height * size / im->width);
+    GdkPixbuf *scaled = gdk_pixbuf_scale_simple(pb, w, h, GDK_INTERP_BILINEAR);
+    g_object_unref(pb);
+    pb = scaled;
+  }
+  return pb;
+}
+
+/* Gives a plain or submenu item (a GtkImageMenuItem) m's icon, or takes its icon away. The
+ * image is shown whatever the gtk-menu-images setting says, as on the other backends. Check
+ * and radio items have no icon here: their mark takes the place. */
+static void set_item_icon(GtkWidget *item, const struct tray_menu *m) {
+  GtkWidget *image = NULL;
+  if (m->icons != NULL) {
+    const struct tray_image *im = trayp_image_pick(m->icons, m->icon_count, TRAYP_MENU_ICON_SIZE);
+    GdkPixbuf *pb = pixbuf_at(im, TRAYP_MENU_ICON_SIZE);
+    if (pb != NULL) {
+      image = G.gtk_image_new_from_pixbuf(pb);
+      g_object_unref(pb);
+    }
+  }
+  G.gtk_image_menu_item_set_image((GtkImageMenuItem *)item, image);
+  G.gtk_image_menu_item_set_always_show_image((GtkImageMenuItem *)item, image != NULL);
+}
+
 static GtkWidget *build_menu(struct tray_menu *m) {
   GtkWidget *menu = G.gtk_menu_new();
   for (; m->text != NULL; m++) {
@@ -113,7 +155,9 @@ static GtkWidget *build_menu(struct tray_menu *m) {
       item = G.gtk_separator_menu_item_new();
     } else {
       int check = m->checkbox || m->radio;
-      item = check ? G.gtk_check_menu_item_new_with_label(m->text) : G.gtk_menu_item_new_with_label(m->text);
+      item = check ? G.gtk_check_menu_item_new_with_label(m->text) : G.gtk_image_menu_item_new_with_label(m->text);
+      if (!check)
+        set_item_icon(item, m);
       if (check) { /* before connecting: set_active emits "activate" (refresh blocks it) */
         G.gtk_check_menu_item_set_draw_as_radio((GtkCheckMenuItem *)item, m->radio != 0);
         G.gtk_check_menu_item_set_active((GtkCheckMenuItem *)item, m->checked != 0);
@@ -159,7 +203,9 @@ static void refresh(GtkWidget *menu, struct tray_menu *m) {
       continue;
     G.gtk_menu_item_set_label((GtkMenuItem *)item, m->text);
     G.gtk_widget_set_sensitive(item, m->disabled == 0);
-    if (m->checkbox || m->radio) {
+    if (!m->checkbox && !m->radio) {
+      set_item_icon(item, m);
+    } else {
       /* set_active activates the item: the program's callback must not run for it. */
       g_signal_handlers_block_by_func(item, (gpointer)on_item_activate, NULL);
       G.gtk_check_menu_item_set_draw_as_radio((GtkCheckMenuItem *)item, m->radio != 0);
@@ -241,11 +287,9 @@ static void on_popup_menu(GtkStatusIcon *icon, guint button, guint time, gpointe
 }
 
 static void set_pixels(const unsigned char *rgba, int w, int h) {
-  GBytes *bytes = g_bytes_new(rgba, (gsize)w * (gsize)h * 4);
-  GdkPixbuf *pb = gdk_pixbuf_new_from_bytes(bytes, GDK_COLORSPACE_RGB, TRUE, 8, w, h, w * 4);
+  GdkPixbuf *pb = pixbuf_copy(rgba, w, h);
   G.gtk_status_icon_set_from_pixbuf(X.icon, pb);
   g_object_unref(pb);
-  g_bytes_unref(bytes);
 }
 
 /* An X tray has no attention state of its own: the attention icon takes the icon's place. */

@@ -11,6 +11,7 @@ use crate::util::{self, cargo, cmd, output, run};
 /// (kind for the script, Windows build, picture): the tray example, then the C gallery.
 const SHOTS: &[(&str, bool, &str)] = &[
     ("tray-linux", false, "tray-linux.png"),
+    ("tray-linux-xembed", false, "tray-linux-xembed.png"),
     ("tray-wine", true, "tray-wine.png"),
     ("libui-linux", false, "libui-linux.png"),
     ("libui-wine", true, "libui-wine.png"),
@@ -48,8 +49,8 @@ pub fn screenshots() -> Result<(), String> {
     app_pictures(&artifacts)
 }
 
-/// The app's menu (docked in trayer, filled by the service double), its Join
-/// and About windows: taken by the app's end-to-end tests when
+/// The app's menu (opened in xfce4-panel, filled by the service double), its
+/// Join and About windows: taken by the app's end-to-end tests when
 /// `ZTUI_SCREENSHOTS` names a folder.
 fn app_pictures(artifacts: &std::path::Path) -> Result<(), String> {
     let mut test = cargo();
