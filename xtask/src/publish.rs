@@ -40,11 +40,12 @@ pub fn command(args: &[String]) -> Result<(), String> {
 }
 
 /// What a verified packaging left: the directory registry that holds our
-/// crates and the third-party ones, and the SHA-256 of each of our `.crate`
-/// files (what builds against the registry may be kept by, see [`keep_if_built_from`]).
+/// crates and the third-party ones, and what it was made from (the SHA-256
+/// of each of our `.crate` files and of the lock file that chose the
+/// third-party ones), by which builds against it are kept (see [`keep_if_made_from`]).
 pub struct Packaged {
     pub registry: PathBuf,
-    pub crates_sha256: String,
+    pub made_from: String,
 }
 
 /// Stages, packages and verifies every publishable crate in `work`; then
@@ -58,14 +59,18 @@ pub fn publish(work: &Path, execute: bool, from: Option<&str>) -> Result<Package
             .ok_or_else(|| format!("--from {name}: not a published crate; published are {}", order.join(", ")))?,
         None => 0,
     };
-    let index = work.join("registry");
-    let _ = fs::remove_dir_all(&index);
     let staged = Staged::copy(&util::root())?;
     let crates = package(&order)?;
-    let crates_sha256 = fill_registry(&index, &crates)?;
+    let made_from = made_from(&crates)?;
+    // Unpacking anew would give the folders new times, which the -sys build
+    // scripts watch: an unchanged registry is kept as it is.
+    let index = work.join("registry");
+    if !keep_if_made_from(&index, &made_from)? {
+        fill_registry(&index, &crates)?;
+    }
     let target = work.join("verify-target");
-    keep_if_built_from(&target, &crates_sha256)?;
-    verify(&index, &crates, &target)?;
+    keep_if_made_from(&target, &made_from)?;
+    verify(&index, &crates, &target, &made_from)?;
     let mut commands = Vec::new();
     for name in &order[skip..] {
         let mut c = cargo();
@@ -86,21 +91,33 @@ pub fn publish(work: &Path, execute: bool, from: Option<&str>) -> Result<Package
         }
     }
     drop(staged);
-    Ok(Packaged { registry: index, crates_sha256 })
+    Ok(Packaged { registry: index, made_from })
 }
 
-/// Keeps `dir` (builds against our packages) only if it was made from
-/// `.crate` files with exactly these checksums, else empties it.  Cargo takes
-/// a registry crate of an unchanged version as unchanged, so a build kept
-/// across new sources could hide them; `cargo package` writes the same bytes
-/// for the same sources (fixed timestamps), so unchanged crates keep their builds.
-pub fn keep_if_built_from(dir: &Path, crates_sha256: &str) -> Result<(), String> {
-    let stamp = dir.join(".xtask-built-from");
-    if fs::read_to_string(&stamp).is_ok_and(|kept| kept == crates_sha256) {
-        return Ok(());
+/// The SHA-256 of every `.crate` file and of the workspace's lock file, one per line.
+fn made_from(crates: &[PathBuf]) -> Result<String, String> {
+    let mut text = String::new();
+    for file in crates.iter().cloned().chain([util::root().join("Cargo.lock")]) {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        text.push_str(&format!("{}  {name}\n", sha256(&file)?));
+    }
+    Ok(text)
+}
+
+/// Keeps `dir` (unpacked packages, or builds against them) and returns true
+/// if it was made from exactly `made_from` (see [`made_from`]); else empties
+/// it and returns false.  Cargo takes a registry crate of an unchanged version
+/// as unchanged, so a build kept across new sources could hide them; `cargo
+/// package` writes the same bytes for the same sources (fixed timestamps), so
+/// unchanged crates keep their builds.
+pub fn keep_if_made_from(dir: &Path, made_from: &str) -> Result<bool, String> {
+    let stamp = dir.join(".xtask-made-from");
+    if fs::read_to_string(&stamp).is_ok_and(|kept| kept == made_from) {
+        return Ok(true);
     }
     let _ = fs::remove_dir_all(dir);
-    write(&stamp, crates_sha256)
+    write(&stamp, made_from)?;
+    Ok(false)
 }
 
 /// The workspace's publishable packages (no `publish = false`), each after
@@ -206,22 +223,20 @@ fn check_carries_c(file: &Path) -> Result<(), String> {
 /// Builds every package as a registry user gets it: unpacked outside the
 /// repository (so no workspace claims it), offline, its dependencies from
 /// `index` only; what `cargo package` verifies, with our unpublished crates
-/// in reach. The folder is named after the checkout, not the run, so an
-/// unchanged package is the same package to cargo next time.
-fn verify(index: &Path, crates: &[PathBuf], target: &Path) -> Result<(), String> {
-    let checkout = util::root();
-    let id: u32 = checkout.to_string_lossy().bytes().fold(2166136261, |h, b| (h ^ u32::from(b)).wrapping_mul(16777619));
+/// in reach. The folder is named after the checkout, not the run, and kept
+/// while the packages are unchanged, so they are the same packages to cargo
+/// next time.
+fn verify(index: &Path, crates: &[PathBuf], target: &Path, made_from: &str) -> Result<(), String> {
+    let checkout = util::root().to_string_lossy().into_owned();
+    let id = checkout.bytes().fold(2166136261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16777619));
     let dir = std::env::temp_dir().join(format!("zt-publish-verify-{id:08x}"));
-    let _ = fs::remove_dir_all(&dir);
-    let result = verify_in(&dir, index, crates, target);
-    let _ = fs::remove_dir_all(&dir);
-    result
-}
-
-fn verify_in(dir: &Path, index: &Path, crates: &[PathBuf], target: &Path) -> Result<(), String> {
-    write(&dir.join(".cargo/config.toml"), &registry_config(index))?;
+    if !keep_if_made_from(&dir, made_from)? {
+        write(&dir.join(".cargo/config.toml"), &registry_config(index))?;
+        for file in crates {
+            run(&mut cmd("tar", ["xzf".as_ref(), file.as_os_str(), "-C".as_ref(), dir.as_os_str()]))?;
+        }
+    }
     for file in crates {
-        run(&mut cmd("tar", ["xzf".as_ref(), file.as_os_str(), "-C".as_ref(), dir.as_os_str()]))?;
         let name = crate_dir_name(file)?;
         let mut build = cargo();
         build.current_dir(dir.join(name)).args(["build", "--quiet", "--offline"]).env("CARGO_TARGET_DIR", target);
@@ -272,22 +287,18 @@ impl Drop for Staged {
 
 /// A directory registry: the third-party crates from `cargo vendor`, plus
 /// our `.crate` files unpacked with the checksum file cargo requires.
-/// Returns the `.crate` files' checksums, one line each.
-fn fill_registry(index: &Path, crates: &[PathBuf]) -> Result<String, String> {
+fn fill_registry(index: &Path, crates: &[PathBuf]) -> Result<(), String> {
     let mut vendor = cargo();
     vendor.args(["vendor", "--quiet", "--versioned-dirs"]).arg(index).stdout(std::process::Stdio::null());
     run(&mut vendor)?;
-    let mut sums = String::new();
     for file in crates {
         run(&mut cmd("tar", ["xzf".as_ref(), file.as_os_str(), "-C".as_ref(), index.as_os_str()]))?;
         // The package checksum is the .crate's SHA-256, as on crates.io: the lock
         // files `cargo package` puts into the dependents' .crate files name it.
-        let sum = sha256(file)?;
-        let checksum = format!("{{\"files\":{{}},\"package\":\"{sum}\"}}");
+        let checksum = format!("{{\"files\":{{}},\"package\":\"{}\"}}", sha256(file)?);
         write(&index.join(crate_dir_name(file)?).join(".cargo-checksum.json"), &checksum)?;
-        sums.push_str(&format!("{sum}  {}\n", crate_dir_name(file)?));
     }
-    Ok(sums)
+    Ok(())
 }
 
 /// The SHA-256 of `file` in hex, by coreutils' `sha256sum` or Perl's `shasum`.

@@ -21,7 +21,7 @@ pub fn registry() -> Result<(), String> {
     let packaged = publish::publish(&work.join("publish"), false, None)?;
     let fixture = work.join("fixture");
     // The fixture's builds are kept while our .crate files stay byte for byte the same.
-    publish::keep_if_built_from(&fixture.join("target"), &packaged.crates_sha256)?;
+    publish::keep_if_made_from(&fixture.join("target"), &packaged.made_from)?;
     // Resolved afresh: a kept lock file would name the old crates' checksums.
     let _ = fs::remove_file(fixture.join("Cargo.lock"));
     copy_dir(&util::root().join("fixtures/registry"), &fixture)?;
