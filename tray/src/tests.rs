@@ -93,6 +93,25 @@ fn chosen_entries_send_their_actions_to_the_one_handler() {
 }
 
 #[test]
+fn accelerators_reach_c_and_its_verdict_is_an_error() {
+    let (_, d) = recorder();
+    let menu = vec![MenuItem::action("Open", Act::Open).accelerator("Ctrl+O"), MenuItem::action("Auto", Act::Auto)];
+    let b = Built::new(&icon(), "", &menu, &d).unwrap();
+    unsafe {
+        assert_eq!(CStr::from_ptr((*b.tray.menu).accelerator).to_str().unwrap(), "Ctrl+O");
+        assert!((*b.tray.menu.add(1)).accelerator.is_null());
+    }
+    assert_eq!(MenuItem::<Act>::separator().accelerator("Ctrl+O"), MenuItem::Separator);
+    // The C library owns the rule; its code becomes the crate's error with its own text.
+    assert_eq!(Error::check(sys::TRAY_ERR_ACCEL), Err(Error::Accelerator));
+    assert!(Error::Accelerator.to_string().contains("accelerator"), "{}", Error::Accelerator);
+    assert_eq!(
+        Built::new(&icon(), "", &[MenuItem::action("Open", Act::Open).accelerator("Ctrl+\0")], &d).err(),
+        Some(Error::InteriorNul("Ctrl+\0".into()))
+    );
+}
+
+#[test]
 fn empty_menu_is_null_and_file_icons_pass_the_path() {
     let (_, dispatch) = recorder();
     let b = Built::new(&Icon::from_path("/usr/share/icons/x.png").unwrap(), "", &[], &dispatch).unwrap();

@@ -79,8 +79,26 @@ static void refuse_bad_arguments(void) {
   static struct tray_image no_pixels = {NULL, 16, 16}, huge = {blue, INT_MAX, INT_MAX}, negative = {blue, -1, 16};
   static struct tray_menu bad_icon[] = {{"Icon", 0, 0, 0, NULL, NULL, NULL, 0, &huge, 1},
                                         {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
+  static char long_accel[4096];
+  static struct tray_menu bad_accel[] = {{"Keys", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL},
+                                         {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
+  static const char *const accels[] = {"", "++", "Ctrl+", "Ctrl+F99999999999", "F", "Ctrl+\xc3", "Shift+Shift+A",
+                                       "Ctrl+\x01", "Alt+\xe2\x80\xae" "Q"};
   struct tray t;
   int code;
+  size_t i;
+  memset(long_accel, 'A', sizeof long_accel - 1);
+  for (i = 0; i < sizeof accels / sizeof accels[0]; i++) {
+    t = good();
+    bad_accel[0].accelerator = accels[i];
+    t.menu = bad_accel;
+    code = tray_init(&t);
+    CHECK(code == TRAY_ERR_ACCEL || code == TRAY_ERR_UTF8);
+  }
+  t = good();
+  bad_accel[0].accelerator = long_accel;
+  t.menu = bad_accel;
+  CHECK(tray_init(&t) == TRAY_ERR_ACCEL);
   CHECK(tray_init(NULL) == TRAY_ERR_NULL);
   CHECK(tray_update(NULL) == TRAY_ERR_NOT_INIT);
   CHECK(tray_loop(0) == TRAY_ERR_NOT_INIT);
