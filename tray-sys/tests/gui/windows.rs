@@ -2,6 +2,9 @@
 //! icon through Shell_NotifyIconW, the HMENU through GetMenuItemInfoW — and drives the
 //! hidden window with the messages the shell and the menu would send.
 
+#[path = "windows_display.rs"]
+mod display;
+
 use crate::common::*;
 use crate::runner::Case;
 use std::ffi::c_void;
@@ -210,6 +213,9 @@ pub fn cases() -> Vec<Case> {
         Case { name: "win_icon_sizes_and_attention", needs_display: true, run: sizes_and_attention },
         Case { name: "win_accelerators_after_a_tab", needs_display: true, run: accelerators },
     ]
+    .into_iter()
+    .chain(display::cases())
+    .collect()
 }
 
 fn icon_added() -> Result<(), String> {
