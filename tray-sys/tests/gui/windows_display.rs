@@ -99,7 +99,10 @@ fn lookup() -> Result<(), String> {
     ensure(want.iter().all(|p| !p.is_null()), "user32 lacks ordinals 133..136")?;
     ensure(addresses(looked_up(user32, 17763)) == want, "ordinals at build 17763")?;
     ensure(addresses(looked_up(user32, 26100)) == want, "ordinals at build 26100")?;
-    ensure(addresses(looked_up(user32, 17134)) == [null_mut(); 3], "looked up before 1809, where the ordinals mean other things")?;
+    ensure(
+        addresses(looked_up(user32, 17134)) == [null_mut(); 3],
+        "looked up before 1809, where the ordinals mean other things",
+    )?;
     ensure(addresses(looked_up(null_mut(), 26100)) == [null_mut(); 3], "looked up without uxtheme")?;
     // The real uxtheme: what it has is what is found (Wine 8 has none of the three).
     let uxtheme = unsafe { LoadLibraryW(wide("uxtheme.dll").as_ptr()) };
