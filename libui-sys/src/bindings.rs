@@ -1424,6 +1424,10 @@ unsafe extern "C" {
         parent: *mut uiControl,
         child: *mut uiControl,
     ) -> ::core::ffi::c_int;
+    pub fn uixControlChild(
+        parent: *mut uiControl,
+        index: ::core::ffi::c_int,
+    ) -> *mut uiControl;
     pub fn uixMenusFrozen() -> ::core::ffi::c_int;
     pub fn uixMenuHasItem(which: ::core::ffi::c_int) -> ::core::ffi::c_int;
 }

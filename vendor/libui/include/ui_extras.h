@@ -49,6 +49,13 @@ enum uixAdoptValues {
  * reporting a user bug: ask first, then call. */
 _UI_EXTERN int uixControlCanAdopt(uiControl *parent, uiControl *child);
 
+/* The child at index of a live container, in the container's order: a
+ * uiBox's children, a uiTab's pages, a uiForm's rows, a uiGrid's children in
+ * the order they were added, and a uiWindow's or uiGroup's one child at
+ * index 0.  NULL for an index without a child, a control that holds none, or
+ * a pointer that is not a live control (not a user bug: a question). */
+_UI_EXTERN uiControl *uixControlChild(uiControl *parent, int index);
+
 /* 1 once menus can no longer be made or changed (a window exists), else 0. */
 _UI_EXTERN int uixMenusFrozen(void);
 
