@@ -829,6 +829,18 @@ static void extras(void)
 	uiControlDestroy(uiControl(b));
 	free(endCapture());
 	CHECK(fired == 0);
+	/* The child query: a question, so nothing to report for any of these. */
+	b = uiNewButton("x");
+	beginCapture();
+	CHECK(uixControlChild(NULL, 0) == NULL);
+	CHECK(uixControlChild(uiControl(b), 0) == NULL);
+	CHECK(uixControlChild(uiControl(b), -1) == NULL);
+	CHECK(uixControlChild((uiControl *) big, 0) == NULL); /* freed above, never a control */
+	uiControlDestroy(uiControl(b));
+	CHECK(uixControlChild(uiControl(b), 0) == NULL);
+	text = endCapture();
+	CHECK(text != NULL && text[0] == '\0');
+	free(text);
 }
 
 static void onMenuClicked(uiMenuItem *item, uiWindow *w, void *data)
