@@ -72,13 +72,13 @@
 //! | [`Event::Scrolled`] | never: the shell passes no wheel messages to notification icons | `Scroll`, delta and orientation as the host sends them | 120 per notch |
 //! | menu | right click | the host's menu from dbusmenu | right click |
 //! | tooltip ([`Tray::set_tooltip`]) | on hover, 127 UTF-16 units at most | the `ToolTip` property; shown where the host shows tooltips (KDE, Xfce; not GNOME's extension) | on hover |
-//! | icon sizes ([`Icon::from_sizes`]) | the smallest size at least the small-icon size at the monitor's DPI, picked again on `TaskbarCreated` | every size offered as `IconPixmap`; the host picks | the size that fits; GTK scales |
+//! | icon sizes, HiDPI ([`Icon::from_sizes`]) | the smallest size at least the small-icon size at the monitor's DPI, picked again on `WM_DPICHANGED` (at the new DPI) and `TaskbarCreated` | every size offered as `IconPixmap`; the host picks for its panel size and scale | the smallest size at least the panel's icon size (else the largest); GTK scales |
 //! | attention ([`Tray::set_attention`]) | the attention icon in place of the icon | `Status` NeedsAttention with `AttentionIconPixmap` | the attention icon in place of the icon |
 //! | check items | yes (not toggled by a click, see below) | yes | yes |
 //! | radio items ([`MenuItem::radio`]) | `MFT_RADIOCHECK` | `toggle-type` radio | yes |
 //! | icons in menu items ([`MenuItem::icon`]) | yes | yes (PNG `icon-data`) | no |
-//! | keyboard accelerators shown in the menu | not yet | not yet | not yet |
-//! | dark popup menu (Windows 10/11 app theme) | not yet | the host's theme | GTK's theme |
+//! | keyboard accelerators shown in the menu ([`MenuItem::accelerator`]) | after a tab in the item, right-aligned (`Ctrl+Shift+Q`) | dbusmenu `shortcut`; drawn where the host draws shortcuts | GTK accelerator label |
+//! | dark popup menu (Windows 10/11 app theme) | follows the system's app mode from Windows 10 1809 on (uxtheme's ordinals 135, 133, 136, looked up at run time); light where they are missing | the host's theme | GTK's theme |
 //! | notifications ([`Tray::notify`]) | balloon / toast | `org.freedesktop.Notifications` | `org.freedesktop.Notifications` |
 //!
 //! # Check items

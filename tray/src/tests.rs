@@ -317,3 +317,26 @@ fn the_builder_takes_the_menus_action_type() {
     let b = b.on_event(|_: Event<Act>, _| {}).menu(vec![MenuItem::action("Auto", Act::Auto)]);
     assert_eq!(b.menu.len(), 1);
 }
+
+/// The crate docs' table of what each backend shows covers every tray feature the
+/// crate offers, in every backend's column, and none is left "not yet".
+#[test]
+fn the_backend_table_covers_every_feature() {
+    let docs: Vec<&str> = include_str!("lib.rs").lines().filter_map(|l| l.strip_prefix("//! |")).collect();
+    for feature in [
+        "[`Event::IconClicked`]",
+        "tooltip",
+        "icon sizes, HiDPI",
+        "icons in menu items",
+        "radio items",
+        "keyboard accelerators",
+        "dark popup menu",
+    ] {
+        let row =
+            docs.iter().find(|r| r.trim_start().starts_with(feature)).unwrap_or_else(|| panic!("no row {feature}"));
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        // feature, Windows, StatusNotifierItem, XEmbed, and the empty cell after the last bar.
+        assert_eq!(cells.len(), 5, "{feature}: {row}");
+        assert!(cells[1..4].iter().all(|c| !c.is_empty() && !c.contains("not yet")), "{feature}: {row}");
+    }
+}
