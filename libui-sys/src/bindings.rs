@@ -1419,6 +1419,7 @@ unsafe extern "C" {
         >,
         data: *mut ::core::ffi::c_void,
     );
+    pub fn uixRadioButtonsNumItems(r: *mut uiRadioButtons) -> ::core::ffi::c_int;
     pub fn uixAreaRenderer(a: *mut uiArea) -> *const ::core::ffi::c_char;
     pub fn uixControlCanAdopt(
         parent: *mut uiControl,

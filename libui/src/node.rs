@@ -42,8 +42,6 @@ pub struct Node {
     children: RefCell<Vec<Rc<Node>>>,
     /// Closures handed to C, one per event name; replaced ones are retired.
     handlers: RefCell<Vec<(&'static str, Box<dyn Any>)>>,
-    /// Items of a list control whose C API has no count (radio buttons).
-    items: Cell<usize>,
 }
 
 impl Node {
@@ -56,21 +54,12 @@ impl Node {
             is_window,
             children: RefCell::new(Vec::new()),
             handlers: RefCell::new(Vec::new()),
-            items: Cell::new(0),
         })
     }
 
     /// The C control while it is alive.
     pub(crate) fn ptr<T>(&self) -> Option<*mut T> {
         self.alive.get().then_some(self.ptr.cast())
-    }
-
-    pub(crate) fn items(&self) -> usize {
-        self.items.get()
-    }
-
-    pub(crate) fn set_items(&self, n: usize) {
-        self.items.set(n);
     }
 
     pub(crate) fn alive(&self) -> bool {

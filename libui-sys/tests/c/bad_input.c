@@ -350,6 +350,8 @@ static void lists(void)
 	CHECK(uiComboboxSelected(c) == -1);
 	uiRadioButtonsSetSelected(r, 0);
 	uiRadioButtonsAppend(r, NULL);
+	CHECK(uixRadioButtonsNumItems(r) == 1 && uixRadioButtonsNumItems(NULL) == 0);
+	CHECK(uixRadioButtonsNumItems((uiRadioButtons *) g) == 0);
 	uiRadioButtonsSetSelected(r, 1);
 	CHECK(uiRadioButtonsSelected(r) == -1);
 	CHECK(textIs(uiGroupTitle(g), "\xef\xbf\xbd"));
@@ -363,6 +365,7 @@ static void lists(void)
 	CHECK(strstr(log, "libui: uiComboboxInsertAt: index 101 is outside 0..100") != NULL);
 	CHECK(strstr(log, "libui: uiGroupSetChild: the child contains the container") != NULL);
 	CHECK(strstr(log, "libui: uiControlDestroy: the control still has a parent") != NULL);
+	CHECK(strstr(log, "libui: uixRadioButtonsNumItems:") != NULL);
 	free(log);
 	uiBoxDelete(b, 0);
 	uiControlDestroy(uiControl(b));

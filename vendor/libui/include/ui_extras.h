@@ -29,6 +29,10 @@ _UI_EXTERN char *uixClipboardText(void);
  * removes the handler.  Nothing happens for a pointer that is not a live entry. */
 _UI_EXTERN void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data);
 
+/* The number of buttons in r (libui-ng has no way to ask); 0 after a user-bug
+ * report for a pointer that is not live radio buttons, as ui.h's getters do. */
+_UI_EXTERN int uixRadioButtonsNumItems(uiRadioButtons *r);
+
 /* What a draws with: "cairo" (GTK), "direct2d" or "gdiplus" (Windows: GDI+ where Direct2D has no render
  * target, or for every area when the environment variable LIBUI_AREA_RENDERER is "gdiplus" at its
  * creation); NULL before its first Draw or for a pointer that is not a live area.  Not to be freed. */
