@@ -106,6 +106,12 @@ fn run() -> Result<(), String> {
 }
 
 fn main() -> std::process::ExitCode {
+    // `--skip NAME` as libtest takes it (the ARM64 MSVC tier skips tests that catch a panic).
+    let args: Vec<String> = std::env::args().collect();
+    if args.windows(2).any(|w| w[0] == "--skip" && "tray_panic".contains(w[1].as_str())) {
+        println!("tray_panic: skipped\n0 passed, 0 failed, 1 skipped");
+        return std::process::ExitCode::SUCCESS;
+    }
     if cfg!(not(windows)) && std::env::var_os("DISPLAY").is_none() {
         println!("no DISPLAY: run under xvfb-run\n0 passed, 1 failed");
         return std::process::ExitCode::FAILURE;
