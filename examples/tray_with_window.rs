@@ -9,7 +9,8 @@
 //!   program without zt-libui.)
 //! - The worker reaches the `!Send` window through `Ui::channel`.
 //! - A panic in the tray's handler stops the loop and is raised from
-//!   `Ui::main`, like a panic in any window callback (`on_panic`).
+//!   `Ui::main`, like a panic in any window callback (zt-tray's `libui`
+//!   feature, which this crate enables).
 //!
 //! `cargo run --example tray_with_window`; `-- --self-test` opens the window
 //! through the same code the menu uses, waits for the worker's lines, toggles
@@ -173,15 +174,10 @@ pub fn run(self_test: bool) -> Result<Outcome, String> {
         start_worker(lines, Duration::from_secs(1), u64::MAX);
     }
 
-    let to_ui = ui.handle();
     let handler_app = app.clone();
     let tray = Tray::builder(icon())
         .tooltip("tray_with_window")
         .menu(menu(false))
-        // A handler panic: stop Ui::main and raise it there.
-        .on_panic(move |payload| {
-            let _ = to_ui.queue(move || std::panic::resume_unwind(payload));
-        })
         .on_event(move |event, tray| match event {
             Event::Menu(action) => handler_app.on_action(action, tray),
             Event::IconClicked => handler_app.open_settings(),

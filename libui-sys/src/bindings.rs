@@ -1419,11 +1419,16 @@ unsafe extern "C" {
         >,
         data: *mut ::core::ffi::c_void,
     );
+    pub fn uixRadioButtonsNumItems(r: *mut uiRadioButtons) -> ::core::ffi::c_int;
     pub fn uixAreaRenderer(a: *mut uiArea) -> *const ::core::ffi::c_char;
     pub fn uixControlCanAdopt(
         parent: *mut uiControl,
         child: *mut uiControl,
     ) -> ::core::ffi::c_int;
+    pub fn uixControlChild(
+        parent: *mut uiControl,
+        index: ::core::ffi::c_int,
+    ) -> *mut uiControl;
     pub fn uixMenusFrozen() -> ::core::ffi::c_int;
     pub fn uixMenuHasItem(which: ::core::ffi::c_int) -> ::core::ffi::c_int;
 }

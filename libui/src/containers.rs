@@ -130,9 +130,10 @@ fn delete_child<T>(
     delete: unsafe extern "C" fn(*mut T, c_int),
 ) -> Result<(), Error> {
     let (p, i) = item(node, index, len)?;
+    let gone = node.child_at(index);
     // SAFETY: alive container, index in range.
     unsafe { delete(p, i) };
-    node.release(index);
+    node.release(gone);
     Ok(())
 }
 
@@ -219,7 +220,7 @@ impl Tab {
         let i = index_in(index, self.len(), true)?;
         // SAFETY: both alive, child free, no cycle, index in range (checked above).
         unsafe { sys::uiTabInsertAt(t, c_text(name).as_ptr(), i, c) };
-        self.0.adopt_at(index, child.node());
+        self.0.adopt(child.node());
         Ok(())
     }
 
@@ -432,9 +433,10 @@ impl Group {
     pub fn set_child(&self, child: &dyn Control) -> Result<(), Error> {
         let c = check_adopt(&self.0, child)?;
         let g = self.0.ptr::<sys::uiGroup>().ok_or(Error::Destroyed)?;
+        let old = self.0.child_at(0);
         // SAFETY: both alive, child free, no cycle.
         unsafe { sys::uiGroupSetChild(g, c) };
-        self.0.release_all();
+        self.0.release(old);
         self.0.adopt(child.node());
         Ok(())
     }

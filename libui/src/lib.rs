@@ -188,6 +188,7 @@ impl Ui {
             INITIALISED.store(false, Ordering::SeqCst);
             return Err(Error::Init(text));
         }
+        panic::set_home(true);
         Ok(Ui { open: Arc::new(AtomicBool::new(true)), _ui_thread: PhantomData })
     }
 
@@ -268,6 +269,7 @@ impl Drop for Ui {
         }
         menus::reset();
         SHOULD_QUIT.with(|s| s.borrow_mut().take());
+        panic::set_home(false);
         INITIALISED.store(false, Ordering::SeqCst);
     }
 }
@@ -284,6 +286,16 @@ impl UiHandle {
         unsafe { sys::uiQueueMain(Some(queue_trampoline), data.cast()) };
         Ok(())
     }
+}
+
+/// Stops the running loop and makes [`Ui::main`] (or [`Ui::step`]) raise
+/// `payload` on this thread, as a panic in one of this crate's own callbacks
+/// would.  It is for other libraries whose callbacks this loop also serves
+/// and which catch their panics at their C boundary (zt-tray's event handler
+/// with its `libui` feature does this by itself).  Gives `payload` back when
+/// no [`Ui`] lives on this thread.
+pub fn resume_panic_in_main(payload: Box<dyn std::any::Any + Send>) -> Result<(), Box<dyn std::any::Any + Send>> {
+    panic::keep_foreign(payload)
 }
 
 /// Makes [`Ui::main`] return; callable from any thread.

@@ -188,18 +188,13 @@ impl RadioButtons {
         if let Some(r) = self.0.ptr() {
             // SAFETY: alive radio buttons; the library copies the text.
             unsafe { sys::uiRadioButtonsAppend(r, c_text(text).as_ptr()) };
-            // C has no count to ask, so the wrapper keeps it.
-            self.0.set_items(self.0.items() + 1);
         }
     }
 
     /// How many buttons there are.
     pub fn len(&self) -> usize {
-        if self.0.alive() {
-            self.0.items()
-        } else {
-            0
-        }
+        // SAFETY: alive radio buttons.
+        self.0.ptr().map_or(0, |r| unsafe { sys::uixRadioButtonsNumItems(r) }.max(0) as usize)
     }
 
     pub fn is_empty(&self) -> bool {

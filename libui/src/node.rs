@@ -35,14 +35,13 @@ pub struct Node {
     ptr: *mut sys::uiControl,
     alive: Cell<bool>,
     is_window: bool,
-    /// Ownership, not a copy of C's tree (C answers who the parent is and
-    /// whether a child may be adopted): a container keeps its children's
-    /// handles, and with them their closures, alive while C holds them.
+    /// Ownership only: a container keeps its children's handles, and with
+    /// them their closures, alive while C holds them.  Unordered: which child
+    /// sits where, who the parent is and whether a child may be adopted are
+    /// C's answers (`uixControlChild`, `uiControlParent`, `uixControlCanAdopt`).
     children: RefCell<Vec<Rc<Node>>>,
     /// Closures handed to C, one per event name; replaced ones are retired.
     handlers: RefCell<Vec<(&'static str, Box<dyn Any>)>>,
-    /// Items of a list control whose C API has no count (radio buttons).
-    items: Cell<usize>,
 }
 
 impl Node {
@@ -55,21 +54,12 @@ impl Node {
             is_window,
             children: RefCell::new(Vec::new()),
             handlers: RefCell::new(Vec::new()),
-            items: Cell::new(0),
         })
     }
 
     /// The C control while it is alive.
     pub(crate) fn ptr<T>(&self) -> Option<*mut T> {
         self.alive.get().then_some(self.ptr.cast())
-    }
-
-    pub(crate) fn items(&self) -> usize {
-        self.items.get()
-    }
-
-    pub(crate) fn set_items(&self, n: usize) {
-        self.items.set(n);
     }
 
     pub(crate) fn alive(&self) -> bool {
@@ -88,22 +78,21 @@ impl Node {
         unsafe { sys::uiControlParent(c) == me }
     }
 
-    /// Like `adopt`, at `index` among the children (C inserted it there).
-    pub(crate) fn adopt_at(&self, index: usize, child: &Rc<Node>) {
-        let mut children = self.children.borrow_mut();
-        let index = index.min(children.len());
-        children.insert(index, child.clone());
+    /// The C control at `index` in this container's order, as C says it is.
+    pub(crate) fn child_at(&self, index: usize) -> Option<*mut sys::uiControl> {
+        let me = self.ptr::<sys::uiControl>()?;
+        let index = std::ffi::c_int::try_from(index).ok()?;
+        // SAFETY: a live control on the UI thread; C answers NULL for no child.
+        let c = unsafe { sys::uixControlChild(me, index) };
+        (!c.is_null()).then_some(c)
     }
 
-    /// Forgets the child at `index` (C has already let it go).
-    pub(crate) fn release(&self, index: usize) -> Option<Rc<Node>> {
+    /// Forgets the child whose C control is `c` (C has just let it go).
+    pub(crate) fn release(&self, c: Option<*mut sys::uiControl>) -> Option<Rc<Node>> {
+        let c = c?;
         let mut children = self.children.borrow_mut();
-        (index < children.len()).then(|| children.remove(index))
-    }
-
-    /// Forgets every child (C has already let them go).
-    pub(crate) fn release_all(&self) {
-        self.children.borrow_mut().clear();
+        let i = children.iter().position(|n| n.ptr == c && n.alive.get())?;
+        Some(children.swap_remove(i))
     }
 
     /// Destroys the C control and its children, then marks the subtree dead.

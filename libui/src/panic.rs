@@ -17,17 +17,37 @@ thread_local! {
     /// only when it is back to 0, since one of them may be the running one.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
     static GRAVEYARD: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+    /// Whether the [`Ui`](crate::Ui) lives on this thread.
+    static HOME: Cell<bool> = const { Cell::new(false) };
+}
+
+pub(crate) fn set_home(here: bool) {
+    HOME.with(|h| h.set(here));
+}
+
+/// Keeps `payload` (unless one is kept already) and asks the loop to stop.
+fn keep(payload: Box<dyn Any + Send>) {
+    CAUGHT.with(|c| {
+        c.borrow_mut().get_or_insert(payload);
+    });
+    // SAFETY: uiQuit only posts a request to the running loop.
+    unsafe { sys::uiQuit() };
+}
+
+/// See [`resume_panic_in_main`](crate::resume_panic_in_main).
+pub(crate) fn keep_foreign(payload: Box<dyn Any + Send>) -> Result<(), Box<dyn Any + Send>> {
+    if !HOME.with(|h| h.get()) {
+        return Err(payload);
+    }
+    keep(payload);
+    Ok(())
 }
 
 /// Runs a callback body; `fallback` is what C gets back if it panicked.
 pub(crate) fn wrap<R>(fallback: R, f: impl FnOnce() -> R) -> R {
     DEPTH.with(|d| d.set(d.get() + 1));
     let result = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        CAUGHT.with(|c| {
-            c.borrow_mut().get_or_insert(payload);
-        });
-        // SAFETY: uiQuit only posts a request to the running loop.
-        unsafe { sys::uiQuit() };
+        keep(payload);
         fallback
     });
     if DEPTH.with(|d| {

@@ -102,9 +102,10 @@ impl Window {
     pub fn set_child(&self, child: &dyn Control) -> Result<(), Error> {
         let c = check_adopt(&self.0, child)?;
         let w = self.0.ptr::<sys::uiWindow>().ok_or(Error::Destroyed)?;
+        let old = self.0.child_at(0);
         // SAFETY: both alive, child free, no cycle.
         unsafe { sys::uiWindowSetChild(w, c) };
-        self.0.release_all();
+        self.0.release(old);
         self.0.adopt(child.node());
         Ok(())
     }

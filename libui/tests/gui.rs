@@ -484,6 +484,37 @@ fn containers_own_their_children(ui: &Ui) -> Result<(), String> {
     check!(tab.delete(0).is_ok() && tab.len() == 1 && tab.delete(1) == Err(Error::OutOfRange));
     check!(grid.is_alive() && b.is_alive());
     check!(form.delete(1).is_ok() && form.len() == 1 && search.is_alive());
+    // Which handle a delete or a new child lets go of is C's answer (where the child sits
+    // now), checked through closures that only the released control holds.
+    let bx = UiBox::vertical(ui);
+    let held = Rc::new(());
+    let buttons: Vec<Button> = (0..3).map(|i| Button::new(ui, &format!("b{i}"))).collect();
+    for b in &buttons {
+        let h = held.clone();
+        b.on_clicked(move |_| drop(h.clone()));
+        bx.append(b, false).map_err(|e| e.to_string())?;
+    }
+    let keep = [buttons[0].clone(), buttons[2].clone()];
+    drop(buttons);
+    check!(Rc::strong_count(&held) == 4);
+    check!(bx.delete(1).is_ok() && Rc::strong_count(&held) == 3 && keep.iter().all(|b| b.is_alive()));
+    let pages = Tab::new(ui);
+    let (first, second) = (Button::new(ui, "first"), Button::new(ui, "second"));
+    let h = held.clone();
+    second.on_clicked(move |_| drop(h.clone()));
+    pages.append("first", &first).map_err(|e| e.to_string())?;
+    pages.insert_at("second", 0, &second).map_err(|e| e.to_string())?;
+    drop(second);
+    check!(Rc::strong_count(&held) == 4 && pages.delete(0).is_ok());
+    check!(Rc::strong_count(&held) == 3 && first.is_alive());
+    let frame = Group::new(ui, "frame");
+    let (old, new) = (Button::new(ui, "old"), Label::new(ui, "new"));
+    let h = held.clone();
+    old.on_clicked(move |_| drop(h.clone()));
+    frame.set_child(&old).map_err(|e| e.to_string())?;
+    drop(old);
+    check!(Rc::strong_count(&held) == 4 && frame.set_child(&new).is_ok() && Rc::strong_count(&held) == 3);
+    drop((bx, pages, frame));
     // The grid's last handle goes: it is destroyed, and its children with it.
     drop(grid);
     check!(!b.is_alive() && !a.is_alive());

@@ -31,6 +31,7 @@ const fn entry(text: &'static CStr, cb: Option<unsafe extern "C" fn(*mut tray_me
         radio: 0,
         icons: null(),
         icon_count: 0,
+        accelerator: null(),
     }
 }
 

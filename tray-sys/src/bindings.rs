@@ -49,6 +49,7 @@ pub struct tray_menu {
     pub radio: ::core::ffi::c_int,
     pub icons: *const tray_image,
     pub icon_count: ::core::ffi::c_int,
+    pub accelerator: *const ::core::ffi::c_char,
 }
 pub const TRAY_OK: i32 = 0;
 pub const TRAY_ERR_NULL: i32 = -1;
@@ -60,6 +61,7 @@ pub const TRAY_ERR_ALREADY_INIT: i32 = -6;
 pub const TRAY_ERR_NOMEM: i32 = -7;
 pub const TRAY_ERR_PLATFORM: i32 = -8;
 pub const TRAY_ERR_THREAD: i32 = -9;
+pub const TRAY_ERR_ACCEL: i32 = -10;
 pub const TRAY_MAX_DEPTH: i32 = 32;
 pub const TRAY_MAX_ITEMS: i32 = 16384;
 pub const TRAY_MAX_ICON_SIZE: i32 = 1024;

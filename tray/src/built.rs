@@ -79,6 +79,7 @@ const END: sys::tray_menu = sys::tray_menu {
     radio: 0,
     icons: null(),
     icon_count: 0,
+    accelerator: null(),
 };
 
 pub(crate) fn c_string(s: &str) -> Result<CString, Error> {
@@ -202,6 +203,9 @@ impl Built {
             };
             if let Some(icon) = &entry.icon {
                 (m.icons, m.icon_count) = self.image_list(icon)?;
+            }
+            if let Some(keys) = &entry.accelerator {
+                m.accelerator = self.keep(keys)?;
             }
             if !entry.submenu.is_empty() {
                 m.submenu = self.list(&entry.submenu, dispatch)?;

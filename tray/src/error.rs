@@ -28,6 +28,9 @@ pub enum Error {
     /// `build` on Linux and the BSDs off the process's main thread (GTK's).
     /// The C library also prints one line about it on stderr.
     WrongThread,
+    /// A menu entry's accelerator is not one the C library understands
+    /// (see [`MenuItem::accelerator`](crate::MenuItem::accelerator)).
+    Accelerator,
     /// A code this crate does not know (a newer C library).
     Other(i32),
 }
@@ -42,6 +45,7 @@ impl Error {
             sys::TRAY_ERR_NOMEM => Error::OutOfMemory,
             sys::TRAY_ERR_PLATFORM => Error::Platform,
             sys::TRAY_ERR_THREAD => Error::WrongThread,
+            sys::TRAY_ERR_ACCEL => Error::Accelerator,
             // NULL and invalid UTF-8 cannot come from this crate's inputs.
             other => Error::Other(other),
         }
@@ -65,6 +69,7 @@ impl Error {
             Error::OutOfMemory => sys::TRAY_ERR_NOMEM,
             Error::Platform => sys::TRAY_ERR_PLATFORM,
             Error::WrongThread => sys::TRAY_ERR_THREAD,
+            Error::Accelerator => sys::TRAY_ERR_ACCEL,
             Error::Other(code) => *code,
             Error::InteriorNul(_) | Error::ReservedText => return None,
         })

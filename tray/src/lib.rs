@@ -72,13 +72,13 @@
 //! | [`Event::Scrolled`] | never: the shell passes no wheel messages to notification icons | `Scroll`, delta and orientation as the host sends them | 120 per notch |
 //! | menu | right click | the host's menu from dbusmenu | right click |
 //! | tooltip ([`Tray::set_tooltip`]) | on hover, 127 UTF-16 units at most | the `ToolTip` property; shown where the host shows tooltips (KDE, Xfce; not GNOME's extension) | on hover |
-//! | icon sizes ([`Icon::from_sizes`]) | the smallest size at least the small-icon size at the monitor's DPI, picked again on `TaskbarCreated` | every size offered as `IconPixmap`; the host picks | the size that fits; GTK scales |
+//! | icon sizes, HiDPI ([`Icon::from_sizes`]) | the smallest size at least the small-icon size at the monitor's DPI, picked again on `WM_DPICHANGED` (at the new DPI) and `TaskbarCreated` | every size offered as `IconPixmap`; the host picks for its panel size and scale | the smallest size at least the panel's icon size (else the largest); GTK scales |
 //! | attention ([`Tray::set_attention`]) | the attention icon in place of the icon | `Status` NeedsAttention with `AttentionIconPixmap` | the attention icon in place of the icon |
 //! | check items | yes (not toggled by a click, see below) | yes | yes |
 //! | radio items ([`MenuItem::radio`]) | `MFT_RADIOCHECK` | `toggle-type` radio | yes |
 //! | icons in menu items ([`MenuItem::icon`]) | yes | yes (PNG `icon-data`) | at 16 px, on items other than check and radio items (those show their mark) |
-//! | keyboard accelerators shown in the menu | not yet | not yet | not yet |
-//! | dark popup menu (Windows 10/11 app theme) | not yet | the host's theme | GTK's theme |
+//! | keyboard accelerators shown in the menu ([`MenuItem::accelerator`]) | after a tab in the item, right-aligned (`Ctrl+Shift+Q`) | dbusmenu `shortcut`; drawn where the host draws shortcuts | GTK accelerator label |
+//! | dark popup menu (Windows 10/11 app theme) | follows the system's app mode from Windows 10 1809 on (uxtheme's ordinals 135, 133, 136, looked up at run time); light where they are missing | the host's theme | GTK's theme |
 //! | notifications ([`Tray::notify`]) | balloon / toast | `org.freedesktop.Notifications` | `org.freedesktop.Notifications` |
 //!
 //! # Check items
@@ -101,16 +101,21 @@
 //! In a program with zt-libui windows, run only `Ui::main`: its loop serves
 //! the tray too (GTK's main context on Linux, the thread's message queue on
 //! Windows).  Quit with `zt_libui::quit()`, then drop the [`Tray`], which
-//! removes the icon; do not call [`exit_loop`] or [`Tray::run`] there.  Give
-//! the builder [`on_panic`](TrayBuilder::on_panic) so a handler panic stops
-//! `Ui::main` and is raised from it.  `examples/tray_with_window.rs` in the
-//! repository is such a program, with a worker thread updating a window
-//! through `Ui::channel`; the test command runs it on Linux and under Wine.
+//! removes the icon; do not call [`exit_loop`] or [`Tray::run`] there.
+//! Enable this crate's `libui` feature (`zt-tray = { version = "0.1",
+//! features = ["libui"] }`): a panic in the handler then stops `Ui::main`
+//! and is raised from it, like a panic in any window callback.
+//! `examples/tray_with_window.rs` in the repository is such a program, with
+//! a worker thread updating a window through `Ui::channel`; the test command
+//! runs it on Linux and under Wine.
 //!
-//! A panic inside the handler does not unwind into C: it is kept and raised
-//! again on this thread when control is back in this crate ([`Tray::pump`],
-//! [`Tray::run`], or the next call on the tray), unless
-//! [`on_panic`](TrayBuilder::on_panic) takes it.
+//! A panic inside the handler does not unwind into C.  In order, it goes to
+//! the [`on_panic`](TrayBuilder::on_panic) hook when one is set; with the
+//! `libui` feature, outside this crate's own loop and while a `zt_libui::Ui`
+//! lives on the thread, to that loop, which stops and raises it from
+//! `Ui::main`; otherwise it is kept and raised again on this thread when
+//! control is back in this crate ([`Tray::pump`], [`Tray::run`], or the next
+//! call on the tray).
 //!
 //! [`Tray`] and [`TrayHandle`] cannot be sent to another thread; the
 //! compiler says so in terms of the public types:
@@ -176,10 +181,9 @@ impl<A: Clone + 'static, H> TrayBuilder<A, H> {
     }
 
     /// Hands a panic of the event handler to `f` instead of keeping it for
-    /// the next call into this crate.  When another library's loop serves
-    /// the tray, pass the panic to that loop so it stops and raises it; with
-    /// zt-libui: `.on_panic(move |p| { let _ = ui_handle.queue(move || std::panic::resume_unwind(p)); })`,
-    /// and `Ui::main` raises it (see the `tray_with_window` example).
+    /// the next call into this crate.  For a loop other than this crate's
+    /// and zt-libui's (which the `libui` feature serves without a hook, see
+    /// the crate docs): pass the panic to that loop so it stops and raises it.
     pub fn on_panic(mut self, f: impl Fn(Box<dyn Any + Send>) + 'static) -> Self {
         self.on_panic = Some(Box::new(f));
         self
@@ -426,7 +430,7 @@ impl<A: Clone + 'static> Tray<A> {
     /// libui's, a Win32 message loop) runs on this thread.
     pub fn pump(&self, blocking: bool) -> bool {
         // SAFETY: plain call on the thread that created the tray.
-        let going = unsafe { sys::tray_loop(i32::from(blocking)) } == 0;
+        let going = panic::in_own_loop(|| unsafe { sys::tray_loop(i32::from(blocking)) }) == 0;
         panic::check();
         going
     }

@@ -23,6 +23,8 @@ pub struct Entry<A> {
     pub radio: bool,
     /// An icon before the label; pixels only (see [`MenuItem::icon`]).
     pub icon: Option<Icon>,
+    /// A key combination shown beside the label (see [`MenuItem::accelerator`]).
+    pub accelerator: Option<String>,
 }
 
 impl<A> MenuItem<A> {
@@ -93,6 +95,27 @@ impl<A> MenuItem<A> {
         self
     }
 
+    /// Shows a key combination such as `"Ctrl+Q"` beside the label (no effect
+    /// on a separator; ignored on a submenu entry).  Modifiers `Ctrl`, `Alt`,
+    /// `Shift` and `Super` (or `Win`), in any case, joined by `+`, then one
+    /// key: a letter, a digit, punctuation such as `,` or `.`, `F1`..`F24`,
+    /// or a named key (`Enter`, `Tab`, `Space`, `Delete`, `Home`, `PageUp`,
+    /// `Up`, `Escape`, `Plus`, ...; `tray.h` lists them).  Text the C library
+    /// does not understand makes showing the menu fail with
+    /// [`Error::Accelerator`](crate::Error::Accelerator).
+    ///
+    /// The tray only shows it: a tray menu is not open while the user types,
+    /// so the program binds the keys itself where it wants them (for example
+    /// in its window).  Windows writes it after a tab in the item
+    /// ("Quit\tCtrl+Q"), Linux sends it as dbusmenu `shortcut`, and the
+    /// XEmbed fallback's GTK menu shows it as an accelerator label.
+    pub fn accelerator(mut self, keys: impl Into<String>) -> Self {
+        if let MenuItem::Entry(e) = &mut self {
+            e.accelerator = Some(keys.into());
+        }
+        self
+    }
+
     /// The entry's fields, `None` for a separator.
     pub fn entry(&self) -> Option<&Entry<A>> {
         match self {
@@ -104,7 +127,16 @@ impl<A> MenuItem<A> {
 
 impl<A> Entry<A> {
     fn plain(text: String) -> Self {
-        Entry { text, enabled: true, checked: None, action: None, submenu: Vec::new(), radio: false, icon: None }
+        Entry {
+            text,
+            enabled: true,
+            checked: None,
+            action: None,
+            submenu: Vec::new(),
+            radio: false,
+            icon: None,
+            accelerator: None,
+        }
     }
 }
 

@@ -93,6 +93,25 @@ fn chosen_entries_send_their_actions_to_the_one_handler() {
 }
 
 #[test]
+fn accelerators_reach_c_and_its_verdict_is_an_error() {
+    let (_, d) = recorder();
+    let menu = vec![MenuItem::action("Open", Act::Open).accelerator("Ctrl+O"), MenuItem::action("Auto", Act::Auto)];
+    let b = Built::new(&icon(), "", &menu, &d).unwrap();
+    unsafe {
+        assert_eq!(CStr::from_ptr((*b.tray.menu).accelerator).to_str().unwrap(), "Ctrl+O");
+        assert!((*b.tray.menu.add(1)).accelerator.is_null());
+    }
+    assert_eq!(MenuItem::<Act>::separator().accelerator("Ctrl+O"), MenuItem::Separator);
+    // The C library owns the rule; its code becomes the crate's error with its own text.
+    assert_eq!(Error::check(sys::TRAY_ERR_ACCEL), Err(Error::Accelerator));
+    assert!(Error::Accelerator.to_string().contains("accelerator"), "{}", Error::Accelerator);
+    assert_eq!(
+        Built::new(&icon(), "", &[MenuItem::action("Open", Act::Open).accelerator("Ctrl+\0")], &d).err(),
+        Some(Error::InteriorNul("Ctrl+\0".into()))
+    );
+}
+
+#[test]
 fn empty_menu_is_null_and_file_icons_pass_the_path() {
     let (_, dispatch) = recorder();
     let b = Built::new(&Icon::from_path("/usr/share/icons/x.png").unwrap(), "", &[], &dispatch).unwrap();
@@ -297,4 +316,27 @@ fn the_builder_takes_the_menus_action_type() {
     let b = Tray::builder(icon()).menu(vec![MenuItem::action("Open", Act::Open)]);
     let b = b.on_event(|_: Event<Act>, _| {}).menu(vec![MenuItem::action("Auto", Act::Auto)]);
     assert_eq!(b.menu.len(), 1);
+}
+
+/// The crate docs' table of what each backend shows covers every tray feature the
+/// crate offers, in every backend's column, and none is left "not yet".
+#[test]
+fn the_backend_table_covers_every_feature() {
+    let docs: Vec<&str> = include_str!("lib.rs").lines().filter_map(|l| l.strip_prefix("//! |")).collect();
+    for feature in [
+        "[`Event::IconClicked`]",
+        "tooltip",
+        "icon sizes, HiDPI",
+        "icons in menu items",
+        "radio items",
+        "keyboard accelerators",
+        "dark popup menu",
+    ] {
+        let row =
+            docs.iter().find(|r| r.trim_start().starts_with(feature)).unwrap_or_else(|| panic!("no row {feature}"));
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        // feature, Windows, StatusNotifierItem, XEmbed, and the empty cell after the last bar.
+        assert_eq!(cells.len(), 5, "{feature}: {row}");
+        assert!(cells[1..4].iter().all(|c| !c.is_empty() && !c.contains("not yet")), "{feature}: {row}");
+    }
 }

@@ -350,6 +350,8 @@ static void lists(void)
 	CHECK(uiComboboxSelected(c) == -1);
 	uiRadioButtonsSetSelected(r, 0);
 	uiRadioButtonsAppend(r, NULL);
+	CHECK(uixRadioButtonsNumItems(r) == 1 && uixRadioButtonsNumItems(NULL) == 0);
+	CHECK(uixRadioButtonsNumItems((uiRadioButtons *) g) == 0);
 	uiRadioButtonsSetSelected(r, 1);
 	CHECK(uiRadioButtonsSelected(r) == -1);
 	CHECK(textIs(uiGroupTitle(g), "\xef\xbf\xbd"));
@@ -363,6 +365,7 @@ static void lists(void)
 	CHECK(strstr(log, "libui: uiComboboxInsertAt: index 101 is outside 0..100") != NULL);
 	CHECK(strstr(log, "libui: uiGroupSetChild: the child contains the container") != NULL);
 	CHECK(strstr(log, "libui: uiControlDestroy: the control still has a parent") != NULL);
+	CHECK(strstr(log, "libui: uixRadioButtonsNumItems:") != NULL);
 	free(log);
 	uiBoxDelete(b, 0);
 	uiControlDestroy(uiControl(b));
@@ -829,6 +832,18 @@ static void extras(void)
 	uiControlDestroy(uiControl(b));
 	free(endCapture());
 	CHECK(fired == 0);
+	/* The child query: a question, so nothing to report for any of these. */
+	b = uiNewButton("x");
+	beginCapture();
+	CHECK(uixControlChild(NULL, 0) == NULL);
+	CHECK(uixControlChild(uiControl(b), 0) == NULL);
+	CHECK(uixControlChild(uiControl(b), -1) == NULL);
+	CHECK(uixControlChild((uiControl *) big, 0) == NULL); /* freed above, never a control */
+	uiControlDestroy(uiControl(b));
+	CHECK(uixControlChild(uiControl(b), 0) == NULL);
+	text = endCapture();
+	CHECK(text != NULL && text[0] == '\0');
+	free(text);
 }
 
 static void onMenuClicked(uiMenuItem *item, uiWindow *w, void *data)

@@ -25,6 +25,7 @@ pub fn cases() -> Vec<crate::Case> {
         },
         crate::Case { name: "search_entry_is_an_entry", needs_display: true, run: search_entry_is_an_entry },
         crate::Case { name: "containers_layout_rules", needs_display: true, run: containers_layout_rules },
+        crate::Case { name: "containers_answer_which_child", needs_display: true, run: containers_answer_which_child },
     ]
 }
 
@@ -461,6 +462,54 @@ fn containers_layout_rules() -> CaseResult {
         check!(near(ce.1 + ce.3 / 2, cell_mid_y), "centred {ce:?} is not centred in row {en:?}");
         check!(ce.2 < gr.2 && ce.3 < en.3, "the centred child fills its cell: {ce:?}");
         uiControlDestroy(ctl(w));
+    }
+    Ok(())
+}
+
+/// uixControlChild: each container's children in its own order, through inserts and deletes,
+/// and NULL (never a report or a crash) for anything that has no such child.
+fn containers_answer_which_child() -> CaseResult {
+    unsafe {
+        let kids = |p: *mut uiControl| {
+            (0..).map_while(|i| Some(uixControlChild(p, i)).filter(|c| !c.is_null())).collect::<Vec<_>>()
+        };
+        let labels: Vec<*mut uiControl> = (0..4).map(|i| ctl(uiNewLabel(c(&format!("l{i}")).as_ptr()))).collect();
+        let [a, b, cc, d] = [labels[0], labels[1], labels[2], labels[3]];
+        let bx = uiNewVerticalBox();
+        for l in [a, b, cc] {
+            uiBoxAppend(bx, l, 0);
+        }
+        check!(kids(ctl(bx)) == [a, b, cc], "box order");
+        uiBoxDelete(bx, 1);
+        check!(kids(ctl(bx)) == [a, cc], "box after deleting the middle");
+        check!(uixControlChild(ctl(bx), 2).is_null() && uixControlChild(ctl(bx), -1).is_null(), "box past its ends");
+        let t = uiNewTab();
+        uiTabAppend(t, c("b").as_ptr(), b);
+        uiTabInsertAt(t, c("d").as_ptr(), 0, d);
+        check!(kids(ctl(t)) == [d, b], "tab order after an insert at 0");
+        uiTabDelete(t, 0);
+        check!(kids(ctl(t)) == [b], "tab after deleting page 0");
+        let f = uiNewForm();
+        uiFormAppend(f, c("d").as_ptr(), d, 0);
+        check!(kids(ctl(f)) == [d], "form rows");
+        uiFormDelete(f, 0);
+        check!(kids(ctl(f)).is_empty(), "form after delete");
+        let g = uiNewGrid();
+        uiGridAppend(g, d, 0, 0, 1, 1, 0, uiAlignFill, 0, uiAlignFill);
+        check!(kids(ctl(g)) == [d], "grid children");
+        let w = new_window("which child")?;
+        let grp = uiNewGroup(c("group").as_ptr());
+        uiGroupSetChild(grp, ctl(t));
+        uiWindowSetChild(w, ctl(grp));
+        check!(kids(ctl(w)) == [ctl(grp)] && kids(ctl(grp)) == [ctl(t)], "window and group hold one child at 0");
+        check!(uixControlChild(ctl(w), 1).is_null(), "a window's index 1");
+        // No children to tell of: a plain control, NULL, a destroyed container.
+        check!(uixControlChild(a, 0).is_null() && uixControlChild(null_mut(), 0).is_null(), "label or NULL");
+        uiControlDestroy(ctl(w));
+        check!(uixControlChild(ctl(grp), 0).is_null(), "a destroyed group still answers");
+        uiControlDestroy(ctl(g));
+        uiControlDestroy(ctl(f));
+        uiControlDestroy(ctl(bx));
     }
     Ok(())
 }

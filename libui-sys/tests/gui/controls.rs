@@ -453,9 +453,10 @@ fn radio_buttons_selection_and_events() -> CaseResult {
         uiControlShow(ctl(w));
         RADIO_SELECTIONS.store(0, Ordering::SeqCst);
         uiRadioButtonsOnSelected(r, Some(radio_selected), null_mut());
-        check!(uiRadioButtonsSelected(r) == -1);
-        for t in ["One", "Two ✓", "Three"] {
+        check!(uiRadioButtonsSelected(r) == -1 && uixRadioButtonsNumItems(r) == 0);
+        for (n, t) in ["One", "Two ✓", "Three"].into_iter().enumerate() {
             uiRadioButtonsAppend(r, c(t).as_ptr());
+            check!(uixRadioButtonsNumItems(r) == n as i32 + 1, "count {} after {t}", uixRadioButtonsNumItems(r));
         }
         check!(uiRadioButtonsSelected(r) == -1, "appending selected {}", uiRadioButtonsSelected(r));
         uiRadioButtonsSetSelected(r, 2);

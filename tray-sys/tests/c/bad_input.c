@@ -49,16 +49,16 @@ static void on_event(struct tray *t, const struct tray_event *ev) {
   icon_events++;
 }
 
-static struct tray_menu sub[] = {{"Child", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0}, {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
+static struct tray_menu sub[] = {{"Child", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0, NULL}, {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
 static struct tray_menu menu[] = {
-    {"First", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0},
-    {"-", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0},
-    {"Radio", 0, 1, 0, on_item, NULL, NULL, 1, sizes, 2},
-    {"Sub", 0, 0, 0, NULL, NULL, sub, 0, wide, 1},
-    {"Quit", 0, 0, 0, exit_from_item, NULL, NULL, 0, NULL, 0},
-    {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
-static struct tray_menu other[] = {{"Other", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0},
-                                   {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
+    {"First", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0, NULL},
+    {"-", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL},
+    {"Radio", 0, 1, 0, on_item, NULL, NULL, 1, sizes, 2, NULL},
+    {"Sub", 0, 0, 0, NULL, NULL, sub, 0, wide, 1, NULL},
+    {"Quit", 0, 0, 0, exit_from_item, NULL, NULL, 0, NULL, 0, "Ctrl+Q"},
+    {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
+static struct tray_menu other[] = {{"Other", 0, 0, 0, on_item, NULL, NULL, 0, NULL, 0, NULL},
+                                   {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
 
 static struct tray good(void) {
   struct tray t;
@@ -74,15 +74,33 @@ static struct tray good(void) {
 
 /* Every tray.h function with arguments it must refuse, before and after init. */
 static void refuse_bad_arguments(void) {
-  static struct tray_menu bad_utf8[] = {{"\xff\xfe", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0},
-                                        {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
-  static struct tray_menu cycle[] = {{"Loop", 0, 0, 0, NULL, NULL, cycle, 0, NULL, 0},
-                                     {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
+  static struct tray_menu bad_utf8[] = {{"\xff\xfe", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL},
+                                        {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
+  static struct tray_menu cycle[] = {{"Loop", 0, 0, 0, NULL, NULL, cycle, 0, NULL, 0, NULL},
+                                     {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
   static struct tray_image no_pixels = {NULL, 16, 16}, huge = {blue, INT_MAX, INT_MAX}, negative = {blue, -1, 16};
-  static struct tray_menu bad_icon[] = {{"Icon", 0, 0, 0, NULL, NULL, NULL, 0, &huge, 1},
-                                        {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0}};
+  static struct tray_menu bad_icon[] = {{"Icon", 0, 0, 0, NULL, NULL, NULL, 0, &huge, 1, NULL},
+                                        {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
+  static char long_accel[4096];
+  static struct tray_menu bad_accel[] = {{"Keys", 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL},
+                                         {NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, NULL}};
+  static const char *const accels[] = {"", "++", "Ctrl+", "Ctrl+F99999999999", "Fx", "Ctrl+\xc3", "Shift+Shift+A",
+                                       "Ctrl+\x01", "Alt+\xe2\x80\xaeQ"};
   struct tray t;
   int code;
+  size_t i;
+  memset(long_accel, 'A', sizeof long_accel - 1);
+  for (i = 0; i < sizeof accels / sizeof accels[0]; i++) {
+    t = good();
+    bad_accel[0].accelerator = accels[i];
+    t.menu = bad_accel;
+    code = tray_init(&t);
+    CHECK(code == TRAY_ERR_ACCEL || code == TRAY_ERR_UTF8);
+  }
+  t = good();
+  bad_accel[0].accelerator = long_accel;
+  t.menu = bad_accel;
+  CHECK(tray_init(&t) == TRAY_ERR_ACCEL);
   CHECK(tray_init(NULL) == TRAY_ERR_NULL);
   CHECK(tray_update(NULL) == TRAY_ERR_NOT_INIT);
   CHECK(tray_loop(0) == TRAY_ERR_NOT_INIT);

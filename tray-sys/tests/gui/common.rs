@@ -29,6 +29,7 @@ pub const END: tray_menu = tray_menu {
     radio: 0,
     icons: std::ptr::null(),
     icon_count: 0,
+    accelerator: std::ptr::null(),
 };
 
 pub fn item(text: &str, context: usize) -> tray_menu {
@@ -236,5 +237,30 @@ pub fn radio_moved_menu() -> *mut tray_menu {
         tray_menu { radio: 1, ..item("Radio B", 22) },
         item("With icon", 23),
         item("Plain", 24),
+    ])
+}
+
+/// A menu with accelerators: plain, several modifiers in another order, punctuation, the
+/// '+' key, none, and one on a submenu entry (ignored).
+pub fn accel_menu() -> *mut tray_menu {
+    menu(vec![
+        tray_menu { accelerator: cstr("ctrl+q"), ..item("Quit", 31) },
+        tray_menu { accelerator: cstr("Shift+Control+F5"), ..item("Reload", 32) },
+        tray_menu { accelerator: cstr("Alt+,"), ..item("Comma", 33) },
+        tray_menu { accelerator: cstr("Ctrl++"), ..item("Zoom", 34) },
+        item("None", 35),
+        tray_menu { accelerator: cstr("Ctrl+S"), submenu: menu(vec![item("Inside", 36)]), ..item("Sub", 0) },
+    ])
+}
+
+/// accel_menu's shape with "Quit" rebound, "Reload" unbound and "None" bound: in place.
+pub fn accel_moved_menu() -> *mut tray_menu {
+    menu(vec![
+        tray_menu { accelerator: cstr("Super+Escape"), ..item("Quit", 31) },
+        item("Reload", 32),
+        tray_menu { accelerator: cstr("Alt+,"), ..item("Comma", 33) },
+        tray_menu { accelerator: cstr("Ctrl++"), ..item("Zoom", 34) },
+        tray_menu { accelerator: cstr("PageDown"), ..item("None", 35) },
+        tray_menu { accelerator: cstr("Ctrl+S"), submenu: menu(vec![item("Inside", 36)]), ..item("Sub", 0) },
     ])
 }

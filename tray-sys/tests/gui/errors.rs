@@ -13,6 +13,16 @@ extern "C" {
     fn trayp_utf8_valid(s: *const c_char) -> i32;
     fn trayp_check_tray(tray: *const tray, items: *mut i32) -> i32;
     fn trayp_image_pick(images: *const tray_image, count: i32, size: i32) -> *const tray_image;
+    fn trayp_accel_parse(text: *const c_char, out: *mut Accel) -> i32;
+    fn trayp_accel_text(accel: *const Accel, out: *mut c_char, cap: usize);
+}
+
+/// struct trayp_accel.
+#[repr(C)]
+struct Accel {
+    mods: i32,
+    key: [c_char; 12],
+    label: [c_char; 12],
 }
 
 pub fn cases() -> Vec<Case> {
@@ -24,6 +34,7 @@ pub fn cases() -> Vec<Case> {
         Case { name: "menu_limits", needs_display: false, run: menu_limits },
         Case { name: "bad_image_lists", needs_display: false, run: bad_image_lists },
         Case { name: "image_pick_rule", needs_display: false, run: image_pick },
+        Case { name: "accelerators_parsed_or_rejected", needs_display: false, run: accelerators },
         Case { name: "notify_arguments", needs_display: false, run: notify_arguments },
         Case { name: "strerror", needs_display: false, run: strerror },
         Case { name: "utf8_validation_and_tooltip_cut", needs_display: false, run: utf16_cut },
@@ -80,6 +91,74 @@ fn image_pick() -> Result<(), String> {
         ensure(got.width == want, format!("at {size} px picked {}x{}, want width {want}", got.width, got.height))?;
     }
     Ok(())
+}
+
+/// The accelerator rule every backend shares: what is understood, how each backend names
+/// it (Windows text, X keysym), and that anything else is TRAY_ERR_ACCEL before the platform.
+fn accelerators() -> Result<(), String> {
+    let parse = |text: &str| unsafe {
+        let mut a = Accel { mods: -1, key: [1; 12], label: [1; 12] };
+        let r = trayp_accel_parse(cstr(text), &mut a);
+        let mut out = [0 as c_char; 48];
+        trayp_accel_text(&a, out.as_mut_ptr(), out.len());
+        let key = CStr::from_ptr(a.key.as_ptr()).to_string_lossy().into_owned();
+        (r, CStr::from_ptr(out.as_ptr()).to_string_lossy().into_owned(), key)
+    };
+    for (text, shown, keysym) in [
+        ("ctrl+q", "Ctrl+Q", "q"),
+        ("Shift+Control+F5", "Ctrl+Shift+F5", "F5"),
+        ("alt+super+enter", "Alt+Win+Enter", "Return"),
+        ("Win+Return", "Win+Enter", "Return"),
+        ("Ctrl++", "Ctrl++", "plus"),
+        ("Ctrl+Plus", "Ctrl++", "plus"),
+        ("Alt+,", "Alt+,", "comma"),
+        ("Ctrl+\\", "Ctrl+\\", "backslash"),
+        ("pgdn", "PgDn", "Page_Down"),
+        ("Meta+F24", "Win+F24", "F24"),
+        ("CTRL+ALT+SHIFT+SUPER+BACKSPACE", "Ctrl+Alt+Shift+Win+Backspace", "BackSpace"),
+        ("7", "7", "7"),
+    ] {
+        let got = parse(text);
+        ensure(got == (OK, shown.into(), keysym.into()), format!("{text:?}: {got:?}"))?;
+    }
+    let long = format!("{}Q", "Ctrl+".repeat(13));
+    for bad in [
+        "",
+        "Ctrl+",
+        "Ctrl",
+        "+Ctrl",
+        "Hyper+Q",
+        "Ctrl+Ctrl+Q",
+        "Ctrl+Control+Q",
+        "Ctrl+Q+W",
+        "F0",
+        "F25",
+        "F1a",
+        "Ctrl+é",
+        "Ctrl+QQ",
+        "Ctrl+ Q",
+        "Ctrl-Q",
+        &long,
+    ] {
+        let got = parse(bad);
+        ensure(got == (TRAY_ERR_ACCEL, String::new(), String::new()), format!("{bad:?} gave {got:?}"))?;
+        // Top level and in a submenu alike, before anything reaches the platform.
+        let t = pixel_tray("x", menu(vec![tray_menu { accelerator: cstr(bad), ..item("bad", 1) }]));
+        unsafe { expect(&format!("tray_init with {bad:?}"), tray_init(t), TRAY_ERR_ACCEL)? };
+        let deep = menu(vec![tray_menu { accelerator: cstr(bad), ..item("bad", 1) }]);
+        let t = pixel_tray("x", menu(vec![tray_menu { submenu: deep, ..item("sub", 0) }]));
+        unsafe { expect(&format!("submenu accelerator {bad:?}"), trayp_check_tray(t, &mut 0), TRAY_ERR_ACCEL)? };
+    }
+    let t = pixel_tray("x", menu(vec![tray_menu { accelerator: raw_bytes(b"Ctrl+\xff"), ..item("bad", 1) }]));
+    unsafe { expect("accelerator not UTF-8", trayp_check_tray(t, &mut 0), TRAY_ERR_UTF8)? };
+    unsafe {
+        expect(
+            "NULL accelerator",
+            trayp_accel_parse(std::ptr::null(), &mut Accel { mods: 0, key: [0; 12], label: [0; 12] }),
+            OK,
+        )?
+    };
+    unsafe { expect("accelerator menu", trayp_check_tray(pixel_tray("x", accel_menu()), &mut 0), OK) }
 }
 
 fn null_tray() -> Result<(), String> {
@@ -179,6 +258,8 @@ fn strerror() -> Result<(), String> {
         TRAY_ERR_ALREADY_INIT,
         TRAY_ERR_NOMEM,
         TRAY_ERR_PLATFORM,
+        TRAY_ERR_THREAD,
+        TRAY_ERR_ACCEL,
         -1000,
     ];
     let texts: Vec<String> =

@@ -449,6 +449,8 @@ struct Node {
     toggle_state: Option<i32>,
     /// icon-data: PNG bytes, empty without an icon.
     icon: Vec<u8>,
+    /// shortcut: key combinations, each modifiers then a keysym name; empty without one.
+    shortcut: Vec<Vec<String>>,
     children: Vec<Node>,
 }
 
@@ -481,6 +483,17 @@ impl Node {
                 std::slice::from_raw_parts(data, n).to_vec()
             }
         };
+        let shortcut = g_variant_lookup_value(props, c("shortcut").as_ptr(), null_mut());
+        let shortcut = if shortcut.is_null() {
+            Vec::new()
+        } else {
+            (0..g_variant_n_children(shortcut))
+                .map(|i| {
+                    let keys = g_variant_get_child_value(shortcut, i);
+                    (0..g_variant_n_children(keys)).map(|k| child_str(keys, k)).collect()
+                })
+                .collect()
+        };
         let kids = g_variant_get_child_value(v, 2);
         let children = (0..g_variant_n_children(kids))
             .map(|i| Node::parse(g_variant_get_variant(g_variant_get_child_value(kids, i))))
@@ -494,6 +507,7 @@ impl Node {
             toggle_type: s("toggle-type"),
             toggle_state: if state.is_null() { None } else { Some(g_variant_get_int32(state)) },
             icon,
+            shortcut,
             children,
         }
     }

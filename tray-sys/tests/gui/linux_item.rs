@@ -20,9 +20,11 @@ pub fn cases() -> Vec<Case> {
         Case { name: "linux_every_given_icon_size_sent", needs_display: true, run: given_sizes },
         Case { name: "linux_attention_status_and_pixmaps", needs_display: true, run: attention },
         Case { name: "linux_radio_items_and_menu_icons", needs_display: true, run: radio_and_icons },
+        Case { name: "linux_menu_accelerators_as_shortcut", needs_display: true, run: shortcuts },
         Case { name: "linux_xembed_same_shape_update_keeps_the_menu", needs_display: true, run: xembed_in_place },
         Case { name: "linux_xembed_menu_icons", needs_display: true, run: xembed_menu_icons },
         Case { name: "linux_new_signals_on_every_change", needs_display: true, run: new_signals },
+        Case { name: "linux_xembed_accelerator_labels", needs_display: true, run: xembed_accels },
     ]
 }
 
@@ -457,6 +459,79 @@ fn radio_and_icons() -> Result<(), String> {
     ensure(m("Radio A")?.id == a.id && m("Radio A")?.toggle_state == Some(1), "Radio A after update")?;
     ensure(m("Radio B")?.toggle_state == Some(0), "Radio B after update")?;
     ensure(m("With icon")?.icon.is_empty(), "icon-data after the icon was dropped")
+}
+
+/// dbusmenu's shortcut property, as a host reads it, before and after a same-shape update.
+fn shortcuts() -> Result<(), String> {
+    let sni = init_and_find(pixel_tray("Keys", accel_menu()))?;
+    let keys = |l: &Node, label: &str| l.find(label).map(|n| (n.id, n.shortcut.clone())).ok_or(format!("no {label}"));
+    let v = |k: &[&str]| vec![k.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    let l = sni.layout()?;
+    let quit = keys(&l, "Quit")?;
+    ensure(quit.1 == v(&["Control", "q"]), format!("Quit {:?}", quit.1))?;
+    ensure(keys(&l, "Reload")?.1 == v(&["Control", "Shift", "F5"]), format!("Reload {:?}", keys(&l, "Reload")))?;
+    ensure(keys(&l, "Comma")?.1 == v(&["Alt", "comma"]), format!("Comma {:?}", keys(&l, "Comma")))?;
+    ensure(keys(&l, "Zoom")?.1 == v(&["Control", "plus"]), format!("Zoom {:?}", keys(&l, "Zoom")))?;
+    ensure(keys(&l, "None")?.1.is_empty(), "a shortcut on an item without one")?;
+    ensure(keys(&l, "Sub")?.1.is_empty(), "a shortcut on a submenu entry")?;
+    expect("rebind", unsafe { tray_update(pixel_tray("Keys", accel_moved_menu())) }, OK)?;
+    let l = sni.layout()?;
+    ensure(
+        keys(&l, "Quit")? == (quit.0, v(&["Super", "Escape"])),
+        format!("Quit after update {:?}", keys(&l, "Quit")),
+    )?;
+    ensure(keys(&l, "Reload")?.1.is_empty(), "Reload kept its shortcut")?;
+    ensure(keys(&l, "None")?.1 == v(&["Page_Down"]), format!("None after update {:?}", keys(&l, "None")))
+}
+
+/// The GtkAccelLabel of an XEmbed menu item: (keysym name, modifier mask), ("", 0) for none.
+fn xembed_accel(item: P) -> Result<(String, u32), String> {
+    const RTLD_NOW: c_int = 2;
+    const RTLD_NOLOAD: c_int = 4;
+    let gtk = unsafe { dlopen(c("libgtk-3.so.0").as_ptr(), RTLD_NOW | RTLD_NOLOAD) };
+    ensure(!gtk.is_null(), "GTK is not loaded while the fallback shows")?;
+    let sym = |name: &str| {
+        let p = unsafe { dlsym(gtk, c(name).as_ptr()) };
+        ensure(!p.is_null(), format!("no {name}")).map(|_| p)
+    };
+    unsafe {
+        let child: unsafe extern "C" fn(P) -> P = std::mem::transmute(sym("gtk_bin_get_child")?);
+        let get: unsafe extern "C" fn(P, *mut c_uint, *mut c_uint) =
+            std::mem::transmute(sym("gtk_accel_label_get_accel")?);
+        let name: unsafe extern "C" fn(c_uint) -> *const c_char = std::mem::transmute(sym("gdk_keyval_name")?);
+        let (mut key, mut mods) = (0, 0);
+        get(child(item), &mut key, &mut mods);
+        Ok((if key == 0 { String::new() } else { text(name(key)) }, mods))
+    }
+}
+
+/// Docked in an X tray, the GTK menu shows each accelerator on its item's label, and a
+/// same-shape update rebinds them in place.
+fn xembed_accels() -> Result<(), String> {
+    const SHIFT: u32 = 1;
+    const CONTROL: u32 = 1 << 2;
+    const ALT: u32 = 1 << 3;
+    const SUPER: u32 = 1 << 26;
+    init_and_find(pixel_tray("Docked keys", accel_menu()))?;
+    let result = (|| {
+        watcher(false)?;
+        ensure(pump_until(Duration::from_secs(5), || !unsafe { tray_native_menu() }.is_null()), "never docked")?;
+        let items = xembed_items(unsafe { tray_native_menu() })?;
+        let accels = items.iter().map(|i| xembed_accel(i.0)).collect::<Result<Vec<_>, _>>()?;
+        let want = |v: &[(&str, u32)]| v.iter().map(|(k, m)| (k.to_string(), *m)).collect::<Vec<_>>();
+        let first =
+            want(&[("q", CONTROL), ("F5", CONTROL | SHIFT), ("comma", ALT), ("plus", CONTROL), ("", 0), ("", 0)]);
+        ensure(accels == first, format!("accelerators {accels:?}"))?;
+        let before = unsafe { tray_native_menu() };
+        expect("rebind", unsafe { tray_update(pixel_tray("Docked keys", accel_moved_menu())) }, OK)?;
+        ensure(unsafe { tray_native_menu() } == before, "a same-shape update replaced the GtkMenu")?;
+        let items = xembed_items(before)?;
+        let accels = items.iter().map(|i| xembed_accel(i.0)).collect::<Result<Vec<_>, _>>()?;
+        let second = want(&[("Escape", SUPER), ("", 0), ("comma", ALT), ("plus", CONTROL), ("Page_Down", 0), ("", 0)]);
+        ensure(accels == second, format!("accelerators after update {accels:?}"))
+    })();
+    let _ = watcher(true);
+    result
 }
 
 extern "C" {

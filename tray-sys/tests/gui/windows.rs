@@ -2,6 +2,9 @@
 //! icon through Shell_NotifyIconW, the HMENU through GetMenuItemInfoW — and drives the
 //! hidden window with the messages the shell and the menu would send.
 
+#[path = "windows_display.rs"]
+mod display;
+
 use crate::common::*;
 use crate::runner::Case;
 use std::ffi::c_void;
@@ -208,7 +211,11 @@ pub fn cases() -> Vec<Case> {
         Case { name: "win_icon_events_reach_event_cb", needs_display: true, run: icon_events },
         Case { name: "win_radio_items_and_menu_bitmaps", needs_display: true, run: radio_and_bitmaps },
         Case { name: "win_icon_sizes_and_attention", needs_display: true, run: sizes_and_attention },
+        Case { name: "win_accelerators_after_a_tab", needs_display: true, run: accelerators },
     ]
+    .into_iter()
+    .chain(display::cases())
+    .collect()
 }
 
 fn icon_added() -> Result<(), String> {
@@ -552,4 +559,20 @@ fn sizes_and_attention() -> Result<(), String> {
     let msg = unsafe { RegisterWindowMessageW(wide("TaskbarCreated").as_ptr()) };
     unsafe { SendMessageW(window()?, msg, 0, 0) };
     ensure(icon_present()?, "no icon after TaskbarCreated with attention")
+}
+
+/// Accelerators are the item text after a tab, where Win32 right-aligns them; a same-shape
+/// update rewrites them in the same HMENU.
+fn accelerators() -> Result<(), String> {
+    expect("tray_init", unsafe { tray_init(pixel_tray("Keys", accel_menu())) }, OK)?;
+    let texts = |menu: HMENU| read_menu(menu).map(|m| m.into_iter().map(|e| e.text).collect::<Vec<_>>());
+    let menu = native_menu()?;
+    let got = texts(menu)?;
+    let want = ["Quit\tCtrl+Q", "Reload\tCtrl+Shift+F5", "Comma\tAlt+,", "Zoom\tCtrl++", "None", "Sub"];
+    ensure(got == want, format!("{got:?}"))?;
+    expect("rebind", unsafe { tray_update(pixel_tray("Keys", accel_moved_menu())) }, OK)?;
+    ensure(native_menu()? == menu, "same shape built a new menu")?;
+    let got = texts(menu)?;
+    let want = ["Quit\tWin+Esc", "Reload", "Comma\tAlt+,", "Zoom\tCtrl++", "None\tPgDn", "Sub"];
+    ensure(got == want, format!("after update {got:?}"))
 }

@@ -1,5 +1,6 @@
-/* uiRadioButtons: its public functions over the hooks in osapi.h. */
+/* uiRadioButtons: its public functions (and ui_extras.h's count) over the hooks in osapi.h. */
 #include "osapi.h"
+#include "ui_extras.h"
 
 /* Public functions reject anything but a live uiRadioButtons, naming themselves. */
 #define checked(x) ((uiRadioButtons *) uiprivCheck((x), &uiprivRadioButtonsVtable, __func__))
@@ -14,6 +15,13 @@ void uiRadioButtonsAppend(uiRadioButtons *r, const char *text)
 	t = uiprivSanitize(text);
 	uiprivOSRadioButtonsAppend(r, t);
 	uiFreeText(t);
+}
+
+int uixRadioButtonsNumItems(uiRadioButtons *r)
+{
+	if (checked(r) == NULL)
+		return 0;
+	return uiprivOSRadioButtonsCount(r);
 }
 
 int uiRadioButtonsSelected(uiRadioButtons *r)

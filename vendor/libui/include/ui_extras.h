@@ -29,6 +29,10 @@ _UI_EXTERN char *uixClipboardText(void);
  * removes the handler.  Nothing happens for a pointer that is not a live entry. */
 _UI_EXTERN void uixEntryOnActivated(uiEntry *e, void (*f)(uiEntry *e, void *data), void *data);
 
+/* The number of buttons in r (libui-ng has no way to ask); 0 after a user-bug
+ * report for a pointer that is not live radio buttons, as ui.h's getters do. */
+_UI_EXTERN int uixRadioButtonsNumItems(uiRadioButtons *r);
+
 /* What a draws with: "cairo" (GTK), "direct2d" or "gdiplus" (Windows: GDI+ where Direct2D has no render
  * target, or for every area when the environment variable LIBUI_AREA_RENDERER is "gdiplus" at its
  * creation); NULL before its first Draw or for a pointer that is not a live area.  Not to be freed. */
@@ -48,6 +52,13 @@ enum uixAdoptValues {
 /* Whether parent may take child, and if not why (uixAdopt*), without
  * reporting a user bug: ask first, then call. */
 _UI_EXTERN int uixControlCanAdopt(uiControl *parent, uiControl *child);
+
+/* The child at index of a live container, in the container's order: a
+ * uiBox's children, a uiTab's pages, a uiForm's rows, a uiGrid's children in
+ * the order they were added, and a uiWindow's or uiGroup's one child at
+ * index 0.  NULL for an index without a child, a control that holds none, or
+ * a pointer that is not a live control (not a user bug: a question). */
+_UI_EXTERN uiControl *uixControlChild(uiControl *parent, int index);
 
 /* 1 once menus can no longer be made or changed (a window exists), else 0. */
 _UI_EXTERN int uixMenusFrozen(void);

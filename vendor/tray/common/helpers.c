@@ -1,6 +1,7 @@
 /* Platform-free helpers of the backends: UTF-8 handling, input validation, resizing. */
 #include "trayp.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Decodes one code point at *p and advances; returns -1 on malformed input. */
@@ -123,14 +124,19 @@ static int check_menu(const struct tray_menu *m, int depth, int *count) {
   if (depth > TRAY_MAX_DEPTH)
     return TRAY_ERR_MENU;
   for (; m->text != NULL; m++) {
+    struct trayp_accel accel;
+    int r;
     if (++*count > TRAY_MAX_ITEMS)
       return TRAY_ERR_MENU;
     if (!trayp_utf8_valid(m->text))
       return TRAY_ERR_UTF8;
     if (trayp_check_images(m->icons, m->icon_count) != TRAY_OK)
       return trayp_check_images(m->icons, m->icon_count);
+    r = trayp_accel_parse(m->accelerator, &accel);
+    if (r != TRAY_OK)
+      return r;
     if (m->submenu != NULL) {
-      int r = check_menu(m->submenu, depth + 1, count);
+      r = check_menu(m->submenu, depth + 1, count);
       if (r != TRAY_OK)
         return r;
     }
@@ -192,4 +198,143 @@ void trayp_rgba_resize(const unsigned char *src, int sw, int sh, unsigned char *
       o[3] = (unsigned char)(area > 0 ? alpha / area + 0.5 : 0);
     }
   }
+}
+
+/* Accelerators. Key names follow X keysyms (what dbusmenu hosts and GDK parse); labels follow
+ * what Windows menus print. */
+#define ACCEL_MAX_BYTES 64
+
+static const struct {
+  const char *name, *alias, *keysym, *label;
+} NAMED_KEYS[] = {
+    {"Enter", "Return", "Return", "Enter"},  {"Tab", NULL, "Tab", "Tab"},
+    {"Space", NULL, "space", "Space"},        {"Backspace", NULL, "BackSpace", "Backspace"},
+    {"Delete", "Del", "Delete", "Del"},       {"Insert", "Ins", "Insert", "Ins"},
+    {"Home", NULL, "Home", "Home"},           {"End", NULL, "End", "End"},
+    {"PageUp", "PgUp", "Page_Up", "PgUp"},    {"PageDown", "PgDn", "Page_Down", "PgDn"},
+    {"Up", NULL, "Up", "Up"},                 {"Down", NULL, "Down", "Down"},
+    {"Left", NULL, "Left", "Left"},           {"Right", NULL, "Right", "Right"},
+    {"Escape", "Esc", "Escape", "Esc"},       {"Plus", NULL, "plus", "+"},
+};
+
+static const struct {
+  char c;
+  const char *keysym;
+} PUNCTUATION[] = {
+    {',', "comma"},        {'.', "period"},       {'-', "minus"},     {'=', "equal"},
+    {'/', "slash"},        {';', "semicolon"},    {'\'', "apostrophe"}, {'[', "bracketleft"},
+    {']', "bracketright"}, {'\\', "backslash"}, {'`', "grave"},
+};
+
+static const struct {
+  const char *name;
+  int bit;
+} MODIFIERS[] = {
+    {"Ctrl", TRAYP_MOD_CTRL}, {"Control", TRAYP_MOD_CTRL}, {"Alt", TRAYP_MOD_ALT},  {"Shift", TRAYP_MOD_SHIFT},
+    {"Super", TRAYP_MOD_SUPER}, {"Win", TRAYP_MOD_SUPER},  {"Meta", TRAYP_MOD_SUPER},
+};
+
+/* ASCII-only, case-insensitive comparison of part[0..n) with name. */
+static int part_is(const char *part, size_t n, const char *name) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    char a = part[i], b = name[i];
+    if (b == 0)
+      return 0;
+    if (a >= 'A' && a <= 'Z')
+      a = (char)(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z')
+      b = (char)(b - 'A' + 'a');
+    if (a != b)
+      return 0;
+  }
+  return name[n] == 0;
+}
+
+/* Fills out's key and label from the last part; 0 if it names no key. */
+static int parse_key(const char *part, size_t n, struct trayp_accel *out) {
+  size_t i;
+  char c = part[0];
+  if (n == 1 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+    out->key[0] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    out->label[0] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    return 1;
+  }
+  for (i = 0; n == 1 && i < sizeof PUNCTUATION / sizeof PUNCTUATION[0]; i++) {
+    if (c == PUNCTUATION[i].c) {
+      strcpy(out->key, PUNCTUATION[i].keysym);
+      out->label[0] = c;
+      return 1;
+    }
+  }
+  for (i = 0; i < sizeof NAMED_KEYS / sizeof NAMED_KEYS[0]; i++) {
+    if (part_is(part, n, NAMED_KEYS[i].name) || (NAMED_KEYS[i].alias && part_is(part, n, NAMED_KEYS[i].alias))) {
+      strcpy(out->key, NAMED_KEYS[i].keysym);
+      strcpy(out->label, NAMED_KEYS[i].label);
+      return 1;
+    }
+  }
+  if ((c == 'F' || c == 'f') && n >= 2 && n <= 3 && part[1] >= '1' && part[1] <= '9' &&
+      (n == 2 || (part[2] >= '0' && part[2] <= '9'))) {
+    int f = part[1] - '0';
+    if (n == 3)
+      f = f * 10 + (part[2] - '0');
+    if (f > 24)
+      return 0;
+    out->key[0] = out->label[0] = 'F';
+    memcpy(out->key + 1, part + 1, n - 1);
+    memcpy(out->label + 1, part + 1, n - 1);
+    return 1;
+  }
+  return 0;
+}
+
+int trayp_accel_parse(const char *text, struct trayp_accel *out) {
+  const char *p;
+  memset(out, 0, sizeof *out);
+  if (text == NULL)
+    return TRAY_OK;
+  if (!trayp_utf8_valid(text))
+    return TRAY_ERR_UTF8;
+  if (strlen(text) > ACCEL_MAX_BYTES)
+    return TRAY_ERR_ACCEL;
+  for (p = text;;) {
+    /* A '+' right after a separator (or at the start) is the key itself: "Ctrl++". */
+    const char *end = strchr(*p == '+' ? p + 1 : p, '+');
+    size_t n = end != NULL ? (size_t)(end - p) : strlen(p), i;
+    int bit = 0;
+    if (n == 0)
+      break;
+    if (end == NULL) {
+      if (n == 1 && *p == '+') {
+        strcpy(out->key, "plus");
+        strcpy(out->label, "+");
+        return TRAY_OK;
+      }
+      if (parse_key(p, n, out))
+        return TRAY_OK;
+      break;
+    }
+    for (i = 0; i < sizeof MODIFIERS / sizeof MODIFIERS[0]; i++) {
+      if (part_is(p, n, MODIFIERS[i].name))
+        bit = MODIFIERS[i].bit;
+    }
+    if (bit == 0 || (out->mods & bit) != 0)
+      break; /* not a modifier, or one given twice */
+    out->mods |= bit;
+    p = end + 1;
+  }
+  memset(out, 0, sizeof *out);
+  return TRAY_ERR_ACCEL;
+}
+
+void trayp_accel_text(const struct trayp_accel *a, char *out, size_t cap) {
+  if (cap == 0)
+    return;
+  out[0] = 0;
+  if (a->key[0] == 0)
+    return;
+  snprintf(out, cap, "%s%s%s%s%s", (a->mods & TRAYP_MOD_CTRL) ? "Ctrl+" : "",
+                        (a->mods & TRAYP_MOD_ALT) ? "Alt+" : "", (a->mods & TRAYP_MOD_SHIFT) ? "Shift+" : "",
+           (a->mods & TRAYP_MOD_SUPER) ? "Win+" : "", a->label);
 }

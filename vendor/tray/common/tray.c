@@ -140,6 +140,7 @@ const char *tray_strerror(int code) {
   case TRAY_ERR_NOMEM: return "out of memory";
   case TRAY_ERR_PLATFORM: return "the platform refused the request";
   case TRAY_ERR_THREAD: return "called from the wrong thread";
+  case TRAY_ERR_ACCEL: return "a menu item's accelerator is not understood";
   default: return "unknown tray error";
   }
 }

@@ -40,6 +40,27 @@ int trayp_icon_event(struct tray *tray, int type, int delta, int horizontal);
 /* Area-averaging resize of straight-alpha RGBA, weighting colour by alpha. */
 void trayp_rgba_resize(const unsigned char *src, int sw, int sh, unsigned char *dst, int dw, int dh);
 
+/* Modifier bits of a parsed accelerator. */
+#define TRAYP_MOD_CTRL 1
+#define TRAYP_MOD_ALT 2
+#define TRAYP_MOD_SHIFT 4
+#define TRAYP_MOD_SUPER 8
+
+/* A menu item's accelerator, parsed once for every backend; key[0] == 0 means none. */
+struct trayp_accel {
+  int mods;       /* TRAYP_MOD_* */
+  char key[12];   /* the key as an X keysym name, which dbusmenu and GDK read ("q", "F5", "Return", "comma") */
+  char label[12]; /* the key as Windows menus write it ("Q", "F5", "Enter", ",") */
+};
+
+/* Parses an accelerator (NULL: none) as tray.h describes it; TRAY_ERR_UTF8 or TRAY_ERR_ACCEL
+ * on bad text, with *out then empty. */
+int trayp_accel_parse(const char *text, struct trayp_accel *out);
+
+/* The accelerator as Windows menus show it ("Ctrl+Alt+Shift+Win+Q") in out[cap] (at least 48
+ * bytes fit the longest); "" for none. */
+void trayp_accel_text(const struct trayp_accel *a, char *out, size_t cap);
+
 /* 1 if item is a separator. */
 int trayp_is_separator(const struct tray_menu *item);
 

@@ -39,6 +39,7 @@ extern "C" {
 #define TRAY_ERR_NOMEM (-7)        /* out of memory */
 #define TRAY_ERR_PLATFORM (-8)     /* the platform refused: no display, no shell, no session bus */
 #define TRAY_ERR_THREAD (-9)       /* called off the tray's thread, or tray_init off the main thread (Linux, BSD) */
+#define TRAY_ERR_ACCEL (-10)       /* a menu item's accelerator is not understood (see struct tray_menu) */
 
 #define TRAY_MAX_DEPTH 32        /* submenu levels below the top menu */
 #define TRAY_MAX_ITEMS 16384     /* menu items in total, separators included */
@@ -109,6 +110,16 @@ struct tray_menu {
                                      the XEmbed fallback shows it at 16 pixels on items that are neither
                                      check nor radio items */
   int icon_count;                 /* 1..TRAY_MAX_IMAGES with icons, else 0 */
+  const char *accelerator;        /* may be NULL: a key combination shown beside the label, such as
+                                     "Ctrl+Shift+Q": modifiers Ctrl (or Control), Alt, Shift, Super (or Win,
+                                     Meta), any case, joined by '+', then one key: a letter, a digit, one of
+                                     , . - = / ; ' [ ] \ ` , F1..F24, Enter, Tab, Space, Backspace, Delete,
+                                     Insert, Home, End, PageUp, PageDown, Up, Down, Left, Right, Escape or
+                                     Plus; at most 64 bytes. Only shown: the tray registers no key (a menu
+                                     that is not open cannot take keys). Windows writes it after a tab in
+                                     the item's text, Linux sends it as dbusmenu "shortcut" and the XEmbed
+                                     menu shows it as GTK accelerator label. Ignored on separators and on
+                                     items with a submenu. */
 };
 
 /* Shows the icon and menu described by tray. */

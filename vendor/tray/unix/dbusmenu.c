@@ -15,6 +15,7 @@ struct node {
   struct tray_menu *item; /* NULL for the root */
   char *label;            /* with mnemonic underscores doubled */
   GBytes *png;            /* icon-data, or NULL without an icon */
+  struct trayp_accel accel; /* shortcut; key[0] == 0 without one */
   int parent, first, count;
   unsigned char separator, check, radio, checked, enabled, submenu;
 };
@@ -108,6 +109,8 @@ static void fill(struct node *t, int *next, int self, struct tray_menu *list) {
     c->checked = c->check && m->checked != 0;
     c->enabled = m->disabled == 0;
     c->submenu = !c->separator && m->submenu != NULL;
+    if (!c->separator && !c->submenu)
+      trayp_accel_parse(m->accelerator, &c->accel); /* checked already: fails only to "none" */
     if (c->submenu)
       fill(t, next, t[self].first + i, m->submenu);
   }
@@ -158,6 +161,24 @@ static void add(GVariantBuilder *b, const char *const *names, const char *key, G
     g_variant_unref(g_variant_ref_sink(value));
 }
 
+/* dbusmenu's shortcut, aas: one combination of modifier names and a keysym name. */
+static GVariant *shortcut(const struct trayp_accel *a) {
+  GVariantBuilder keys, all;
+  g_variant_builder_init(&keys, G_VARIANT_TYPE("as"));
+  if (a->mods & TRAYP_MOD_CTRL)
+    g_variant_builder_add(&keys, "s", "Control");
+  if (a->mods & TRAYP_MOD_ALT)
+    g_variant_builder_add(&keys, "s", "Alt");
+  if (a->mods & TRAYP_MOD_SHIFT)
+    g_variant_builder_add(&keys, "s", "Shift");
+  if (a->mods & TRAYP_MOD_SUPER)
+    g_variant_builder_add(&keys, "s", "Super");
+  g_variant_builder_add(&keys, "s", a->key);
+  g_variant_builder_init(&all, G_VARIANT_TYPE("aas"));
+  g_variant_builder_add_value(&all, g_variant_builder_end(&keys));
+  return g_variant_builder_end(&all);
+}
+
 /* The properties of one node as a{sv}. Enabled and visible are always sent, so an update
  * never needs to remove a property. */
 static GVariant *properties(const struct node *c, const char *const *names) {
@@ -178,6 +199,8 @@ static GVariant *properties(const struct node *c, const char *const *names) {
     add(&b, names, "toggle-type", g_variant_new_string(c->radio ? "radio" : "checkmark"));
     add(&b, names, "toggle-state", g_variant_new_int32(c->checked));
   }
+  if (c->accel.key[0] != 0)
+    add(&b, names, "shortcut", shortcut(&c->accel));
   if (c->png != NULL)
     add(&b, names, "icon-data", g_variant_new_from_bytes(G_VARIANT_TYPE("ay"), c->png, TRUE));
   if (c->submenu)
@@ -433,13 +456,20 @@ static void send_changes(const struct node *old) {
   for (i = 1; i < M.n; i++) {
     const struct node *a = &old[i], *b = &M.nodes[i];
     int same_icon = a->png == NULL || b->png == NULL ? a->png == b->png : g_bytes_equal(a->png, b->png);
-    if (g_strcmp0(a->label, b->label) == 0 && a->enabled == b->enabled && a->checked == b->checked && same_icon)
+    int same_accel = memcmp(&a->accel, &b->accel, sizeof a->accel) == 0;
+    const char *gone[3];
+    int n_gone = 0;
+    if (g_strcmp0(a->label, b->label) == 0 && a->enabled == b->enabled && a->checked == b->checked && same_icon &&
+        same_accel)
       continue;
     g_variant_builder_add(&updated, "(i@a{sv})", id_of(i), properties(b, NULL));
-    if (a->png != NULL && b->png == NULL) {
-      const char *gone[] = {"icon-data", NULL};
+    if (a->png != NULL && b->png == NULL)
+      gone[n_gone++] = "icon-data";
+    if (a->accel.key[0] != 0 && b->accel.key[0] == 0)
+      gone[n_gone++] = "shortcut";
+    gone[n_gone] = NULL;
+    if (n_gone > 0)
       g_variant_builder_add(&removed, "(i^as)", id_of(i), gone);
-    }
     changes++;
   }
   if (changes > 0)

@@ -45,7 +45,10 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   X(void, gtk_widget_destroy, (GtkWidget *))                                              \
   X(GList *, gtk_container_get_children, (GtkContainer *))                                 \
   X(GtkWidget *, gtk_menu_item_get_submenu, (GtkMenuItem *))                               \
-  X(void, gtk_menu_item_set_label, (GtkMenuItem *, const gchar *))
+  X(void, gtk_menu_item_set_label, (GtkMenuItem *, const gchar *))                         \
+  X(GtkWidget *, gtk_bin_get_child, (GtkBin *))                                            \
+  X(void, gtk_accel_label_set_accel, (GtkAccelLabel *, guint, GdkModifierType))            \
+  X(guint, gdk_keyval_from_name, (const gchar *))
 
 static struct {
 #define GTK_FIELD(ret, name, params) ret(*name) params;
@@ -147,6 +150,22 @@ static void set_item_icon(GtkWidget *item, const struct tray_menu *m) {
   G.gtk_image_menu_item_set_always_show_image((GtkImageMenuItem *)item, image != NULL);
 }
 
+/* Shows m's accelerator (or none) at the right of its label; the menu takes no keys. */
+static void set_accel(GtkWidget *item, const struct tray_menu *m) {
+  struct trayp_accel a;
+  guint key = 0;
+  int mods = 0;
+  GtkWidget *label = G.gtk_bin_get_child((GtkBin *)item);
+  if (label == NULL)
+    return;
+  if (m->submenu == NULL && trayp_accel_parse(m->accelerator, &a) == TRAY_OK && a.key[0] != 0) {
+    key = G.gdk_keyval_from_name(a.key);
+    mods = ((a.mods & TRAYP_MOD_CTRL) ? GDK_CONTROL_MASK : 0) | ((a.mods & TRAYP_MOD_ALT) ? GDK_MOD1_MASK : 0) |
+           ((a.mods & TRAYP_MOD_SHIFT) ? GDK_SHIFT_MASK : 0) | ((a.mods & TRAYP_MOD_SUPER) ? GDK_SUPER_MASK : 0);
+  }
+  G.gtk_accel_label_set_accel((GtkAccelLabel *)label, key, (GdkModifierType)mods);
+}
+
 static GtkWidget *build_menu(struct tray_menu *m) {
   GtkWidget *menu = G.gtk_menu_new();
   for (; m->text != NULL; m++) {
@@ -163,6 +182,7 @@ static GtkWidget *build_menu(struct tray_menu *m) {
         G.gtk_check_menu_item_set_active((GtkCheckMenuItem *)item, m->checked != 0);
       }
       G.gtk_widget_set_sensitive(item, m->disabled == 0);
+      set_accel(item, m);
       if (m->submenu != NULL) {
         G.gtk_menu_item_set_submenu((GtkMenuItem *)item, build_menu(m->submenu));
       } else {
@@ -203,6 +223,7 @@ static void refresh(GtkWidget *menu, struct tray_menu *m) {
       continue;
     G.gtk_menu_item_set_label((GtkMenuItem *)item, m->text);
     G.gtk_widget_set_sensitive(item, m->disabled == 0);
+    set_accel(item, m);
     if (!m->checkbox && !m->radio) {
       set_item_icon(item, m);
     } else {

@@ -1,6 +1,8 @@
 /* Popup menus for the Win32 backend. */
 #include "trayp_windows.h"
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* UTF-16 label with '&' doubled: labels are literal text, not mnemonics. */
 static WCHAR *label(const char *text) {
@@ -24,6 +26,25 @@ static WCHAR *label(const char *text) {
   }
   free(plain);
   return out;
+}
+
+/* The item's text, with its accelerator after a tab (where Win32 menus right-align it). */
+static WCHAR *item_text(const struct tray_menu *m) {
+  struct trayp_accel accel;
+  char keys[48], *joined;
+  WCHAR *text;
+  size_t n;
+  if (m->submenu != NULL || trayp_accel_parse(m->accelerator, &accel) != TRAY_OK || accel.key[0] == 0)
+    return label(m->text);
+  trayp_accel_text(&accel, keys, sizeof keys);
+  n = strlen(m->text) + 1 + strlen(keys) + 1;
+  joined = (char *)malloc(n);
+  if (joined == NULL)
+    return NULL;
+  snprintf(joined, n, "%s\t%s", m->text, keys);
+  text = label(joined);
+  free(joined);
+  return text;
 }
 
 static UINT item_state(const struct tray_menu *m) {
@@ -87,7 +108,7 @@ HMENU trayp_menu_build(struct tray_menu *m, struct tray_menu **items, UINT *next
       mii.fType = MFT_SEPARATOR;
       mii.wID = id;
     } else {
-      text = label(m->text);
+      text = item_text(m);
       if (text == NULL) {
         *err = TRAY_ERR_NOMEM;
         trayp_menu_destroy(menu);
@@ -166,7 +187,7 @@ int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items
     items[id] = m;
     if (trayp_is_separator(m))
       continue;
-    text = label(m->text);
+    text = item_text(m);
     if (text == NULL)
       return TRAY_ERR_NOMEM;
     ZeroMemory(&mii, sizeof mii);

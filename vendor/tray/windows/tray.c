@@ -2,7 +2,8 @@
  *
  * The window is a hidden top-level window rather than a message-only one (HWND_MESSAGE):
  * message-only windows get no broadcasts, and Explorer announces its restart (and DPI
- * changes) by broadcasting "TaskbarCreated". */
+ * changes) by broadcasting "TaskbarCreated". The icon's size follows the DPI: it is picked
+ * again on WM_DPICHANGED (the window's monitor changed scale) and on TaskbarCreated. */
 #include "trayp_windows.h"
 #include <stdlib.h>
 
@@ -27,6 +28,8 @@ static struct {
   struct built cur;
   struct built *stale; /* replaced while a menu was open, freed after it closes */
   size_t stale_count;
+  struct trayp_theme_api theme; /* dark menus, where uxtheme has them */
+  int theme_calls;              /* TRAYP_THEME_* made for this window (tests read it) */
 } S;
 
 static void free_built(struct built *b) {
@@ -67,10 +70,17 @@ static void free_stale(void) {
   S.stale_count = 0;
 }
 
-static int icon_size(void) {
-  UINT dpi = S.hwnd != NULL ? GetDpiForWindow(S.hwnd) : GetDpiForSystem();
+/* The small-icon size at dpi, or at the window's DPI for 0. */
+static int icon_size_at(UINT dpi) {
+  if (dpi == 0)
+    dpi = S.hwnd != NULL ? GetDpiForWindow(S.hwnd) : GetDpiForSystem();
   return GetSystemMetricsForDpi(SM_CXSMICON, dpi != 0 ? dpi : USER_DEFAULT_SCREEN_DPI);
 }
+
+static int icon_size(void) {
+  return icon_size_at(0);
+}
+
 
 static int build(struct tray *tray, int items, struct built *out) {
   int err = TRAY_OK;
@@ -123,6 +133,21 @@ static int add_icon(void) {
   nid.uVersion = NOTIFYICON_VERSION_4;
   S.version4 = Shell_NotifyIconW(NIM_SETVERSION, &nid) != FALSE;
   return TRAY_OK;
+}
+
+/* Builds the icon again at dpi's size (0: the window's) and shows it: NIM_MODIFY, or NIM_ADD
+ * when the shell lost it (Explorer restarted). The old icon stays when building fails. */
+static void resize_icon(UINT dpi) {
+  int err = TRAY_OK;
+  HICON icon = trayp_icon_create(S.tray, icon_size_at(dpi), &err);
+  NOTIFYICONDATAW nid;
+  if (icon != NULL) {
+    DestroyIcon(S.cur.icon);
+    S.cur.icon = icon;
+  }
+  icon_nid(&nid);
+  if (!Shell_NotifyIconW(NIM_MODIFY, &nid))
+    add_icon();
 }
 
 static void run_item(UINT id) {
@@ -205,14 +230,18 @@ static LRESULT CALLBACK wndproc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpara
     return 0;
   }
   if (msg != 0 && msg == S.taskbar_created && trayp_live()) {
-    /* Explorer restarted or the DPI changed: size the icon anew and add it again. */
-    int err = TRAY_OK;
-    HICON icon = trayp_icon_create(S.tray, icon_size(), &err);
-    if (icon != NULL) {
-      DestroyIcon(S.cur.icon);
-      S.cur.icon = icon;
-    }
-    add_icon();
+    /* Explorer restarted (the icon is gone) or the DPI changed: size the icon anew. */
+    resize_icon(0);
+    return 0;
+  }
+  if (msg == WM_DPICHANGED && trayp_live()) {
+    /* The new DPI comes with the message (both words hold it). */
+    resize_icon(LOWORD(wparam));
+    return 0;
+  }
+  if (msg == WM_SETTINGCHANGE && lparam != 0 && lstrcmpW((LPCWSTR)lparam, L"ImmersiveColorSet") == 0) {
+    /* The user switched between light and dark app mode: menus pick up the new theme. */
+    S.theme_calls |= trayp_theme_flush(&S.theme);
     return 0;
   }
   return DefWindowProcW(hwnd, msg, wparam, lparam);
@@ -235,6 +264,8 @@ static int create_window(void) {
   if (S.hwnd == NULL)
     return TRAY_ERR_PLATFORM;
   S.taskbar_created = RegisterWindowMessageW(L"TaskbarCreated");
+  trayp_theme_load(&S.theme);
+  S.theme_calls = trayp_theme_apply(&S.theme, S.hwnd);
   return TRAY_OK;
 }
 
@@ -345,4 +376,22 @@ int trayp_os_notify(const char *title, const char *text) {
 
 void *trayp_os_menu(void) {
   return (void *)S.cur.menu;
+}
+
+int trayp_win_theme_calls(void) {
+  return S.theme_calls;
+}
+
+int trayp_win_icon_side(void) {
+  ICONINFO ii;
+  BITMAP bm;
+  int side = 0;
+  if (S.cur.icon == NULL || !GetIconInfo(S.cur.icon, &ii))
+    return 0;
+  if (GetObjectW(ii.hbmColor != NULL ? ii.hbmColor : ii.hbmMask, sizeof bm, &bm) != 0)
+    side = bm.bmWidth;
+  if (ii.hbmColor != NULL)
+    DeleteObject(ii.hbmColor);
+  DeleteObject(ii.hbmMask);
+  return side;
 }

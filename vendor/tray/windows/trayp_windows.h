@@ -41,4 +41,35 @@ int trayp_menu_same_shape(HMENU menu, const struct tray_menu *m);
  * the HMENU stays, so a menu that is open stays open. */
 int trayp_menu_refresh(HMENU menu, struct tray_menu *m, struct tray_menu **items, UINT *next_id);
 
+/* theme.c: uxtheme's dark-mode ordinals, NULL where missing. */
+typedef int(WINAPI *trayp_set_app_mode_fn)(int mode);
+typedef BOOL(WINAPI *trayp_allow_dark_window_fn)(HWND hwnd, BOOL allow);
+typedef void(WINAPI *trayp_flush_menus_fn)(void);
+struct trayp_theme_api {
+  trayp_set_app_mode_fn set_preferred_app_mode;         /* ordinal 135 */
+  trayp_allow_dark_window_fn allow_dark_mode_for_window; /* ordinal 133 */
+  trayp_flush_menus_fn flush_menu_themes;               /* ordinal 136 */
+};
+/* Bits of what trayp_theme_apply called. */
+#define TRAYP_THEME_APP_MODE 1
+#define TRAYP_THEME_WINDOW 2
+#define TRAYP_THEME_FLUSH 4
+/* Looks the ordinals up in uxtheme for Windows build `build` (all NULL before 1809 or without
+ * the module). */
+void trayp_theme_lookup(HMODULE uxtheme, DWORD build, struct trayp_theme_api *api);
+/* The running system's functions (or the override's). */
+void trayp_theme_load(struct trayp_theme_api *api);
+/* Tests only: with set, trayp_theme_load returns *api (NULL: none) instead of uxtheme's. */
+void trayp_theme_override(const struct trayp_theme_api *api, int set);
+/* Makes hwnd's popup menus follow the app theme with the functions present; returns the
+ * TRAYP_THEME_* calls made. */
+int trayp_theme_apply(const struct trayp_theme_api *api, HWND hwnd);
+/* Rebuilds the menu theme after the system theme changed; TRAYP_THEME_FLUSH if called. */
+int trayp_theme_flush(const struct trayp_theme_api *api);
+
+/* tray.c, for tests: the TRAYP_THEME_* calls made for the tray's window, and the side in
+ * pixels of the icon shown now (0 without one). */
+int trayp_win_theme_calls(void);
+int trayp_win_icon_side(void);
+
 #endif
