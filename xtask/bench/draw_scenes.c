@@ -4,7 +4,8 @@
  * One window with an 800x600 area. Each scene is drawn WARMUP + frames times in a row: a Draw
  * queues the next redraw through uiQueueMain, so frames follow each other as fast as the toolkit
  * presents them. Printed per scene: the wall time per frame (queue, Draw, presentation), and the
- * time inside Draw alone. Output lines: `scene NAME frames N frame_ms X draw_ms Y`. */
+ * time inside Draw alone. Output lines: `scene NAME frames N frame_ms X draw_ms Y`; an area that is not
+ * the full 800x600 fails the run. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ static const struct {
 #define NSCENES (int) (sizeof scenes / sizeof scenes[0])
 
 static int frames = 30;
-static int scene, frame;
+static int scene, frame, wrongSize;
 static double start, inDraw;
 static uiArea *area;
 static uiAttributedString *text;
@@ -225,6 +226,12 @@ static void onDraw(uiAreaHandler *ah, uiArea *a, uiAreaDrawParams *p)
 		return;
 	if (frame == WARMUP + frames) {
 		/* This Draw begins the frame after the last one timed. */
+		/* A smaller area would draw less: such a run counts as failed. */
+		if (p->AreaWidth < WIDTH || p->AreaHeight < HEIGHT || p->ClipWidth < WIDTH || p->ClipHeight < HEIGHT) {
+			fprintf(stderr, "the area is %gx%g (clip %gx%g), not %dx%d\n", p->AreaWidth, p->AreaHeight,
+			        p->ClipWidth, p->ClipHeight, WIDTH, HEIGHT);
+			wrongSize = 1;
+		}
 		printf("scene %s frames %d frame_ms %.3f draw_ms %.3f\n", scenes[scene].name, frames, (t - start) / frames,
 		       inDraw / frames);
 		fflush(stdout);
@@ -279,6 +286,7 @@ int bench_draw_main(int frameCount)
 	uiInitOptions o;
 	uiAreaHandler ah = { onDraw, onMouse, onCrossed, onDragBroken, onKey };
 	uiWindow *w;
+	uiBox *box;
 	const char *err;
 
 	if (frameCount > 0)
@@ -293,11 +301,15 @@ int bench_draw_main(int frameCount)
 	text = makeText();
 	w = uiNewWindow("bench-draw", WIDTH, HEIGHT, 0);
 	area = uiNewArea(&ah);
-	uiWindowSetChild(w, uiControl(area));
+	/* In a box, stretchy, as libui-ng's own examples hold an area (alone in a window, libui-ng's GTK
+	 * backend gives it one pixel of width). */
+	box = uiNewHorizontalBox();
+	uiBoxAppend(box, uiControl(area), 1);
+	uiWindowSetChild(w, uiControl(box));
 	uiControlShow(uiControl(w));
 	uiMain();
 	uiFreeAttributedString(text);
 	uiControlDestroy(uiControl(w));
 	uiUninit();
-	return scene == NSCENES ? 0 : 1;
+	return scene == NSCENES && !wrongSize ? 0 : 1;
 }

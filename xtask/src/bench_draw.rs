@@ -7,31 +7,43 @@
 //! side compiles it against its own `ui.h` in a throwaway crate under target/xtask/bench-draw
 //! (the two cannot share one program: both libraries define the same symbols). All release builds.
 
+use crate::bench::{REFERENCE, REFERENCE_VERSION};
 use crate::toolchain::{under_display, wine_env, WINE_TARGET};
 use crate::util::{self, cargo, output};
 use std::path::{Path, PathBuf};
-
-const REFERENCE: &str = "libui-ffi";
-const REFERENCE_VERSION: &str = "=0.5.0";
 
 /// Scene name -> (wall ms per frame, ms inside Draw per frame).
 type Figures = Vec<(String, f64, f64)>;
 
 pub fn run_bench(args: &[String]) -> Result<(), String> {
-    let frames = match args.iter().position(|a| a == "--frames") {
-        Some(i) => args.get(i + 1).and_then(|n| n.parse::<u32>().ok()).ok_or("--frames takes a number")?,
-        None => 30,
+    let number = |flag: &str, default: u32| match args.iter().position(|a| a == flag) {
+        Some(i) => args.get(i + 1).and_then(|n| n.parse::<u32>().ok()).ok_or(format!("{flag} takes a number")),
+        None => Ok(default),
     };
+    let frames = number("--frames", 30)?;
+    let rounds = number("--rounds", 3)?.max(1);
+    let wine_frames = number("--wine-frames", 5)?;
     let dir = util::state_dir().join("bench-draw");
     let ours = ours_crate(&dir.join("ours"))?;
     let reference = reference_crate(&dir.join("libui-ng"))?;
+    let ours_gtk = build(&ours, None);
+    let ours_wine = build(&ours, Some(WINE_TARGET));
+    let reference_gtk = build(&reference, None);
 
-    let gtk = measure(&ours, None, frames);
-    let wine = measure(&ours, Some(WINE_TARGET), frames);
-    let libui_ng = measure(&reference, None, frames);
+    // The machine may be shared: the two GTK sides take turns, and each scene keeps its best round.
+    let (mut gtk, mut libui_ng): (Result<Figures, String>, Result<Figures, String>) =
+        (Err("not run".into()), Err("not run".into()));
+    for _ in 0..rounds {
+        gtk = best(gtk, ours_gtk.clone().and_then(|exe| measure(&exe, None, frames)));
+        libui_ng = best(libui_ng, reference_gtk.clone().and_then(|exe| measure(&exe, None, frames)));
+    }
+    // Under Wine a frame of the path scene takes seconds (Direct2D through Mesa's software GL): one
+    // round of fewer frames.
+    let wine = ours_wine.and_then(|exe| measure(&exe, Some(WINE_TARGET), wine_frames));
 
     println!(
-        "\nms per frame (wall: queue, Draw, present; in parentheses: inside Draw), {frames} frames after 3 warm-up"
+        "\nms per frame (wall: queue, Draw, present; in parentheses: inside Draw), {frames} frames after 3 warm-up, \
+         best of {rounds} rounds on GTK; under Wine {wine_frames} frames, one round"
     );
     println!("{:<30} {:>20} {:>20} {:>20} {:>8}", "scene", "ours GTK", "libui-ng GTK", "ours Win32/Wine", "GTK ratio");
     let scenes: Vec<String> = match (&gtk, &libui_ng, &wine) {
@@ -67,8 +79,17 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Builds the crate in `dir` (for `target`, or the host) and runs it on a virtual display.
-fn measure(dir: &Path, target: Option<&str>, frames: u32) -> Result<Figures, String> {
+/// Keeps the faster figure of each scene (a failed round keeps the other's).
+fn best(a: Result<Figures, String>, b: Result<Figures, String>) -> Result<Figures, String> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok(a.into_iter().zip(b).map(|(x, y)| if y.1 < x.1 { y } else { x }).collect()),
+        (Ok(a), Err(_)) => Ok(a),
+        (Err(_), b) => b,
+    }
+}
+
+/// Builds the crate in `dir` (for `target`, or the host) and returns its program.
+fn build(dir: &Path, target: Option<&str>) -> Result<PathBuf, String> {
     let target_dir = dir.join("target");
     let mut build = cargo();
     build.current_dir(dir).args(["build", "--release", "--quiet"]).env("CARGO_TARGET_DIR", &target_dir);
@@ -77,10 +98,14 @@ fn measure(dir: &Path, target: Option<&str>, frames: u32) -> Result<Figures, Str
     }
     output(&mut build).map_err(|e| first_error(&e))?;
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let exe = match target {
+    Ok(match target {
         Some(t) => target_dir.join(t).join("release").join(format!("bench-draw-{name}.exe")),
         None => target_dir.join("release").join(format!("bench-draw-{name}")),
-    };
+    })
+}
+
+/// Runs a program made by `build` on a virtual display (under Wine for the Windows target).
+fn measure(exe: &Path, target: Option<&str>, frames: u32) -> Result<Figures, String> {
     let mut run = if target.is_some() {
         let mut c = util::cmd("wine", [exe.as_os_str()]);
         wine_env(&mut c)?;

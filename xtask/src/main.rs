@@ -89,7 +89,7 @@ fn print_help() {
     println!(
         "  bench-tray       resident memory of tray-sys's tray_minimal and of the same tray made with ksni, in xfce4-panel"
     );
-    println!("  bench-draw [--frames N]");
+    println!("  bench-draw [--frames N] [--rounds N] [--wine-frames N]");
     println!("                   ms per frame of a 10,000-segment path, 1,000 gradients and 5,000 characters of text:");
     println!("                   ours on GTK and under Wine, libui-ng (libui-ffi) on GTK");
 }
