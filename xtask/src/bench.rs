@@ -13,8 +13,8 @@ use crate::util::{self, cargo, output, timed};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const REFERENCE: &str = "libui-ffi";
-const REFERENCE_VERSION: &str = "=0.5.0";
+pub(crate) const REFERENCE: &str = "libui-ffi";
+pub(crate) const REFERENCE_VERSION: &str = "=0.5.0";
 
 struct Figures {
     clean: f64,

@@ -1029,7 +1029,13 @@ static void text(void)
 	a = uiNewStretchAttribute(uiTextStretchExpanded);
 	uiAttributeColor(a, &r, NULL, &b, &al);
 	CHECK(r == 0);
+	/* The remaining typed getters: NULL, the wrong type, the right one, then freed. */
+	CHECK(uiAttributeItalic(NULL) == 0 && uiAttributeStretch(NULL) == 0 && uiAttributeUnderline(NULL) == 0);
+	CHECK(uiAttributeItalic(a) == 0 && uiAttributeUnderline(a) == 0);
+	CHECK(uiAttributeItalic((uiAttribute *) button) == 0 && uiAttributeUnderline((uiAttribute *) s) == 0);
+	CHECK(uiAttributeStretch(a) == uiTextStretchExpanded);
 	uiFreeAttribute(a);
+	CHECK(uiAttributeStretch(a) == 0);
 	/* A megabyte of text stays within uiTextLimit, at a whole character. */
 	big = (char *) malloc(1u << 20);
 	memset(big, 'x', (1u << 20) - 1);
@@ -1519,6 +1525,36 @@ static void tables(void)
 	free(log);
 }
 
+/* uiDrawMatrix*: a NULL matrix or out-pointer is refused, a singular matrix is not inverted
+ * and stays as it was, NaN spreads only into the matrix it was given. */
+static void matrices(void)
+{
+	uiDrawMatrix m, singular;
+	double x = 1, y = 2;
+
+	uiDrawMatrixSetIdentity(NULL);
+	uiDrawMatrixTranslate(NULL, 1, 1);
+	uiDrawMatrixScale(NULL, 0, 0, 2, 2);
+	uiDrawMatrixRotate(NULL, 0, 0, 1);
+	uiDrawMatrixSkew(NULL, 0, 0, 1, 1);
+	uiDrawMatrixSetIdentity(&m);
+	uiDrawMatrixMultiply(NULL, &m);
+	uiDrawMatrixMultiply(&m, NULL);
+	CHECK(uiDrawMatrixInvertible(NULL) == 0 && uiDrawMatrixInvert(NULL) == 0);
+	uiDrawMatrixTransformPoint(NULL, &x, &y);
+	uiDrawMatrixTransformPoint(&m, NULL, &y);
+	uiDrawMatrixTransformSize(&m, &x, NULL);
+	uiDrawMatrixTransformSize(NULL, &x, &y);
+	CHECK(x == 1 && y == 2);
+	CHECK(m.M11 == 1 && m.M12 == 0 && m.M21 == 0 && m.M22 == 1 && m.M31 == 0 && m.M32 == 0);
+	memset(&singular, 0, sizeof singular);
+	CHECK(uiDrawMatrixInvertible(&singular) == 0 && uiDrawMatrixInvert(&singular) == 0);
+	CHECK(singular.M11 == 0 && singular.M22 == 0);
+	uiDrawMatrixScale(&m, 0, 0, NAN, INFINITY);
+	uiDrawMatrixRotate(&m, NAN, 0, INFINITY);
+	uiDrawMatrixTransformPoint(&m, &x, &y);
+}
+
 int main(void)
 {
 	beforeInit();
@@ -1545,6 +1581,7 @@ int main(void)
 	loopAndQueue();
 	extras();
 	text();
+	matrices();
 	areas();
 	tables();
 	uiUninit();

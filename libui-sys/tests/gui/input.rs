@@ -465,7 +465,23 @@ pub(crate) mod native {
         fn gtk_range_get_slider_range(r: *mut c_void, start: *mut c_int, end: *mut c_int);
         fn g_type_check_instance_is_a(instance: *mut c_void, type_: usize) -> c_int;
         fn gtk_scrolled_window_get_type() -> usize;
+        fn gdk_display_get_default() -> *mut c_void;
+        fn gdk_display_get_default_seat(d: *mut c_void) -> *mut c_void;
+        fn gdk_seat_grab(
+            seat: *mut c_void,
+            window: *mut c_void,
+            capabilities: c_int,
+            owner_events: c_int,
+            cursor: *mut c_void,
+            event: *mut c_void,
+            prepare: *mut c_void,
+            data: *mut c_void,
+        ) -> c_int;
+        fn gdk_seat_ungrab(seat: *mut c_void);
     }
+
+    const GDK_SEAT_CAPABILITY_POINTER: c_int = 1 << 1;
+    const GDK_GRAB_SUCCESS: c_int = 0;
 
     pub fn drivable_by_xdotool() -> bool {
         true
@@ -504,6 +520,25 @@ pub(crate) mod native {
     pub fn spin_up_arrow(handle: usize) -> (i32, i32) {
         let (x, y, w, h) = screen_rect(handle);
         (x + w - 10, y + h / 2)
+    }
+
+    /// Grabs the pointer for another of our windows, as a popup does: a drag in progress
+    /// elsewhere loses it.
+    pub fn take_pointer(window: usize) -> Result<(), String> {
+        unsafe {
+            let seat = gdk_display_get_default_seat(gdk_display_get_default());
+            let gdk_window = gtk_widget_get_window(window as *mut c_void);
+            let null = std::ptr::null_mut();
+            let r = gdk_seat_grab(seat, gdk_window, GDK_SEAT_CAPABILITY_POINTER, 0, null, null, null, null);
+            if r != GDK_GRAB_SUCCESS {
+                return Err(format!("gdk_seat_grab failed ({r})"));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn release_pointer() {
+        unsafe { gdk_seat_ungrab(gdk_display_get_default_seat(gdk_display_get_default())) };
     }
 
     pub fn has_focus(handle: usize) -> bool {
@@ -547,6 +582,8 @@ pub(crate) mod native {
         fn GetFocus() -> Hwnd;
         fn SendMessageW(h: Hwnd, msg: u32, w: usize, l: isize) -> isize;
         fn MapWindowPoints(from: Hwnd, to: Hwnd, pts: *mut Rect, n: u32) -> i32;
+        fn SetCapture(h: Hwnd) -> Hwnd;
+        fn ReleaseCapture() -> i32;
     }
 
     #[link(name = "kernel32")]
@@ -595,6 +632,17 @@ pub(crate) mod native {
     pub fn spin_up_arrow(handle: usize) -> (i32, i32) {
         let (x, y, w, h) = screen_rect(handle);
         (x + w + 5, y + h / 4)
+    }
+
+    /// Another of our windows takes the mouse capture, as a popup does: a drag in progress
+    /// elsewhere loses it.
+    pub fn take_pointer(window: usize) -> Result<(), String> {
+        unsafe { SetCapture(window as Hwnd) };
+        Ok(())
+    }
+
+    pub fn release_pointer() {
+        unsafe { ReleaseCapture() };
     }
 
     pub fn has_focus(handle: usize) -> bool {

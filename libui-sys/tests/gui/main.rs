@@ -28,6 +28,7 @@ macro_rules! check {
 
 // After the macro, so the module can use it.
 mod area;
+mod area_input;
 mod containers;
 mod controls;
 mod defects;
@@ -704,6 +705,7 @@ fn main() {
     cases.extend(pickers::cases());
     cases.extend(containers::cases());
     cases.extend(input::cases());
+    cases.extend(area_input::cases());
     cases.extend(window_extras::cases());
     cases.extend(dialogs::cases());
     cases.extend(table::cases());

@@ -12,6 +12,9 @@ struct uiArea {
 	int scrolling;
 	int drawn;
 	uiprivClickCounter clicks;
+	/* Whether the pointer was last reported inside: X sends a leave when a drag crosses the
+	 * edge and another when the drag's grab ends, and the handler hears of each change once. */
+	int inside;
 	/* The last button press, which window moves and resizes start from. */
 	int pressButton;
 	double pressRootX, pressRootY;
@@ -137,10 +140,13 @@ static gboolean onCrossing(GtkWidget *widget, GdkEventCrossing *ev, gpointer dat
 	/* Crossings caused by our own pointer grab during a drag are not the mouse entering or leaving. */
 	if (ev->mode != GDK_CROSSING_NORMAL && ev->mode != GDK_CROSSING_UNGRAB)
 		return FALSE;
-	if (ev->type == GDK_LEAVE_NOTIFY)
+	if (a->inside == (ev->type == GDK_ENTER_NOTIFY))
+		return FALSE;
+	a->inside = ev->type == GDK_ENTER_NOTIFY;
+	if (!a->inside)
 		uiprivClickReset(&a->clicks);
 	if (a->ah->MouseCrossed != NULL)
-		a->ah->MouseCrossed(a->ah, a, ev->type == GDK_LEAVE_NOTIFY);
+		a->ah->MouseCrossed(a->ah, a, !a->inside);
 	return FALSE;
 }
 
