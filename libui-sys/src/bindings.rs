@@ -1426,4 +1426,5 @@ unsafe extern "C" {
     ) -> ::core::ffi::c_int;
     pub fn uixMenusFrozen() -> ::core::ffi::c_int;
     pub fn uixMenuHasItem(which: ::core::ffi::c_int) -> ::core::ffi::c_int;
+    pub fn uixTableNumColumns(t: *mut uiTable) -> ::core::ffi::c_int;
 }
