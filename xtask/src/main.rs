@@ -7,10 +7,12 @@
 //! `cargo xtask publish`     release the crates (dry run; `--execute` publishes)
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
 //! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
+//! `cargo xtask bench-table` time and memory of a table of 1,000 and of 1,000,000 rows, GTK and Wine
 //! `cargo xtask bench-tray`  resident memory of the smallest tray next to the same tray made with ksni
 
 mod bench;
 mod bench_app;
+mod bench_table;
 mod bench_tray;
 mod files;
 mod pe_coff;
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         "bench-build" => bench::run(rest),
         "bench-app" => bench_app::run_bench(rest),
         "bench-tray" => bench_tray::run_bench(),
+        "bench-table" => bench_table::run_bench(),
         "setup" => setup::install_all(),
         "run" => run_app(rest),
         "help" | "--help" | "-h" => {
@@ -85,5 +88,8 @@ fn print_help() {
     );
     println!(
         "  bench-tray       resident memory of tray-sys's tray_minimal and of the same tray made with ksni, in xfce4-panel"
+    );
+    println!(
+        "  bench-table      time and resident memory of a table of 1,000 and of 1,000,000 rows, scrolled to its end, GTK and Wine"
     );
 }
