@@ -1431,4 +1431,5 @@ unsafe extern "C" {
     ) -> *mut uiControl;
     pub fn uixMenusFrozen() -> ::core::ffi::c_int;
     pub fn uixMenuHasItem(which: ::core::ffi::c_int) -> ::core::ffi::c_int;
+    pub fn uixTableNumColumns(t: *mut uiTable) -> ::core::ffi::c_int;
 }

@@ -70,6 +70,7 @@ mod menus;
 mod node;
 mod panic;
 mod pickers;
+mod table;
 mod values;
 mod window;
 
@@ -94,6 +95,7 @@ pub use draw::{
 pub use lists::{Combobox, EditableCombobox, RadioButtons};
 pub use menus::{Menu, MenuItem, MenuItemKind};
 pub use pickers::{ColorButton, DateTime, DateTimeKind, DateTimePicker, Font, FontButton, Italic, Rgba};
+pub use table::{ColumnType, Editable, Image, Model, SelectionMode, SortIndicator, Table, TableModel, Value};
 pub use values::{Progress, ProgressBar, Separator, Slider, Spinbox};
 pub use window::Window;
 
@@ -125,6 +127,13 @@ pub enum Error {
     MenusFixed,
     /// A program has one Quit, one Preferences and one About item.
     OnlyOne,
+    /// A table model's rows are being read or changed (from inside a model call), so they cannot be
+    /// reached again now.
+    Busy,
+    /// The model column has another type than the table column needs.
+    ColumnType,
+    /// The table's selection mode does not allow that many selected rows.
+    SelectionMode,
 }
 
 impl fmt::Display for Error {
@@ -142,6 +151,9 @@ impl fmt::Display for Error {
             Error::NotAChild => f.write_str("the control is not a child of this container"),
             Error::MenusFixed => f.write_str("menus are made before the first window and cannot change afterwards"),
             Error::OnlyOne => f.write_str("a program has only one Quit, Preferences and About item"),
+            Error::Busy => f.write_str("the table model's rows are in use by a model call"),
+            Error::ColumnType => f.write_str("the model column has another type than the table column needs"),
+            Error::SelectionMode => f.write_str("the table's selection mode does not allow that many selected rows"),
         }
     }
 }

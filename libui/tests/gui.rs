@@ -28,11 +28,18 @@ macro_rules! check {
             return Err(format!("line {}: {}", line!(), stringify!($cond)));
         }
     };
+    ($cond:expr, $($why:tt)+) => {
+        if !$cond {
+            return Err(format!("line {}: {} ({})", line!(), stringify!($cond), format!($($why)+)));
+        }
+    };
 }
 
 // After the macro, so the module can use it.
 #[path = "gui/menus.rs"]
 mod menus;
+#[path = "gui/table.rs"]
+mod table;
 #[path = "gui/user.rs"]
 mod user;
 
@@ -715,7 +722,7 @@ fn main() -> std::process::ExitCode {
         (only.is_empty() || only.iter().any(|o| n.contains(o.as_str()))) && !skip.iter().any(|s| n.contains(s))
     };
     let (mut passed, mut failed) = (0, usize::from(menus_made.is_err()));
-    for (name, case) in cases.iter().chain(menus::CASES).filter(|(n, _)| chosen(n)) {
+    for (name, case) in cases.iter().chain(menus::CASES).chain(table::CASES).filter(|(n, _)| chosen(n)) {
         match catch_unwind(AssertUnwindSafe(|| case(&ui))) {
             Ok(Ok(())) => {
                 passed += 1;

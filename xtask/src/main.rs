@@ -7,12 +7,14 @@
 //! `cargo xtask publish`     release the crates (dry run; `--execute` publishes)
 //! `cargo xtask bench-build` build-time benchmark against libui-ffi
 //! `cargo xtask bench-app`   the app's size, memory, idle cost and menu rebuild time
+//! `cargo xtask bench-table` time and memory of a table of 1,000 and of 1,000,000 rows, GTK and Wine
 //! `cargo xtask bench-tray`  resident memory of the smallest tray next to the same tray made with ksni
 //! `cargo xtask bench-draw`  time per frame of three drawing scenes, ours on GTK and Wine, libui-ng on GTK
 
 mod bench;
 mod bench_app;
 mod bench_draw;
+mod bench_table;
 mod bench_tray;
 mod files;
 mod pe_coff;
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         "bench-app" => bench_app::run_bench(rest),
         "bench-tray" => bench_tray::run_bench(),
         "bench-draw" => bench_draw::run_bench(rest),
+        "bench-table" => bench_table::run_bench(),
         "setup" => setup::install_all(),
         "run" => run_app(rest),
         "help" | "--help" | "-h" => {
@@ -92,4 +95,7 @@ fn print_help() {
     println!("  bench-draw [--frames N] [--rounds N] [--wine-frames N]");
     println!("                   ms per frame of a 10,000-segment path, 1,000 gradients and 5,000 characters of text:");
     println!("                   ours on GTK and under Wine, libui-ng (libui-ffi) on GTK");
+    println!(
+        "  bench-table      time and resident memory of a table of 1,000 and of 1,000,000 rows, scrolled to its end, GTK and Wine"
+    );
 }

@@ -445,6 +445,13 @@ fn rows_change_while_scrolled() -> CaseResult {
                 _ => uiTableModelRowChanged(m.model, at),
             }
         }
+        if step % 250 == 125 {
+            // The view moves while the rows change: somewhere else, then back to the end.
+            let len = m.ids.as_ref().unwrap().len() as u32;
+            native::scroll_to(h, rnd(len) as i32);
+            pump(2);
+            native::scroll_to(h, len as i32 - 1);
+        }
         if step % 500 == 0 {
             pump(5);
             let want = m.ids.as_ref().unwrap().iter().position(|&id| id == selected_id).unwrap() as i32;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "osapi.h"
+#include "ui_extras.h"
 
 #define checked(x) ((uiTable *) uiprivCheck((x), &uiprivTableVtable, __func__))
 #define shared(t) ((uiprivTableShared *) uiControl(t)->shared)
@@ -273,6 +274,13 @@ uiSortIndicator uiTableHeaderSortIndicator(uiTable *t, int column)
 	if (checked(t) == NULL || !tableColumnValid(t, column, __func__))
 		return uiSortIndicatorNone;
 	return shared(t)->columns[column].sort;
+}
+
+int uixTableNumColumns(uiTable *t)
+{
+	if (!uiprivReady(__func__) || checked(t) == NULL)
+		return 0;
+	return shared(t)->ncolumns;
 }
 
 int uiTableColumnWidth(uiTable *t, int column)

@@ -74,6 +74,10 @@ enum uixMenuItemValues {
 /* 1 if the program already has that item (uixMenuItem*), else 0. */
 _UI_EXTERN int uixMenuHasItem(int which);
 
+/* How many columns the table shows (appended with uiTableAppend*Column); 0 for anything but a
+ * live table. */
+_UI_EXTERN int uixTableNumColumns(uiTable *t);
+
 #ifdef __cplusplus
 }
 #endif
