@@ -25,7 +25,8 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     idle_figures(&exe, Duration::from_secs(idle))?;
     menu_figures(&exe)?;
     parse_figures(&exe)?;
-    window_figures(&exe)
+    window_figures(&exe)?;
+    window_open_figures(&exe)
 }
 
 /// Release builds for the host and the Windows targets, stripped.
@@ -185,4 +186,12 @@ fn app_figure(exe: &Path, mode: &str, count: &str, display: bool) -> Result<Stri
         .find(|l| l.starts_with(mode))
         .ok_or_else(|| format!("the app printed no {mode} line: {}{}", text, String::from_utf8_lossy(&out.stderr)))?;
     Ok(line.to_string())
+}
+
+/// The window itself under Xvfb: time to open it, a peers update through
+/// the toolkit for 1,000 peers, and resident memory before, open and after closing.
+fn window_open_figures(exe: &Path) -> Result<(), String> {
+    println!("\nthe window (release build, opened and updated through the toolkit)");
+    println!("  {}", app_figure(exe, "bench-window", "1000", true)?);
+    Ok(())
 }
