@@ -173,10 +173,21 @@ pub fn diff_peers(old: &[PeerRow], new: &[PeerRow]) -> Vec<RowChange> {
     diff_rows(old, new, |r| &r.address)
 }
 
-/// A peer's paths with their last send and receive, as seconds ago from `now_ms`.
+/// How long ago, in the largest unit that keeps two digits or fewer of sense.
+fn ago_text(ms: i64) -> String {
+    let s = ms / 1000;
+    match s {
+        0..=119 => format!("{s} s ago"),
+        120..=7_199 => format!("{} min ago", s / 60),
+        7_200..=172_799 => format!("{} h ago", s / 3600),
+        _ => format!("{} days ago", s / 86_400),
+    }
+}
+
+/// A peer's paths with their last send and receive, as time ago from `now_ms`.
 pub fn path_lines(peer: &Peer, now_ms: i64) -> Vec<String> {
     let ago = |ms: Option<i64>| match ms {
-        Some(ms) if ms <= now_ms => format!("{} s ago", (now_ms - ms) / 1000),
+        Some(ms) if ms <= now_ms => ago_text(now_ms - ms),
         Some(_) => "just now".to_string(),
         None => "never".to_string(),
     };
@@ -331,8 +342,8 @@ pub struct Graph {
 }
 
 pub fn latency_graph(samples: &[Sample], now_ms: u64, window_ms: u64, width: f64, height: f64) -> Graph {
-    let start = now_ms.saturating_sub(window_ms);
-    let shown = || samples.iter().filter(|s| s.at_ms >= start && s.at_ms <= now_ms);
+    // Now is the right edge, whatever the clock's origin.
+    let shown = || samples.iter().filter(|s| s.at_ms <= now_ms && now_ms - s.at_ms <= window_ms);
     let highest = shown().filter_map(|s| s.latency_ms).max().unwrap_or(0);
     let scale_ms = [10u32, 20, 50, 100, 200, 500, 1000, 2000, 5000].into_iter().find(|&s| highest <= s);
     let scale_ms = scale_ms.unwrap_or_else(|| highest.div_ceil(1000).saturating_mul(1000));
@@ -342,7 +353,7 @@ pub fn latency_graph(samples: &[Sample], now_ms: u64, window_ms: u64, width: f64
     for s in shown() {
         match s.latency_ms {
             Some(ms) => {
-                let x = (s.at_ms - start) as f64 / window * width;
+                let x = width - (now_ms - s.at_ms) as f64 / window * width;
                 let y = height - f64::from(ms.min(scale_ms)) / f64::from(scale_ms) * height;
                 if !open {
                     pieces.push(Vec::new());
@@ -513,6 +524,10 @@ mod tests {
         let lines = path_lines(&peer(7, None, true), 61_000);
         assert_eq!(lines, ["192.0.2.7/9993 [active, preferred]: sent 60 s ago, received never"]);
         assert!(path_lines(&peer(7, None, false), 0)[0].contains("sent just now"), "a clock skew is not negative");
+        let long_ago = |ms: i64| path_lines(&peer(7, None, true), 1_000 + ms)[0].clone();
+        assert!(long_ago(600_000).contains("sent 10 min ago"));
+        assert!(long_ago(5 * 3_600_000).contains("sent 5 h ago"));
+        assert!(long_ago(366 * 86_400_000).contains("sent 366 days ago"));
     }
 
     #[test]
@@ -588,8 +603,10 @@ mod tests {
         assert_eq!(old.pieces, vec![vec![(0.0, 50.0)]], "samples before the window are left out");
         assert_eq!(old.scale_ms, 10, "and do not set the scale");
         let huge = latency_graph(&[at(0, Some(7_300))], 0, 1000, 10.0, 10.0);
-        assert_eq!((huge.scale_ms, huge.pieces[0][0]), (8000, (0.0, 10.0 - 7300.0 / 8000.0 * 10.0)));
+        assert_eq!((huge.scale_ms, huge.pieces[0][0]), (8000, (10.0, 10.0 - 7300.0 / 8000.0 * 10.0)));
         assert!(latency_graph(&[], 0, 0, 10.0, 10.0).pieces.is_empty(), "no samples, no line, no division by zero");
+        let young = latency_graph(&[at(9, Some(10)), at(10, Some(10))], 10_000, 100_000, 200.0, 50.0);
+        assert_eq!(young.pieces, vec![vec![(198.0, 0.0), (200.0, 0.0)]], "a short history sits at the right edge");
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use zt_libui::{
-    Area, AreaHandler, Brush, Button, Checkbox, Control, DrawContext, DrawParams, Entry, FillMode, Form, Group, Label,
-    LineCap, LineJoin, Path, Rgba, StrokeParams, Tab, Ui, UiBox, Window,
+    Align, Area, AreaHandler, Brush, Button, Checkbox, Control, DrawContext, DrawParams, Entry, FillMode, Grid, Group,
+    Label, LineCap, LineJoin, Path, Placement, Rgba, StrokeParams, Tab, Ui, UiBox, Window,
 };
 
 use super::model::{self, LatencyHistory, NetworkRow, PeerRow};
@@ -93,14 +93,7 @@ pub fn show(ui: &Ui, settings: Settings, hooks: Hooks) -> Result<bool, zt_libui:
     let hooks = Rc::new(hooks);
     let (networks_box, networks) = networks_page(ui)?;
     let (peers_box, peers) = peers_page(ui)?;
-    let node_form = Form::new(ui);
-    node_form.set_padded(true);
-    let mut node = Vec::new();
-    for label in model::NODE_FACTS {
-        let value = Label::new(ui, "");
-        node_form.append(label, &value, false)?;
-        node.push(value);
-    }
+    let (node_form, node) = facts_grid(ui, &model::NODE_FACTS)?;
     tab.append("Networks", &networks_box)?;
     tab.append("Peers", &peers_box)?;
     tab.append("This node", &node_form)?;
@@ -114,6 +107,21 @@ pub fn show(ui: &Ui, settings: Settings, hooks: Hooks) -> Result<bool, zt_libui:
     let view = View { window, tab, settings, networks, peers, node, hooks };
     OPEN.with(|o| *o.borrow_mut() = Some(view));
     Ok(true)
+}
+
+/// Names in one column and their values, left-aligned, in the next; the value labels.
+fn facts_grid(ui: &Ui, names: &[&str]) -> Result<(Grid, Vec<Label>), zt_libui::Error> {
+    let grid = Grid::new(ui);
+    grid.set_padded(true);
+    let mut values = Vec::new();
+    for (row, name) in (0..).zip(names) {
+        let start = Placement { halign: Align::Start, ..Placement::default() };
+        grid.append(&Label::new(ui, &format!("{name}:")), 0, row, 1, 1, start)?;
+        let value = Label::new(ui, "");
+        grid.append(&value, 1, row, 1, 1, Placement { hexpand: true, ..start })?;
+        values.push(value);
+    }
+    Ok((grid, values))
 }
 
 fn networks_page(ui: &Ui) -> Result<(UiBox, NetworksPage), zt_libui::Error> {
@@ -137,14 +145,8 @@ fn networks_page(ui: &Ui) -> Result<(UiBox, NetworksPage), zt_libui::Error> {
         allow.push(check);
     }
     inner.append(&switches, false)?;
-    let facts = Form::new(ui);
-    facts.set_padded(true);
-    let routes = Label::new(ui, "");
-    let dns = Label::new(ui, "");
-    let login = Label::new(ui, "");
-    facts.append("Routes", &routes, false)?;
-    facts.append("DNS", &dns, false)?;
-    facts.append("Login (SSO)", &login, false)?;
+    let (facts, values) = facts_grid(ui, &["Routes", "DNS", "Login (SSO)"])?;
+    let [routes, dns, login] = <[Label; 3]>::try_from(values).map_err(|_| zt_libui::Error::OutOfRange)?;
     inner.append(&facts, false)?;
     let buttons = UiBox::horizontal(ui);
     buttons.set_padded(true);
