@@ -8,6 +8,7 @@
 #   libui-linux  the C control gallery's GTK window, captured by window id (exactly the window,
 #                margins included)
 #   libui-wine   the gallery's Win32 window in Wine's virtual desktop, so Wine draws the frame itself
+#   table-linux, table-wine  the same, on the gallery's table page
 # Usage: xtask/scripts/screenshots.sh KIND EXE OUT.png   (Wine kinds need WINEPREFIX)
 # Needs: xvfb-run, dbus-run-session, xdotool, ImageMagick's import; trayer; wine.
 set -eu
@@ -16,16 +17,19 @@ kind=$1 exe=$2 out=$3
 if [ -z "${SCREENSHOT_DISPLAY:-}" ]; then
 	case $kind in
 	tray-linux) size=480x320 ;;
-	libui-linux) size=1100x760 ;;
+	libui-linux | table-linux) size=1100x760 ;;
 	tray-wine) size=800x600 ;;
-	libui-wine) size=1100x760 ;;
+	libui-wine | table-wine) size=1100x760 ;;
 	*)
-		echo "unknown kind $kind (tray-linux, tray-wine, libui-linux, libui-wine)" >&2
+		echo "unknown kind $kind (tray-linux, tray-wine, libui-linux, libui-wine, table-linux, table-wine)" >&2
 		exit 2
 		;;
 	esac
 	SCREENSHOT_DISPLAY=$size exec xvfb-run -a -s "-screen 0 ${size}x24" dbus-run-session -- sh "$0" "$@"
 fi
+
+page=controls
+case $kind in table-*) page=table ;; esac
 
 case $kind in
 tray-linux)
@@ -62,16 +66,16 @@ tray-wine)
 	sleep 1
 	import -window root "$out"
 	;;
-libui-linux)
-	"$exe" --quit-after-ms 6000 &
+libui-linux | table-linux)
+	"$exe" --quit-after-ms 6000 --page $page &
 	id=$(xdotool search --sync --name 'libui control gallery' | head -n 1)
 	sleep 2
 	import -window "$id" "$out"
 	wait
 	;;
-libui-wine)
+libui-wine | table-wine)
 	: "${WINEPREFIX:?the Wine prefix (cargo xtask prepares it)}"
-	wine explorer /desktop=shot,1060x720 "$exe" --quit-after-ms 8000 &
+	wine explorer /desktop=shot,1060x720 "$exe" --quit-after-ms 8000 --page $page &
 	sleep 6
 	import -window root -crop 1060x720+0+0 "$out"
 	wait

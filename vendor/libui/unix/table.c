@@ -222,19 +222,37 @@ static void uiprivButtonCell_init(uiprivButtonCell *b)
 	g_object_set(b, "mode", GTK_CELL_RENDERER_MODE_ACTIVATABLE, "xalign", 0.5, NULL);
 }
 
+/* A style context for a button inside widget: the theme styles buttons by their node name, which a
+ * class on the tree view's own context does not give (that draws the tree view's background). */
+static GtkStyleContext *buttonStyle(GtkWidget *widget)
+{
+	GtkWidgetPath *path = gtk_widget_path_copy(gtk_widget_get_path(widget));
+	GtkStyleContext *sc = gtk_style_context_new();
+
+	gtk_widget_path_append_type(path, GTK_TYPE_BUTTON);
+	gtk_widget_path_iter_set_object_name(path, -1, "button");
+	gtk_style_context_set_path(sc, path);
+	gtk_style_context_set_parent(sc, gtk_widget_get_style_context(widget));
+	gtk_style_context_set_scale(sc, gtk_widget_get_scale_factor(widget));
+	gtk_widget_path_unref(path);
+	return sc;
+}
+
 static void buttonCellRender(GtkCellRenderer *r, cairo_t *cr, GtkWidget *widget, const GdkRectangle *bg, const GdkRectangle *cell, GtkCellRendererState flags)
 {
-	GtkStyleContext *sc = gtk_widget_get_style_context(widget);
-	int xpad, ypad;
+	GtkStyleContext *sc = buttonStyle(widget);
+	int xpad, ypad, x, y, w, h;
 
 	gtk_cell_renderer_get_padding(r, &xpad, &ypad);
-	gtk_style_context_save(sc);
-	gtk_style_context_add_class(sc, GTK_STYLE_CLASS_BUTTON);
+	x = cell->x + xpad;
+	y = cell->y + ypad;
+	w = cell->width - 2 * xpad;
+	h = cell->height - 2 * ypad;
 	if (!gtk_cell_renderer_get_sensitive(r))
 		gtk_style_context_set_state(sc, GTK_STATE_FLAG_INSENSITIVE);
-	gtk_render_background(sc, cr, cell->x + xpad, cell->y + ypad, cell->width - 2 * xpad, cell->height - 2 * ypad);
-	gtk_render_frame(sc, cr, cell->x + xpad, cell->y + ypad, cell->width - 2 * xpad, cell->height - 2 * ypad);
-	gtk_style_context_restore(sc);
+	gtk_render_background(sc, cr, x, y, w, h);
+	gtk_render_frame(sc, cr, x, y, w, h);
+	g_object_unref(sc);
 	/* The label is drawn as a plain cell (not selected), so it reads on the button face. */
 	GTK_CELL_RENDERER_CLASS(uiprivButtonCell_parent_class)->render(r, cr, widget, bg, cell, flags & ~GTK_CELL_RENDERER_SELECTED);
 }

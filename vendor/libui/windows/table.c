@@ -469,6 +469,16 @@ const uiprivControlVtable uiprivTableVtable = {
 
 /* ---- columns ---- */
 
+/* The kind's default width, or wider so the header's text fits (LVSCW_AUTOSIZE would ask an
+ * owner-data view for every row's text). */
+static int fittingWidth(uiTable *t, const uiprivTableColumn *c, const WCHAR *name)
+{
+	int need = ListView_GetStringWidth(t->hwnd, name) + scale(t, 16);
+	int def = scale(t, uiprivTableColumnDefaultWidth(c));
+
+	return need > def ? need : def;
+}
+
 void uiprivOSTableColumnAppended(uiTable *t)
 {
 	int k = t->shared.ncolumns - 1;
@@ -479,7 +489,7 @@ void uiprivOSTableColumnAppended(uiTable *t)
 	ZeroMemory(&col, sizeof col);
 	col.mask = LVCF_FMT | LVCF_TEXT | LVCF_WIDTH | LVCF_SUBITEM;
 	col.fmt = LVCFMT_LEFT;
-	col.cx = scale(t, uiprivTableColumnDefaultWidth(c));
+	col.cx = fittingWidth(t, c, name);
 	col.pszText = name;
 	col.iSubItem = k;
 	SendMessageW(t->hwnd, LVM_INSERTCOLUMNW, (WPARAM) k, (LPARAM) &col);
@@ -494,13 +504,10 @@ int uiprivOSTableColumnWidth(uiTable *t, int column)
 void uiprivOSTableColumnSetWidth(uiTable *t, int column, int width)
 {
 	if (width < 0) {
-		/* Fit the header: LVSCW_AUTOSIZE would ask an owner-data view for every row's text. */
-		const uiprivTableColumn *c = &t->shared.columns[column];
-		WCHAR *name = uiprivToUTF16(c->name);
-		int need = ListView_GetStringWidth(t->hwnd, name) + scale(t, 16);
+		WCHAR *name = uiprivToUTF16(t->shared.columns[column].name);
 
+		width = fittingWidth(t, &t->shared.columns[column], name);
 		free(name);
-		width = need > scale(t, uiprivTableColumnDefaultWidth(c)) ? need : scale(t, uiprivTableColumnDefaultWidth(c));
 	} else
 		width = scale(t, width);
 	endEdit(t, 1);

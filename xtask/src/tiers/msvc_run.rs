@@ -27,6 +27,7 @@ const SKIPPED: &[(&str, &str)] = &[
     ("handler_panic_is_raised_after_the_loop", CATCHES),
     ("queue_runs_on_the_ui_thread_and_panics_come_back", CATCHES),
     ("channel_receiver_panic_is_raised_from_main", CATCHES),
+    ("table_model_panic_is_raised_from_main", CATCHES),
     ("tests::on_panic_hands_handler_panics_to_the_hook", CATCHES),
     ("worker::tests::a_panicking_call_is_caught_and_reported_on_every_later_state", CATCHES),
     (

@@ -1,4 +1,4 @@
-//! Pictures of the tray menu and of the C control gallery (fixtures/c-gallery),
+//! Pictures of the tray menu and of the C control gallery (fixtures/c-gallery, its controls and its table page),
 //! on Linux and under Wine, in artifacts/*.png. xtask/scripts/screenshots.sh
 //! takes each one on its own virtual display; this tier builds the programs,
 //! prepares the Wine prefix and checks every picture has content (a blank or
@@ -8,12 +8,14 @@ use super::downstream::gallery_exe;
 use crate::toolchain::{stop_wine, wine_prefix, WINE_TARGET};
 use crate::util::{self, cargo, cmd, output, run};
 
-/// (kind for the script, Windows build, picture): the tray example, then the C gallery.
+/// (kind for the script, Windows build, picture): the tray example, then the C gallery's two pages.
 const SHOTS: &[(&str, bool, &str)] = &[
     ("tray-linux", false, "tray-linux.png"),
     ("tray-wine", true, "tray-wine.png"),
     ("libui-linux", false, "libui-linux.png"),
     ("libui-wine", true, "libui-wine.png"),
+    ("table-linux", false, "table-linux.png"),
+    ("table-wine", true, "table-wine.png"),
 ];
 
 pub fn screenshots() -> Result<(), String> {
@@ -30,7 +32,7 @@ pub fn screenshots() -> Result<(), String> {
     let artifacts = util::root().join("artifacts");
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
     for (kind, windows, picture) in SHOTS {
-        let exe = if kind.starts_with("libui") {
+        let exe = if kind.starts_with("libui") || kind.starts_with("table") {
             gallery_exe(*windows)?
         } else if *windows {
             target.join(WINE_TARGET).join("debug/examples/tray_minimal.exe")
