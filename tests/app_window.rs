@@ -216,7 +216,7 @@ fn pictures(app: &App, double: &Double, dir: &std::path::Path, s: &Snapshot) -> 
     let platform = if cfg!(windows) { "wine" } else { "linux" };
     probe::select_network(row_of(&s.networks, 1, NET_A));
     settle(app, Duration::from_millis(800));
-    save_window(&dir.join(format!("window-networks-{platform}")))?;
+    save_window(app, &dir.join(format!("window-networks-{platform}")))?;
     probe::select_tab(1);
     probe::select_peer(row_of(&s.peers, 0, "778cde7190"));
     let base: Vec<_> = ["778cde7190", "1a2b3c4d5e"].iter().map(|a| double::peer(a, a.starts_with('7'))).collect();
@@ -226,10 +226,10 @@ fn pictures(app: &App, double: &Double, dir: &std::path::Path, s: &Snapshot) -> 
         double.set_peers(peers);
         settle(app, Duration::from_millis(1000));
     }
-    save_window(&dir.join(format!("window-peers-{platform}")))?;
+    save_window(app, &dir.join(format!("window-peers-{platform}")))?;
     probe::select_tab(2);
     settle(app, Duration::from_millis(800));
-    save_window(&dir.join(format!("window-node-{platform}")))?;
+    save_window(app, &dir.join(format!("window-node-{platform}")))?;
     double.set_peers(base);
     probe::select_tab(0);
     probe::select_network(None);
@@ -245,9 +245,9 @@ fn settle(app: &App, time: Duration) {
     }
 }
 
-/// Saves the window titled "ZeroTier" as `<path>.png` (X: ImageMagick's import).
+/// Saves the window titled "ZeroTier" as `<path>.png` (ImageMagick's import).
 #[cfg(not(windows))]
-fn save_window(path: &std::path::Path) -> Result<(), String> {
+fn save_window(_app: &App, path: &std::path::Path) -> Result<(), String> {
     let out = std::process::Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^ZeroTier$"]).output();
     let id = out.ok().and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(str::to_string));
     let id = id.ok_or("the window is not on the screen (xdotool found no \"ZeroTier\")")?;
@@ -256,11 +256,12 @@ fn save_window(path: &std::path::Path) -> Result<(), String> {
     check(ok.is_ok_and(|s| s.success()), "import saved the window", &png)
 }
 
-/// Saves the window titled "ZeroTier" as `<path>.bmp` from the screen
-/// (GDI); the screenshots tier turns it into a PNG.
+/// Asks the screenshots tier for a picture of the window: writes
+/// `<path>.ready` with the window's place on the screen (`WxH+X+Y`), then
+/// runs the app until the tier (outside Wine, with ImageMagick's import)
+/// has saved `<path>.png`.
 #[cfg(windows)]
-fn save_window(path: &std::path::Path) -> Result<(), String> {
-    use std::ffi::c_void;
+fn save_window(app: &App, path: &std::path::Path) -> Result<(), String> {
     #[repr(C)]
     struct Rect {
         left: i32,
@@ -270,68 +271,24 @@ fn save_window(path: &std::path::Path) -> Result<(), String> {
     }
     #[link(name = "user32")]
     extern "system" {
-        fn FindWindowW(class: *const u16, name: *const u16) -> *mut c_void;
-        fn GetWindowRect(hwnd: *mut c_void, rect: *mut Rect) -> i32;
-        fn GetDC(hwnd: *mut c_void) -> *mut c_void;
-        fn ReleaseDC(hwnd: *mut c_void, dc: *mut c_void) -> i32;
+        fn FindWindowW(class: *const u16, name: *const u16) -> *mut std::ffi::c_void;
+        fn GetWindowRect(hwnd: *mut std::ffi::c_void, rect: *mut Rect) -> i32;
     }
-    #[link(name = "gdi32")]
-    extern "system" {
-        fn CreateCompatibleDC(dc: *mut c_void) -> *mut c_void;
-        fn CreateCompatibleBitmap(dc: *mut c_void, w: i32, h: i32) -> *mut c_void;
-        fn SelectObject(dc: *mut c_void, obj: *mut c_void) -> *mut c_void;
-        fn BitBlt(d: *mut c_void, x: i32, y: i32, w: i32, h: i32, s: *mut c_void, sx: i32, sy: i32, op: u32) -> i32;
-        fn GetDIBits(
-            dc: *mut c_void,
-            bmp: *mut c_void,
-            start: u32,
-            lines: u32,
-            bits: *mut u8,
-            info: *mut u8,
-            usage: u32,
-        ) -> i32;
-        fn DeleteObject(obj: *mut c_void) -> i32;
-        fn DeleteDC(dc: *mut c_void) -> i32;
-    }
-    const SRCCOPY: u32 = 0x00CC_0020;
     let title: Vec<u16> = "ZeroTier".encode_utf16().chain(Some(0)).collect();
     let hwnd = unsafe { FindWindowW(std::ptr::null(), title.as_ptr()) };
     check(!hwnd.is_null(), "the window for the picture", &"FindWindowW(\"ZeroTier\")")?;
     let mut r = Rect { left: 0, top: 0, right: 0, bottom: 0 };
-    unsafe { GetWindowRect(hwnd, &mut r) };
-    let (w, h) = (r.right - r.left, r.bottom - r.top);
-    check(w > 0 && h > 0, "a window with a size", &(w, h))?;
-    // A 32-bit top-down BITMAPINFOHEADER.
-    let mut info = [0u8; 40];
-    info[0..4].copy_from_slice(&40u32.to_le_bytes());
-    info[4..8].copy_from_slice(&w.to_le_bytes());
-    info[8..12].copy_from_slice(&(-h).to_le_bytes());
-    info[12..14].copy_from_slice(&1u16.to_le_bytes());
-    info[14..16].copy_from_slice(&32u16.to_le_bytes());
-    let mut pixels = vec![0u8; (w * h * 4) as usize];
-    let got = unsafe {
-        let screen = GetDC(std::ptr::null_mut());
-        let mem = CreateCompatibleDC(screen);
-        let bmp = CreateCompatibleBitmap(screen, w, h);
-        let old = SelectObject(mem, bmp);
-        BitBlt(mem, 0, 0, w, h, screen, r.left, r.top, SRCCOPY);
-        SelectObject(mem, old);
-        let got = GetDIBits(mem, bmp, 0, h as u32, pixels.as_mut_ptr(), info.as_mut_ptr(), 0);
-        DeleteObject(bmp);
-        DeleteDC(mem);
-        ReleaseDC(std::ptr::null_mut(), screen);
-        got
-    };
-    check(got == h, "the window's pixels", &got)?;
-    let mut file = Vec::with_capacity(54 + pixels.len());
-    file.extend_from_slice(b"BM");
-    file.extend_from_slice(&(54 + pixels.len() as u32).to_le_bytes());
-    file.extend_from_slice(&[0; 4]);
-    file.extend_from_slice(&54u32.to_le_bytes());
-    file.extend_from_slice(&info);
-    file.extend_from_slice(&pixels);
-    let bmp = path.with_extension("bmp");
-    std::fs::write(&bmp, file).map_err(|e| format!("{}: {e}", bmp.display()))
+    check(unsafe { GetWindowRect(hwnd, &mut r) } != 0, "the window's place", &())?;
+    let geometry = format!("{}x{}+{}+{}", r.right - r.left, r.bottom - r.top, r.left.max(0), r.top.max(0));
+    let (ready, png) = (path.with_extension("ready"), path.with_extension("png"));
+    let _ = std::fs::remove_file(&png);
+    std::fs::write(&ready, geometry).map_err(|e| format!("{}: {e}", ready.display()))?;
+    let end = Instant::now() + Duration::from_secs(20);
+    while !png.exists() {
+        check(Instant::now() < end, "the tier to take the picture", &png)?;
+        settle(app, Duration::from_millis(100));
+    }
+    Ok(())
 }
 
 fn settings_file(dir: &std::path::Path) -> PathBuf {

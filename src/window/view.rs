@@ -136,12 +136,14 @@ fn networks_page(ui: &Ui) -> Result<(UiBox, NetworksPage), zt_libui::Error> {
     inner.set_padded(true);
     let title = Label::new(ui, "Select a network above.");
     inner.append(&title, false)?;
-    let switches = UiBox::horizontal(ui);
+    // Two by two: four long labels in one row do not fit a narrow window.
+    let switches = Grid::new(ui);
     switches.set_padded(true);
     let mut allow = Vec::new();
-    for setting in Setting::ALL {
+    for (i, setting) in (0..).zip(Setting::ALL) {
         let check = Checkbox::new(ui, setting.label());
-        switches.append(&check, false)?;
+        let place = Placement { hexpand: true, halign: Align::Start, ..Placement::default() };
+        switches.append(&check, i % 2, i / 2, 1, 1, place)?;
         allow.push(check);
     }
     inner.append(&switches, false)?;
