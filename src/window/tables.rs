@@ -50,6 +50,17 @@ impl<R: Cells> RowsTable<R> {
         &self.table
     }
 
+    /// [`RowsTable::apply`], then `selected` as the selected row: the toolkit
+    /// keeps the selection on a row that moved, this says it again in case a
+    /// platform does not (and clears it when the row is gone).
+    pub fn show(&self, changes: &[RowChange], new: &[R], selected: Option<usize>) -> Result<(), zt_libui::Error> {
+        self.apply(changes, new)?;
+        if self.selected() != selected {
+            self.select(selected)?;
+        }
+        Ok(())
+    }
+
     /// Turns the shown rows into `new` through `changes` (from `model::diff_rows`),
     /// telling the table of each as it is made.
     pub fn apply(&self, changes: &[RowChange], new: &[R]) -> Result<(), zt_libui::Error> {

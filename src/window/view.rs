@@ -322,7 +322,11 @@ fn join_typed(entry: &Entry) {
 pub fn close() {
     let Some(view) = OPEN.with(|o| o.borrow_mut().take()) else { return };
     view.window.destroy();
-    (view.hooks.closed)(view.settings);
+    let (settings, hooks) = (view.settings, view.hooks.clone());
+    // The tables' rows and the peers' history go before memory is handed back.
+    drop(view);
+    (hooks.closed)(settings);
+    crate::platform::release_freed_memory();
 }
 
 /// Shows a new state (and the peers, when the worker fetched them).
@@ -380,15 +384,11 @@ impl NetworksPage {
         let changes = self.table.rows(|old| model::diff_networks(old, &rows)).unwrap_or_default();
         self.networks = networks.to_vec();
         let row = model::selected_row(&rows, self.selected.as_ref());
-        if let Err(e) = self.table.apply(&changes, &rows) {
+        if let Err(e) = self.table.show(&changes, &rows, row) {
             log::error!("cannot update the networks table: {e}");
         }
         if row.is_none() {
             self.selected = None;
-        }
-        // The toolkit keeps the selection on a moved row; said again in case a platform does not.
-        if self.table.selected() != row {
-            let _ = self.table.select(row);
         }
         self.show_details();
     }
@@ -447,14 +447,11 @@ impl PeersPage {
         let rows = model::peer_rows(&self.all, &self.filter.text());
         let changes = self.table.rows(|old| model::diff_peers(old, &rows)).unwrap_or_default();
         let row = self.selected.as_ref().and_then(|a| rows.binary_search_by(|r| r.address.cmp(a)).ok());
-        if let Err(e) = self.table.apply(&changes, &rows) {
+        if let Err(e) = self.table.show(&changes, &rows, row) {
             log::error!("cannot update the peers table: {e}");
         }
         if row.is_none() {
             self.selected = None;
-        }
-        if self.table.selected() != row {
-            let _ = self.table.select(row);
         }
         self.show_selected();
     }
