@@ -2,8 +2,10 @@
 //! exe size for every target this machine can build, the resident memory
 //! after start-up and at its peak, CPU time and wake-ups (context switches
 //! of all threads) while idle, how long a menu rebuild takes for 1 and
-//! 500 networks (the app's own `--bench-menu`), and how long one update of
-//! the window's tables takes for 1,000 and 10,000 peers (`--bench-peers`).
+//! 500 networks (the app's own `--bench-menu`), how long one update of
+//! the window's tables takes for 1,000 and 10,000 peers (`--bench-peers`),
+//! and the window itself (`--bench-window`: opening, an update through the
+//! toolkit, memory before, open and after closing).
 //!
 //! `--idle-seconds N` sets the idle window (default 60).
 
