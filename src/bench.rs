@@ -145,11 +145,11 @@ pub fn peers(n: usize) -> ExitCode {
         let value = serde_json::from_str(body).map_err(|e| e.to_string())?;
         crate::service::parse_peers(&value).map(|(peers, _)| peers).map_err(|e| e.detail().to_string())
     };
-    let Ok(mut last_rows) = read(&bodies[0]).map(|p| crate::window::peer_rows(&p, "")) else {
+    let Ok(mut last_rows) = read(&bodies[0]).map(|p| crate::window::model::peer_rows(&p, "")) else {
         log::error!("bench-peers: the synthetic answer does not parse");
         return ExitCode::FAILURE;
     };
-    let mut history = crate::window::LatencyHistory::new(5 * 60 * 1000);
+    let mut history = crate::window::model::LatencyHistory::new(5 * 60 * 1000);
     let (mut parse_times, mut table_times, mut history_times) = (Vec::new(), Vec::new(), Vec::new());
     for (round, body) in bodies.iter().enumerate().skip(1) {
         let started = Instant::now();
@@ -162,8 +162,8 @@ pub fn peers(n: usize) -> ExitCode {
         };
         parse_times.push(started.elapsed());
         let started = Instant::now();
-        let rows = crate::window::peer_rows(&peers, "");
-        let changes = crate::window::diff_peers(&last_rows, &rows);
+        let rows = crate::window::model::peer_rows(&peers, "");
+        let changes = crate::window::model::diff_peers(&last_rows, &rows);
         table_times.push(started.elapsed());
         std::hint::black_box(changes);
         last_rows = rows;
@@ -178,9 +178,9 @@ pub fn peers(n: usize) -> ExitCode {
     let mut network_times = Vec::new();
     for _ in 0..rounds {
         let started = Instant::now();
-        let before = crate::window::network_rows(&networks_before);
-        let after = crate::window::network_rows(&networks_after);
-        let changes = crate::window::diff_networks(&before, &after);
+        let before = crate::window::model::network_rows(&networks_before);
+        let after = crate::window::model::network_rows(&networks_after);
+        let changes = crate::window::model::diff_networks(&before, &after);
         network_times.push(started.elapsed());
         std::hint::black_box(changes);
     }

@@ -33,6 +33,10 @@ pub enum Mode {
     BenchPeers {
         peers: usize,
     },
+    /// Hidden: opens the window, times its opening and a peers update for this many peers, and its memory.
+    BenchWindow {
+        peers: usize,
+    },
     /// Hidden: the privileged step of token setup (run by pkexec or UAC).
     /// Reads the token from the built-in service homes only and hands it
     /// back: on stdout, or on Windows into the named pipe `pipe` names.
@@ -129,6 +133,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, String> {
                 let peers = n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-peers needs a count (1-100000)")?;
                 mode = Mode::BenchPeers { peers };
             }
+            "--bench-window" => {
+                let n = args.next().and_then(|s| s.into_string().ok()).and_then(|s| s.parse().ok());
+                let peers = n.filter(|n| (1..=100_000).contains(n)).ok_or("--bench-window needs a count (1-100000)")?;
+                mode = Mode::BenchWindow { peers };
+            }
             _ => return Err(format!("unknown argument {text:?} (see --help)")),
         }
     }
@@ -190,6 +199,7 @@ mod tests {
         assert!(parse_str(&["--bench-menu", "0"]).unwrap_err().contains("count"));
         assert_eq!(parse_str(&["--bench-peers", "1000"]).unwrap().mode, Mode::BenchPeers { peers: 1000 });
         assert!(parse_str(&["--bench-peers", "x"]).unwrap_err().contains("count"));
+        assert_eq!(parse_str(&["--bench-window", "1000"]).unwrap().mode, Mode::BenchWindow { peers: 1000 });
         for flag in [
             "--service-home",
             "--port",

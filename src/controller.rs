@@ -10,8 +10,9 @@ use zt_tray::{Event, Icon, Tray};
 
 use crate::discovery::Overrides;
 use crate::model::{self, Action, Local, ServiceState};
+use crate::window::model::PollPlan;
 use crate::worker::{Command, RefreshGate, Report};
-use crate::{about, icon, join, platform, token_setup};
+use crate::{about, icon, join, platform, token_setup, window};
 
 /// Pixel size the tray icon is rendered at; the tray library scales it.
 const TRAY_ICON_SIZE: u32 = 64;
@@ -26,6 +27,12 @@ struct Controller {
     state: ServiceState,
     local: Local,
     notifier: crate::notify::Notifier,
+    /// How often to poll: faster while the window is open.
+    plan: PollPlan,
+    /// Bumped on every new plan, so the timer of the old one stops.
+    poll_generation: u64,
+    /// What discovery found, for the window's "This node" (from the worker).
+    found: Option<crate::discovery::Findings>,
 }
 
 thread_local! {
@@ -38,6 +45,7 @@ pub fn start(
     commands: Sender<Command>,
     refresh: RefreshGate,
     overrides: Overrides,
+    poll_ms: u32,
 ) -> Result<(), zt_tray::Error> {
     let state = ServiceState::Starting;
     let saved = crate::saved::default_path().map(|p| crate::saved::load(&p)).unwrap_or_default();
@@ -48,20 +56,73 @@ pub fn start(
         .menu(model::menu(&state, &local))
         .on_event(|event, _| match event {
             Event::Menu(action) => on_action(action),
-            Event::IconClicked => on_action(Action::Refresh),
+            // A left click opens the window, where the platform reports one.
+            Event::IconClicked => on_action(Action::ShowWindow),
             // Middle click and the wheel mean nothing here yet.
             Event::MiddleClicked | Event::Scrolled { .. } => {}
         })
         .build()?;
     let notifier = crate::notify::Notifier::default();
-    let c = Controller { ui: Rc::downgrade(ui), tray, commands, refresh, overrides, state, local, notifier };
+    let plan = PollPlan { tray_ms: poll_ms, window_open: false };
+    let c = Controller {
+        ui: Rc::downgrade(ui),
+        tray,
+        commands,
+        refresh,
+        overrides,
+        state,
+        local,
+        notifier,
+        plan,
+        poll_generation: 0,
+        found: None,
+    };
     CONTROLLER.with(|cell| *cell.borrow_mut() = Some(c));
+    schedule_polls(ui);
     Ok(())
+}
+
+/// (Re)starts the poll timer at the plan's interval; the previous timer
+/// stops at its next tick, so only one ever asks for refreshes.
+fn schedule_polls(ui: &Ui) {
+    let Some((generation, ms)) = CONTROLLER.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        c.poll_generation += 1;
+        Some((c.poll_generation, c.plan.interval_ms()))
+    }) else {
+        return;
+    };
+    ui.timer(ms, move || {
+        CONTROLLER.with(|c| {
+            let c = c.borrow();
+            let Some(c) = c.as_ref().filter(|c| c.poll_generation == generation) else { return false };
+            request_refresh(&c.refresh, &c.commands, false)
+        })
+    });
+}
+
+/// The window opened or closed: poll at its pace and fetch peers, or go back to the tray's.
+fn set_window_open(ui: &Ui, open: bool) {
+    let changed = CONTROLLER.with(|c| {
+        let mut c = c.borrow_mut();
+        let c = c.as_mut()?;
+        let changed = c.plan.window_open != open;
+        c.plan.window_open = open;
+        if changed {
+            let _ = c.commands.send(Command::WatchPeers(c.plan.wants_peers()));
+        }
+        Some(changed)
+    });
+    if changed == Some(true) {
+        schedule_polls(ui);
+    }
 }
 
 /// Removes the tray (before the toolkit shuts down); a panic caught in a
 /// tray callback is raised here.
 pub fn stop() {
+    window::close();
     if let Some(controller) = CONTROLLER.with(|c| c.borrow_mut().take()) {
         controller.tray.resume_panic();
     }
@@ -76,6 +137,7 @@ fn tray_icon(state: &ServiceState) -> Icon {
 pub fn apply(report: Report) {
     if let Some((id, outcome)) = &report.join {
         join::answered(id, outcome);
+        window::answered(id, outcome);
     }
     match &report.saved {
         Some((path, Ok(()))) => notify("Diagnostics saved", &path.display().to_string()),
@@ -101,6 +163,14 @@ pub fn apply(report: Report) {
             show_notice(&c.tray, &notice.title, &notice.body);
         }
     });
+    if window::is_open() {
+        let found = report.found.or_else(|| CONTROLLER.with(|c| c.borrow().as_ref().and_then(|c| c.found.clone())));
+        with(|c| c.found = found.clone());
+        let state = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.state.clone()));
+        if let (Some(state), Some(found)) = (state, found) {
+            window::update(&state, &found, report.peers.as_deref());
+        }
+    }
     // Most polls bring the same answer: the menu is derived from state and
     // local settings only, so it is rebuilt only when one of them changed.
     if changed {
@@ -164,6 +234,7 @@ fn on_action(action: Action) {
             }
         }
         Action::Copy(what, text) => copy(&ui, what, &text),
+        Action::ShowWindow => show_window(&ui),
         Action::JoinNetwork => {
             let opened = join::show(&ui, move |id| start_join(&commands, id));
             if let Err(e) = opened {
@@ -194,15 +265,7 @@ fn on_action(action: Action) {
         Action::SetUpToken => set_up_token(ui.handle(), overrides, gate, commands),
         Action::SetNotifications(on) => {
             with(|c| c.local.settings.notifications = on);
-            let settings = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.local.settings)).unwrap_or_default();
-            let stored = match crate::saved::settings_path() {
-                Some(path) => {
-                    crate::saved::store_settings(&path, &settings).map_err(|e| format!("{}: {e}", path.display()))
-                }
-                None => Err("no per-user config folder (HOME / APPDATA unset)".to_string()),
-            };
-            if let Err(e) = stored {
-                log::warn!("cannot save the settings: {e}");
+            if let Err(e) = store_settings() {
                 zt_libui::msg_box(None, "Notifications", &format!("Changed, but not saved for the next start: {e}"));
             }
             refresh();
@@ -220,6 +283,61 @@ fn on_action(action: Action) {
             }
             refresh();
         }
+    }
+}
+
+/// Writes the settings file; a failure is logged and returned to be said.
+fn store_settings() -> Result<(), String> {
+    let settings = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.local.settings)).unwrap_or_default();
+    let stored = match crate::saved::settings_path() {
+        Some(path) => crate::saved::store_settings(&path, &settings).map_err(|e| format!("{}: {e}", path.display())),
+        None => Err("no per-user config folder (HOME / APPDATA unset)".to_string()),
+    };
+    if let Err(e) = &stored {
+        log::warn!("cannot save the settings: {e}");
+    }
+    stored
+}
+
+/// Opens the window (or brings it forward); it acts through the same paths as the menu.
+pub fn show_window(ui: &Rc<Ui>) {
+    let Some((settings, commands)) =
+        CONTROLLER.with(|c| c.borrow().as_ref().map(|c| (c.local.settings, c.commands.clone())))
+    else {
+        return;
+    };
+    let weak = Rc::downgrade(ui);
+    let hooks = window::Hooks {
+        act: Box::new(on_action),
+        join: Box::new(move |id| start_join(&commands, id)),
+        closed: Box::new(move |kept| {
+            with(|c| {
+                c.local.settings.window_size = kept.window_size;
+                c.local.settings.window_tab = kept.window_tab;
+            });
+            // Not worth a dialog: the window opens at its old size next time.
+            let _ = store_settings();
+            if let Some(ui) = weak.upgrade() {
+                set_window_open(&ui, false);
+            }
+        }),
+    };
+    match window::show(ui, settings, hooks) {
+        Ok(true) => {
+            set_window_open(ui, true);
+            // Fill it now from what is known; the worker's answer with peers follows.
+            let state = CONTROLLER.with(|c| c.borrow().as_ref().map(|c| (c.state.clone(), c.found.clone())));
+            if let Some((state, found)) = state {
+                let found = found.unwrap_or_else(|| {
+                    crate::discovery::findings(&crate::discovery::Places::new(
+                        &CONTROLLER.with(|c| c.borrow().as_ref().map(|c| c.overrides.clone())).unwrap_or_default(),
+                    ))
+                });
+                window::update(&state, &found, None);
+            }
+        }
+        Ok(false) => {}
+        Err(e) => log::error!("cannot open the window: {e}"),
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod about;
 mod bench;
+mod bench_window;
 mod cli;
 mod controller;
 mod diagnostics;
@@ -28,8 +29,6 @@ mod service;
 mod test_support;
 mod text;
 mod token_setup;
-// Parts wait for the window that shows them (it needs uiTable and text drawing, not in zt-libui yet).
-#[allow(dead_code)]
 mod window;
 mod worker;
 
@@ -106,6 +105,7 @@ pub fn main() -> ExitCode {
         cli::Mode::BenchMenu { networks } => return bench::menu(networks),
         cli::Mode::BenchParse { networks } => return bench::parse(networks),
         cli::Mode::BenchPeers { peers } => return bench::peers(peers),
+        cli::Mode::BenchWindow { peers } => return bench_window::run(peers),
         cli::Mode::ReadServiceToken { pipe } => {
             return match token_setup::serve(pipe.as_deref()) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -147,6 +147,9 @@ pub fn main() -> ExitCode {
 }
 
 pub use discovery::Overrides;
+/// For the GUI tests: read the window back and use it as its controls do.
+#[doc(hidden)]
+pub use window::probe as window_probe;
 
 /// The tray app on this thread: the toolkit, the service worker and the
 /// tray.  Dropping it removes the tray and shuts the toolkit down.
@@ -165,13 +168,17 @@ impl App {
             // Only fails once the UI has shut down, when nobody needs the report.
             let _ = to_ui.queue(move || controller::apply(report));
         });
-        controller::start(&ui, commands.clone(), refresh.clone(), overrides)
-            .map_err(|e| format!("cannot show the tray icon: {e}"))?;
-        controller::request_refresh(&refresh, &commands, true);
         let poll_ms =
             std::env::var("ZT_POLL_MS").ok().and_then(|v| v.parse().ok()).filter(|ms| (100..=3_600_000).contains(ms));
-        ui.timer(poll_ms.unwrap_or(POLL_MS), move || controller::request_refresh(&refresh, &commands, false));
+        controller::start(&ui, commands.clone(), refresh.clone(), overrides, poll_ms.unwrap_or(POLL_MS))
+            .map_err(|e| format!("cannot show the tray icon: {e}"))?;
+        controller::request_refresh(&refresh, &commands, true);
         Ok(App { ui })
+    }
+
+    /// Opens the Networks / Peers / This node window, as "Show ZeroTier…" does.
+    pub fn show_window(&self) {
+        controller::show_window(&self.ui);
     }
 
     /// Runs the main loop until "Quit" (or [`zt_libui::quit`]).

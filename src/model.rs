@@ -52,6 +52,8 @@ pub enum Action {
     /// Asks where to save the diagnostics file, then writes it.
     SaveDiagnostics,
     About,
+    /// Opens the Networks / Peers / This node window (or brings it forward).
+    ShowWindow,
     Quit,
 }
 
@@ -145,12 +147,12 @@ fn needs_attention(net: &Network) -> bool {
 }
 
 /// The login page of a network that waits for a browser login (SSO).
-fn login_url(net: &Network) -> Option<&LoginUrl> {
+pub(crate) fn login_url(net: &Network) -> Option<&LoginUrl> {
     net.sso.as_ref().filter(|_| net.status == "AUTHENTICATION_REQUIRED").and_then(|s| s.url.as_ref().ok())
 }
 
 /// Why a network that waits for a browser login offers no page to open.
-fn refused_login(net: &Network) -> Option<&str> {
+pub(crate) fn refused_login(net: &Network) -> Option<&str> {
     net.sso
         .as_ref()
         .filter(|_| net.status == "AUTHENTICATION_REQUIRED")
@@ -211,6 +213,7 @@ pub fn menu(state: &ServiceState, local: &Local) -> Vec<Item> {
         }
     }
     entries.push(MenuItem::separator());
+    entries.push(item("Show ZeroTier…", Action::ShowWindow));
     entries.push(check("Start at login", local.autostart, Action::SetAutostart(!local.autostart)));
     let notifications = local.settings.notifications;
     entries.push(check("Notifications", notifications, Action::SetNotifications(!notifications)));
@@ -286,7 +289,7 @@ fn saved_entry(saved: &crate::saved::Saved) -> Item {
 }
 
 /// `2023-11-14 22:13 UTC` from milliseconds since the epoch (no time-zone data needed).
-fn utc_time(ms: i64) -> String {
+pub(crate) fn utc_time(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
     let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Civil date from days since 1970-01-01 (proleptic Gregorian calendar).
@@ -303,7 +306,7 @@ fn utc_time(ms: i64) -> String {
 }
 
 /// `10.147.17.5/24` → `10.147.17.5`: what a user pastes is the address.
-fn without_prefix(cidr: &str) -> String {
+pub(crate) fn without_prefix(cidr: &str) -> String {
     cidr.split('/').next().unwrap_or(cidr).to_string()
 }
 
@@ -595,7 +598,10 @@ mod tests {
     #[test]
     fn notifications_are_a_check_item_and_diagnostics_always_offered() {
         for on in [false, true] {
-            let local = Local { settings: crate::saved::Settings { notifications: on }, ..Local::default() };
+            let local = Local {
+                settings: crate::saved::Settings { notifications: on, ..Default::default() },
+                ..Local::default()
+            };
             for state in [ServiceState::Starting, down(CallError::NotRunning("x".into())), running(vec![])] {
                 let m = menu(&state, &local);
                 let entry = m.iter().find(|e| text(e) == "Notifications").unwrap();
@@ -605,6 +611,8 @@ mod tests {
                     m.iter().any(|e| action(e) == Some(&Action::SaveDiagnostics)),
                     "even while the service is down"
                 );
+                let show = m.iter().find(|e| action(e) == Some(&Action::ShowWindow)).expect("the window is offered");
+                assert_eq!(text(show), "Show ZeroTier…");
             }
         }
     }

@@ -100,11 +100,35 @@ pub fn forget(list: &mut Vec<Saved>, id: &NetworkId) {
 pub struct Settings {
     /// Desktop notifications when a network or the service changes.
     pub notifications: bool,
+    /// The window's content size when it was last resized.
+    pub window_size: (i32, i32),
+    /// The window's tab when it was last changed (0 Networks, 1 Peers, 2 This node).
+    pub window_tab: usize,
 }
+
+/// The window's size the first time, and the smallest and largest kept.
+pub const WINDOW_DEFAULT: (i32, i32) = (760, 520);
+const WINDOW_MIN: (i32, i32) = (320, 240);
+const WINDOW_MAX: i32 = 8192;
+/// Tabs the window has; a saved tab beyond them is the first.
+pub const WINDOW_TABS: usize = 3;
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { notifications: true }
+        Settings { notifications: true, window_size: WINDOW_DEFAULT, window_tab: 0 }
+    }
+}
+
+impl Settings {
+    /// A size the window can open at: one from another screen (or a hand
+    /// edited file) is brought within reasonable bounds.
+    pub fn with_window_size(self, width: i32, height: i32) -> Settings {
+        let clamp = |v: i32, min: i32| v.clamp(min, WINDOW_MAX);
+        Settings { window_size: (clamp(width, WINDOW_MIN.0), clamp(height, WINDOW_MIN.1)), ..self }
+    }
+
+    pub fn with_window_tab(self, tab: usize) -> Settings {
+        Settings { window_tab: if tab < WINDOW_TABS { tab } else { 0 }, ..self }
     }
 }
 
@@ -129,12 +153,31 @@ pub fn load_settings(path: &Path) -> Settings {
         Value::Null
     });
     let defaults = Settings::default();
-    Settings { notifications: value.get("notifications").and_then(Value::as_bool).unwrap_or(defaults.notifications) }
+    let window = value.get("window");
+    let size = match (number_in(window, "width"), number_in(window, "height")) {
+        (Some(w), Some(h)) => (w, h),
+        _ => defaults.window_size,
+    };
+    let tab = window.and_then(|w| w.get("tab")).and_then(Value::as_u64).unwrap_or(0);
+    Settings {
+        notifications: value.get("notifications").and_then(Value::as_bool).unwrap_or(defaults.notifications),
+        ..defaults
+    }
+    .with_window_size(size.0, size.1)
+    .with_window_tab(usize::try_from(tab).unwrap_or(0))
+}
+
+fn number_in(object: Option<&Value>, key: &str) -> Option<i32> {
+    object?.get(key)?.as_i64().and_then(|v| i32::try_from(v).ok())
 }
 
 pub fn store_settings(path: &Path, settings: &Settings) -> io::Result<()> {
-    let text =
-        serde_json::to_string_pretty(&json!({ "notifications": settings.notifications })).map_err(io::Error::other)?;
+    let (width, height) = settings.window_size;
+    let text = serde_json::to_string_pretty(&json!({
+        "notifications": settings.notifications,
+        "window": { "width": width, "height": height, "tab": settings.window_tab },
+    }))
+    .map_err(io::Error::other)?;
     crate::platform::replace_file(path, text.as_bytes())
 }
 
@@ -202,14 +245,33 @@ mod tests {
         let path = temp("settings").with_file_name("settings.json");
         assert_eq!(load_settings(&path), Settings::default(), "missing: the defaults");
         assert!(Settings::default().notifications, "notifications are on until switched off");
-        store_settings(&path, &Settings { notifications: false }).unwrap();
-        assert_eq!(load_settings(&path), Settings { notifications: false });
+        let changed =
+            Settings { notifications: false, ..Settings::default() }.with_window_size(900, 600).with_window_tab(2);
+        store_settings(&path, &changed).unwrap();
+        assert_eq!(load_settings(&path), changed);
+        assert_eq!((changed.window_size, changed.window_tab), ((900, 600), 2));
         std::fs::write(&path, r#"{"notifications": "no"}"#).unwrap();
         assert_eq!(load_settings(&path), Settings::default(), "a wrong type is not a silent false");
         std::fs::write(&path, "garbage").unwrap();
         assert_eq!(load_settings(&path), Settings::default());
         std::fs::write(&path, " ".repeat(MAX_FILE as usize + 1)).unwrap();
         assert_eq!(load_settings(&path), Settings::default(), "an oversized file is not read");
+    }
+
+    #[test]
+    fn window_size_and_tab_are_kept_within_bounds() {
+        let path = temp("window").with_file_name("settings.json");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, r#"{"window": {"width": 5, "height": 99999999, "tab": 7}}"#).unwrap();
+        let s = load_settings(&path);
+        assert_eq!(s.window_size, (320, 8192), "clamped, not refused");
+        assert_eq!(s.window_tab, 0, "no such tab: the first");
+        assert!(s.notifications, "what the file does not say keeps its default");
+        std::fs::write(&path, r#"{"window": {"width": "wide", "height": 400, "tab": 1}}"#).unwrap();
+        let s = load_settings(&path);
+        assert_eq!((s.window_size, s.window_tab), (WINDOW_DEFAULT, 1), "half a size is no size");
+        std::fs::write(&path, r#"{"window": {"width": 1e300, "height": -3, "tab": -1}}"#).unwrap();
+        assert_eq!(load_settings(&path).window_size, WINDOW_DEFAULT);
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! restarted, polls back off while the service is down, and refreshes are
 //! coalesced so at most one is ever pending.
 
-use crate::discovery::{self, Places};
+use crate::discovery::{self, Findings, Places};
 use crate::model::{self, ServiceState};
-use crate::service::{self, CallError, Endpoint, NetworkId, Setting};
+use crate::service::{self, CallError, Endpoint, NetworkId, Peer, Setting};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -25,6 +25,9 @@ pub enum Command {
     Set(NetworkId, Setting, bool),
     /// Fetch the state, then write the diagnostics file here.
     SaveDiagnostics(PathBuf),
+    /// The window opened (true) or closed: from now on each state comes
+    /// with the peers, or without.  Fetches the state at once.
+    WatchPeers(bool),
 }
 
 /// What one command produced: the state after it, and for a join, whether
@@ -34,6 +37,10 @@ pub struct Report {
     pub join: Option<(NetworkId, Result<(), String>)>,
     /// For a diagnostics file: where, and whether it was written.
     pub saved: Option<(PathBuf, Result<(), String>)>,
+    /// The peers, while the window asks for them and the service lists them.
+    pub peers: Option<Vec<Peer>>,
+    /// What discovery found, while the window shows it ("This node").
+    pub found: Option<Findings>,
 }
 
 /// At most one pending refresh: requests while one is queued only raise its
@@ -71,11 +78,13 @@ pub struct Session {
     restarts: u32,
     failures: u32,
     next_poll: Option<Instant>,
+    /// Whether `GET /peer` is asked too (only while the window is open).
+    peers_wanted: bool,
 }
 
 impl Session {
     pub fn new(places: Places) -> Session {
-        Session { places, restarts: 0, failures: 0, next_poll: None }
+        Session { places, restarts: 0, failures: 0, next_poll: None, peers_wanted: false }
     }
 
     /// Runs one command; `None` when it was a poll that backoff skipped.
@@ -89,8 +98,16 @@ impl Session {
             Command::SaveDiagnostics(path) => Some(path.clone()),
             _ => None,
         };
-        let (state, outcome) =
-            self.run_with(command == Command::Refresh && !forced, move || fetch(&places, command))?;
+        if let Command::WatchPeers(on) = command {
+            self.peers_wanted = on;
+        }
+        let with_peers = self.peers_wanted;
+        let mut peers = None;
+        let (state, outcome) = self.run_with(command == Command::Refresh && !forced, || {
+            let (outcome, listed) = fetch_with_peers(&places, command, with_peers);
+            peers = listed;
+            outcome
+        })?;
         let saved = diagnostics.map(|path| {
             let places = &self.places;
             let written = catch_unwind(AssertUnwindSafe(|| {
@@ -99,7 +116,8 @@ impl Session {
             .unwrap_or_else(|_| Err("an internal error stopped the diagnostics".into()));
             (path, written)
         });
-        Some(Report { state, join: joining.map(|id| (id, outcome)), saved })
+        let found = with_peers.then(|| discovery::findings(&self.places));
+        Some(Report { state, join: joining.map(|id| (id, outcome)), saved, peers, found })
     }
 
     /// [`Session::run`] around any fetch (tests inject panicking ones).
@@ -154,9 +172,15 @@ fn describe(e: &CallError) -> String {
 /// Discovery, the command, then a fresh state. A failed change is a note on
 /// an otherwise current state, not a claim that the service is gone.
 pub fn fetch(places: &Places, command: Command) -> Outcome {
+    fetch_with_peers(places, command, false).0
+}
+
+/// [`fetch`], and the peers after the state when `with_peers` (a failed
+/// `GET /peer` is logged and gives none: the networks are still current).
+fn fetch_with_peers(places: &Places, command: Command, with_peers: bool) -> (Outcome, Option<Vec<Peer>>) {
     let down = |problem: CallError| {
         let why = describe(&problem);
-        (ServiceState::Down { problem, notes: Vec::new() }, Err(why))
+        ((ServiceState::Down { problem, notes: Vec::new() }, Err(why)), None)
     };
     let port = match discovery::port(places) {
         Ok(port) => port,
@@ -170,7 +194,7 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
     let endpoint = Endpoint { port, token: found.token, timeout: places.timeout, homes: places.homes.clone() };
     let mut notes: Vec<String> = found.warning.into_iter().collect();
     let changed = match &command {
-        Command::Refresh | Command::SaveDiagnostics(_) => Ok(()),
+        Command::Refresh | Command::SaveDiagnostics(_) | Command::WatchPeers(_) => Ok(()),
         Command::Join(id) => endpoint.join(id).map_err(|e| ("join", id, e)),
         Command::Leave(id) => endpoint.leave(id).map_err(|e| ("leave", id, e)),
         Command::Set(id, setting, on) => endpoint.set(id, *setting, *on).map_err(|e| ("change", id, e)),
@@ -198,7 +222,22 @@ pub fn fetch(places: &Places, command: Command) -> Outcome {
         }
         Err(problem) => ServiceState::Down { problem, notes },
     };
-    (state, outcome)
+    let peers = match &state {
+        ServiceState::Running { .. } if with_peers => match endpoint.peers() {
+            Ok((peers, omitted)) => {
+                if omitted > 0 {
+                    log::warn!("the service lists {omitted} more peer(s) than the window keeps");
+                }
+                Some(peers)
+            }
+            Err(e) => {
+                log::warn!("cannot list the peers: {}", e.detail());
+                None
+            }
+        },
+        _ => None,
+    };
+    ((state, outcome), peers)
 }
 
 /// Starts the worker; `deliver` is called on the worker thread with each new

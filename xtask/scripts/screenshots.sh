@@ -11,6 +11,9 @@
 #                margins included)
 #   libui-wine   the gallery's Win32 window in Wine's virtual desktop, so Wine draws the frame itself
 #   table-linux, table-wine  the same, on the gallery's table page
+#   window-wine  the app's window test (tests/app_window.rs, built for Windows) in Wine's virtual
+#                desktop: for each OUT/NAME.ready it writes (the window's WxH+X+Y) this takes
+#                OUT/NAME.png; OUT is a folder here
 # Usage: xtask/scripts/screenshots.sh KIND EXE OUT.png   (Wine kinds need WINEPREFIX)
 # Needs: xvfb-run, dbus-run-session, xdotool, ImageMagick's import and convert; xfce4-panel
 # and xfconf; trayer; wine.
@@ -22,9 +25,9 @@ if [ -z "${SCREENSHOT_DISPLAY:-}" ]; then
 	tray-linux | tray-linux-xembed) size=480x320 ;;
 	libui-linux | table-linux) size=1100x760 ;;
 	tray-wine) size=800x600 ;;
-	libui-wine | table-wine) size=1100x760 ;;
+	libui-wine | table-wine | window-wine) size=1100x760 ;;
 	*)
-		echo "unknown kind $kind (tray-linux, tray-linux-xembed, tray-wine, libui-linux, libui-wine, table-linux, table-wine)" >&2
+		echo "unknown kind $kind (tray-linux, tray-linux-xembed, tray-wine, libui-linux, libui-wine, table-linux, table-wine, window-wine)" >&2
 		exit 2
 		;;
 	esac
@@ -127,6 +130,22 @@ libui-wine | table-wine)
 	sleep 6
 	import -window root -crop 1060x720+0+0 "$out"
 	wait
+	wineserver -w
+	;;
+window-wine)
+	: "${WINEPREFIX:?the Wine prefix (cargo xtask prepares it)}"
+	ZTUI_SCREENSHOTS="Z:$(printf '%s' "$out" | tr / '\\')" wine explorer /desktop=shot,1060x720 "$exe" \
+		>"$out/window-wine.log" 2>&1 &
+	app=$!
+	while kill -0 $app 2>/dev/null; do
+		for ready in "$out"/*.ready; do
+			[ -e "$ready" ] || continue
+			sleep 0.5
+			import -window root -crop "$(cat "$ready")" +repage "${ready%.ready}.png"
+			rm -f "$ready"
+		done
+		sleep 0.2
+	done
 	wineserver -w
 	;;
 esac

@@ -2,8 +2,10 @@
 //! exe size for every target this machine can build, the resident memory
 //! after start-up and at its peak, CPU time and wake-ups (context switches
 //! of all threads) while idle, how long a menu rebuild takes for 1 and
-//! 500 networks (the app's own `--bench-menu`), and how long one update of
-//! the window's tables takes for 1,000 and 10,000 peers (`--bench-peers`).
+//! 500 networks (the app's own `--bench-menu`), how long one update of
+//! the window's tables takes for 1,000 and 10,000 peers (`--bench-peers`),
+//! and the window itself (`--bench-window`: opening, an update through the
+//! toolkit, memory before, open and after closing).
 //!
 //! `--idle-seconds N` sets the idle window (default 60).
 
@@ -25,7 +27,8 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
     idle_figures(&exe, Duration::from_secs(idle))?;
     menu_figures(&exe)?;
     parse_figures(&exe)?;
-    window_figures(&exe)
+    window_figures(&exe)?;
+    window_open_figures(&exe)
 }
 
 /// Release builds for the host and the Windows targets, stripped.
@@ -185,4 +188,12 @@ fn app_figure(exe: &Path, mode: &str, count: &str, display: bool) -> Result<Stri
         .find(|l| l.starts_with(mode))
         .ok_or_else(|| format!("the app printed no {mode} line: {}{}", text, String::from_utf8_lossy(&out.stderr)))?;
     Ok(line.to_string())
+}
+
+/// The window itself under Xvfb: time to open it, a peers update through
+/// the toolkit for 1,000 peers, and resident memory before, open and after closing.
+fn window_open_figures(exe: &Path) -> Result<(), String> {
+    println!("\nthe window (release build, opened and updated through the toolkit)");
+    println!("  {}", app_figure(exe, "bench-window", "1000", true)?);
+    Ok(())
 }

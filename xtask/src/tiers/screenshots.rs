@@ -61,6 +61,45 @@ fn app_pictures(artifacts: &std::path::Path) -> Result<(), String> {
     for picture in ["menu-linux.png", "join-linux.png", "about-linux.png"] {
         check_picture(&artifacts.join(picture))?;
     }
+    window_pictures(artifacts)
+}
+
+/// The window's three tabs, taken by tests/app_window.rs against the service
+/// double: on GTK by the test itself, under Wine (in a virtual desktop, so
+/// Wine draws the frame) by the script when the test says the window is ready.
+fn window_pictures(artifacts: &std::path::Path) -> Result<(), String> {
+    let tabs = ["networks", "peers", "node"];
+    let mut test = cargo();
+    test.args(["test", "-p", "zerotier_desktop_ui", "--test", "app_window"]).env("ZTUI_SCREENSHOTS", artifacts);
+    run(&mut crate::toolchain::under_display(&mut test))?;
+    let mut build = cargo();
+    build.args(["test", "--no-run", "--message-format=json", "-p", "zerotier_desktop_ui", "--test", "app_window"]);
+    build.args(["--target", WINE_TARGET]);
+    let out = output(&mut build)?;
+    let exe = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains("\"name\":\"app_window\""))
+        .find_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            v.get("executable")?.as_str().map(std::path::PathBuf::from)
+        })
+        .ok_or("cargo named no app_window test executable for Windows")?;
+    for tab in tabs {
+        let _ = std::fs::remove_file(artifacts.join(format!("window-{tab}-wine.png")));
+    }
+    let mut shot = cmd("sh", ["xtask/scripts/screenshots.sh", "window-wine"]);
+    shot.arg(&exe).arg(artifacts).env("WINEPREFIX", wine_prefix()?).env("WINEDEBUG", "-all");
+    run(&mut shot)?;
+    stop_wine();
+    let log = std::fs::read_to_string(artifacts.join("window-wine.log")).unwrap_or_default();
+    if !log.contains("app_window: ok") {
+        return Err(format!("the window test failed under Wine while taking pictures:\n{log}"));
+    }
+    for platform in ["linux", "wine"] {
+        for tab in tabs {
+            check_picture(&artifacts.join(format!("window-{tab}-{platform}.png")))?;
+        }
+    }
     Ok(())
 }
 

@@ -8,7 +8,8 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::discovery::{Findings, PortSource};
-use crate::service::{Link, Network, NetworkId, NodeStatus, Peer};
+use crate::model::{login_url, refused_login, utc_time, without_prefix};
+use crate::service::{Link, Network, NetworkId, NodeStatus, Peer, Setting};
 
 /// Poll interval while the window is open: its tables follow the service closely.
 pub const WINDOW_POLL_MS: u32 = 1000;
@@ -172,10 +173,21 @@ pub fn diff_peers(old: &[PeerRow], new: &[PeerRow]) -> Vec<RowChange> {
     diff_rows(old, new, |r| &r.address)
 }
 
-/// A peer's paths with their last send and receive, as seconds ago from `now_ms`.
+/// How long ago, in the largest unit that keeps two digits or fewer of sense.
+fn ago_text(ms: i64) -> String {
+    let s = ms / 1000;
+    match s {
+        0..=119 => format!("{s} s ago"),
+        120..=7_199 => format!("{} min ago", s / 60),
+        7_200..=172_799 => format!("{} h ago", s / 3600),
+        _ => format!("{} days ago", s / 86_400),
+    }
+}
+
+/// A peer's paths with their last send and receive, as time ago from `now_ms`.
 pub fn path_lines(peer: &Peer, now_ms: i64) -> Vec<String> {
     let ago = |ms: Option<i64>| match ms {
-        Some(ms) if ms <= now_ms => format!("{} s ago", (now_ms - ms) / 1000),
+        Some(ms) if ms <= now_ms => ago_text(now_ms - ms),
         Some(_) => "just now".to_string(),
         None => "never".to_string(),
     };
@@ -250,10 +262,116 @@ impl LatencyHistory {
     }
 
     /// How many peers have a history.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.peers.len()
     }
 }
+
+/// What the Networks tab shows below the table for the selected network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkDetails {
+    pub title: String,
+    /// The four allow switches, in [`Setting::ALL`]'s order.
+    pub allow: [(Setting, bool); 4],
+    pub routes: String,
+    pub dns: String,
+    /// The SSO login state in words.
+    pub login: String,
+    /// The "Open login page on <host>" button's text and the page, while a login is wanted.
+    pub login_page: Option<(String, String)>,
+    /// The managed addresses without their prefix length, one a line (what Copy puts on the clipboard).
+    pub addresses: String,
+}
+
+/// Routes listed in the details; the rest are counted.
+const MAX_ROUTES: usize = 8;
+
+pub fn network_details(net: &Network) -> NetworkDetails {
+    let name = if net.name.is_empty() { "(unnamed)" } else { net.name.as_str() };
+    let mut routes: Vec<String> = net
+        .routes
+        .iter()
+        .take(MAX_ROUTES)
+        .map(|r| match &r.via {
+            Some(via) => format!("{} via {via}", r.target),
+            None => r.target.clone(),
+        })
+        .collect();
+    if net.routes.len() > MAX_ROUTES {
+        routes.push(format!("and {} more", net.routes.len() - MAX_ROUTES));
+    }
+    let dns = match &net.dns {
+        Some(dns) if !dns.domain.is_empty() || !dns.servers.is_empty() => {
+            let domain = if dns.domain.is_empty() { "no domain" } else { dns.domain.as_str() };
+            let servers = if dns.servers.is_empty() { "no servers".to_string() } else { dns.servers.join(", ") };
+            format!("{domain} ({servers})")
+        }
+        _ => "none pushed".to_string(),
+    };
+    let expiry = net.sso.as_ref().and_then(|s| s.expires_ms).filter(|ms| *ms > 0).map(utc_time);
+    let login = match (net.sso.is_some(), login_url(net), refused_login(net)) {
+        (_, Some(url), _) => format!("login needed on {}", url.host()),
+        (_, None, Some(why)) => format!("login needed, but the page is not offered: {why}"),
+        (true, None, None) => match expiry {
+            Some(when) => format!("logged in until {when}"),
+            None => "logged in".to_string(),
+        },
+        (false, None, None) => "not used".to_string(),
+    };
+    NetworkDetails {
+        title: format!("{} {name} ({})", net.id, net.status),
+        allow: Setting::ALL.map(|s| (s, s.of(net))),
+        routes: if routes.is_empty() { "none".into() } else { routes.join(", ") },
+        dns,
+        login,
+        login_page: login_url(net).map(|u| (format!("Open login page on {}", u.host()), u.as_str().to_string())),
+        addresses: net.assigned_addresses.iter().map(|a| without_prefix(a)).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+/// The latency graph of one peer as line pieces in an area of `width` ×
+/// `height` pixels: time runs left to right over the last `window_ms` up to
+/// `now_ms`, latency bottom (0) to top (`scale_ms`).  A gap (unmeasured, or
+/// the peer not listed) ends a piece.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graph {
+    pub pieces: Vec<Vec<(f64, f64)>>,
+    /// The latency at the top edge: the highest sample rounded up to a round number.
+    pub scale_ms: u32,
+}
+
+pub fn latency_graph(samples: &[Sample], now_ms: u64, window_ms: u64, width: f64, height: f64) -> Graph {
+    // Now is the right edge, whatever the clock's origin.
+    let shown = || samples.iter().filter(|s| s.at_ms <= now_ms && now_ms - s.at_ms <= window_ms);
+    let highest = shown().filter_map(|s| s.latency_ms).max().unwrap_or(0);
+    let scale_ms = [10u32, 20, 50, 100, 200, 500, 1000, 2000, 5000].into_iter().find(|&s| highest <= s);
+    let scale_ms = scale_ms.unwrap_or_else(|| highest.div_ceil(1000).saturating_mul(1000));
+    let window = window_ms.max(1) as f64;
+    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut open = false;
+    for s in shown() {
+        match s.latency_ms {
+            Some(ms) => {
+                let x = width - (now_ms - s.at_ms) as f64 / window * width;
+                let y = height - f64::from(ms.min(scale_ms)) / f64::from(scale_ms) * height;
+                if !open {
+                    pieces.push(Vec::new());
+                    open = true;
+                }
+                if let Some(piece) = pieces.last_mut() {
+                    piece.push((x, y));
+                }
+            }
+            None => open = false,
+        }
+    }
+    Graph { pieces, scale_ms }
+}
+
+/// The lines of the "This node" tab, in order.
+pub const NODE_FACTS: [&str; 8] =
+    ["Address", "Version", "Online", "TCP fallback in use", "Ports", "Planet world ID", "Service home", "API port"];
 
 /// The "This node" tab: label and value per line.
 pub fn node_facts(status: &NodeStatus, found: &Findings) -> Vec<(&'static str, String)> {
@@ -272,16 +390,17 @@ pub fn node_facts(status: &NodeStatus, found: &Findings) -> Vec<(&'static str, S
         Ok((port, PortSource::Default)) => format!("{port} (default)"),
         Err(e) => format!("not usable: {}", e.detail()),
     };
-    vec![
-        ("Address", status.address.clone()),
-        ("Version", status.version.clone()),
-        ("Online", yes_no(status.online)),
-        ("TCP fallback in use", status.tcp_fallback.map_or_else(|| "not reported".into(), yes_no)),
-        ("Ports", if ports.is_empty() { "not reported".into() } else { ports.join(", ") }),
-        ("Planet world ID", status.planet_world_id.map_or_else(|| "not reported".into(), |id| id.to_string())),
-        ("Service home", home),
-        ("API port", api_port),
-    ]
+    let values = [
+        status.address.clone(),
+        status.version.clone(),
+        yes_no(status.online),
+        status.tcp_fallback.map_or_else(|| "not reported".into(), yes_no),
+        if ports.is_empty() { "not reported".into() } else { ports.join(", ") },
+        status.planet_world_id.map_or_else(|| "not reported".into(), |id| id.to_string()),
+        home,
+        api_port,
+    ];
+    NODE_FACTS.into_iter().zip(values).collect()
 }
 
 #[cfg(test)]
@@ -405,6 +524,10 @@ mod tests {
         let lines = path_lines(&peer(7, None, true), 61_000);
         assert_eq!(lines, ["192.0.2.7/9993 [active, preferred]: sent 60 s ago, received never"]);
         assert!(path_lines(&peer(7, None, false), 0)[0].contains("sent just now"), "a clock skew is not negative");
+        let long_ago = |ms: i64| path_lines(&peer(7, None, true), 1_000 + ms)[0].clone();
+        assert!(long_ago(600_000).contains("sent 10 min ago"));
+        assert!(long_ago(5 * 3_600_000).contains("sent 5 h ago"));
+        assert!(long_ago(366 * 86_400_000).contains("sent 366 days ago"));
     }
 
     #[test]
@@ -430,6 +553,60 @@ mod tests {
             long.record(s, std::slice::from_ref(&a));
         }
         assert_eq!(long.series(&a.address).len(), LatencyHistory::MAX_SAMPLES, "bounded whatever the window");
+    }
+
+    #[test]
+    fn details_show_switches_routes_dns_and_the_login_page_host() {
+        let mut n = net(7, "AUTHENTICATION_REQUIRED");
+        n.allow_global = true;
+        n.assigned_addresses = vec!["10.0.0.5/24".into(), "fd00::5/88".into()];
+        n.routes = (0..10).map(|i| crate::service::Route { target: format!("10.{i}.0.0/16"), via: None }).collect();
+        n.routes[0].via = Some("10.0.0.1".into());
+        n.dns = Some(crate::service::Dns { domain: "corp.example".into(), servers: vec!["10.0.0.53".into()] });
+        n.sso = Some(crate::service::Sso {
+            url: crate::service::LoginUrl::parse("https://login.example/sso?n=1"),
+            expires_ms: None,
+        });
+        let d = network_details(&n);
+        assert_eq!(d.title, "0000000000000007 net 7 (AUTHENTICATION_REQUIRED)");
+        assert_eq!(d.allow.iter().filter(|(_, on)| *on).map(|(s, _)| *s).collect::<Vec<_>>(), [Setting::Global]);
+        assert!(d.routes.starts_with("10.0.0.0/16 via 10.0.0.1, 10.1.0.0/16") && d.routes.ends_with("and 2 more"));
+        assert_eq!(d.dns, "corp.example (10.0.0.53)");
+        assert_eq!(d.login, "login needed on login.example");
+        assert_eq!(
+            d.login_page,
+            Some(("Open login page on login.example".into(), "https://login.example/sso?n=1".into()))
+        );
+        assert_eq!(d.addresses, "10.0.0.5\nfd00::5", "copied without the prefix length");
+        n.status = "OK".into();
+        n.sso.as_mut().unwrap().expires_ms = Some(1_700_000_000_000);
+        let d = network_details(&n);
+        assert_eq!((d.login.as_str(), d.login_page), ("logged in until 2023-11-14 22:13 UTC", None));
+        n.sso.as_mut().unwrap().url = Err("it is not an http or https address".into());
+        n.status = "AUTHENTICATION_REQUIRED".into();
+        assert!(network_details(&n).login.contains("not offered: it is not an http"));
+        let plain = network_details(&net(1, "OK"));
+        assert_eq!(
+            (plain.routes.as_str(), plain.dns.as_str(), plain.login.as_str()),
+            ("none", "none pushed", "not used")
+        );
+    }
+
+    #[test]
+    fn the_latency_graph_scales_to_round_numbers_and_breaks_at_gaps() {
+        let at = |s: u64, ms: Option<u32>| Sample { at_ms: s * 1000, latency_ms: ms };
+        let samples = [at(0, Some(10)), at(50, Some(40)), at(60, None), at(80, Some(20)), at(100, Some(0))];
+        let g = latency_graph(&samples, 100_000, 100_000, 200.0, 50.0);
+        assert_eq!(g.scale_ms, 50);
+        assert_eq!(g.pieces, vec![vec![(0.0, 40.0), (100.0, 10.0)], vec![(160.0, 30.0), (200.0, 50.0)]]);
+        let old = latency_graph(&samples, 200_000, 100_000, 200.0, 50.0);
+        assert_eq!(old.pieces, vec![vec![(0.0, 50.0)]], "samples before the window are left out");
+        assert_eq!(old.scale_ms, 10, "and do not set the scale");
+        let huge = latency_graph(&[at(0, Some(7_300))], 0, 1000, 10.0, 10.0);
+        assert_eq!((huge.scale_ms, huge.pieces[0][0]), (8000, (10.0, 10.0 - 7300.0 / 8000.0 * 10.0)));
+        assert!(latency_graph(&[], 0, 0, 10.0, 10.0).pieces.is_empty(), "no samples, no line, no division by zero");
+        let young = latency_graph(&[at(9, Some(10)), at(10, Some(10))], 10_000, 100_000, 200.0, 50.0);
+        assert_eq!(young.pieces, vec![vec![(198.0, 0.0), (200.0, 0.0)]], "a short history sits at the right edge");
     }
 
     #[test]
