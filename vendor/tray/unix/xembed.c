@@ -78,7 +78,10 @@ static int load_gtk(void) {
 
 static struct {
   GtkStatusIcon *icon;
-  GtkWidget *menu; /* our reference; NULL without a menu */
+  /* Our reference to tray->menu as widgets, built the first time it is needed (popped up or
+   * asked for): a menu of a new shape costs nothing until then, and hundreds of items that
+   * are never opened hold no widgets. NULL without a menu or until needed. */
+  GtkWidget *menu;
   struct tray *tray;
 } X;
 
@@ -186,9 +189,18 @@ static void drop_menu(GtkWidget *menu) {
     g_idle_add(destroy_later, menu);
 }
 
+/* The shown menu's widgets, built now if the menu changed shape since they were last needed;
+ * NULL without a menu. */
+static GtkWidget *current_menu(void) {
+  if (X.menu == NULL && X.tray != NULL && X.tray->menu != NULL)
+    X.menu = g_object_ref_sink(build_menu(X.tray->menu));
+  return X.menu;
+}
+
 static void popup(void) {
-  if (X.menu != NULL)
-    G.gtk_menu_popup_at_pointer((GtkMenu *)X.menu, NULL);
+  GtkWidget *menu = current_menu();
+  if (menu != NULL)
+    G.gtk_menu_popup_at_pointer((GtkMenu *)menu, NULL);
 }
 
 static void on_activate(GtkStatusIcon *icon, gpointer data) {
@@ -283,7 +295,8 @@ int trayp_xembed_show(struct tray *tray) {
   if (old != NULL && tray->menu != NULL && same_shape(old, tray->menu)) {
     refresh(old, tray->menu);
   } else {
-    X.menu = tray->menu != NULL ? g_object_ref_sink(build_menu(tray->menu)) : NULL;
+    /* Built again when next needed (current_menu). */
+    X.menu = NULL;
     drop_menu(old);
   }
   X.tray = tray;
@@ -303,7 +316,7 @@ void trayp_xembed_hide(void) {
 }
 
 void *trayp_xembed_menu(void) {
-  return X.icon != NULL ? X.menu : NULL;
+  return X.icon != NULL ? current_menu() : NULL;
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS
