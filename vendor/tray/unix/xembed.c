@@ -76,6 +76,20 @@ static int load_gtk(void) {
   return 1;
 }
 
+/* gtk_init_check with GDK's OpenGL off unless the user's GDK_GL says otherwise: an icon and
+ * a menu never draw with GL, but GDK on X11 loads the GL driver (with Mesa, LLVM: 8 MB of
+ * private memory) to pick visuals. GDK reads GDK_GL only while initialising. */
+static gboolean init_gtk(void) {
+  int gl_default = g_getenv("GDK_GL") == NULL;
+  gboolean ok;
+  if (gl_default)
+    g_setenv("GDK_GL", "disable", FALSE);
+  ok = G.gtk_init_check(NULL, NULL);
+  if (gl_default)
+    g_unsetenv("GDK_GL");
+  return ok;
+}
+
 static struct {
   GtkStatusIcon *icon;
   /* Our reference to tray->menu as widgets, built the first time it is needed (popped up or
@@ -280,7 +294,7 @@ int trayp_xembed_show(struct tray *tray) {
   const char *tip = tray->tooltip != NULL ? tray->tooltip : "";
   GtkWidget *old = X.menu;
   if (X.icon == NULL) {
-    if (!load_gtk() || !G.gtk_init_check(NULL, NULL))
+    if (!load_gtk() || !init_gtk())
       return TRAY_ERR_PLATFORM;
     X.icon = G.gtk_status_icon_new();
     g_signal_connect(X.icon, "activate", G_CALLBACK(on_activate), NULL);
