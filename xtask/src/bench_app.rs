@@ -101,7 +101,14 @@ pub(crate) fn sample(pid: u32) -> Result<Sample, String> {
 /// desktop with a tray, and goes when `inner` ends.
 fn with_panel(panel: bool, inner: &str) -> String {
     if panel {
-        format!("xfce4-panel --disable-wm-check >/dev/null 2>&1 & panel=$!; sleep 4; {inner}; kill $panel")
+        // Waits (up to 30 s) for the panel's watcher: on a busy machine a fixed pause can end
+        // before it is there, and the app would dock through XEmbed instead.
+        format!(
+            "xfce4-panel --disable-wm-check >/dev/null 2>&1 & panel=$!; \
+             for i in $(seq 150); do gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
+               -m org.freedesktop.DBus.NameHasOwner org.kde.StatusNotifierWatcher 2>/dev/null | grep -q true \
+               && break; sleep 0.2; done; {inner}; kill $panel"
+        )
     } else {
         inner.to_string()
     }
@@ -116,18 +123,36 @@ fn idle_figures(exe: &Path, window: Duration, panel: bool) -> Result<(), String>
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let pid_file = work.join("pid");
-    let app = format!("\"{}\" & app=$!; echo $app > \"{}\"; wait $app", exe.display(), pid_file.display());
+    let items = work.join("items");
+    // With the panel, the watcher's list is saved a little after the start, so that an app that
+    // fell back to XEmbed is not reported as a StatusNotifierItem.
+    let app = format!(
+        "\"{exe}\" & app=$!; echo $app > \"{pid}\"; {list} wait $app",
+        exe = exe.display(),
+        pid = pid_file.display(),
+        list = if panel {
+            format!(
+                "(sleep 3; gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher \
+                 -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher \
+                 RegisteredStatusNotifierItems > \"{}\" 2>&1) &",
+                items.display()
+            )
+        } else {
+            String::new()
+        }
+    );
     let script = with_panel(panel, &app);
-    let mut child = cmd("xvfb-run", ["-a", "dbus-run-session", "--", "sh", "-c", &script])
-        .env("XDG_RUNTIME_DIR", &work)
-        .env("XDG_CONFIG_HOME", work.join("config"))
-        .env("HOME", work.join("home"))
-        .env("NO_AT_BRIDGE", "1")
-        .env_remove("SESSION_MANAGER")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
+    let mut child =
+        cmd("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--", "sh", "-c", &script])
+            .env("XDG_RUNTIME_DIR", &work)
+            .env("XDG_CONFIG_HOME", work.join("config"))
+            .env("HOME", work.join("home"))
+            .env("NO_AT_BRIDGE", "1")
+            .env_remove("SESSION_MANAGER")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
     let outcome = (|| {
         let pid = wait_for_pid(&pid_file)?;
         std::thread::sleep(Duration::from_secs(3)); // start-up done
@@ -135,6 +160,10 @@ fn idle_figures(exe: &Path, window: Duration, panel: bool) -> Result<(), String>
         let began = Instant::now();
         std::thread::sleep(window);
         let end = sample(pid)?;
+        let listed = std::fs::read_to_string(&items).unwrap_or_default();
+        if panel && !listed.contains(&format!("StatusNotifierItem-{pid}-")) {
+            return Err(format!("the app never registered with xfce4-panel's watcher: {listed}"));
+        }
         let minutes = began.elapsed().as_secs_f64() / 60.0;
         let hz = 100.0; // USER_HZ on Linux
         let host = if panel { "StatusNotifierItem in xfce4-panel" } else { "XEmbed fallback, no watcher" };
