@@ -50,8 +50,14 @@ fn icon_group_names_existing_images_of_every_size() {
         let id = u16::from_le_bytes([entry[12], entry[13]]);
         let image = find(&all, RT_ICON, id);
         assert_eq!(image.data.len(), bytes, "size of icon {id}");
-        // A DIB header whose height covers colour and mask.
-        assert_eq!(u32::from_le_bytes(image.data[4..8].try_into().unwrap()), size);
+        if size >= 256 {
+            // Large images as PNG, with their size in the header.
+            assert_eq!(&image.data[..8], b"\x89PNG\r\n\x1a\n", "icon {id} is a PNG");
+            assert_eq!(u32::from_be_bytes(image.data[16..20].try_into().unwrap()), size);
+        } else {
+            // A DIB header whose height covers colour and mask.
+            assert_eq!(u32::from_le_bytes(image.data[8..12].try_into().unwrap()), 2 * size);
+        }
         sizes.push(size);
     }
     assert_eq!(sizes, [16, 20, 24, 32, 40, 48, 64, 256]);
@@ -114,7 +120,7 @@ fn windows_loads_the_icon() {
     unsafe {
         let module = LoadLibraryExW(path.as_ptr(), std::ptr::null_mut(), LOAD_LIBRARY_AS_DATAFILE);
         assert!(!module.is_null(), "cannot map the exe as data");
-        for size in [16, 32, 48] {
+        for size in [16, 32, 48, 256] {
             let icon = LoadImageW(module, 1 as *const u16, IMAGE_ICON, size, size, 0);
             assert!(!icon.is_null(), "LoadImageW found no {size}px icon in group 1");
             DestroyIcon(icon);

@@ -6,6 +6,8 @@
 //! builds with cargo and a C compiler alone, cross builds included, and the
 //! result is the same bytes on every machine.
 
+mod png;
+
 /// Standard resource types (winuser.h `RT_*`).
 pub const RT_ICON: u16 = 3;
 pub const RT_GROUP_ICON: u16 = 14;
@@ -41,14 +43,16 @@ pub fn icon_resources(images: &[IconImage], group_id: u16, first_id: u16) -> Vec
     push_u16(&mut group, images.len() as u16);
     for (index, image) in images.iter().enumerate() {
         let id = first_id + index as u16;
-        let dib = dib_icon(image);
+        // 256 pixels and more as PNG (what Windows itself ships, a fraction of the bytes);
+        // the smaller sizes as DIBs, which every icon reader takes.
+        let data = if image.size >= 256 { png::encode_rgba(&image.rgba, image.size) } else { dib_icon(image) };
         let dim = if image.size >= 256 { 0 } else { image.size as u8 };
         group.extend_from_slice(&[dim, dim, 0, 0]);
         push_u16(&mut group, 1); // planes
         push_u16(&mut group, 32); // bits per pixel
-        push_u32(&mut group, dib.len() as u32);
+        push_u32(&mut group, data.len() as u32);
         push_u16(&mut group, id);
-        resources.push(Resource { type_id: RT_ICON, name_id: id, lang: LANG_EN_US, data: dib });
+        resources.push(Resource { type_id: RT_ICON, name_id: id, lang: LANG_EN_US, data });
     }
     resources.push(Resource { type_id: RT_GROUP_ICON, name_id: group_id, lang: LANG_EN_US, data: group });
     resources

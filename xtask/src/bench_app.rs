@@ -24,7 +24,9 @@ pub fn run_bench(args: &[String]) -> Result<(), String> {
         .unwrap_or(60);
     sizes()?;
     let exe = util::root().join("target/release/zerotier_desktop_ui");
-    idle_figures(&exe, Duration::from_secs(idle))?;
+    for panel in [false, true] {
+        idle_figures(&exe, Duration::from_secs(idle), panel)?;
+    }
     menu_figures(&exe)?;
     parse_figures(&exe)?;
     window_figures(&exe)?;
@@ -63,6 +65,8 @@ fn sizes() -> Result<(), String> {
 pub(crate) struct Sample {
     pub(crate) rss_kib: u64,
     pub(crate) peak_kib: u64,
+    /// Anonymous memory (heap, stacks, relocated data: the part no other process shares).
+    pub(crate) anon_kib: u64,
     cpu_ticks: u64,
     switches: u64,
 }
@@ -85,25 +89,73 @@ pub(crate) fn sample(pid: u32) -> Result<Sample, String> {
         let text = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
         switches += field(&text, "voluntary_ctxt_switches:") + field(&text, "nonvoluntary_ctxt_switches:");
     }
-    Ok(Sample { rss_kib: field(&status, "VmRSS:"), peak_kib: field(&status, "VmHWM:"), cpu_ticks, switches })
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    Ok(Sample {
+        rss_kib: field(&status, "VmRSS:"),
+        peak_kib: field(&status, "VmHWM:"),
+        anon_kib: field(&rollup, "Anonymous:"),
+        cpu_ticks,
+        switches,
+    })
+}
+
+/// The shell line that runs `inner` on the private bus; with `panel`,
+/// xfce4-panel starts first and owns the StatusNotifierWatcher, as on a
+/// desktop with a tray, and goes when `inner` ends.
+fn with_panel(panel: bool, inner: &str) -> String {
+    if panel {
+        // Waits (up to 30 s) for the panel's watcher: on a busy machine a fixed pause can end
+        // before it is there, and the app would dock through XEmbed instead.
+        format!(
+            "xfce4-panel --disable-wm-check >/dev/null 2>&1 & panel=$!; \
+             for i in $(seq 150); do gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
+               -m org.freedesktop.DBus.NameHasOwner org.kde.StatusNotifierWatcher 2>/dev/null | grep -q true \
+               && break; sleep 0.2; done; {inner}; kill $panel"
+        )
+    } else {
+        inner.to_string()
+    }
 }
 
 /// Starts the release app under a virtual display and a private bus, with no
 /// service to talk to (it polls and backs off as a user's would), and
-/// watches it idle.
-fn idle_figures(exe: &Path, window: Duration) -> Result<(), String> {
+/// watches it idle: docked through XEmbed (no watcher: GTK's widgets), or
+/// with `panel` as a StatusNotifierItem (D-Bus only).
+fn idle_figures(exe: &Path, window: Duration, panel: bool) -> Result<(), String> {
     let work = util::state_dir().join("bench-app");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let pid_file = work.join("pid");
-    let script = format!("\"{}\" & echo $! > \"{}\"; wait", exe.display(), pid_file.display());
-    let mut child = cmd("xvfb-run", ["-a", "dbus-run-session", "--", "sh", "-c", &script])
-        .env("XDG_RUNTIME_DIR", &work)
-        .env("XDG_CONFIG_HOME", work.join("config"))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
+    let items = work.join("items");
+    // With the panel, the watcher's list is saved a little after the start, so that an app that
+    // fell back to XEmbed is not reported as a StatusNotifierItem.
+    let app = format!(
+        "\"{exe}\" & app=$!; echo $app > \"{pid}\"; {list} wait $app",
+        exe = exe.display(),
+        pid = pid_file.display(),
+        list = if panel {
+            format!(
+                "(sleep 3; gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher \
+                 -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher \
+                 RegisteredStatusNotifierItems > \"{}\" 2>&1) &",
+                items.display()
+            )
+        } else {
+            String::new()
+        }
+    );
+    let script = with_panel(panel, &app);
+    let mut child =
+        cmd("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--", "sh", "-c", &script])
+            .env("XDG_RUNTIME_DIR", &work)
+            .env("XDG_CONFIG_HOME", work.join("config"))
+            .env("HOME", work.join("home"))
+            .env("NO_AT_BRIDGE", "1")
+            .env_remove("SESSION_MANAGER")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
     let outcome = (|| {
         let pid = wait_for_pid(&pid_file)?;
         std::thread::sleep(Duration::from_secs(3)); // start-up done
@@ -111,12 +163,18 @@ fn idle_figures(exe: &Path, window: Duration) -> Result<(), String> {
         let began = Instant::now();
         std::thread::sleep(window);
         let end = sample(pid)?;
+        let listed = std::fs::read_to_string(&items).unwrap_or_default();
+        if panel && !listed.contains(&format!("StatusNotifierItem-{pid}-")) {
+            return Err(format!("the app never registered with xfce4-panel's watcher: {listed}"));
+        }
         let minutes = began.elapsed().as_secs_f64() / 60.0;
         let hz = 100.0; // USER_HZ on Linux
-        println!("\nidle (release build, no service, {:.0} s)", began.elapsed().as_secs_f64());
+        let host = if panel { "StatusNotifierItem in xfce4-panel" } else { "XEmbed fallback, no watcher" };
+        println!("\nidle (release build, no service, {host}, {:.0} s)", began.elapsed().as_secs_f64());
         println!("  resident after start-up      {:>8} KiB", start.rss_kib);
         println!("  resident at the end          {:>8} KiB", end.rss_kib);
         println!("  peak resident                {:>8} KiB", end.peak_kib);
+        println!("  private anonymous at the end {:>8} KiB", end.anon_kib);
         let cpu = (end.cpu_ticks - start.cpu_ticks) as f64 / hz;
         println!(
             "  CPU while idle               {:>8.2} s ({:.3} %)",
@@ -171,9 +229,25 @@ fn window_figures(exe: &Path) -> Result<(), String> {
 fn menu_figures(exe: &Path) -> Result<(), String> {
     println!("\nmenu rebuild (model + tray update, median of the app's own runs)");
     for networks in ["1", "500"] {
-        println!("  {}", app_figure(exe, "bench-menu", networks, true)?);
+        println!("  {} (XEmbed fallback)", app_figure(exe, "bench-menu", networks, true)?);
     }
+    println!("  {} (StatusNotifierItem in xfce4-panel)", menu_in_panel(exe, "500")?);
     Ok(())
+}
+
+/// `--bench-menu N` with xfce4-panel as the watcher, so the tray exports its
+/// menu over D-Bus (the panel reads each new layout, outside the timing).
+fn menu_in_panel(exe: &Path, networks: &str) -> Result<String, String> {
+    let work = util::state_dir().join("bench-app-menu");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let script = with_panel(true, &format!("\"{}\" --bench-menu {networks}", exe.display()));
+    let mut run = cmd("sh", ["-c", &script]);
+    run.env("XDG_RUNTIME_DIR", &work).env("HOME", work.join("home")).env("NO_AT_BRIDGE", "1");
+    let out = util::output(&mut under_display(&mut run))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("bench-menu"));
+    line.map(str::to_string).ok_or_else(|| format!("no bench-menu line in the panel: {text}"))
 }
 
 /// Runs the app's hidden `--MODE COUNT` and returns the line it prints

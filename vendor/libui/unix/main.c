@@ -11,7 +11,19 @@ static guint sigtermSource;
 
 const char *uiprivOSInit(void)
 {
-	if (!gtk_init_check(NULL, NULL))
+	/* Nothing here draws with OpenGL (uiArea is cairo), but GDK on X11 loads the GL driver to pick
+	 * its visuals once a window is made: with Mesa that maps LLVM, 8 MB of private memory and
+	 * 50 MB resident for nothing. GDK reads GDK_GL once, in gtk_init, so it is set only for that
+	 * call and children see the environment as it was; a user's own GDK_GL wins. */
+	int glDefault = g_getenv("GDK_GL") == NULL;
+	gboolean ok;
+
+	if (glDefault)
+		g_setenv("GDK_GL", "disable", FALSE);
+	ok = gtk_init_check(NULL, NULL);
+	if (glDefault)
+		g_unsetenv("GDK_GL");
+	if (!ok)
 		return "uiInit: GTK could not be initialized (is DISPLAY or WAYLAND_DISPLAY set?)";
 	quitRequested = 0;
 	return NULL;

@@ -43,7 +43,8 @@ int trayp_icon_is_file(const struct tray *tray);
 int trayp_xembed_show(struct tray *tray);
 /* Removes the GtkStatusIcon and its menu, if shown. */
 void trayp_xembed_hide(void);
-/* The fallback's GtkMenu, or NULL while it is not shown or has no menu. */
+/* The fallback's GtkMenu (built now if the menu changed shape since it was last needed), or
+ * NULL while the fallback is not shown or has no menu. */
 void *trayp_xembed_menu(void);
 
 /* Sends a notification for tray (its icon travels along) over bus; text is escaped for

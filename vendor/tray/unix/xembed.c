@@ -82,9 +82,26 @@ static int load_gtk(void) {
   return 1;
 }
 
+/* gtk_init_check with GDK's OpenGL off unless the user's GDK_GL says otherwise: an icon and
+ * a menu never draw with GL, but GDK on X11 loads the GL driver (with Mesa, LLVM: 8 MB of
+ * private memory) to pick visuals. GDK reads GDK_GL only while initialising. */
+static gboolean init_gtk(void) {
+  int gl_default = g_getenv("GDK_GL") == NULL;
+  gboolean ok;
+  if (gl_default)
+    g_setenv("GDK_GL", "disable", FALSE);
+  ok = G.gtk_init_check(NULL, NULL);
+  if (gl_default)
+    g_unsetenv("GDK_GL");
+  return ok;
+}
+
 static struct {
   GtkStatusIcon *icon;
-  GtkWidget *menu; /* our reference; NULL without a menu */
+  /* Our reference to tray->menu as widgets, built the first time it is needed (popped up or
+   * asked for): a menu of a new shape costs nothing until then, and hundreds of items that
+   * are never opened hold no widgets. NULL without a menu or until needed. */
+  GtkWidget *menu;
   struct tray *tray;
 } X;
 
@@ -253,9 +270,18 @@ static void drop_menu(GtkWidget *menu) {
     g_idle_add(destroy_later, menu);
 }
 
+/* The shown menu's widgets, built now if the menu changed shape since they were last needed;
+ * NULL without a menu. */
+static GtkWidget *current_menu(void) {
+  if (X.menu == NULL && X.tray != NULL && X.tray->menu != NULL)
+    X.menu = g_object_ref_sink(build_menu(X.tray->menu));
+  return X.menu;
+}
+
 static void popup(void) {
-  if (X.menu != NULL)
-    G.gtk_menu_popup_at_pointer((GtkMenu *)X.menu, NULL);
+  GtkWidget *menu = current_menu();
+  if (menu != NULL)
+    G.gtk_menu_popup_at_pointer((GtkMenu *)menu, NULL);
 }
 
 static void on_activate(GtkStatusIcon *icon, gpointer data) {
@@ -333,7 +359,7 @@ int trayp_xembed_show(struct tray *tray) {
   const char *tip = tray->tooltip != NULL ? tray->tooltip : "";
   GtkWidget *old = X.menu;
   if (X.icon == NULL) {
-    if (!load_gtk() || !G.gtk_init_check(NULL, NULL))
+    if (!load_gtk() || !init_gtk())
       return TRAY_ERR_PLATFORM;
     X.icon = G.gtk_status_icon_new();
     g_signal_connect(X.icon, "activate", G_CALLBACK(on_activate), NULL);
@@ -348,7 +374,8 @@ int trayp_xembed_show(struct tray *tray) {
   if (old != NULL && tray->menu != NULL && same_shape(old, tray->menu)) {
     refresh(old, tray->menu);
   } else {
-    X.menu = tray->menu != NULL ? g_object_ref_sink(build_menu(tray->menu)) : NULL;
+    /* Built again when next needed (current_menu). */
+    X.menu = NULL;
     drop_menu(old);
   }
   X.tray = tray;
@@ -368,7 +395,7 @@ void trayp_xembed_hide(void) {
 }
 
 void *trayp_xembed_menu(void) {
-  return X.icon != NULL ? X.menu : NULL;
+  return X.icon != NULL ? current_menu() : NULL;
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS
