@@ -95,11 +95,14 @@ pub fn run(cases: Vec<Case>, setup: impl FnOnce() -> CaseResult, after_each: imp
             }
             continue;
         }
+        let started = std::time::Instant::now();
         let result = std::panic::catch_unwind(case.run).unwrap_or_else(|p| Err(panic_text(&*p)));
+        // Where a slow platform's time goes (under emulation a case can take seconds).
+        let took = started.elapsed().as_secs_f64();
         after_each();
         match result {
             Ok(()) => {
-                println!("ok   {}", case.name);
+                println!("ok   {} ({took:.1} s)", case.name);
                 passed += 1;
             }
             Err(e) if e.starts_with(SKIP) => {
