@@ -328,13 +328,31 @@ int trayp_accel_parse(const char *text, struct trayp_accel *out) {
   return TRAY_ERR_ACCEL;
 }
 
+void trayp_append(char *out, size_t cap, const char *part) {
+  size_t used, n;
+  if (cap == 0)
+    return;
+  used = strnlen(out, cap - 1);
+  n = strlen(part);
+  if (n > cap - 1 - used)
+    n = cap - 1 - used;
+  memcpy(out + used, part, n);
+  out[used + n] = 0;
+}
+
 void trayp_accel_text(const struct trayp_accel *a, char *out, size_t cap) {
   if (cap == 0)
     return;
   out[0] = 0;
   if (a->key[0] == 0)
     return;
-  snprintf(out, cap, "%s%s%s%s%s", (a->mods & TRAYP_MOD_CTRL) ? "Ctrl+" : "",
-                        (a->mods & TRAYP_MOD_ALT) ? "Alt+" : "", (a->mods & TRAYP_MOD_SHIFT) ? "Shift+" : "",
-           (a->mods & TRAYP_MOD_SUPER) ? "Win+" : "", a->label);
+  if (a->mods & TRAYP_MOD_CTRL)
+    trayp_append(out, cap, "Ctrl+");
+  if (a->mods & TRAYP_MOD_ALT)
+    trayp_append(out, cap, "Alt+");
+  if (a->mods & TRAYP_MOD_SHIFT)
+    trayp_append(out, cap, "Shift+");
+  if (a->mods & TRAYP_MOD_SUPER)
+    trayp_append(out, cap, "Win+");
+  trayp_append(out, cap, a->label);
 }

@@ -57,6 +57,11 @@ struct trayp_accel {
  * on bad text, with *out then empty. */
 int trayp_accel_parse(const char *text, struct trayp_accel *out);
 
+/* Appends part to the NUL-terminated string in out[cap], cut to fit. The tray formats no text
+ * with the printf family: Debian's arm64 Wine 8 CRT misreads a va_list made by ARM64 Windows
+ * code (it faulted on the first %s under msvc-run), and joining strings needs no format. */
+void trayp_append(char *out, size_t cap, const char *part);
+
 /* The accelerator as Windows menus show it ("Ctrl+Alt+Shift+Win+Q") in out[cap] (at least 48
  * bytes fit the longest); "" for none. */
 void trayp_accel_text(const struct trayp_accel *a, char *out, size_t cap);

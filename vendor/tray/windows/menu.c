@@ -41,7 +41,10 @@ static WCHAR *item_text(const struct tray_menu *m) {
   joined = (char *)malloc(n);
   if (joined == NULL)
     return NULL;
-  snprintf(joined, n, "%s\t%s", m->text, keys);
+  joined[0] = 0;
+  trayp_append(joined, n, m->text);
+  trayp_append(joined, n, "\t");
+  trayp_append(joined, n, keys);
   text = label(joined);
   free(joined);
   return text;
