@@ -145,17 +145,7 @@ fn idle_figures(exe: &Path, window: Duration, panel: bool) -> Result<(), String>
         }
     );
     let script = with_panel(panel, &app);
-    let mut child =
-        cmd("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", "dbus-run-session", "--", "sh", "-c", &script])
-            .env("XDG_RUNTIME_DIR", &work)
-            .env("XDG_CONFIG_HOME", work.join("config"))
-            .env("HOME", work.join("home"))
-            .env("NO_AT_BRIDGE", "1")
-            .env_remove("SESSION_MANAGER")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
+    let mut child = spawn_in_private_session(&script, "1280x800x24", &work.join("home"), &work)?;
     let outcome = (|| {
         let pid = wait_for_pid(&pid_file)?;
         std::thread::sleep(Duration::from_secs(3)); // start-up done
@@ -189,6 +179,27 @@ fn idle_figures(exe: &Path, window: Duration, panel: bool) -> Result<(), String>
     }
     let _ = child.wait();
     outcome.map(|_| ())
+}
+
+/// Starts `sh -c script` on a virtual display of `screen` with a private
+/// session bus, its own home (config under `home/config`) and runtime folder,
+/// so a benchmark never meets the user's desktop settings; output discarded.
+pub(crate) fn spawn_in_private_session(
+    script: &str,
+    screen: &str,
+    home: &Path,
+    runtime: &Path,
+) -> Result<std::process::Child, String> {
+    cmd("xvfb-run", ["-a", "-s", &format!("-screen 0 {screen}"), "dbus-run-session", "--", "sh", "-c", script])
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_RUNTIME_DIR", runtime)
+        .env("NO_AT_BRIDGE", "1")
+        .env_remove("SESSION_MANAGER")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start xvfb-run: {e}"))
 }
 
 pub(crate) fn wait_for_pid(file: &PathBuf) -> Result<u32, String> {

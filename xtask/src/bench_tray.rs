@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::bench_app::{sample, wait_for_pid};
+use crate::bench_app::{sample, spawn_in_private_session, wait_for_pid};
 use crate::util::{self, cargo, cmd, run};
 
 pub fn run_bench() -> Result<(), String> {
@@ -47,17 +47,7 @@ fn resident(exe: &Path) -> Result<(u64, u64), String> {
         items = items.display()
     );
     let home = work.join("home");
-    let mut child =
-        cmd("xvfb-run", ["-a", "-s", "-screen 0 800x200x24", "dbus-run-session", "--", "sh", "-c", &script])
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_RUNTIME_DIR", work.join("runtime"))
-            .env("NO_AT_BRIDGE", "1")
-            .env_remove("SESSION_MANAGER")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start xvfb-run: {e}"))?;
+    let mut child = spawn_in_private_session(&script, "800x200x24", &home, &work.join("runtime"))?;
     let outcome = (|| {
         let pid = wait_for_pid(&pid_file)?;
         std::thread::sleep(Duration::from_secs(5));
