@@ -257,36 +257,53 @@ fn double_click() -> CaseResult {
 fn drag_broken() -> CaseResult {
     // Made first, so the area's window opens above it.
     let other = shown_window("takes the pointer", 120, 80, 0)?;
-    let result = (|| {
-        let s = Scene::new("area input: broken drag")?;
-        let (x, y) = s.at(40, 40);
-        run(&format!("mousemove {x} {y} mousedown 1"))?;
-        let pressed = s.rec.take();
-        let down = pressed.iter().any(|e| matches!(e, Event::Mouse(m) if m.Down == 1));
-        check!(down, "the press did not reach the area: {pressed:?}");
-        // Another window takes the pointer while the button is down, as a popup or another
-        // program's grab does. The toolkit reports the broken drag when it handles the
-        // grab's events, which under load can come after the pointer's next move.
-        native::take_pointer(crate::window_handle(other))?;
-        run(&format!("mousemove {} {y}", x + 5))?;
-        let mut events = s.rec.take();
-        for _ in 0..100 {
-            if events.iter().any(|e| matches!(e, Event::DragBroken)) {
-                break;
+    // One more try when the first sees no broken drag: in some full GTK runs under xvfb the
+    // press's implicit grab was already gone when the other window grabbed (the area saw a
+    // plain leave). Not diagnosed; a backend that never reports the break fails both tries.
+    let mut result = Err(String::new());
+    for attempt in 1..=2 {
+        result = broken_drag_once(other);
+        match &result {
+            Err(e) if attempt == 1 => {
+                println!("       (drag_broken: first try failed, trying again: {e})");
+                native::release_pointer();
+                let _ = run("mouseup 1");
+                pump(100);
             }
-            pump(20);
-            events.extend(s.rec.take());
+            _ => break,
         }
-        native::release_pointer();
-        events.extend(s.rec.take());
-        run("mouseup 1")?;
-        let n = events.iter().filter(|e| matches!(e, Event::DragBroken)).count();
-        check!(n == 1, "DragBroken ran {n} times when another window took the pointer: {events:?}");
-        Ok(())
-    })();
+    }
     unsafe { uiControlDestroy(ctl(other)) };
     pump(30);
     result
+}
+
+fn broken_drag_once(other: *mut uiWindow) -> CaseResult {
+    let s = Scene::new("area input: broken drag")?;
+    let (x, y) = s.at(40, 40);
+    run(&format!("mousemove {x} {y} mousedown 1"))?;
+    let pressed = s.rec.take();
+    let down = pressed.iter().any(|e| matches!(e, Event::Mouse(m) if m.Down == 1));
+    check!(down, "the press did not reach the area: {pressed:?}");
+    // Another window takes the pointer while the button is down, as a popup or another
+    // program's grab does. The toolkit reports the broken drag when it handles the
+    // grab's events, which under load can come after the pointer's next move.
+    native::take_pointer(crate::window_handle(other))?;
+    run(&format!("mousemove {} {y}", x + 5))?;
+    let mut events = s.rec.take();
+    for _ in 0..100 {
+        if events.iter().any(|e| matches!(e, Event::DragBroken)) {
+            break;
+        }
+        pump(20);
+        events.extend(s.rec.take());
+    }
+    native::release_pointer();
+    events.extend(s.rec.take());
+    run("mouseup 1")?;
+    let n = events.iter().filter(|e| matches!(e, Event::DragBroken)).count();
+    check!(n == 1, "DragBroken ran {n} times when another window took the pointer: {events:?}");
+    Ok(())
 }
 
 fn keys_with_modifiers() -> CaseResult {
