@@ -1,19 +1,15 @@
 //! A real panel for the Linux pictures: xfce4-panel (its Status Tray hosts the app's
 //! StatusNotifierItem and draws its dbusmenu) on the test's display and session bus, with
-//! the one-bar config and helpers of tray-sys's panel test (shared by path). Its settings
-//! daemon is started here with a private XDG_CONFIG_HOME, so the user's own panel config is
-//! neither read nor changed.
+//! the one-bar config tray-sys's panel test uses. Its settings daemon is started here with a
+//! private XDG_CONFIG_HOME, so the user's own panel config is neither read nor changed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use zbus::blocking::{fdo::DBusProxy, Connection, Proxy};
 
-#[path = "../../tray-sys/tests/panel/common.rs"]
-mod common;
-use common::{wait_for as wait, xfconfd, PANEL_CONFIG as CONFIG};
-
+const CONFIG: &str = include_str!("../../tray-sys/tests/panel/xfce4-panel.xml");
 const WATCHER: &str = "org.kde.StatusNotifierWatcher";
 /// The bar's height and icon size in the config.
 const BAR: i32 = 30;
@@ -25,6 +21,30 @@ pub struct Panel {
     bus: Connection,
     /// Where the bar's drawing starts before any icon is there (the clock).
     clock: i32,
+}
+
+// xfconfd() and wait() repeat tray-sys/tests/panel/common.rs: including that file by
+// #[path] from this package compiles, but rust-analyzer (the `ide` tier) does not load a
+// module from another package's folder.
+
+/// xfconfd lives in a library folder, not on PATH.
+fn xfconfd() -> Option<PathBuf> {
+    let multiarch = std::fs::read_dir("/usr/lib").ok()?.filter_map(|e| e.ok()).map(|e| e.path());
+    multiarch
+        .map(|d| d.join("xfce4/xfconf/xfconfd"))
+        .chain([PathBuf::from("/usr/libexec/xfce4/xfconf/xfconfd")])
+        .find(|p| p.is_file())
+}
+
+fn wait(limit: Duration, mut ok: impl FnMut() -> bool) -> bool {
+    let end = Instant::now() + limit;
+    while Instant::now() < end {
+        if ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    ok()
 }
 
 impl Panel {

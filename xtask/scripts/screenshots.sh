@@ -81,6 +81,8 @@ tray-linux)
 	sleep 1
 	import -window root "$out"
 	kill $app $panel $conf 2>/dev/null || true
+	# xfconfd saves its channels as it ends: wait for it before removing its folder.
+	wait $app $panel $conf 2>/dev/null || true
 	rm -rf "$config"
 	;;
 tray-linux-xembed)

@@ -332,7 +332,8 @@ void trayp_append(char *out, size_t cap, const char *part) {
   size_t used, n;
   if (cap == 0)
     return;
-  used = strnlen(out, cap - 1);
+  for (used = 0; used < cap - 1 && out[used] != 0;)
+    used++;
   n = strlen(part);
   if (n > cap - 1 - used)
     n = cap - 1 - used;
